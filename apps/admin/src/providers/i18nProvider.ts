@@ -1,0 +1,30 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { en } from '../i18n/en';
+import { kk } from '../i18n/kk';
+import { ru } from '../i18n/ru';
+
+export type Locale = 'kk' | 'ru' | 'en';
+
+export const defaultLocale: Locale = 'ru';
+
+// English underneath each translation: a key it lacks (one a react-admin upgrade adds, say) reads in English.
+const messages: Record<Locale, TranslationMessages> = {
+  kk: mergeTranslations(en, kk),
+  ru: mergeTranslations(en, ru),
+  en,
+};
+
+const isLocale = (locale: string): locale is Locale => Object.hasOwn(messages, locale);
+
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => messages[isLocale(locale) ? locale : defaultLocale],
+  defaultLocale,
+  [
+    { locale: 'kk', name: 'Қазақша' },
+    { locale: 'ru', name: 'Русский' },
+    { locale: 'en', name: 'English' },
+  ],
+  // A key missing everywhere (a custom label without `_`) prints as itself instead of warning in the console.
+  { allowMissing: true },
+);

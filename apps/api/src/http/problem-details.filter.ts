@@ -1,0 +1,60 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+/** RFC 9457 problem details: the one error format of the API. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId?: string;
+  /** Field-level problems of a 400, one message per field. */
+  errors?: Array<{ field: string; message: string }>;
+}
+
+/** Any error becomes problem+json; stack traces stay in the log, never in the answer. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const requestId = request.id ? String(request.id) : undefined;
+
+    let status = HttpStatus.INTERNAL_SERVER_ERROR;
+    let detail = `Something went wrong on our side. Quote the request id ${requestId ?? '(none)'} when you report it.`;
+    let errors: ProblemDetails['errors'];
+    let extra: Record<string, unknown> = {};
+    if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'string') {
+        detail = body;
+      } else if (body && typeof body === 'object') {
+        const { message, errors: fieldErrors, error: _error, statusCode: _statusCode, ...rest } = body as Record<string, unknown>;
+        detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+        if (Array.isArray(fieldErrors)) errors = fieldErrors as ProblemDetails['errors'];
+        extra = rest;
+      }
+    } else {
+      this.logger.error({ err: exception, requestId }, 'unhandled error');
+    }
+
+    const problem: ProblemDetails = {
+      type: 'about:blank',
+      title: STATUS_CODES[status] ?? 'Error',
+      status,
+      detail,
+      instance: request.originalUrl ?? request.url,
+      ...(requestId ? { requestId } : {}),
+      ...(errors ? { errors } : {}),
+      ...extra,
+    };
+    if (response.headersSent) return;
+    response.status(status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}

@@ -1,0 +1,10 @@
+import { loadConfigOrExit } from '@aqtalu/server';
+import { fileURLToPath } from 'node:url';
+import { createApi } from './bootstrap.js';
+
+const config = loadConfigOrExit({
+  ADMIN_DIST_DIR: fileURLToPath(new URL('../../admin/dist', import.meta.url)),
+  ...process.env,
+});
+const app = await createApi(config);
+await app.listen(config.http.port, config.http.host);

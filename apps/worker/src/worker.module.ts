@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  ConfigModule,
+  DatabaseModule,
+  NotificationModule,
+  OutboxRelayModule,
+  QueueModule,
+  RedisModule,
+  WorkerHeartbeatWriter,
+  type AppConfig,
+} from '@aqtalu/server';
+import { LoggerModule } from 'nestjs-pino';
+import { NotificationProcessor } from './processors/notification.processor.js';
+
+/** The worker: BullMQ processors, the outbox relay and the heartbeat; no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        DatabaseModule.forRoot(config, 'worker'),
+        RedisModule.forRoot(config),
+        QueueModule.forRoot(config),
+        OutboxRelayModule,
+        NotificationModule,
+      ],
+      providers: [WorkerHeartbeatWriter, NotificationProcessor],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './roles.js';
+export * from './auth.js';
+export * from './permissions.js';
+export * from './jobs.js';
+export * from './health.js';

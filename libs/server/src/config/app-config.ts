@@ -1,0 +1,145 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting the processes read from the environment. Validation messages name the variable and
+ * what is expected, because the first reader is a person starting the system.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be one of development, production, test' })
+  NODE_ENV: NodeEnv = 'development';
+
+  @Type(() => Number)
+  @IsInt({ message: 'PORT must be a whole number (the API listens on it), e.g. 3000' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@localhost:5432/aqtalu',
+  })
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a Redis URL such as redis://localhost:6379' })
+  REDIS_URL!: string;
+
+  @IsString({ message: 'JWT_SECRET must be set: a random string of at least 32 characters (e.g. `openssl rand -hex 32`)' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long (e.g. `openssl rand -hex 32`)' })
+  JWT_SECRET!: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'JWT_ACCESS_TTL_SECONDS must be a whole number of seconds, e.g. 900' })
+  @Min(30, { message: 'JWT_ACCESS_TTL_SECONDS must be at least 30 seconds' })
+  @Max(86_400, { message: 'JWT_ACCESS_TTL_SECONDS must be at most 86400 seconds (one day)' })
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  ADMIN_DIST_DIR?: string;
+
+  @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'QUEUE_PREFIX must be lower-case letters, digits, - or _ (at most 32), e.g. aqtalu' })
+  QUEUE_PREFIX = 'aqtalu';
+
+  @Type(() => Number)
+  @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number of milliseconds, e.g. 500' })
+  @Min(50, { message: 'OUTBOX_POLL_MS must be at least 50' })
+  OUTBOX_POLL_MS = 500;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DB_LOG_QUERIES must be true or false' })
+  DB_LOG_QUERIES = false;
+}
+
+export interface AppConfig {
+  env: NodeEnv;
+  http: { host: string; port: number; corsOrigins: string[] };
+  databaseUrl: string;
+  redisUrl: string;
+  jwt: { secret: string; accessTtlSeconds: number };
+  logLevel: string;
+  adminDistDir?: string;
+  /** Namespaces every Redis key of this installation (queues, heartbeat). */
+  queuePrefix: string;
+  outboxPollMs: number;
+  dbLogQueries: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment; throws one ConfigError whose message is one line per problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const env = plainToInstance(EnvironmentVariables, present, { enableImplicitConversion: false });
+  const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const messages = Object.values(error.constraints ?? {});
+      return messages[0] ?? `${error.property} is invalid`;
+    });
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  return {
+    env: env.NODE_ENV,
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      corsOrigins: (env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    },
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    jwt: { secret: env.JWT_SECRET, accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS },
+    logLevel: env.LOG_LEVEL,
+    adminDistDir: env.ADMIN_DIST_DIR,
+    queuePrefix: env.QUEUE_PREFIX,
+    outboxPollMs: env.OUTBOX_POLL_MS,
+    dbLogQueries: env.DB_LOG_QUERIES,
+  };
+}
+
+/**
+ * For a process entry point: load the configuration or print the one line that says what to fix and exit.
+ */
+export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}

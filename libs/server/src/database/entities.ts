@@ -1,0 +1,16 @@
+import { HolidayEntity } from '../calendar/holiday.entity.js';
+import { ArchiveEntity } from '../identity/archive.entity.js';
+import { RegionEntity } from '../identity/region.entity.js';
+import { UserEntity } from '../identity/user.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
+
+/** Every entity of the schema; migrations are generated from these. */
+export const entities = [
+  RegionEntity,
+  ArchiveEntity,
+  UserEntity,
+  HolidayEntity,
+  OutboxMessageEntity,
+  NotificationEntity,
+];

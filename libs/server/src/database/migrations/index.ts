@@ -1,0 +1,8 @@
+import { InitialSchema1795491082133 } from './1795491082133-InitialSchema.js';
+/**
+ * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
+ * adds it to this list; a landed migration is never edited.
+ */
+export const migrations: Function[] = [
+  InitialSchema1795491082133,
+];

@@ -1,0 +1,3 @@
+export * from './regions.js';
+export * from './archives.js';
+export * from './holidays.js';

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionUser } from '@aqtalu/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { UserEntity } from './user.entity.js';
+
+export interface UserWithScope {
+  user: UserEntity;
+  regionCode: string | null;
+  archiveCode: string | null;
+}
+
+export function toSessionUser({ user, regionCode, archiveCode }: UserWithScope): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    regionCode,
+    archiveCode,
+  };
+}
+
+export const userSortColumns = {
+  email: 'u.email',
+  displayName: 'u.display_name',
+  role: 'u.role',
+  createdAt: 'u.created_at',
+} as const;
+
+export interface UserListPage {
+  sort: keyof typeof userSortColumns;
+  order: 'ASC' | 'DESC';
+  offset: number;
+  limit: number;
+  filter: { role?: string; regionCode?: string; archiveCode?: string; q?: string };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class UserRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findByEmail(email: string): Promise<UserWithScope | null> {
+    return this.findOne('lower(u.email) = lower(:email)', { email });
+  }
+
+  findById(id: string): Promise<UserWithScope | null> {
+    // findOneBy({ id: undefined }) returns the first row (typeorm#9316): check the id first.
+    if (!uuidPattern.test(id)) return Promise.resolve(null);
+    return this.findOne('u.id = :id', { id });
+  }
+
+  /** One page of users; `sort` is a key of `userSortColumns`, never raw SQL. */
+  async list(page: UserListPage): Promise<{ rows: UserWithScope[]; total: number }> {
+    const query = this.dataSource
+      .createQueryBuilder(UserEntity, 'u')
+      .leftJoin('u.region', 'r')
+      .leftJoin('u.archive', 'a')
+      .addSelect('r.code', 'region_code')
+      .addSelect('a.code', 'archive_code');
+    if (page.filter.role) query.andWhere('u.role = :role', { role: page.filter.role });
+    if (page.filter.regionCode) query.andWhere('r.code = :regionCode', { regionCode: page.filter.regionCode });
+    if (page.filter.archiveCode) query.andWhere('a.code = :archiveCode', { archiveCode: page.filter.archiveCode });
+    if (page.filter.q) {
+      query.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${page.filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    }
+    const total = await query.getCount();
+    const { entities, raw } = await query
+      .orderBy(userSortColumns[page.sort], page.order)
+      .addOrderBy('u.id', 'ASC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getRawAndEntities<{ region_code: string | null; archive_code: string | null }>();
+    const rows = entities.map((user, index) => ({
+      user,
+      regionCode: raw[index]?.region_code ?? null,
+      archiveCode: raw[index]?.archive_code ?? null,
+    }));
+    return { rows, total };
+  }
+
+  async insert(manager: EntityManager, user: Partial<UserEntity>): Promise<UserEntity> {
+    const created = manager.create(UserEntity, user);
+    return manager.save(UserEntity, created);
+  }
+
+  private async findOne(where: string, params: Record<string, unknown>): Promise<UserWithScope | null> {
+    const { entities, raw } = await this.dataSource
+      .createQueryBuilder(UserEntity, 'u')
+      .leftJoin('u.region', 'r')
+      .leftJoin('u.archive', 'a')
+      .addSelect('r.code', 'region_code')
+      .addSelect('a.code', 'archive_code')
+      .where(where, params)
+      .getRawAndEntities<{ region_code: string | null; archive_code: string | null }>();
+    const user = entities[0];
+    if (!user) return null;
+    return { user, regionCode: raw[0]?.region_code ?? null, archiveCode: raw[0]?.archive_code ?? null };
+  }
+}

@@ -1,0 +1,54 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { allQueues } from '@aqtalu/contracts';
+import type { Queue } from 'bullmq';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+/** Prometheus metrics of the API process: HTTP latency, queue depth, outbox backlog. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'aqtalu_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor(
+    moduleRef: ModuleRef,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'aqtalu_' });
+    new Gauge({
+      name: 'aqtalu_queue_jobs',
+      help: 'BullMQ jobs by queue and state',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        for (const name of allQueues) {
+          const queue = moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+          const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed').catch(() => null);
+          if (!counts) continue;
+          for (const [state, count] of Object.entries(counts)) this.set({ queue: name, state }, count);
+        }
+      },
+    });
+    new Gauge({
+      name: 'aqtalu_outbox_pending',
+      help: 'Outbox messages not yet handed to BullMQ',
+      registers: [this.registry],
+      async collect() {
+        const rows: Array<{ count: string }> = await dataSource
+          .query('SELECT count(*) AS count FROM outbox_messages WHERE dispatched_at IS NULL')
+          .catch(() => []);
+        if (rows[0]) this.set(Number(rows[0].count));
+      },
+    });
+  }
+}

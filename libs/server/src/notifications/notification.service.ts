@@ -1,0 +1,49 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobName } from '@aqtalu/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { NotificationEntity } from './notification.entity.js';
+
+@Injectable()
+export class NotificationService {
+  private readonly logger = new Logger(NotificationService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Records a notification and its delivery job in the caller's transaction. */
+  async notify(manager: EntityManager, userId: string, kind: string, params: Record<string, unknown> = {}): Promise<string> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO notifications (user_id, kind, params) VALUES ($1, $2, $3) RETURNING id`,
+      [userId, kind, params],
+    );
+    const notificationId = rows[0]!.id;
+    await this.outbox.enqueue(manager, JobName.DeliverNotification, { notificationId });
+    return notificationId;
+  }
+
+  /**
+   * Delivers one notification. Safe to run twice: only the first run finds it undelivered.
+   * Returns whether this run delivered it.
+   */
+  async deliver(notificationId: string): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `UPDATE notifications SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING id`,
+      [notificationId],
+    );
+    const delivered = rows.length === 1;
+    if (delivered) this.logger.log(`notification ${notificationId} delivered`);
+    return delivered;
+  }
+
+  listFor(userId: string, limit = 50): Promise<NotificationEntity[]> {
+    return this.dataSource.getRepository(NotificationEntity).find({
+      where: { userId },
+      order: { createdAt: 'DESC' },
+      take: limit,
+    });
+  }
+}

