@@ -30,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     redisPort: await freePort(),
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     redisUrl: process.env.TEST_REDIS_URL || undefined,
-    allowInstall: false,
+    allowInstall: true, // as root on Debian, installs redis-server when missing (as npm start does)
     log: () => undefined,
   });
 

@@ -1,4 +1,5 @@
 export * from './ports.js';
 export * from './postgres.js';
+export * from './programs.js';
 export * from './redis.js';
 export * from './stack.js';

@@ -1,6 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { Redis } from 'ioredis';
+import { requireProgram } from './programs.js';
 
 export interface LocalRedisOptions {
   dataDir: string;
@@ -17,31 +18,15 @@ export interface RunningRedis {
   stop(): Promise<void>;
 }
 
-export class MissingRedisError extends Error {
-  override name = 'MissingRedisError';
-}
-
 /** Finds redis-server on PATH, installing Debian's package when allowed and possible. */
 export function findRedisServer(allowInstall: boolean, log: (line: string) => void = () => undefined): string {
-  const which = () => spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
-  let binary = which();
-  if (binary) return binary;
-  const canInstall =
-    allowInstall && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (canInstall) {
-    log('redis-server is missing: installing Debian package redis-server (apt-get install -y redis-server)');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    let result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { env, stdio: 'ignore' });
-    if (result.status !== 0) {
-      spawnSync('apt-get', ['update'], { env, stdio: 'ignore' });
-      result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { env, stdio: 'ignore' });
-    }
-    binary = which();
-    if (binary) return binary;
-  }
-  throw new MissingRedisError(
-    'redis-server was not found: install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL to a running Redis 7 with maxmemory-policy noeviction.',
-  );
+  return requireProgram({
+    command: 'redis-server',
+    debianPackage: 'redis-server',
+    allowInstall,
+    log,
+    hint: 'redis-server was not found: install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL to a running Redis 7 with maxmemory-policy noeviction.',
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -103,8 +104,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const lines = errors.map((error) => {
-      const messages = Object.values(error.constraints ?? {});
-      return messages[0] ?? `${error.property} is invalid`;
+      // The type check speaks first: "must be a whole number" says more than "must be at least 0".
+      const constraints = error.constraints ?? {};
+      const typeRule = ['isString', 'isInt', 'isBoolean', 'isIn', 'matches'].find((rule) => constraints[rule]);
+      return (typeRule ? constraints[typeRule] : Object.values(constraints)[0]) ?? `${error.property} is invalid`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
   }
