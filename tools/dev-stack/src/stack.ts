@@ -49,6 +49,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         database: options.databaseName,
         persistent: options.persistent,
         onLog: options.serverLog,
+        onNotice: options.log,
       });
       stops.push(() => postgres.stop());
       databaseUrl = postgres.url;
