@@ -1,9 +1,11 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import {
+  AuditModule,
   ConfigModule,
   DatabaseModule,
   IdentityModule,
@@ -19,6 +21,7 @@ import { existsSync } from 'node:fs';
 import { JwtAuthGuard } from './auth/auth.guards.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
+import { AuditLogController } from './controllers/audit-log.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
@@ -27,9 +30,14 @@ import { UsersController } from './controllers/users.controller.js';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { LoggingModule } from './http/logging.module.js';
+import { RequestContextMiddleware } from './http/request-context.middleware.js';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('{*path}');
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     // The built back office, when there is one; `npm run dev` serves it from Vite instead.
     const adminDist = config.adminDistDir;
@@ -46,12 +54,15 @@ export class AppModule {
         RedisModule.forRoot(config),
         QueueModule.forRoot(config),
         TerminusModule,
+        AuditModule,
+        // Request-rate limit of the sign-in routes, per client address (failed sign-ins are throttled separately).
+        ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }]),
         PassportModule,
         IdentityModule.forRoot(config),
         NotificationModule,
         ...staticFiles,
       ],
-      controllers: [AuthController, HealthController, MetricsController, UsersController, NotificationsController],
+      controllers: [AuditLogController, AuthController, HealthController, MetricsController, UsersController, NotificationsController],
       providers: [
         LocalStrategy,
         JwtStrategy,

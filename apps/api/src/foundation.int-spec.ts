@@ -104,7 +104,7 @@ describe('the API on a real PostgreSQL and Redis', () => {
       role: Role.WgMember,
     });
     expect(answer.status).toBe(400);
-    expect((answer.body as { detail: string }).detail).toBe('regionCode is required for the role wg_member');
+    expect((answer.body as { detail: string }).detail).toBe('regionCode is required for the role wg_member.');
   });
 
   it('lists users in react-admin conventions, sorted by an allowed field', async () => {
@@ -149,8 +149,10 @@ describe('the API on a real PostgreSQL and Redis', () => {
     );
     expect(await count(`SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL`)).toBe(0);
 
-    // A job run twice has the effect of once.
+    // A job run twice has the effect of once: the worker's run delivered it, a second run finds nothing to do.
     const notifications = worker.get(NotificationService);
+    const job = await eventually(async () => (await db.query(`SELECT 1 FROM notifications WHERE id = $1 AND delivered_at IS NOT NULL`, [pending.rows[0].id])).rowCount);
+    expect(job).toBe(1);
     expect(await notifications.deliver(pending.rows[0].id)).toBe(false);
     // A message sent again (a crash between send and commit) makes no second job.
     await db.query(`UPDATE outbox_messages SET dispatched_at = NULL`);

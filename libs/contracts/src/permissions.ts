@@ -1,24 +1,55 @@
 import { Role } from './roles.js';
 
 /**
- * What a route needs. The API's guard and the back office's `canAccess` both read `rolePermissions`,
- * so a button is shown exactly when the request behind it would be allowed.
+ * What a route needs. The API's guard, the domain's access policy and the back office's `canAccess`
+ * all read `rolePermissions`, so a button is shown exactly when the request behind it is allowed.
+ * Scope (region, archive) and four-eyes rules come on top, in libs/domain's access policy.
  */
 export enum Permission {
   UsersRead = 'users.read',
   UsersManage = 'users.manage',
   ReferenceRead = 'reference.read',
+  ReferenceManage = 'reference.manage',
+  AuditRead = 'audit.read',
+  CasesRead = 'cases.read',
+  CasesCreate = 'cases.create',
+  CasesUpdate = 'cases.update',
+  CasesIntake = 'cases.intake',
+  ArchiveRequestsRead = 'archive_requests.read',
+  ArchiveRequestsCreate = 'archive_requests.create',
+  ArchiveRequestsAnswer = 'archive_requests.answer',
+  EvidenceRead = 'evidence.read',
+  EvidenceUpload = 'evidence.upload',
+  EvidenceVerify = 'evidence.verify',
+  ConclusionsDraft = 'conclusions.draft',
+  ConclusionsSign = 'conclusions.sign',
+  CommissionManage = 'commission.manage',
+  CommissionVote = 'commission.vote',
+  CommissionDecide = 'commission.decide',
+  RegistryRead = 'registry.read',
+  RegistryManage = 'registry.manage',
 }
 
+const P = Permission;
+const everyRead = Object.values(Permission).filter((permission) => permission.endsWith('.read'));
+const workingGroup = [
+  P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.ArchiveRequestsRead, P.ArchiveRequestsCreate,
+  P.EvidenceRead, P.EvidenceUpload, P.EvidenceVerify, P.ConclusionsDraft, P.RegistryRead, P.RegistryManage,
+];
+const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionVote, P.RegistryRead];
+
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
-  [Role.Admin]: [Permission.UsersRead, Permission.UsersManage, Permission.ReferenceRead],
-  [Role.Secretary]: [Permission.ReferenceRead],
-  [Role.WgMember]: [Permission.ReferenceRead],
-  [Role.WgLead]: [Permission.ReferenceRead],
-  [Role.ArchiveLiaison]: [Permission.ReferenceRead],
-  [Role.CommissionMember]: [Permission.ReferenceRead],
-  [Role.Chair]: [Permission.ReferenceRead],
-  [Role.Auditor]: [Permission.UsersRead, Permission.ReferenceRead],
+  [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage],
+  [Role.Secretary]: [
+    P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.CasesIntake, P.ArchiveRequestsRead, P.EvidenceRead,
+    P.EvidenceUpload, P.CommissionManage, P.RegistryRead, P.RegistryManage,
+  ],
+  [Role.WgMember]: workingGroup,
+  [Role.WgLead]: [...workingGroup, P.ConclusionsSign],
+  [Role.ArchiveLiaison]: [P.ReferenceRead, P.ArchiveRequestsRead, P.ArchiveRequestsAnswer, P.EvidenceRead, P.EvidenceUpload],
+  [Role.CommissionMember]: commission,
+  [Role.Chair]: [...commission, P.CommissionDecide],
+  [Role.Auditor]: everyRead,
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -14,10 +14,17 @@ export class HttpSession {
     readonly token?: string,
   ) {}
 
-  static async login(baseUrl: string, email: string, password = demoPassword): Promise<HttpSession> {
-    const answer = await new HttpSession(baseUrl).request<LoginResponse>('POST', '/api/auth/login', { email, password });
+  /** The last sign-in's answer (refresh token, user), when this session came from a login. */
+  login?: LoginResponse;
+
+  static async login(baseUrl: string, email: string, password = demoPassword, extra: { totpCode?: string; ip?: string } = {}): Promise<HttpSession> {
+    const headers: Record<string, string> = extra.ip ? { 'x-forwarded-for': extra.ip } : {};
+    const body = { email, password, ...(extra.totpCode ? { totpCode: extra.totpCode } : {}) };
+    const answer = await new HttpSession(baseUrl).request<LoginResponse>('POST', '/api/auth/login', body, headers);
     if (answer.status !== 200) throw new Error(`login of ${email} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return new HttpSession(baseUrl, answer.body.accessToken);
+    const session = new HttpSession(baseUrl, answer.body.accessToken);
+    session.login = answer.body;
+    return session;
   }
 
   static loginAs(baseUrl: string, login: Pick<DemoLogin, 'email'>): Promise<HttpSession> {
@@ -44,7 +51,11 @@ export class HttpSession {
     return this.request<T>('GET', path);
   }
 
-  post<T = unknown>(path: string, body: unknown) {
-    return this.request<T>('POST', path, body);
+  post<T = unknown>(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return this.request<T>('POST', path, body, headers);
+  }
+
+  patch<T = unknown>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body);
   }
 }

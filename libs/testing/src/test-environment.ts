@@ -34,6 +34,8 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '50',
     PORT: '0',
+    // Tests sign in often from one address; the rate limit has a test of its own.
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     HOST: '127.0.0.1',
     ...overrides,
   });

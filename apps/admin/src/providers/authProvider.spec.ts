@@ -32,12 +32,21 @@ const user: SessionUser = {
   role: Role.Secretary,
   regionCode: null,
   archiveCode: null,
+  totpEnabled: false,
 };
 
 const json = (status: number, body: unknown, contentType = 'application/json') =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
 
-const loginAnswer: LoginResponse = { accessToken: 'token-1', tokenType: 'Bearer', expiresIn: 900, user };
+const loginAnswer: LoginResponse = {
+  accessToken: 'token-1',
+  tokenType: 'Bearer',
+  expiresIn: 900,
+  refreshToken: '6f1c2a9e-0000-4000-8000-000000000009.refresh-secret',
+  refreshExpiresAt: '2026-12-08T00:00:00.000Z',
+  totpEnrolmentRequired: false,
+  user,
+};
 
 describe('authProvider', () => {
   let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;

@@ -4,6 +4,8 @@ import type { SessionUser } from '@aqtalu/contracts';
 import { APP_CONFIG, AuthService, jwtAlgorithm, type AccessTokenClaims, type AppConfig } from '@aqtalu/server';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
+export type AuthenticatedUser = SessionUser & { enrolmentPending: boolean; familyId: string };
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -13,14 +15,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwt.secret,
+      // One algorithm only: `alg: none` and tokens signed any other way are refused.
       algorithms: [jwtAlgorithm],
       issuer: 'aqtalu',
       ignoreExpiration: false,
     });
   }
 
-  /** Passport has verified signature, algorithm and expiry; the account must still be active. */
-  async validate(claims: AccessTokenClaims): Promise<SessionUser | false> {
-    return (await this.auth.userOfToken(claims)) ?? false;
+  /** Passport has verified signature, algorithm and expiry; the user and the sign-in must still be active. */
+  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
+    const user = await this.auth.userOfToken(claims);
+    return user ? { ...user, enrolmentPending: claims.enrol === true, familyId: claims.fid } : false;
   }
 }

@@ -1,19 +1,23 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { SessionUser } from '@aqtalu/contracts';
+import type { LoginResponse } from '@aqtalu/contracts';
 import { AuthService } from '@aqtalu/server';
+import type { Request } from 'express';
 import { Strategy } from 'passport-local';
 
+/** E-mail + password (+ TOTP code from the body); the result is the new sign-in. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password' });
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  async validate(email: string, password: string): Promise<SessionUser> {
-    const user = await this.auth.verifyCredentials(email, password);
-    // One message for every cause: it must not tell whether the e-mail exists.
-    if (!user) throw new UnauthorizedException('The e-mail or the password is wrong, or the account is disabled.');
-    return user;
+  validate(request: Request, email: string, password: string): Promise<LoginResponse> {
+    const totpCode = typeof request.body?.totpCode === 'string' ? request.body.totpCode : undefined;
+    return this.auth.login({ email, password, totpCode }, clientOf(request));
   }
+}
+
+export function clientOf(request: Request): { ip: string | null; userAgent: string | null } {
+  return { ip: request.ip ?? null, userAgent: request.get('user-agent') ?? null };
 }

@@ -54,3 +54,9 @@ export function setContentRange(response: Response, resource: string, offset: nu
   const last = count === 0 ? offset : offset + count - 1;
   response.setHeader('Content-Range', `${resource} ${offset}-${last}/${total}`);
 }
+
+/** A string filter value, or undefined when absent or of another type. */
+export function textFilter(filter: Record<string, unknown>, key: string): string | undefined {
+  const value = filter[key];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}

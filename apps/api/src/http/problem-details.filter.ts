@@ -55,6 +55,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...extra,
     };
     if (response.headersSent) return;
+    if (typeof extra.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(extra.retryAfterSeconds));
     response.status(status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -53,6 +53,26 @@ export class EnvironmentVariables {
   @Max(86_400, { message: 'JWT_ACCESS_TTL_SECONDS must be at most 86400 seconds (one day)' })
   JWT_ACCESS_TTL_SECONDS = 900;
 
+  @Type(() => Number)
+  @IsInt({ message: 'JWT_REFRESH_TTL_DAYS must be a whole number of days, e.g. 14' })
+  @Min(1, { message: 'JWT_REFRESH_TTL_DAYS must be at least 1' })
+  @Max(90, { message: 'JWT_REFRESH_TTL_DAYS must be at most 90' })
+  JWT_REFRESH_TTL_DAYS = 14;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'TOTP_REQUIRED must be true or false (true: admins and the chair must use a second factor)' })
+  TOTP_REQUIRED = false;
+
+  @IsOptional()
+  @IsString({ message: 'TOTP_ENCRYPTION_KEY must be a string of at least 32 characters' })
+  @MinLength(32, { message: 'TOTP_ENCRYPTION_KEY must be at least 32 characters long' })
+  TOTP_ENCRYPTION_KEY?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'AUTH_RATE_LIMIT_PER_MINUTE must be a whole number, e.g. 20' })
+  @Min(1, { message: 'AUTH_RATE_LIMIT_PER_MINUTE must be at least 1' })
+  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
@@ -84,7 +104,11 @@ export interface AppConfig {
   http: { host: string; port: number; corsOrigins: string[] };
   databaseUrl: string;
   redisUrl: string;
-  jwt: { secret: string; accessTtlSeconds: number };
+  jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  /** `required`: roles in `requiredRoles` must sign in with a second factor. */
+  totp: { required: boolean; encryptionKey: string };
+  /** Requests per minute and client address to the sign-in routes. */
+  authRateLimitPerMinute: number;
   logLevel: string;
   adminDistDir?: string;
   /** Namespaces every Redis key of this installation (queues, heartbeat). */
@@ -123,7 +147,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
-    jwt: { secret: env.JWT_SECRET, accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS },
+    jwt: { secret: env.JWT_SECRET, accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS, refreshTtlDays: env.JWT_REFRESH_TTL_DAYS },
+    totp: { required: env.TOTP_REQUIRED, encryptionKey: env.TOTP_ENCRYPTION_KEY ?? env.JWT_SECRET },
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     logLevel: env.LOG_LEVEL,
     adminDistDir: env.ADMIN_DIST_DIR,
     queuePrefix: env.QUEUE_PREFIX,

@@ -1,5 +1,8 @@
+import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
 import { ArchiveEntity } from '../identity/archive.entity.js';
+import { LoginThrottleEntity } from '../identity/login-throttle.entity.js';
+import { RefreshTokenEntity } from '../identity/refresh-token.entity.js';
 import { RegionEntity } from '../identity/region.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
@@ -13,4 +16,7 @@ export const entities = [
   HolidayEntity,
   OutboxMessageEntity,
   NotificationEntity,
+  AuditLogEntity,
+  RefreshTokenEntity,
+  LoginThrottleEntity,
 ];

@@ -1,15 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import type { LoginResponse, SessionUser } from '@aqtalu/contracts';
-import { APP_CONFIG } from '../config/config.module.js';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Role, type LoginResponse, type SessionUser } from '@aqtalu/contracts';
+import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionService, type AccessTokenClaims, type ClientInfo } from './session.service.js';
+import { TotpService } from './totp.service.js';
 import { toSessionUser, UserRepository } from './user.repository.js';
 
-/** The claims of an access token; the user is re-read on every request, so a disabled user is out at once. */
-export interface AccessTokenClaims {
-  sub: string;
-  role: string;
+/** Roles that must use a second factor when TOTP_REQUIRED is on. */
+export const secondFactorRoles: readonly Role[] = [Role.Admin, Role.Chair];
+
+export const wrongCredentials = 'The e-mail or the password is wrong, or the account is disabled.';
+
+export class SecondFactorRequiredException extends UnauthorizedException {
+  constructor(message = 'Enter the 6-digit code from your authenticator app (totpCode).') {
+    super({ message, totpRequired: true });
+  }
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  totpCode?: string;
 }
 
 @Injectable()
@@ -17,28 +31,105 @@ export class AuthService {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+    private readonly totp: TotpService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The user behind an e-mail and password, or null; a disabled account never signs in. */
-  async verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
-    const found = await this.users.findByEmail(email.trim());
-    const valid = await this.hasher.verify(found?.user.passwordHash, password);
-    if (!found || !valid || found.user.disabledAt) return null;
-    return toSessionUser(found);
+  /**
+   * E-mail + password (+ TOTP code) → a new sign-in. Every failure answers the same words, counts
+   * against the account and the client address, and is audited.
+   */
+  async login(credentials: Credentials, client: ClientInfo): Promise<LoginResponse> {
+    const email = credentials.email.trim().toLowerCase();
+    await this.throttle.assertAllowed(email, client.ip);
+
+    const found = await this.users.findByEmail(email);
+    const passwordValid = await this.hasher.verify(found?.user.passwordHash, credentials.password);
+    if (!found || !passwordValid || found.user.disabledAt) {
+      await this.fail(email, client, found?.user.id ?? null, !found ? 'unknown_email' : found.user.disabledAt ? 'disabled' : 'wrong_password');
+      throw new UnauthorizedException(wrongCredentials);
+    }
+
+    const { user } = found;
+    if (user.totpEnabledAt && user.totpSecret) {
+      if (!credentials.totpCode) throw new SecondFactorRequiredException();
+      if (!this.totp.verify(this.totp.decrypt(user.totpSecret), credentials.totpCode)) {
+        await this.fail(email, client, user.id, 'wrong_totp');
+        throw new SecondFactorRequiredException('The code from the authenticator app is wrong or expired: enter the current one.');
+      }
+    }
+
+    await this.throttle.recordSuccess(email);
+    const sessionUser = toSessionUser(found);
+    const mustEnrol = this.config.totp.required && secondFactorRoles.includes(user.role) && !user.totpEnabledAt;
+    const response = await this.sessions.start(sessionUser, client, { enrol: mustEnrol });
+    await this.audit.record({ action: 'auth.login', entityType: 'user', entityId: user.id, actorId: user.id, actorRole: user.role, details: { enrolmentRequired: mustEnrol } });
+    return response;
   }
 
-  async issueTokens(user: SessionUser): Promise<LoginResponse> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
-    const accessToken = await this.jwt.signAsync(claims);
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwt.accessTtlSeconds, user };
+  refresh(refreshToken: string, client: ClientInfo): Promise<LoginResponse> {
+    return this.sessions.rotate(refreshToken, client, (userId) => this.activeUser(userId));
   }
 
-  /** The signed-in user of a verified token, or null when the account is gone or disabled. */
+  async logout(refreshToken: string): Promise<void> {
+    const userId = await this.sessions.revokeByToken(refreshToken);
+    if (userId) await this.audit.record({ action: 'auth.logout', entityType: 'user', entityId: userId });
+  }
+
+  async logoutEverywhere(user: SessionUser): Promise<number> {
+    const revoked = await this.sessions.revokeAllOf(user.id, 'logout_everywhere');
+    await this.audit.record({ action: 'auth.logout_everywhere', entityType: 'user', entityId: user.id, details: { revoked } });
+    return revoked;
+  }
+
+  /** The signed-in user behind a verified access token, or null when the user or the sign-in is gone. */
   async userOfToken(claims: AccessTokenClaims): Promise<SessionUser | null> {
-    const found = await this.users.findById(claims.sub);
+    if (!claims.fid || !(await this.sessions.familyIsActive(claims.fid))) return null;
+    return this.activeUser(claims.sub);
+  }
+
+  /** Step 1 of enrolment: a new secret, kept until confirmed with a code. */
+  async beginTotpEnrolment(user: SessionUser): Promise<{ secret: string; otpauthUri: string }> {
+    const found = await this.users.findById(user.id);
+    if (found?.user.totpEnabledAt) throw new ForbiddenException('A second factor is already set up; an administrator can reset it.');
+    const secret = this.totp.newSecret();
+    await this.users.setTotp(user.id, this.totp.encrypt(secret), false);
+    await this.audit.record({ action: 'auth.totp_enrolment_started', entityType: 'user', entityId: user.id });
+    return { secret, otpauthUri: this.totp.uri(secret, user.email) };
+  }
+
+  /** Step 2: the first code proves the app holds the secret. */
+  async confirmTotpEnrolment(user: SessionUser, code: string): Promise<void> {
+    const found = await this.users.findById(user.id);
+    if (!found?.user.totpSecret || found.user.totpEnabledAt) {
+      throw new ForbiddenException('Start the set-up first: POST /api/auth/totp/setup.');
+    }
+    if (!this.totp.verify(this.totp.decrypt(found.user.totpSecret), code)) {
+      throw new UnauthorizedException('The code does not match: enter the current code from the authenticator app.');
+    }
+    await this.users.setTotp(user.id, found.user.totpSecret, true);
+    await this.audit.record({ action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });
+  }
+
+  private async activeUser(userId: string): Promise<SessionUser | null> {
+    const found = await this.users.findById(userId);
     if (!found || found.user.disabledAt) return null;
     return toSessionUser(found);
+  }
+
+  private async fail(email: string, client: ClientInfo, userId: string | null, reason: string): Promise<void> {
+    await this.throttle.recordFailure(email, client.ip);
+    await this.audit.record({
+      action: 'auth.login_failed',
+      outcome: 'failed',
+      entityType: 'user',
+      entityId: userId,
+      actorId: null,
+      actorRole: null,
+      details: { email, reason },
+    });
   }
 }

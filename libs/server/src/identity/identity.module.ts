@@ -6,6 +6,9 @@ import { AuthService } from './auth.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UserRepository } from './user.repository.js';
 import { UserService } from './user.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { SessionService } from './session.service.js';
+import { TotpService } from './totp.service.js';
 
 /** The one signing algorithm; tokens signed otherwise (or `alg: none`) are refused. */
 export const jwtAlgorithm = 'HS256' as const;
@@ -23,8 +26,8 @@ export class IdentityModule {
           verifyOptions: { algorithms: [jwtAlgorithm], issuer: 'aqtalu' },
         }),
       ],
-      providers: [PasswordHasher, UserRepository, UserService, AuthService],
-      exports: [PasswordHasher, UserRepository, UserService, AuthService, JwtModule],
+      providers: [PasswordHasher, UserRepository, UserService, AuthService, SessionService, LoginThrottleService, TotpService],
+      exports: [PasswordHasher, UserRepository, UserService, AuthService, SessionService, LoginThrottleService, TotpService, JwtModule],
     };
   }
 }

@@ -18,6 +18,7 @@ export function toSessionUser({ user, regionCode, archiveCode }: UserWithScope):
     role: user.role,
     regionCode,
     archiveCode,
+    totpEnabled: user.totpEnabledAt !== null,
   };
 }
 
@@ -46,10 +47,17 @@ export class UserRepository {
     return this.findOne('lower(u.email) = lower(:email)', { email });
   }
 
-  findById(id: string): Promise<UserWithScope | null> {
+  findById(id: string, manager?: EntityManager): Promise<UserWithScope | null> {
     // findOneBy({ id: undefined }) returns the first row (typeorm#9316): check the id first.
     if (!uuidPattern.test(id)) return Promise.resolve(null);
-    return this.findOne('u.id = :id', { id });
+    return this.findOne('u.id = :id', { id }, manager);
+  }
+
+  async setTotp(userId: string, encryptedSecret: string | null, enabled: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE users SET totp_secret = $2, totp_enabled_at = CASE WHEN $3 THEN now() ELSE NULL END, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [userId, encryptedSecret, enabled],
+    );
   }
 
   /** One page of users; `sort` is a key of `userSortColumns`, never raw SQL. */
@@ -86,8 +94,8 @@ export class UserRepository {
     return manager.save(UserEntity, created);
   }
 
-  private async findOne(where: string, params: Record<string, unknown>): Promise<UserWithScope | null> {
-    const { entities, raw } = await this.dataSource
+  private async findOne(where: string, params: Record<string, unknown>, manager?: EntityManager): Promise<UserWithScope | null> {
+    const { entities, raw } = await (manager ?? this.dataSource.manager)
       .createQueryBuilder(UserEntity, 'u')
       .leftJoin('u.region', 'r')
       .leftJoin('u.archive', 'a')

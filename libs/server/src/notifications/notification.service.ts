@@ -4,6 +4,7 @@ import { JobName } from '@aqtalu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { NotificationEntity } from './notification.entity.js';
+import { sqlRows } from '../database/sql.js';
 
 @Injectable()
 export class NotificationService {
@@ -30,7 +31,8 @@ export class NotificationService {
    * Returns whether this run delivered it.
    */
   async deliver(notificationId: string): Promise<boolean> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const rows = await sqlRows<{ id: string }>(
+      this.dataSource,
       `UPDATE notifications SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING id`,
       [notificationId],
     );

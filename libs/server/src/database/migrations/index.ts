@@ -1,8 +1,10 @@
 import { InitialSchema1795491082133 } from './1795491082133-InitialSchema.js';
+import { Identity1795493002968 } from './1795493002968-Identity.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
  */
 export const migrations: Function[] = [
   InitialSchema1795491082133,
+  Identity1795493002968,
 ];

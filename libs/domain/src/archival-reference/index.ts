@@ -1,0 +1,1 @@
+export * from './archival-reference.js';

@@ -1,0 +1,226 @@
+/**
+ * How alike two names are, with the reasons, to rank search candidates and to show a reviewer why a
+ * record was suggested. Words are paired up whatever their order; a missing patronymic costs little, a
+ * given name that differs costs a lot (brothers share a surname and often a patronymic).
+ */
+import { normaliseName, type NameKeys, type NamePart, type NameRole } from './name-keys.js';
+import { trigramSimilarity } from './trigram.js';
+
+/**
+ * Suggest, never merge. At or above this score a candidate is shown to a person as "probably the same
+ * person"; below it it is only a search result. No score merges two records on its own: namesakes, brothers
+ * and fathers and sons pass any threshold a name alone can set, and merging victims' files is a decision
+ * a person signs.
+ */
+export const autoMatchThreshold = 0.8;
+
+export interface NameComparison {
+  /** 0 (nothing alike) to 1 (same words, same suffixes). */
+  score: number;
+  /** Why, for a reviewer: 'same skeleton', 'surname stem matches', 'initial matches given name', … */
+  reasons: string[];
+}
+
+type MatchKind = 'same' | 'sounds alike' | 'similar' | 'different' | 'initial' | 'initials';
+
+interface PartMatch {
+  sim: number;
+  kind: MatchKind;
+}
+
+// Weights of the kinds of word match; tuned so an initial that agrees outranks a given name that differs.
+const weights = { same: 1, soundsAlike: 0.9, similarScale: 0.8, initial: 0.75, initials: 0.6 } as const;
+// Below this a fuzzy word match counts as a different word (in the reasons, not in the score).
+const differentBelow = 0.45;
+const unmatchedWordCost = 0.03;
+const singleWordFactor = 0.6;
+const genderConflictFactor = 0.7;
+const roleConflictFactor = 0.5;
+// Brute force pairs words up exactly for names of ordinary length; beyond it, greedy pairing.
+const exhaustiveLimit = 7;
+
+/** Edit-distance similarity of two phonetic codes. */
+function codeSimilarity(a: string, b: string): number {
+  if (!a || !b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return 1 - previous[b.length] / Math.max(a.length, b.length);
+}
+
+function abbreviates(abbreviation: NamePart, word: NamePart): boolean {
+  if (word.token.startsWith(abbreviation.stem)) return true;
+  // "Mukh." against Мұхамеджан: compare sounds, since the vowels of a longer abbreviation vary too
+  return abbreviation.stem.length > 1 && word.phonetic.startsWith(abbreviation.phonetic);
+}
+
+function comparePart(x: NamePart, y: NamePart): PartMatch {
+  if (x.initial && y.initial) {
+    const agree = x.stem.startsWith(y.stem) || y.stem.startsWith(x.stem);
+    return agree ? { sim: weights.initials, kind: 'initials' } : { sim: 0, kind: 'different' };
+  }
+  if (x.initial || y.initial) {
+    const [abbreviation, word] = x.initial ? [x, y] : [y, x];
+    return abbreviates(abbreviation, word) ? { sim: weights.initial, kind: 'initial' } : { sim: 0, kind: 'different' };
+  }
+  if (x.stem === y.stem) return { sim: weights.same, kind: 'same' };
+  if (x.phonetic === y.phonetic) return { sim: weights.soundsAlike, kind: 'sounds alike' };
+  // squared: two unrelated short codes still share a letter or two, and that must not look like a match
+  const sim = weights.similarScale * Math.max(trigramSimilarity(x.stem, y.stem), codeSimilarity(x.phonetic, y.phonetic) ** 2);
+  return { sim, kind: sim < differentBelow ? 'different' : 'similar' };
+}
+
+/**
+ * A word an -ович suffix calls the father's name, paired with a word that is this person's own name:
+ * Турар Рыскулов vs Рыскул Турарович are father and son. A Kazakh -ұлы word is exempt, since it serves
+ * as surname and as patronymic alike (Әлихан Нұрмұхамедұлы = Бөкейханов Әлихан Нурмухамедович).
+ */
+function rolesConflict(x: NamePart, y: NamePart): boolean {
+  const xPatronymic = x.suffix?.kind === 'patronymic';
+  const yPatronymic = y.suffix?.kind === 'patronymic';
+  if (xPatronymic === yPatronymic) return false;
+  const other = xPatronymic ? y : x;
+  return other.role !== 'patronymic' && !other.initial && other.suffix?.kind !== 'turkic';
+}
+
+interface Pair {
+  a: NamePart;
+  b: NamePart;
+  match: PartMatch;
+  sim: number;
+}
+
+function scorePair(a: NamePart, b: NamePart): Pair {
+  const match = comparePart(a, b);
+  const sim = rolesConflict(a, b) ? match.sim * roleConflictFactor : match.sim;
+  return { a, b, match, sim };
+}
+
+// Ties go to the pairing that keeps roles: Рыскулов ↔ Ryskulov rather than Рыскулович ↔ Ryskulov.
+const objective = (pair: Pair): number => pair.sim + (pair.a.role === pair.b.role ? 0.001 : 0);
+
+/** The pairing of words (each used once) with the highest total similarity. */
+function pairWords(left: NamePart[], right: NamePart[]): Pair[] {
+  const swap = left.length > right.length;
+  const small = swap ? right : left;
+  const large = swap ? left : right;
+  const table = small.map((s) => large.map((l) => (swap ? scorePair(l, s) : scorePair(s, l))));
+  if (large.length > exhaustiveLimit) return greedyPairs(table);
+  let best: Pair[] = [];
+  let bestValue = -1;
+  const used = new Array<boolean>(large.length).fill(false);
+  const chosen: Pair[] = [];
+  const search = (i: number, value: number): void => {
+    if (i === small.length) {
+      if (value > bestValue) {
+        bestValue = value;
+        best = [...chosen];
+      }
+      return;
+    }
+    for (let j = 0; j < large.length; j += 1) {
+      if (used[j]) continue;
+      used[j] = true;
+      chosen.push(table[i][j]);
+      search(i + 1, value + objective(table[i][j]));
+      chosen.pop();
+      used[j] = false;
+    }
+  };
+  search(0, 0);
+  return best;
+}
+
+function greedyPairs(table: Pair[][]): Pair[] {
+  const all = table.flat().sort((x, y) => objective(y) - objective(x));
+  const usedA = new Set<NamePart>();
+  const usedB = new Set<NamePart>();
+  const pairs: Pair[] = [];
+  for (const pair of all) {
+    if (usedA.has(pair.a) || usedB.has(pair.b)) continue;
+    usedA.add(pair.a);
+    usedB.add(pair.b);
+    pairs.push(pair);
+  }
+  return pairs;
+}
+
+const roleLabel: Record<NameRole, string> = { surname: 'surname', given: 'given name', patronymic: 'patronymic' };
+
+/** The role a pair of words plays, trusting a suffix over a guess from word order. */
+function pairRole(pair: Pair, labelled: Set<NameRole>): NameRole {
+  const { a, b } = pair;
+  if (a.roleFrom === 'suffix') return a.role;
+  if (b.roleFrom === 'suffix') return b.role;
+  if (a.initial || b.initial) return (a.initial ? a : b).role; // an initial stands for a given name or a patronymic
+  if (a.role === b.role) return a.role;
+  // the two guesses disagree: take whichever role the other pairs have not used
+  return labelled.has('surname') ? 'given' : 'surname';
+}
+
+function describe(pair: Pair, role: NameRole): string {
+  const label = roleLabel[role];
+  switch (pair.match.kind) {
+    case 'same':
+      return `${label} stem matches`;
+    case 'sounds alike':
+      return `${label} sounds alike`;
+    case 'similar':
+      return `${label} spelled similarly`;
+    case 'initial':
+      return `initial matches ${label}`;
+    case 'initials':
+      return 'initials match';
+    case 'different':
+      return `${label} differs`;
+  }
+}
+
+function keysOf(name: string | NameKeys): NameKeys {
+  return typeof name === 'string' ? normaliseName(name) : name;
+}
+
+/**
+ * Symmetric: compareNames(a, b) and compareNames(b, a) give the same score. Pass NameKeys instead of
+ * strings to rank many candidates against one query without normalising the query each time.
+ */
+export function compareNames(first: string | NameKeys, second: string | NameKeys): NameComparison {
+  const a = keysOf(first);
+  const b = keysOf(second);
+  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: ['nothing to compare'] };
+
+  const pairs = pairWords(a.parts, b.parts);
+  const compared = pairs.length;
+  const unmatched = a.parts.length + b.parts.length - 2 * compared;
+  let score = (pairs.reduce((sum, pair) => sum + pair.sim, 0) / compared) * (1 - unmatchedWordCost * unmatched);
+
+  const reasons: string[] = [];
+  if (a.skeleton && a.skeleton === b.skeleton) reasons.push('same skeleton');
+  const labelled = new Set<NameRole>();
+  // suffix-backed pairs first, so the guesses can take the roles that are left
+  const ordered = [...pairs].sort((x, y) => Number(y.a.roleFrom === 'suffix' || y.b.roleFrom === 'suffix') - Number(x.a.roleFrom === 'suffix' || x.b.roleFrom === 'suffix'));
+  for (const pair of ordered) {
+    const role = pairRole(pair, labelled);
+    labelled.add(role);
+    reasons.push(describe(pair, role));
+    if (pair.sim < pair.match.sim) reasons.push('a patronymic on one side is not a patronymic on the other');
+  }
+  const pairedParts = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  for (const part of [...a.parts, ...b.parts]) {
+    if (!pairedParts.has(part)) reasons.push(`${roleLabel[part.role]} missing on one side`);
+  }
+  if (compared === 1) {
+    score *= singleWordFactor;
+    reasons.push('only one word to compare');
+  }
+  if (a.gender && b.gender && a.gender !== b.gender) {
+    score *= genderConflictFactor;
+    reasons.push('gender differs');
+  }
+  return { score: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000, reasons: [...new Set(reasons)] };
+}

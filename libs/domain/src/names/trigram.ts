@@ -1,0 +1,24 @@
+/**
+ * Trigram similarity computed the way PostgreSQL's pg_trgm does (each word padded with two spaces in front
+ * and one behind; similarity = shared trigrams / all distinct trigrams), so a score here agrees with
+ * `similarity(skeleton, $1)` on the indexed column.
+ */
+
+export function trigrams(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const word of text.split(' ')) {
+    if (!word) continue;
+    const padded = `  ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
+  }
+  return grams;
+}
+
+export function trigramSimilarity(a: string, b: string): number {
+  const left = trigrams(a);
+  const right = trigrams(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared += 1;
+  return shared / (left.size + right.size - shared);
+}
