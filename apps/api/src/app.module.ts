@@ -6,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import {
   AuditModule,
+  CasesModule,
   ConfigModule,
   DatabaseModule,
   IdentityModule,
@@ -21,7 +22,12 @@ import { existsSync } from 'node:fs';
 import { JwtAuthGuard } from './auth/auth.guards.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
+import { ArchiveRequestsController } from './controllers/archive-requests.controller.js';
 import { AuditLogController } from './controllers/audit-log.controller.js';
+import { CasesController } from './controllers/cases.controller.js';
+import { CertificatesController } from './controllers/certificates.controller.js';
+import { CommissionController } from './controllers/commission.controller.js';
+import { DictionariesController } from './controllers/dictionaries.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
@@ -60,9 +66,17 @@ export class AppModule implements NestModule {
         PassportModule,
         IdentityModule.forRoot(config),
         NotificationModule,
+        CasesModule,
         ...staticFiles,
       ],
-      controllers: [AuditLogController, AuthController, HealthController, MetricsController, UsersController, NotificationsController],
+      controllers: [
+        ArchiveRequestsController,
+        AuditLogController,
+        AuthController,
+        CasesController,
+        CertificatesController,
+        CommissionController,
+        DictionariesController, HealthController, MetricsController, UsersController, NotificationsController],
       providers: [
         LocalStrategy,
         JwtStrategy,

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  AuditModule,
+  CasesModule,
   ConfigModule,
   DatabaseModule,
   NotificationModule,
@@ -10,6 +12,8 @@ import {
   type AppConfig,
 } from '@aqtalu/server';
 import { LoggerModule } from 'nestjs-pino';
+import { DeadlinesProcessor } from './processors/deadlines.processor.js';
+import { DocumentsProcessor } from './processors/documents.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 
 /** The worker: BullMQ processors, the outbox relay and the heartbeat; no HTTP. */
@@ -26,8 +30,10 @@ export class WorkerModule {
         QueueModule.forRoot(config),
         OutboxRelayModule,
         NotificationModule,
+        AuditModule,
+        CasesModule,
       ],
-      providers: [WorkerHeartbeatWriter, NotificationProcessor],
+      providers: [WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor],
     };
   }
 }

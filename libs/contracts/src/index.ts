@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './auth.js';
+export * from './cases.js';
 export * from './permissions.js';
 export * from './jobs.js';
 export * from './health.js';

@@ -4,19 +4,28 @@
  */
 export enum QueueName {
   Notifications = 'notifications',
+  Documents = 'documents',
+  Deadlines = 'deadlines',
 }
 
 export enum JobName {
   DeliverNotification = 'deliver-notification',
+  RenderCertificates = 'render-certificates',
+  MarkOverdueArchiveRequests = 'mark-overdue-archive-requests',
 }
 
 export interface JobPayload {
   [JobName.DeliverNotification]: { notificationId: string };
+  [JobName.RenderCertificates]: { caseId: string };
+  /** `today` (YYYY-MM-DD) is given by the scheduler, so a run can be replayed for a past day. */
+  [JobName.MarkOverdueArchiveRequests]: { today?: string };
 }
 
 /** Which queue each job runs on. */
 export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.RenderCertificates]: QueueName.Documents,
+  [JobName.MarkOverdueArchiveRequests]: QueueName.Deadlines,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

@@ -55,9 +55,9 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
 }
 
 /** Polls until `check` answers something truthy; for effects of background jobs, never a fixed sleep. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000, what = 'the condition'): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = 'the condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
+  let last: T | null | undefined | false;
   while (Date.now() < deadline) {
     last = await check();
     if (last) return last;

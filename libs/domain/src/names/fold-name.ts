@@ -26,7 +26,10 @@ export interface RawWord {
 
 /** A folded word: `phonemes` in the one-character-per-sound alphabet, `text` rendered (zh, sh, ch, ts). */
 export interface FoldedWord {
+  /** Doubled letters collapsed. */
   phonemes: string;
+  /** Doubled letters kept, for suffix rules that need them (Сергеевич: the stem is серге + й). */
+  spelled: string;
   text: string;
   dotted: boolean;
 }
@@ -62,13 +65,10 @@ export function toPhonemes(target: string): string {
   return out;
 }
 
+const digraphPhoneme = /[jwcq]/g;
+
 export function renderPhonemes(phonemes: string): string {
-  let out = '';
-  for (let i = 0; i < phonemes.length; i += 1) {
-    const ch = phonemes[i];
-    out += renderingOf[ch] ?? ch;
-  }
-  return out;
+  return phonemes.replace(digraphPhoneme, (ch) => renderingOf[ch]);
 }
 
 interface Rule {
@@ -152,9 +152,10 @@ function prepareWord(raw: string): string {
     }
   }
   if (script === 'latin') {
-    // l and I are one glyph in sans-serif print: an I between lowercase letters is an l, a word never starts with ll
+    // l and I are one glyph in sans-serif print: a capital I inside a word written in lower case is an l
+    // (AIikhan, AlI), and a word never starts with ll (llyas)
     for (let i = 1; i < chars.length; i += 1) {
-      if (chars[i] === 'I' && isLowerLatin(chars[i - 1]) && (i + 1 >= chars.length || isLowerLatin(chars[i + 1]))) chars[i] = 'l';
+      if (chars[i] === 'I' && (isLowerLatin(chars[i + 1]) || (i + 1 === chars.length && isLowerLatin(chars[i - 1])))) chars[i] = 'l';
     }
     if (chars[0] === 'l' && chars[1] === 'l') chars[0] = 'i';
   }
@@ -192,13 +193,18 @@ function scan(prepared: string): string {
 }
 
 /** Doubled letters are spelling noise (Сейфуллин / Seifulin, Iliyas → iliias → ilias). */
-function collapseDoubles(phonemes: string): string {
+export function collapseDoubles(phonemes: string): string {
   let out = '';
-  for (const ch of phonemes) if (ch !== out[out.length - 1]) out += ch;
+  let previous = '';
+  for (let i = 0; i < phonemes.length; i += 1) {
+    const ch = phonemes[i];
+    if (ch !== previous) out += ch;
+    previous = ch;
+  }
   return out;
 }
 
-export function foldWordToPhonemes(raw: string): string {
+function foldWordToPhonemes(raw: string): string {
   return collapseDoubles(scan(prepareWord(raw)));
 }
 
@@ -210,8 +216,9 @@ export function foldWord(raw: string): string {
 export function foldWords(fullName: string): FoldedWord[] {
   const words: FoldedWord[] = [];
   for (const word of splitName(fullName)) {
-    const phonemes = foldWordToPhonemes(word.text);
-    if (phonemes) words.push({ phonemes, text: renderPhonemes(phonemes), dotted: word.dotted });
+    const spelled = scan(prepareWord(word.text));
+    const phonemes = collapseDoubles(spelled);
+    if (phonemes) words.push({ phonemes, spelled, text: renderPhonemes(phonemes), dotted: word.dotted });
   }
   return words;
 }

@@ -3,7 +3,8 @@
  * record was suggested. Words are paired up whatever their order; a missing patronymic costs little, a
  * given name that differs costs a lot (brothers share a surname and often a patronymic).
  */
-import { normaliseName, type NameKeys, type NamePart, type NameRole } from './name-keys.js';
+import { initialOf, normaliseName, type NameKeys, type NamePart, type NameRole } from './name-keys.js';
+import { phoneticCode } from './phonetic-code.js';
 import { trigramSimilarity } from './trigram.js';
 
 /**
@@ -53,20 +54,25 @@ function codeSimilarity(a: string, b: string): number {
   return 1 - previous[b.length] / Math.max(a.length, b.length);
 }
 
-function abbreviates(abbreviation: NamePart, word: NamePart): boolean {
-  if (word.token.startsWith(abbreviation.stem)) return true;
+/** Whether an initial or abbreviation ("A.", "Zh.", "Mukh.") can stand for a folded word. */
+function abbreviates(abbreviation: string, word: string): boolean {
+  const sound = initialOf(abbreviation);
+  // one sound: compare whole sounds, so "S." does not stand for Shakarim
+  if (sound === abbreviation) return initialOf(word) === sound;
+  if (word.startsWith(abbreviation)) return true;
   // "Mukh." against Мұхамеджан: compare sounds, since the vowels of a longer abbreviation vary too
-  return abbreviation.stem.length > 1 && word.phonetic.startsWith(abbreviation.phonetic);
+  const code = phoneticCode(abbreviation);
+  return code.length > 1 && phoneticCode(word).startsWith(code);
 }
 
 function comparePart(x: NamePart, y: NamePart): PartMatch {
   if (x.initial && y.initial) {
-    const agree = x.stem.startsWith(y.stem) || y.stem.startsWith(x.stem);
+    const agree = abbreviates(x.stem, y.stem) || abbreviates(y.stem, x.stem);
     return agree ? { sim: weights.initials, kind: 'initials' } : { sim: 0, kind: 'different' };
   }
   if (x.initial || y.initial) {
     const [abbreviation, word] = x.initial ? [x, y] : [y, x];
-    return abbreviates(abbreviation, word) ? { sim: weights.initial, kind: 'initial' } : { sim: 0, kind: 'different' };
+    return abbreviates(abbreviation.stem, word.token) ? { sim: weights.initial, kind: 'initial' } : { sim: 0, kind: 'different' };
   }
   if (x.stem === y.stem) return { sim: weights.same, kind: 'same' };
   if (x.phonetic === y.phonetic) return { sim: weights.soundsAlike, kind: 'sounds alike' };
@@ -151,16 +157,50 @@ function greedyPairs(table: Pair[][]): Pair[] {
 }
 
 const roleLabel: Record<NameRole, string> = { surname: 'surname', given: 'given name', patronymic: 'patronymic' };
+const roleOrder: Record<NameRole, number> = { surname: 0, given: 1, patronymic: 2 };
 
-/** The role a pair of words plays, trusting a suffix over a guess from word order. */
-function pairRole(pair: Pair, labelled: Set<NameRole>): NameRole {
+/**
+ * The role a pair of words plays, trusting a suffix over a guess from word order, and the guess made with
+ * more words over the one made with fewer (a lone "Ахмет" says nothing about being a given name).
+ */
+function pairRole(pair: Pair, labelled: Set<NameRole>, aWords: number, bWords: number): NameRole {
   const { a, b } = pair;
   if (a.roleFrom === 'suffix') return a.role;
   if (b.roleFrom === 'suffix') return b.role;
   if (a.initial || b.initial) return (a.initial ? a : b).role; // an initial stands for a given name or a patronymic
   if (a.role === b.role) return a.role;
+  if (aWords !== bWords) return aWords > bWords ? a.role : b.role;
   // the two guesses disagree: take whichever role the other pairs have not used
   return labelled.has('surname') ? 'given' : 'surname';
+}
+
+/**
+ * Compound names are written as one word, hyphenated, or as two (Мұхамедсалық, Мұхамед-Салық,
+ * Мұхамед Салық). On the side with more words, two neighbours whose concatenation is a word of the other
+ * side are read as that one word.
+ */
+function joinCompounds(parts: NamePart[], other: NamePart[]): { parts: NamePart[]; joined: boolean } {
+  if (parts.length <= other.length) return { parts, joined: false };
+  const stems = new Set(other.filter((part) => !part.initial).map((part) => part.stem));
+  const codes = new Set(other.filter((part) => !part.initial).map((part) => part.phonetic));
+  const out: NamePart[] = [];
+  let joined = false;
+  for (let i = 0; i < parts.length; i += 1) {
+    const [first, second] = [parts[i], parts[i + 1]];
+    if (second && !first.initial && !second.initial && !first.suffix) {
+      const stem = first.token + second.stem;
+      const phonetic = phoneticCode(stem);
+      if (stems.has(stem) || codes.has(phonetic)) {
+        const role = second.roleFrom === 'suffix' ? second.role : first.role;
+        out.push({ ...second, token: first.token + second.token, stem, phonetic, role, roleFrom: second.roleFrom });
+        joined = true;
+        i += 1;
+        continue;
+      }
+    }
+    out.push(first);
+  }
+  return { parts: out, joined };
 }
 
 function describe(pair: Pair, role: NameRole): string {
@@ -194,24 +234,32 @@ export function compareNames(first: string | NameKeys, second: string | NameKeys
   const b = keysOf(second);
   if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: ['nothing to compare'] };
 
-  const pairs = pairWords(a.parts, b.parts);
+  const left = joinCompounds(a.parts, b.parts);
+  const right = joinCompounds(b.parts, a.parts);
+  const pairs = pairWords(left.parts, right.parts);
   const compared = pairs.length;
-  const unmatched = a.parts.length + b.parts.length - 2 * compared;
+  const unmatched = left.parts.length + right.parts.length - 2 * compared;
   let score = (pairs.reduce((sum, pair) => sum + pair.sim, 0) / compared) * (1 - unmatchedWordCost * unmatched);
 
   const reasons: string[] = [];
   if (a.skeleton && a.skeleton === b.skeleton) reasons.push('same skeleton');
+  if (left.joined || right.joined) reasons.push('compound name written as two words on one side');
   const labelled = new Set<NameRole>();
+  const described: { role: NameRole; reasons: string[] }[] = [];
   // suffix-backed pairs first, so the guesses can take the roles that are left
   const ordered = [...pairs].sort((x, y) => Number(y.a.roleFrom === 'suffix' || y.b.roleFrom === 'suffix') - Number(x.a.roleFrom === 'suffix' || x.b.roleFrom === 'suffix'));
   for (const pair of ordered) {
-    const role = pairRole(pair, labelled);
+    const role = pairRole(pair, labelled, left.parts.length, right.parts.length);
     labelled.add(role);
-    reasons.push(describe(pair, role));
-    if (pair.sim < pair.match.sim) reasons.push('a patronymic on one side is not a patronymic on the other');
+    const why = [describe(pair, role)];
+    if (pair.sim < pair.match.sim) why.push('a patronymic on one side is not a patronymic on the other');
+    described.push({ role, reasons: why });
   }
+  // read in the order a reviewer checks: surname, given name, patronymic
+  described.sort((x, y) => roleOrder[x.role] - roleOrder[y.role]);
+  for (const entry of described) reasons.push(...entry.reasons);
   const pairedParts = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
-  for (const part of [...a.parts, ...b.parts]) {
+  for (const part of [...left.parts, ...right.parts]) {
     if (!pairedParts.has(part)) reasons.push(`${roleLabel[part.role]} missing on one side`);
   }
   if (compared === 1) {

@@ -4,9 +4,9 @@
  * Alikhan Bokeikhan), so the stored keys are order-insensitive; roles are a best guess from suffixes and,
  * failing that, from position.
  */
-import { foldWords, renderPhonemes } from './fold-name.js';
+import { collapseDoubles, foldWords, renderPhonemes } from './fold-name.js';
 import { patronymicParticles } from './folding-table.js';
-import { stemPhonemes, type Gender, type NameSuffix } from './name-suffixes.js';
+import { stemPhonemes, type NameGender, type NameSuffix } from './name-suffixes.js';
 import { phoneticCode } from './phonetic-code.js';
 
 export type NameRole = 'surname' | 'given' | 'patronymic';
@@ -23,7 +23,7 @@ export interface NamePart {
   role: NameRole;
   /** `suffix` when a suffix said so (-ов, -ович), `position` when guessed from word order. */
   roleFrom: 'suffix' | 'position';
-  gender?: Gender;
+  gender?: NameGender;
   suffix?: NameSuffix;
 }
 
@@ -41,15 +41,16 @@ export interface NameKeys {
   /** Everything compareNames needs, so candidates can be ranked without normalising them again. */
   parts: NamePart[];
   /** From the suffixes (-ов / -ова, -ұлы / -қызы); absent when they say nothing or disagree. */
-  gender?: Gender;
+  gender?: NameGender;
 }
 
 const particles = new Set<string>(patronymicParticles);
-// an abbreviation longer than this ("Mukh.") is more likely a word before a full stop
+// a dotted word of up to three sounds ("Mukh.") is an abbreviation; a longer one is a word before a full stop
 const longestAbbreviation = 3;
 
 interface Word {
   phonemes: string;
+  spelled: string;
   dotted: boolean;
 }
 
@@ -60,6 +61,7 @@ function joinParticles(words: Word[]): Word[] {
     const previous = joined[joined.length - 1];
     if (previous && !previous.dotted && particles.has(renderPhonemes(word.phonemes))) {
       previous.phonemes += word.phonemes;
+      previous.spelled += word.spelled;
     } else {
       joined.push({ ...word });
     }
@@ -73,8 +75,9 @@ function toPart(word: Word): NamePart {
   if (initial) {
     return { token, stem: token, phonetic: phoneticCode(token), initial, role: 'given', roleFrom: 'position' };
   }
-  const stemmed = stemPhonemes(word.phonemes);
-  const stem = renderPhonemes(stemmed.stem);
+  // suffixes are cut before doubled letters collapse: Сергеевич is серге-евич, whose stem is Сергей
+  const stemmed = stemPhonemes(word.spelled);
+  const stem = renderPhonemes(collapseDoubles(stemmed.stem));
   const suffix = stemmed.suffix;
   return { token, stem, phonetic: phoneticCode(stem), initial, role: 'given', roleFrom: 'position', gender: suffix?.gender, suffix };
 }
@@ -116,8 +119,8 @@ function assignRoles(parts: NamePart[]): void {
   }
 }
 
-function nameGender(parts: NamePart[]): Gender | undefined {
-  let gender: Gender | undefined;
+function nameGender(parts: NamePart[]): NameGender | undefined {
+  let gender: NameGender | undefined;
   for (const part of parts) {
     if (!part.gender) continue;
     if (gender && gender !== part.gender) return undefined; // -ов with -қызы: the suffixes disagree, say nothing

@@ -6,14 +6,14 @@
 import { toPhonemes } from './fold-name.js';
 
 export type SuffixKind = 'patronymic' | 'turkic' | 'surname';
-export type Gender = 'male' | 'female';
+export type NameGender = 'male' | 'female';
 
 export interface NameSuffix {
   /** Folded spelling (zh, sh, ch, ts as digraphs). */
   suffix: string;
   /** `turkic` (-ұлы, -қызы) marks a surname or a patronymic: Kazakh uses it for both. */
   kind: SuffixKind;
-  gender: Gender;
+  gender: NameGender;
   /** Russian drops the й of a name ending in a vowel + й before -ев: Жұмабай → Жумабаев, Сергей → Сергеевич. */
   restoresI?: boolean;
   /** Shortest stem left after cutting; shorter words keep the suffix (Лев, Ильич, Марина). */

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -86,6 +87,22 @@ export class EnvironmentVariables {
   @IsString()
   ADMIN_DIST_DIR?: string;
 
+  @Type(() => Number)
+  @IsNumber({}, { message: 'QUORUM_PRESENT_SHARE must be a number between 0 and 1, e.g. 0.5 (more than half of all members present)' })
+  @Min(0, { message: 'QUORUM_PRESENT_SHARE must be between 0 and 1' })
+  @Max(1, { message: 'QUORUM_PRESENT_SHARE must be between 0 and 1' })
+  QUORUM_PRESENT_SHARE = 0.5;
+
+  @Type(() => Number)
+  @IsNumber({}, { message: 'QUORUM_VOTING_SHARE must be a number between 0 and 1, e.g. 0.5 (a majority of those present vote)' })
+  @Min(0, { message: 'QUORUM_VOTING_SHARE must be between 0 and 1' })
+  @Max(1, { message: 'QUORUM_VOTING_SHARE must be between 0 and 1' })
+  QUORUM_VOTING_SHARE = 0.5;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be the public http(s) address of Aqtalu, e.g. https://aqtalu.gov.kz' })
+  PUBLIC_URL?: string;
+
   @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'QUEUE_PREFIX must be lower-case letters, digits, - or _ (at most 32), e.g. aqtalu' })
   QUEUE_PREFIX = 'aqtalu';
 
@@ -111,6 +128,10 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   logLevel: string;
   adminDistDir?: string;
+  /** The commission's quorum rule (libs/domain quorum.ts). */
+  quorum: { presentShare: number; votingShare: number };
+  /** Public address of the back office, printed on certificates for their verification. */
+  publicUrl: string;
   /** Namespaces every Redis key of this installation (queues, heartbeat). */
   queuePrefix: string;
   outboxPollMs: number;
@@ -130,7 +151,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.map((error) => {
       // The type check speaks first: "must be a whole number" says more than "must be at least 0".
       const constraints = error.constraints ?? {};
-      const typeRule = ['isString', 'isInt', 'isBoolean', 'isIn', 'matches'].find((rule) => constraints[rule]);
+      const typeRule = ['isString', 'isInt', 'isNumber', 'isBoolean', 'isIn', 'matches'].find((rule) => constraints[rule]);
       return (typeRule ? constraints[typeRule] : Object.values(constraints)[0]) ?? `${error.property} is invalid`;
     });
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
@@ -152,6 +173,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     logLevel: env.LOG_LEVEL,
     adminDistDir: env.ADMIN_DIST_DIR,
+    quorum: { presentShare: env.QUORUM_PRESENT_SHARE, votingShare: env.QUORUM_VOTING_SHARE },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     queuePrefix: env.QUEUE_PREFIX,
     outboxPollMs: env.OUTBOX_POLL_MS,
     dbLogQueries: env.DB_LOG_QUERIES,

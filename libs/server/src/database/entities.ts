@@ -1,4 +1,23 @@
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
+import {
+  ArchiveRequestEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CaseNumberCounterEntity,
+  CaseSubjectEntity,
+  ConclusionEntity,
+} from '../cases/case.entities.js';
+import {
+  AgendaItemEntity,
+  CertificateEntity,
+  CommissionSessionEntity,
+  DecisionEntity,
+  DecisionExceptionEntity,
+  SessionAttendanceEntity,
+  VoteEntity,
+} from '../commission/commission.entities.js';
+import { LegalArticleEntity, VictimCategoryEntity } from '../reference/dictionary.entities.js';
+import { PersonEntity } from '../registry/person.entity.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
 import { ArchiveEntity } from '../identity/archive.entity.js';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity.js';
@@ -19,4 +38,20 @@ export const entities = [
   AuditLogEntity,
   RefreshTokenEntity,
   LoginThrottleEntity,
+  VictimCategoryEntity,
+  LegalArticleEntity,
+  PersonEntity,
+  CaseEntity,
+  CaseNumberCounterEntity,
+  CaseSubjectEntity,
+  CaseEventEntity,
+  ArchiveRequestEntity,
+  ConclusionEntity,
+  CommissionSessionEntity,
+  SessionAttendanceEntity,
+  AgendaItemEntity,
+  VoteEntity,
+  DecisionEntity,
+  DecisionExceptionEntity,
+  CertificateEntity,
 ];

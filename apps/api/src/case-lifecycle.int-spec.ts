@@ -1,0 +1,374 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { CaseStatus, CaseTransition, Role } from '@aqtalu/contracts';
+import { ArchiveRequestService, demoLogins } from '@aqtalu/server';
+import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { createWorker } from '@aqtalu/worker';
+import { PDFParse } from 'pdf-parse';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from './bootstrap.js';
+
+interface CaseBody {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  version: number;
+  subjects: Array<{ id: string; personId: string; nameKk: string; outcome: string | null }>;
+}
+interface Problem {
+  status: number;
+  detail: string;
+  currentVersion?: number;
+}
+/** A transition answers the case (200) or a problem (4xx); `status` is the case's status only on 200. */
+type TransitionAnswer = Omit<CaseBody, 'status'> & { status: CaseStatus; detail: string; currentVersion?: number };
+
+const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
+
+describe('case lifecycle over HTTP, one user per step', () => {
+  let environment: TestEnvironment;
+  let api: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let baseUrl: string;
+  let db: pg.Client;
+  const sessions = new Map<string, HttpSession>();
+  const extra: Record<string, string> = {};
+
+  const as = async (email: string, password?: string) => {
+    if (!sessions.has(email)) sessions.set(email, await HttpSession.login(baseUrl, email, password));
+    return sessions.get(email)!;
+  };
+  const secretary = () => as(demo(Role.Secretary).email);
+  const member = () => as(demo(Role.WgMember).email);
+  const lead = () => as(demo(Role.WgLead).email);
+  const liaison = () => as(demo(Role.ArchiveLiaison).email);
+  const chair = () => as(demo(Role.Chair).email);
+  const commissioner = (n: 1 | 2 | 3) => (n === 1 ? as(demo(Role.CommissionMember).email) : as(`member${n}@aqtalu.kz`, 'commission member passphrase'));
+
+  async function caseOf(id: string, session?: HttpSession): Promise<CaseBody> {
+    return (await (session ?? (await secretary())).get<CaseBody>(`/api/cases/${id}`)).body;
+  }
+
+  async function move(session: HttpSession, id: string, name: CaseTransition, body: Record<string, unknown> = {}) {
+    const current = await caseOf(id);
+    return session.post<TransitionAnswer>(`/api/cases/${id}/transitions/${name}`, { version: current.version, ...body });
+  }
+
+  async function moveOk(session: HttpSession, id: string, name: CaseTransition, body: Record<string, unknown> = {}) {
+    const answer = await move(session, id, name, body);
+    expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(200);
+    return answer.body;
+  }
+
+  async function openCase(subjects: Array<{ nameKk: string; nameRu: string }>, summary = 'Application of a relative') {
+    const created = await (await secretary()).post<CaseBody>('/api/cases', {
+      regionCode: 'ALM',
+      categoryCode: 'counter_revolutionary',
+      summary,
+      applicant: { kind: 'relative', name: 'Айгерім Нұрланқызы', kinship: 'granddaughter', kinshipProof: 'birth certificates', email: 'aigerim@example.kz' },
+      subjects,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  }
+
+  /** Through intake and archive verification to a signed conclusion awaiting the commission. */
+  async function toCommission(id: string, drafter: HttpSession, recommendation = 'rehabilitate') {
+    await moveOk(await secretary(), id, CaseTransition.Submit);
+    await moveOk(await secretary(), id, CaseTransition.StartIntake);
+    await moveOk(await secretary(), id, CaseTransition.AcceptForVerification);
+    const request = await (await member()).post<{ id: string; version: number }>(`/api/cases/${id}/archive-requests`, {
+      archiveCode: 'SPEC-MVD',
+      sought: 'the investigation file',
+    });
+    expect(request.status).toBe(201);
+    await (await liaison()).post(`/api/archive-requests/${request.body.id}/actions/answer`, { version: request.body.version, note: 'ф. 2, оп. 1, д. 11573, л. 1–40' });
+    await moveOk(await member(), id, CaseTransition.CompleteVerification);
+    const drafted = await drafter.post<{ version: number }>(`/api/cases/${id}/conclusion`, {
+      recommendation,
+      reasoning: 'The troika protocol shows an extrajudicial sentence.',
+      legalArticleCode: 'law1993-art3',
+    });
+    expect(drafted.status, JSON.stringify(drafted.body)).toBe(200);
+    expect((await (await lead()).post(`/api/cases/${id}/conclusion/sign`, { version: drafted.body.version })).status).toBe(200);
+    await moveOk(await lead(), id, CaseTransition.SubmitToCommission);
+  }
+
+  async function session(date: string) {
+    const created = await (await secretary()).post<{ id: string }>('/api/commission/sessions', { date, place: 'Астана' });
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  async function presentAll(sessionId: string) {
+    const ids = (await db.query(`SELECT id FROM users WHERE role IN ('commission_member','chair') AND disabled_at IS NULL`)).rows.map((r) => r.id);
+    expect((await (await secretary()).request('PUT', `/api/commission/sessions/${sessionId}/attendance`, { present: ids })).status).toBe(200);
+  }
+
+  async function voteAll(sessionId: string, caseId: string) {
+    for (const n of [1, 2, 3] as const) {
+      const answer = await (await commissioner(n)).post(`/api/commission/sessions/${sessionId}/agenda/${caseId}/vote`, { choice: n === 3 ? 'abstain' : 'for', dissentingOpinion: n === 3 ? 'Evidence on the date of arrest is thin.' : undefined });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    }
+  }
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment({ PUBLIC_URL: 'https://aqtalu.example.kz' });
+    api = await createApi(environment.config);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+    worker = await createWorker(environment.config);
+    await worker.init();
+    db = new pg.Client({ connectionString: environment.databaseUrl });
+    await db.connect();
+    const admin = await HttpSession.loginAs(baseUrl, demo(Role.Admin));
+    for (const n of [2, 3]) {
+      const created = await admin.post('/api/users', { email: `member${n}@aqtalu.kz`, displayName: `Комиссия мүшесі ${n}`, password: 'commission member passphrase', role: Role.CommissionMember });
+      expect(created.status).toBe(201);
+    }
+    const drafter = await admin.post<{ id: string }>('/api/users', { email: 'drafter@aqtalu.kz', displayName: 'Қорытынды авторы', password: 'conclusion author passphrase', role: Role.WgMember, regionCode: 'ALM' });
+    extra.drafter = drafter.body.id;
+    const zhambyl = await admin.post('/api/users', { email: 'zhambyl@aqtalu.kz', displayName: 'Жамбыл мүшесі', password: 'taraz steppe passphrase', role: Role.WgMember, regionCode: 'ZHA' });
+    expect(zhambyl.status).toBe(201);
+    const aprk = await admin.post('/api/users', { email: 'aprk@aqtalu.kz', displayName: 'Президент архиві', password: 'presidential archive liaison', role: Role.ArchiveLiaison, archiveCode: 'APRK' });
+    expect(aprk.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await worker?.close();
+    await api?.close();
+    await environment?.dispose();
+  });
+
+  it('walks a case from submission to rehabilitated and certificate_issued, each step by its own user', async () => {
+    const opened = await openCase([{ nameKk: 'Жұмабаев Қабдолла', nameRu: 'Жумабаев Кабдолла' }]);
+    expect(opened.number).toMatch(/^ALM-\d{4}-\d{6}$/);
+    expect(opened.status).toBe(CaseStatus.Draft);
+    const id = opened.id;
+
+    // intake returns it for the kinship proof, then accepts it
+    await moveOk(await secretary(), id, CaseTransition.Submit);
+    await moveOk(await secretary(), id, CaseTransition.StartIntake);
+    const noReason = await move(await secretary(), id, CaseTransition.ReturnToApplicant);
+    expect(noReason.status).toBe(409);
+    await moveOk(await secretary(), id, CaseTransition.ReturnToApplicant, { reason: 'the proof of kinship is missing' });
+    await moveOk(await secretary(), id, CaseTransition.Resubmit);
+    await moveOk(await secretary(), id, CaseTransition.StartIntake);
+    expect((await moveOk(await secretary(), id, CaseTransition.AcceptForVerification)).status).toBe(CaseStatus.ArchiveVerification);
+
+    // the working group asks two archives
+    const special = await (await member()).post<{ id: string; version: number; dueDate: string }>(`/api/cases/${id}/archive-requests`, { archiveCode: 'SPEC-MVD', sought: 'the investigation file' });
+    const presidential = await (await member()).post<{ id: string; version: number }>(`/api/cases/${id}/archive-requests`, { archiveCode: 'APRK', sought: 'the troika protocol' });
+    expect(special.status).toBe(201);
+    expect(special.body.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const early = await move(await member(), id, CaseTransition.CompleteVerification);
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain('2 archive request(s) are still open');
+
+    // each liaison sees and answers only their own archive's request
+    const inbox = await (await liaison()).get<Array<{ id: string; archiveCode: string }>>('/api/archive-requests');
+    expect(inbox.body.map((request) => request.archiveCode)).toEqual(['SPEC-MVD']);
+    expect((await (await liaison()).get(`/api/archive-requests/${presidential.body.id}`)).status).toBe(404);
+    const started = await (await liaison()).post<{ version: number }>(`/api/archive-requests/${special.body.id}/actions/start`, { version: special.body.version });
+    expect(started.status).toBe(200);
+    expect((await (await liaison()).post(`/api/archive-requests/${special.body.id}/actions/answer`, { version: started.body.version, note: 'ф. 2, оп. 1, д. 11573, л. 1–40' })).status).toBe(200);
+    const aprk = await as('aprk@aqtalu.kz', 'presidential archive liaison');
+    expect((await aprk.post(`/api/archive-requests/${presidential.body.id}/actions/nothing-found`, { version: presidential.body.version, note: 'no protocol under this name' })).status).toBe(200);
+    await moveOk(await member(), id, CaseTransition.CompleteVerification);
+
+    // a member drafts; the lead may not sign a draft of their own, signs another's
+    const drafter = await as('drafter@aqtalu.kz', 'conclusion author passphrase');
+    const draft = await drafter.post<{ version: number }>(`/api/cases/${id}/conclusion`, { recommendation: 'rehabilitate', reasoning: 'The troika protocol of 25.02.1938 shows an extrajudicial sentence.', legalArticleCode: 'law1993-art3', citedEvidence: [{ description: 'troika protocol', pages: '31–32' }] });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    const unsigned = await move(await lead(), id, CaseTransition.SubmitToCommission);
+    expect(unsigned.status).toBe(409);
+    expect(unsigned.body.detail).toContain('the conclusion is not signed');
+    const signed = await (await lead()).post<{ version: number; signatureValid: boolean }>(`/api/cases/${id}/conclusion/sign`, { version: draft.body.version });
+    expect(signed.body.signatureValid).toBe(true);
+
+    // a change to the case after signing voids the signature
+    const current = await caseOf(id);
+    expect((await (await member()).patch(`/api/cases/${id}`, { version: current.version, summary: 'Karasai district teacher, arrested 1937' })).status).toBe(200);
+    const voided = await move(await lead(), id, CaseTransition.SubmitToCommission);
+    expect(voided.status).toBe(409);
+    expect(voided.body.detail).toContain('the case changed after the conclusion was signed');
+    const resigned = await (await lead()).post<{ signatureValid: boolean }>(`/api/cases/${id}/conclusion/sign`, { version: signed.body.version });
+    expect(resigned.body.signatureValid).toBe(true);
+    await moveOk(await lead(), id, CaseTransition.SubmitToCommission);
+
+    // the secretary prepares the session; no quorum without votes
+    const sessionId = await session('2026-03-12');
+    await presentAll(sessionId);
+    expect((await (await secretary()).post(`/api/commission/sessions/${sessionId}/agenda`, { caseId: id })).status).toBe(200);
+    const noQuorum = await move(await chair(), id, CaseTransition.Rehabilitate, { reason: 'repressed by an extrajudicial body' });
+    expect(noQuorum.status).toBe(409);
+    expect(noQuorum.body.detail).toContain('no quorum');
+
+    await voteAll(sessionId, id);
+    const decided = await moveOk(await chair(), id, CaseTransition.Rehabilitate, { reason: 'repressed by an extrajudicial body; art. 3 of the 1993 Law' });
+    expect(decided.status).toBe(CaseStatus.Rehabilitated);
+
+    // the worker renders the certificate; the secretary issues it
+    const certificate = await eventually(async () => {
+      const list = await (await secretary()).get<Array<{ id: string; verificationCode: string; renderedAt: string | null }>>(`/api/cases/${id}/certificates`);
+      return list.body[0]?.renderedAt ? list.body[0] : null;
+    }, 20_000, 'the certificate rendering');
+    expect((await moveOk(await secretary(), id, CaseTransition.IssueCertificates)).status).toBe(CaseStatus.CertificateIssued);
+
+    const check = await new HttpSession(baseUrl).get<Record<string, string>>(`/api/public/certificates/${certificate.verificationCode}`);
+    expect(check.status).toBe(200);
+    expect(check.body).toEqual({
+      valid: true,
+      certificateNumber: expect.stringMatching(/^C-ALM-/),
+      personNameKk: 'Жұмабаев Қабдолла',
+      personNameRu: 'Жумабаев Кабдолла',
+      decisionNumber: expect.stringMatching(/^D-\d{4}-\d{5}$/),
+      decisionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect((await new HttpSession(baseUrl).get('/api/public/certificates/MADEUPCODE99')).status).toBe(404);
+
+    const download = await fetch(`${baseUrl}/api/certificates/${certificate.id}/pdf`, { headers: { authorization: `Bearer ${(await secretary()).token}` } });
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    const parser = new PDFParse({ data: new Uint8Array(await download.arrayBuffer()) });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    expect(text).toContain('Жұмабаев Қабдолла');
+    expect(text).toContain('Жумабаев Кабдолла');
+    expect(text).toContain(certificate.verificationCode);
+
+    const timeline = await (await secretary()).get<Array<{ kind: string; data: { to?: string } }>>(`/api/cases/${id}/timeline`);
+    expect(timeline.body.filter((event) => event.kind === 'transition').map((event) => event.data.to)).toEqual([
+      'submitted', 'intake_review', 'returned_to_applicant', 'submitted', 'intake_review', 'archive_verification',
+      'working_group_review', 'commission_review', 'rehabilitated', 'certificate_issued',
+    ]);
+  });
+
+  it('returns a case for more evidence, then rejects it; a closed case is reopened with a reason', async () => {
+    const { id } = await openCase([{ nameKk: 'Дулатұлы Міржақып', nameRu: 'Дулатов Миржакып' }]);
+    await toCommission(id, await member());
+    const first = await session('2026-04-09');
+    await presentAll(first);
+    await (await secretary()).post(`/api/commission/sessions/${first}/agenda`, { caseId: id });
+    await voteAll(first, id);
+    expect((await moveOk(await chair(), id, CaseTransition.ReturnForEvidence, { reason: 'the sentence itself is missing from the file' })).status).toBe(CaseStatus.ArchiveVerification);
+
+    await moveOk(await member(), id, CaseTransition.CompleteVerification);
+    const conclusion = await (await member()).get<{ version: number }>(`/api/cases/${id}/conclusion`);
+    const redrafted = await (await member()).post<{ version: number }>(`/api/cases/${id}/conclusion`, { recommendation: 'reject', reasoning: 'Convicted of a common crime, not a political one.', legalArticleCode: 'law1993-art4', version: conclusion.body.version });
+    expect(redrafted.status).toBe(200);
+    await (await lead()).post(`/api/cases/${id}/conclusion/sign`, { version: redrafted.body.version });
+    await moveOk(await lead(), id, CaseTransition.SubmitToCommission);
+    const second = await session('2026-05-14');
+    await presentAll(second);
+    expect((await (await secretary()).post(`/api/commission/sessions/${second}/agenda`, { caseId: id })).status).toBe(200);
+    await voteAll(second, id);
+    expect((await moveOk(await chair(), id, CaseTransition.Reject, { reason: 'a common crime: the 1993 Law does not apply' })).status).toBe(CaseStatus.Rejected);
+    expect((await moveOk(await secretary(), id, CaseTransition.Close)).status).toBe(CaseStatus.Closed);
+    expect((await move(await secretary(), id, CaseTransition.Reopen)).status).toBe(409);
+    expect((await moveOk(await secretary(), id, CaseTransition.Reopen, { reason: 'new documents from the family' })).status).toBe(CaseStatus.IntakeReview);
+  });
+
+  it('decides a group case of five with one person returned for more evidence', async () => {
+    const names = ['Бекмұхамбетов Асқар', 'Сейітов Ерғали', 'Омаров Қуаныш', 'Тәжібаев Нұрлан', 'Әбілов Серік'];
+    const opened = await openCase(names.map((name) => ({ nameKk: name, nameRu: name })), 'Participants of the 1931 uprising');
+    await toCommission(opened.id, await member());
+    const sessionId = await session('2026-06-11');
+    await presentAll(sessionId);
+    await (await secretary()).post(`/api/commission/sessions/${sessionId}/agenda`, { caseId: opened.id });
+    await voteAll(sessionId, opened.id);
+    const excepted = opened.subjects[4]!;
+    const decided = await moveOk(await chair(), opened.id, CaseTransition.Rehabilitate, {
+      reason: 'participants of an uprising against collectivization',
+      exceptions: [{ subjectId: excepted.id, outcome: 'returned_for_evidence', reason: 'identity not established' }],
+    });
+    expect(decided.subjects.map((subject) => subject.outcome)).toEqual(['rehabilitated', 'rehabilitated', 'rehabilitated', 'rehabilitated', 'returned_for_evidence']);
+    const spunOff = await db.query(`SELECT c.status, s.person_id FROM cases c JOIN case_subjects s ON s.case_id = c.id WHERE c.parent_case_id = $1`, [opened.id]);
+    expect(spunOff.rows).toEqual([{ status: CaseStatus.ArchiveVerification, person_id: excepted.personId }]);
+    const certificates = await eventually(async () => {
+      const rows = (await db.query(`SELECT person_id FROM certificates WHERE case_id = $1 AND rendered_at IS NOT NULL`, [opened.id])).rows;
+      return rows.length === 4 ? rows : null;
+    }, 20_000, 'four certificates');
+    expect(certificates.map((row) => row.person_id)).not.toContain(excepted.personId);
+  });
+
+  it('answers wrong roles, unmet guards, stale versions and four-eyes breaches with clear 4xx and changes nothing', async () => {
+    const { id, version } = await openCase([{ nameKk: 'Байтұрсынұлы Ахмет', nameRu: 'Байтурсынов Ахмет' }]);
+    // wrong role: the chair cannot submit a case
+    const wrongRole = await (await chair()).post<Problem>(`/api/cases/${id}/transitions/submit`, { version });
+    expect([403, 404]).toContain(wrongRole.status);
+    // a Zhambyl member neither lists, reads nor changes an Almaty case, and the attempt is audited
+    const zhambyl = await as('zhambyl@aqtalu.kz', 'taraz steppe passphrase');
+    expect((await zhambyl.get<CaseBody[]>('/api/cases')).body.map((c) => c.id)).not.toContain(id);
+    expect((await zhambyl.get(`/api/cases/${id}`)).status).toBe(404);
+    expect((await zhambyl.patch(`/api/cases/${id}`, { version, summary: 'x' })).status).toBe(404);
+    const denied = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND entity_id = $1`, [id]);
+    expect(denied.rows[0].n).toBeGreaterThanOrEqual(2);
+    // stale version
+    await moveOk(await secretary(), id, CaseTransition.Submit);
+    const stale = await (await secretary()).post<Problem>(`/api/cases/${id}/transitions/start-intake`, { version });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(version + 1);
+    expect((await caseOf(id)).status).toBe(CaseStatus.Submitted);
+    // unknown transition and unknown fields
+    expect((await (await secretary()).post(`/api/cases/${id}/transitions/approve`, { version: version + 1 })).status).toBe(400);
+    expect((await (await secretary()).post(`/api/cases/${id}/transitions/start-intake`, { version: version + 1, status: 'closed' })).status).toBe(400);
+    expect((await caseOf(id)).status).toBe(CaseStatus.Submitted);
+
+    // a lead signing their own draft
+    await moveOk(await secretary(), id, CaseTransition.StartIntake);
+    await moveOk(await secretary(), id, CaseTransition.AcceptForVerification);
+    const request = await (await member()).post<{ id: string; version: number }>(`/api/cases/${id}/archive-requests`, { archiveCode: 'SPEC-MVD', sought: 'the file' });
+    await (await liaison()).post(`/api/archive-requests/${request.body.id}/actions/nothing-found`, { version: request.body.version, note: 'nothing under this name' });
+    await moveOk(await member(), id, CaseTransition.CompleteVerification);
+    const own = await (await lead()).post<{ version: number }>(`/api/cases/${id}/conclusion`, { recommendation: 'insufficient_evidence', reasoning: 'No file was found in any archive.', legalArticleCode: 'law1993-art2' });
+    const selfSign = await (await lead()).post<Problem>(`/api/cases/${id}/conclusion/sign`, { version: own.body.version });
+    expect(selfSign.status).toBe(403);
+    expect(selfSign.body.detail).toContain('four eyes');
+
+    // the author of a conclusion who has since joined the commission does not vote on it
+    const other = await openCase([{ nameKk: 'Жансүгіров Ілияс', nameRu: 'Жансугуров Ильяс' }]);
+    const drafter = await as('drafter@aqtalu.kz', 'conclusion author passphrase');
+    await toCommission(other.id, drafter);
+    const admin = await HttpSession.loginAs(baseUrl, demo(Role.Admin));
+    const drafterUser = await admin.get<{ version: number }>(`/api/users/${extra.drafter}`);
+    expect((await admin.patch(`/api/users/${extra.drafter}`, { version: drafterUser.body.version, role: Role.CommissionMember, regionCode: null })).status).toBe(200);
+    sessions.delete('drafter@aqtalu.kz');
+    const sessionId = await session('2026-07-09');
+    await presentAll(sessionId);
+    await (await secretary()).post(`/api/commission/sessions/${sessionId}/agenda`, { caseId: other.id });
+    const authorVote = await (await as('drafter@aqtalu.kz', 'conclusion author passphrase')).post<Problem>(`/api/commission/sessions/${sessionId}/agenda/${other.id}/vote`, { choice: 'for' });
+    expect(authorVote.status).toBe(403);
+    expect(authorVote.body.detail).toContain('does not vote on it');
+    expect((await db.query(`SELECT count(*)::int AS n FROM votes v JOIN agenda_items ai ON ai.id = v.agenda_item_id WHERE ai.case_id = $1`, [other.id])).rows[0].n).toBe(0);
+  });
+
+  it('marks a request overdue the day after 30 business days, counting the holidays, and reminds both sides once', async () => {
+    const { id } = await openCase([{ nameKk: 'Сейфуллин Сәкен', nameRu: 'Сейфуллин Сакен' }]);
+    await moveOk(await secretary(), id, CaseTransition.Submit);
+    await moveOk(await secretary(), id, CaseTransition.StartIntake);
+    await moveOk(await secretary(), id, CaseTransition.AcceptForVerification);
+    // sent on Monday 2 March 2026: 30 business days skip the weekends and Nauryz (Monday 23 March)
+    const request = await (await member()).post<{ id: string; dueDate: string }>(`/api/cases/${id}/archive-requests`, { archiveCode: 'SPEC-MVD', sought: 'the investigation file', sentOn: '2026-03-02' });
+    expect(request.body.dueDate).toBe('2026-04-14');
+
+    const sut = api.get(ArchiveRequestService);
+    expect(await sut.markOverdue('2026-04-14')).not.toContain(request.body.id);
+    expect(await sut.markOverdue('2026-04-15')).toContain(request.body.id);
+    expect(await sut.markOverdue('2026-04-16')).not.toContain(request.body.id);
+
+    const reminded = await db.query(
+      `SELECT u.role, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+       WHERE n.kind = 'archive_request.overdue' AND n.params->>'archiveRequestId' = $1 GROUP BY u.role ORDER BY u.role`,
+      [request.body.id],
+    );
+    expect(reminded.rows).toEqual([
+      { role: 'archive_liaison', n: 1 },
+      { role: 'wg_lead', n: 1 },
+      { role: 'wg_member', n: 1 }, // the demo member; the drafter has joined the commission by now
+    ]);
+    const overdueList = await (await member()).get<Array<{ id: string; overdue: boolean }>>(`/api/archive-requests?filter=${encodeURIComponent('{"overdue":true}')}`);
+    expect(overdueList.body.map((r) => r.id)).toContain(request.body.id);
+  });
+});

@@ -1,0 +1,130 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CaseTransition, Permission, type SessionUser } from '@aqtalu/contracts';
+import { ArchiveRequestService, CaseService, CaseWorkflowService, CertificateService, ConclusionService } from '@aqtalu/server';
+import type { Response } from 'express';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { AddSubjectDto, ConclusionDraftDto, CreateArchiveRequestDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from '../dtos/case.dto.js';
+import { VersionDto } from '../dtos/user.dto.js';
+import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+
+const id = new ParseUUIDPipe({ version: '4' });
+const transitionNames = Object.values(CaseTransition) as string[];
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly workflow: CaseWorkflowService,
+    private readonly archiveRequests: ArchiveRequestService,
+    private readonly conclusions: ConclusionService,
+    private readonly certificates: CertificateService,
+  ) {}
+
+  /** Cases the caller may see. Filters: status, regionCode, categoryCode, q (number, names, applicant, summary). */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get()
+  @ApiQuery({ name: 'filter', required: false, example: '{"status":"archive_verification","q":"Жұмабаев"}' })
+  @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  @ApiQuery({ name: 'sort', required: false, example: '["updatedAt","DESC"]' })
+  async list(@CurrentUser() user: SessionUser, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, ['number', 'status', 'createdAt', 'updatedAt'] as const, 'updatedAt');
+    const { rows, total } = await this.cases.list(user, {
+      sort: list.sortField,
+      order: query.sort ? list.sortOrder : 'DESC',
+      offset: list.offset,
+      limit: list.limit,
+      filter: {
+        status: textFilter(list.filter, 'status'),
+        regionCode: textFilter(list.filter, 'regionCode'),
+        categoryCode: textFilter(list.filter, 'categoryCode'),
+        q: textFilter(list.filter, 'q'),
+      },
+    });
+    setContentRange(response, 'cases', list.offset, rows.length, total);
+    return rows;
+  }
+
+  @Authenticated({ permission: Permission.CasesCreate })
+  @Post()
+  create(@CurrentUser() user: SessionUser, @Body() body: CreateCaseDto) {
+    return this.cases.create(user, body);
+  }
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id')
+  get(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.cases.get(user, caseId);
+  }
+
+  @Authenticated({ permission: Permission.CasesUpdate })
+  @Patch(':id')
+  update(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: UpdateCaseDto) {
+    return this.cases.update(user, caseId, body);
+  }
+
+  @Authenticated({ permission: Permission.CasesUpdate })
+  @Post(':id/subjects')
+  addSubject(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: AddSubjectDto) {
+    return this.cases.addSubject(user, caseId, body.version, body.subject);
+  }
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/timeline')
+  timeline(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.cases.timeline(user, caseId);
+  }
+
+  /** What this user may do with the case now, and for each step they may not take, why. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/transitions')
+  transitions(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.workflow.available(user, caseId);
+  }
+
+  /** Moves the case: the only way its status changes. 409 with the reasons when a guard does not hold. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Post(':id/transitions/:name')
+  @HttpCode(200)
+  transition(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Param('name') name: string, @Body() body: TransitionDto) {
+    if (!transitionNames.includes(name)) throw new BadRequestException(`There is no transition ${name}; the transitions are ${transitionNames.join(', ')}.`);
+    return this.workflow.apply(user, caseId, name as CaseTransition, body);
+  }
+
+  @Authenticated({ permission: Permission.ArchiveRequestsCreate })
+  @Post(':id/archive-requests')
+  requestArchive(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: CreateArchiveRequestDto) {
+    return this.archiveRequests.create(user, caseId, body);
+  }
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/conclusion')
+  conclusion(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.conclusions.get(user, caseId);
+  }
+
+  /** Drafts (or redrafts, voiding a signature) the working group's conclusion. */
+  @Authenticated({ permission: Permission.ConclusionsDraft })
+  @Post(':id/conclusion')
+  @HttpCode(200)
+  draftConclusion(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: ConclusionDraftDto) {
+    const { version, ...draft } = body;
+    return this.conclusions.draft(user, caseId, draft, version);
+  }
+
+  /** The region's lead signs; not the author. */
+  @Authenticated({ permission: Permission.ConclusionsSign })
+  @Post(':id/conclusion/sign')
+  @HttpCode(200)
+  signConclusion(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: VersionDto) {
+    return this.conclusions.sign(user, caseId, body.version);
+  }
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/certificates')
+  certificatesOf(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.certificates.listForCase(user, caseId);
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission, type SessionUser } from '@aqtalu/contracts';
+import { CommissionService } from '@aqtalu/server';
+import type { Response } from 'express';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { AgendaItemDto, AttendanceDto, CreateSessionDto, VoteDto } from '../dtos/case.dto.js';
+import { parseListQuery, setContentRange } from '../http/list-query.js';
+
+const id = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('commission')
+@Controller('commission/sessions')
+export class CommissionController {
+  constructor(private readonly commission: CommissionService) {}
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get()
+  async list(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, ['date'] as const, 'date');
+    const { rows, total } = await this.commission.list({ offset: list.offset, limit: list.limit });
+    setContentRange(response, 'commission-sessions', list.offset, rows.length, total);
+    return rows;
+  }
+
+  @Authenticated({ permission: Permission.CommissionManage })
+  @Post()
+  create(@CurrentUser() user: SessionUser, @Body() body: CreateSessionDto) {
+    return this.commission.createSession(user, body);
+  }
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id')
+  get(@Param('id', id) sessionId: string) {
+    return this.commission.get(sessionId);
+  }
+
+  @Authenticated({ permission: Permission.CommissionManage })
+  @Put(':id/attendance')
+  attendance(@CurrentUser() user: SessionUser, @Param('id', id) sessionId: string, @Body() body: AttendanceDto) {
+    return this.commission.setAttendance(user, sessionId, body.present);
+  }
+
+  @Authenticated({ permission: Permission.CommissionManage })
+  @Post(':id/agenda')
+  @HttpCode(200)
+  addToAgenda(@CurrentUser() user: SessionUser, @Param('id', id) sessionId: string, @Body() body: AgendaItemDto) {
+    return this.commission.addToAgenda(user, sessionId, body.caseId);
+  }
+
+  /** The signed-in member's vote on a case of the agenda. */
+  @Authenticated({ permission: Permission.CommissionVote })
+  @Post(':id/agenda/:caseId/vote')
+  @HttpCode(200)
+  vote(@CurrentUser() user: SessionUser, @Param('id', id) sessionId: string, @Param('caseId', id) caseId: string, @Body() body: VoteDto) {
+    return this.commission.vote(user, sessionId, caseId, body.choice, body.dissentingOpinion);
+  }
+}

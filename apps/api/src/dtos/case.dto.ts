@@ -1,0 +1,171 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApplicantKind, ConclusionRecommendation, DecisionOutcome, VoteChoice } from '@aqtalu/contracts';
+import { ArchiveRequestAction } from '@aqtalu/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { VersionDto } from './user.dto.js';
+
+export class ApplicantDto {
+  @ApiProperty({ enum: ApplicantKind, enumName: 'ApplicantKind' })
+  @IsEnum(ApplicantKind, { message: `applicant.kind must be one of ${Object.values(ApplicantKind).join(', ')}` })
+  kind!: ApplicantKind;
+
+  @ApiProperty({ example: 'Айгерім Нұрланқызы' })
+  @IsString()
+  @MinLength(2, { message: 'applicant.name must be at least 2 characters' })
+  @MaxLength(300)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'granddaughter' }) @IsOptional() @IsString() @MaxLength(100) kinship?: string;
+  @ApiPropertyOptional({ example: 'birth certificates of the father and the granddaughter' }) @IsOptional() @IsString() @MaxLength(1000) kinshipProof?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'applicant.email must be an e-mail address' }) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+}
+
+export class SubjectDto {
+  @ApiPropertyOptional({ description: 'A person already in the registry', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4', { message: 'personId must be the id of a person of the registry' })
+  personId?: string;
+
+  @ApiPropertyOptional({ example: 'Жұмабаев Қабдолла' }) @IsOptional() @IsString() @MaxLength(300) nameKk?: string;
+  @ApiPropertyOptional({ example: 'Жумабаев Кабдолла' }) @IsOptional() @IsString() @MaxLength(300) nameRu?: string;
+  @ApiPropertyOptional({ example: '1896' }) @IsOptional() @IsString() @MaxLength(64) birthYear?: string;
+  @ApiPropertyOptional({ example: 'Қарасай ауданы' }) @IsOptional() @IsString() @MaxLength(300) birthplace?: string;
+}
+
+export class CreateCaseDto {
+  @ApiProperty({ example: 'ALM' })
+  @Matches(/^[A-Z]{3}$/, { message: 'regionCode must be a region code of three capital letters, e.g. ALM' })
+  regionCode!: string;
+
+  @ApiProperty({ example: 'counter_revolutionary' })
+  @Matches(/^[a-z_]{2,48}$/, { message: 'categoryCode must be a victim category code, e.g. counter_revolutionary' })
+  categoryCode!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
+
+  @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
+
+  @ApiProperty({ type: [SubjectDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'subjects must name at least one repressed person' })
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => SubjectDto)
+  subjects!: SubjectDto[];
+}
+
+export class UpdateApplicantDto {
+  @ApiPropertyOptional({ enum: ApplicantKind }) @IsOptional() @IsEnum(ApplicantKind) kind?: ApplicantKind;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) kinship?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) kinshipProof?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+}
+
+export class UpdateCaseDto extends VersionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,48}$/, { message: 'categoryCode must be a victim category code' }) categoryCode?: string;
+  @ApiPropertyOptional({ type: UpdateApplicantDto }) @IsOptional() @ValidateNested() @Type(() => UpdateApplicantDto) applicant?: UpdateApplicantDto;
+}
+
+export class AddSubjectDto extends VersionDto {
+  @ApiProperty({ type: SubjectDto }) @ValidateNested() @Type(() => SubjectDto) subject!: SubjectDto;
+}
+
+export class DecisionExceptionDto {
+  @ApiProperty({ format: 'uuid', description: 'A subject (case_subjects id) of this case' })
+  @IsUUID('4', { message: 'exceptions[].subjectId must be the id of a subject of this case' })
+  subjectId!: string;
+
+  @ApiProperty({ enum: DecisionOutcome, enumName: 'DecisionOutcome' })
+  @IsEnum(DecisionOutcome, { message: `exceptions[].outcome must be one of ${Object.values(DecisionOutcome).join(', ')}` })
+  outcome!: DecisionOutcome;
+
+  @ApiProperty() @IsString() @MinLength(3, { message: 'exceptions[].reason must say why this person is decided otherwise' }) @MaxLength(5000) reason!: string;
+}
+
+export class TransitionDto extends VersionDto {
+  @ApiPropertyOptional({ description: 'Required for returns, decisions and reopening' }) @IsOptional() @IsString() @MaxLength(10_000) reason?: string;
+
+  @ApiPropertyOptional({ type: [DecisionExceptionDto], description: 'Decisions on a group case: persons decided otherwise' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DecisionExceptionDto)
+  exceptions?: DecisionExceptionDto[];
+}
+
+export class CreateArchiveRequestDto {
+  @ApiProperty({ example: 'SPEC-MVD' }) @Matches(/^[A-Z0-9-]{2,16}$/, { message: 'archiveCode must be an archive code such as SPEC-MVD' }) archiveCode!: string;
+  @ApiProperty({ example: 'The investigation file of 1937 and the troika protocol' }) @IsString() @MinLength(5, { message: 'sought must say what is sought' }) @MaxLength(5000) sought!: string;
+  @ApiPropertyOptional({ description: 'Default: 30 business days after sending' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'dueDate must be a date such as 2026-12-31' }) dueDate?: string;
+  @ApiPropertyOptional({ description: 'Default: today' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'sentOn must be a date such as 2026-11-24' }) sentOn?: string;
+}
+
+export class ArchiveRequestActionDto extends VersionDto {
+  @ApiPropertyOptional({ description: 'Required to answer, to say nothing was found, or to cancel' }) @IsOptional() @IsString() @MaxLength(10_000) note?: string;
+}
+
+export const archiveRequestActions = Object.values(ArchiveRequestAction);
+
+export class CitedEvidenceDto {
+  @ApiProperty() @IsString() @MaxLength(1000) description!: string;
+  @ApiPropertyOptional({ example: '31–32' }) @IsOptional() @IsString() @MaxLength(100) pages?: string;
+}
+
+export class ConclusionDraftDto {
+  @ApiProperty({ enum: ConclusionRecommendation, enumName: 'ConclusionRecommendation' })
+  @IsEnum(ConclusionRecommendation, { message: `recommendation must be one of ${Object.values(ConclusionRecommendation).join(', ')}` })
+  recommendation!: ConclusionRecommendation;
+
+  @ApiProperty() @IsString() @MinLength(10, { message: 'reasoning must explain the recommendation (at least 10 characters)' }) @MaxLength(50_000) reasoning!: string;
+  @ApiProperty({ example: 'law1993-art3' }) @Matches(/^[a-z0-9-]{2,32}$/, { message: 'legalArticleCode must be an article code such as law1993-art3' }) legalArticleCode!: string;
+
+  @ApiPropertyOptional({ type: [CitedEvidenceDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CitedEvidenceDto) citedEvidence?: CitedEvidenceDto[];
+
+  @ApiPropertyOptional({ description: 'Required when changing an existing conclusion' }) @IsOptional() @Type(() => Number) version?: number;
+}
+
+export class CreateSessionDto {
+  @ApiProperty({ example: '2026-03-12' }) @IsISO8601({ strict: true }, { message: 'date must be a date such as 2026-03-12' }) date!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) place?: string;
+  @ApiPropertyOptional({ example: '2026/3' }) @IsOptional() @Matches(/^[0-9A-Za-z/-]{1,32}$/, { message: 'number must be short, e.g. 2026/3' }) number?: string;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ type: [String], description: 'Ids of the members present' })
+  @IsArray()
+  @IsUUID('4', { each: true, message: 'present must list user ids' })
+  present!: string[];
+}
+
+export class AgendaItemDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'caseId must be a case id' }) caseId!: string;
+}
+
+export class VoteDto {
+  @ApiProperty({ enum: VoteChoice, enumName: 'VoteChoice' })
+  @IsEnum(VoteChoice, { message: `choice must be one of ${Object.values(VoteChoice).join(', ')}` })
+  choice!: VoteChoice;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) dissentingOpinion?: string;
+}

@@ -1,0 +1,194 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ArchiveRequestStatus, CaseStatus, Permission, type SessionUser } from '@aqtalu/contracts';
+import { ArchiveRequestAction, defaultDueDate, evaluateArchiveRequestAction, parseCalendarDate, stageOf, type WorkingCalendar } from '@aqtalu/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { sqlRows } from '../database/sql.js';
+import { StaleVersionException } from '../identity/user.service.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { CaseAccess } from './case-access.service.js';
+import { CaseService } from './case.service.js';
+import { actorOf, caseScopeCondition } from './case-scope.js';
+import { caseScope } from '@aqtalu/domain';
+
+export interface ArchiveRequestView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  caseRegionCode: string;
+  archiveCode: string;
+  sought: string;
+  status: ArchiveRequestStatus;
+  sentOn: string;
+  dueDate: string;
+  overdue: boolean;
+  overdueSince: string | null;
+  answeredAt: Date | null;
+  answerNote: string | null;
+  subjects: string;
+  version: number;
+}
+
+const requestColumns = `ar.id, ar.case_id AS "caseId", c.number AS "caseNumber", r.code AS "caseRegionCode", a.code AS "archiveCode",
+  ar.sought, ar.status, to_char(ar.sent_on, 'YYYY-MM-DD') AS "sentOn", to_char(ar.due_date, 'YYYY-MM-DD') AS "dueDate",
+  ar.overdue_since IS NOT NULL AS overdue, to_char(ar.overdue_since, 'YYYY-MM-DD') AS "overdueSince",
+  ar.answered_at AS "answeredAt", ar.answer_note AS "answerNote", ar.version,
+  coalesce((SELECT string_agg(coalesce(p.name_kk, p.name_ru), '; ' ORDER BY s.position) FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = c.id), '') AS subjects`;
+const requestFrom = `archive_requests ar JOIN cases c ON c.id = ar.case_id JOIN regions r ON r.id = c.region_id JOIN archives a ON a.id = ar.archive_id`;
+
+/** Archive requests: the working group asks, the archive's liaisons see them in their inbox and answer. */
+@Injectable()
+export class ArchiveRequestService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly cases: CaseService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The working-day calendar: weekends and the holidays kept as data. */
+  async calendar(manager: EntityManager = this.dataSource.manager): Promise<WorkingCalendar> {
+    const rows: Array<{ date: string }> = await manager.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays`);
+    return { holidays: new Set(rows.map((row) => row.date)), weekendDays: new Set([0, 6]) };
+  }
+
+  async create(user: SessionUser, caseId: string, input: { archiveCode: string; sought: string; dueDate?: string; sentOn?: string }): Promise<ArchiveRequestView> {
+    const caseRow = await this.access.require(user, caseId, Permission.ArchiveRequestsCreate);
+    if (caseRow.status !== CaseStatus.ArchiveVerification) {
+      throw new ConflictException(`Archive requests are sent while the case is in archive verification; it is ${caseRow.status}.`);
+    }
+    const [archive] = await this.dataSource.query(`SELECT id FROM archives WHERE code = $1`, [input.archiveCode]);
+    if (!archive) throw new BadRequestException(`archiveCode ${input.archiveCode} does not exist`);
+    const sentOn = input.sentOn ?? new Date().toISOString().slice(0, 10);
+    const dueDate = input.dueDate ?? defaultDueDate(sentOn, await this.calendar());
+    if (input.dueDate) parseCalendarDate(input.dueDate);
+    if (dueDate < sentOn) throw new BadRequestException('dueDate must not be before the day the request is sent');
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query(
+        `INSERT INTO archive_requests (case_id, archive_id, sought, status, sent_on, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [caseId, archive.id, input.sought.trim(), ArchiveRequestStatus.Sent, sentOn, dueDate, user.id],
+      );
+      await this.cases.event(manager, caseId, user.id, 'archive_request_sent', { archiveRequestId: created.id, archiveCode: input.archiveCode, dueDate });
+      const liaisons: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE archive_id = $1 AND disabled_at IS NULL`, [archive.id]);
+      for (const liaison of liaisons) await this.notifications.notify(manager, liaison.id, 'archive_request.received', { archiveRequestId: created.id, caseNumber: caseRow.number, dueDate });
+      await this.audit.record({ action: 'archive_request.create', entityType: 'archive_request', entityId: created.id, before: null, after: { caseId, archiveCode: input.archiveCode, sought: input.sought, dueDate } }, manager);
+      return created.id as string;
+    });
+    return this.view(id);
+  }
+
+  /** The caller's inbox or region's requests: the scope is in the query. */
+  async list(user: SessionUser, page: { offset: number; limit: number; order: 'ASC' | 'DESC'; filter: { status?: string; caseId?: string; overdue?: boolean } }) {
+    const actor = actorOf(user);
+    const params: unknown[] = [];
+    const scope = caseScope(actor);
+    const where = [scope.kind === 'archive' ? `a.code = $${params.push(scope.archiveCode)}` : caseScopeCondition(actor, params)];
+    if (page.filter.status) where.push(`ar.status = $${params.push(page.filter.status)}`);
+    if (page.filter.caseId) where.push(`ar.case_id = $${params.push(page.filter.caseId)}`);
+    if (page.filter.overdue !== undefined) where.push(page.filter.overdue ? 'ar.overdue_since IS NOT NULL' : 'ar.overdue_since IS NULL');
+    const whereSql = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${requestFrom} WHERE ${whereSql}`, params);
+    const rows: ArchiveRequestView[] = await this.dataSource.query(
+      `SELECT ${requestColumns} FROM ${requestFrom} WHERE ${whereSql} ORDER BY ar.due_date ${page.order}, ar.id
+       OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
+    );
+    return { rows, total: total as number };
+  }
+
+  async get(user: SessionUser, id: string): Promise<ArchiveRequestView> {
+    const request = await this.visible(user, id, Permission.ArchiveRequestsRead);
+    await this.audit.record({ action: 'archive_request.read', entityType: 'archive_request', entityId: id });
+    return request;
+  }
+
+  /** The liaison's start / answer / nothing-found, or the working group's cancel. */
+  async act(user: SessionUser, id: string, action: ArchiveRequestAction, input: { version: number; note?: string }): Promise<ArchiveRequestView> {
+    const permission = action === ArchiveRequestAction.Cancel ? Permission.ArchiveRequestsCreate : Permission.ArchiveRequestsAnswer;
+    const request = await this.visible(user, id, permission);
+    const verdict = evaluateArchiveRequestAction(action, request.status, user.role, input.note);
+    if (!verdict.allowed) {
+      await this.audit.record({ action: `archive_request.${action}`, outcome: 'denied', entityType: 'archive_request', entityId: id, details: { reason: verdict.reason } });
+      if (verdict.kind === 'forbidden') throw new ForbiddenException(`${verdict.reason}.`);
+      if (verdict.kind === 'invalid') throw new BadRequestException(`${verdict.reason}.`);
+      throw new ConflictException(`${verdict.reason}.`);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const answered = verdict.to === ArchiveRequestStatus.Answered || verdict.to === ArchiveRequestStatus.NothingFound;
+      const rows = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE archive_requests SET status = $3, answer_note = coalesce($4, answer_note),
+           answered_at = CASE WHEN $5 THEN now() ELSE answered_at END, answered_by = CASE WHEN $5 THEN $6::uuid ELSE answered_by END,
+           version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, input.version, verdict.to, input.note?.trim() ?? null, answered, user.id],
+      );
+      if (rows.length !== 1) throw new StaleVersionException('archive request', (await manager.query(`SELECT version FROM archive_requests WHERE id = $1`, [id]))[0].version);
+      await this.cases.event(manager, request.caseId, user.id, `archive_request_${verdict.to}`, { archiveRequestId: id, archiveCode: request.archiveCode, note: input.note ?? null });
+      if (answered) {
+        const group: Array<{ id: string }> = await manager.query(
+          `SELECT u.id FROM users u JOIN cases c ON c.region_id = u.region_id WHERE c.id = $1 AND u.role IN ('wg_member','wg_lead') AND u.disabled_at IS NULL`,
+          [request.caseId],
+        );
+        for (const member of group) await this.notifications.notify(manager, member.id, `archive_request.${verdict.to}`, { archiveRequestId: id, caseNumber: request.caseNumber });
+      }
+      await this.audit.record({ action: `archive_request.${action}`, entityType: 'archive_request', entityId: id, before: { status: request.status }, after: { status: verdict.to, note: input.note ?? null } }, manager);
+    });
+    return this.view(id);
+  }
+
+  /**
+   * Marks requests whose due date passed without an answer, once, and reminds both sides. `today` is
+   * the caller's clock (the scheduler's, or a test's).
+   */
+  async markOverdue(today: string): Promise<string[]> {
+    parseCalendarDate(today);
+    return this.dataSource.transaction(async (manager) => {
+      const marked = await sqlRows<{ id: string; case_id: string; archive_id: string }>(
+        manager,
+        `UPDATE archive_requests SET overdue_since = $1, updated_at = now()
+         WHERE overdue_since IS NULL AND due_date < $1 AND status NOT IN ($2, $3, $4) RETURNING id, case_id, archive_id`,
+        [today, ArchiveRequestStatus.Answered, ArchiveRequestStatus.NothingFound, ArchiveRequestStatus.Cancelled],
+      );
+      for (const request of marked) {
+        const view = (await manager.query(`SELECT ${requestColumns} FROM ${requestFrom} WHERE ar.id = $1`, [request.id]))[0] as ArchiveRequestView;
+        const recipients: Array<{ id: string }> = await manager.query(
+          `SELECT u.id FROM users u WHERE u.disabled_at IS NULL AND (
+             (u.role IN ('wg_member','wg_lead') AND u.region_id = (SELECT region_id FROM cases WHERE id = $1))
+             OR (u.role = 'archive_liaison' AND u.archive_id = $2))`,
+          [request.case_id, request.archive_id],
+        );
+        for (const recipient of recipients) {
+          await this.notifications.notify(manager, recipient.id, 'archive_request.overdue', { archiveRequestId: request.id, caseNumber: view.caseNumber, dueDate: view.dueDate, archiveCode: view.archiveCode });
+        }
+        await this.cases.event(manager, request.case_id, null, 'archive_request_overdue', { archiveRequestId: request.id, dueDate: view.dueDate });
+        await this.audit.record({ action: 'archive_request.overdue', entityType: 'archive_request', entityId: request.id, actorId: null, actorRole: 'system', details: { today, notified: recipients.length } }, manager);
+      }
+      return marked.map((request) => request.id);
+    });
+  }
+
+  private async visible(user: SessionUser, id: string, permission: Permission): Promise<ArchiveRequestView> {
+    const request = /^[0-9a-f-]{36}$/i.test(id) ? await this.view(id).catch(() => null) : null;
+    if (!request) throw new NotFoundException(`There is no archive request ${id}, or it is not yours to see.`);
+    const [caseRow] = await this.dataSource.query(`SELECT status FROM cases WHERE id = $1`, [request.caseId]);
+    const archives: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = $1`,
+      [request.caseId],
+    );
+    await this.access.check(user, permission, {
+      type: 'archive_request',
+      archiveCode: request.archiveCode,
+      case: { regionCode: request.caseRegionCode, stage: stageOf(caseRow.status), archiveCodes: archives.map((a) => a.code) },
+    }, 'archive_request', id);
+    return request;
+  }
+
+  private async view(id: string): Promise<ArchiveRequestView> {
+    const rows: ArchiveRequestView[] = await this.dataSource.query(`SELECT ${requestColumns} FROM ${requestFrom} WHERE ar.id = $1`, [id]);
+    if (!rows[0]) throw new NotFoundException(`There is no archive request ${id}.`);
+    return rows[0];
+  }
+}

@@ -1,0 +1,49 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Permission, SessionUser } from '@aqtalu/contracts';
+import { authorize, type ScopedResource } from '@aqtalu/domain';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CaseRepository, type CaseRow } from './case.repository.js';
+import { actorOf } from './case-scope.js';
+
+/**
+ * The one door to a case: finds it within the caller's scope and applies the access policy. An
+ * out-of-scope case answers 404 as if it did not exist, and the attempt is audited.
+ */
+@Injectable()
+export class CaseAccess {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async require(user: SessionUser, caseId: string, permission: Permission, manager?: EntityManager): Promise<CaseRow> {
+    const actor = actorOf(user);
+    const visible = await this.cases.findVisible(actor, caseId, manager);
+    if (!visible) {
+      const exists = await this.cases.findAny(caseId, manager);
+      if (exists) await this.denied(caseId, permission, 'outside the caller\'s scope');
+      throw new NotFoundException(`There is no case ${caseId}, or it is not yours to see.`);
+    }
+    const decision = authorize(actor, permission, { type: 'case', ...(await this.cases.facts(visible, manager)) });
+    if (!decision.allowed) {
+      await this.denied(caseId, permission, decision.reason);
+      if (decision.conceal) throw new NotFoundException(`There is no case ${caseId}, or it is not yours to see.`);
+      throw new ForbiddenException(`You may not do this: ${decision.reason}.`);
+    }
+    return visible;
+  }
+
+  /** Applies the policy to a resource hanging off a case (request, conclusion, evidence). */
+  async check(user: SessionUser, permission: Permission, resource: ScopedResource, entityType: string, entityId: string): Promise<void> {
+    const decision = authorize(actorOf(user), permission, resource);
+    if (decision.allowed) return;
+    await this.audit.record({ action: 'access.denied', outcome: 'denied', entityType, entityId, details: { permission, reason: decision.reason } });
+    if (decision.conceal) throw new NotFoundException(`There is no ${entityType.replace('_', ' ')} ${entityId}, or it is not yours to see.`);
+    throw new ForbiddenException(`You may not do this: ${decision.reason}.`);
+  }
+
+  private denied(caseId: string, permission: Permission, reason: string): Promise<void> {
+    return this.audit.record({ action: 'access.denied', outcome: 'denied', entityType: 'case', entityId: caseId, details: { permission, reason } });
+  }
+}

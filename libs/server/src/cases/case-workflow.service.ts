@@ -1,0 +1,211 @@
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseStatus, CaseTransition, DecisionOutcome, JobName, Permission, type SessionUser } from '@aqtalu/contracts';
+import { availableTransitions, decisionTransitions, evaluateTransition, type AvailableTransition, type Audience, type Effect } from '@aqtalu/domain';
+import { randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { CaseAccess } from './case-access.service.js';
+import { CaseRepository, type CaseRow } from './case.repository.js';
+import { CaseService, type CaseView } from './case.service.js';
+
+export interface TransitionCommand {
+  version: number;
+  reason?: string;
+  /** For a decision on a group case: persons decided otherwise than the case. */
+  exceptions?: Array<{ subjectId: string; outcome: DecisionOutcome; reason: string }>;
+}
+
+const decisionOutcomeOf: Partial<Record<CaseTransition, DecisionOutcome>> = {
+  [CaseTransition.Rehabilitate]: DecisionOutcome.Rehabilitated,
+  [CaseTransition.Reject]: DecisionOutcome.Rejected,
+  [CaseTransition.ReturnForEvidence]: DecisionOutcome.ReturnedForEvidence,
+};
+
+/**
+ * The case workflow in one place: what a user may do with a case now, and doing it — the lifecycle
+ * table of libs/domain decides, this service gathers the facts and carries out the effects, all in
+ * one transaction with the audit entry.
+ */
+@Injectable()
+export class CaseWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly caseService: CaseService,
+    private readonly access: CaseAccess,
+    private readonly notifications: NotificationService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async available(user: SessionUser, caseId: string): Promise<{ version: number; status: CaseStatus; transitions: AvailableTransition[] }> {
+    const row = await this.access.require(user, caseId, Permission.CasesRead);
+    const snapshot = await this.cases.snapshot(row, this.dataSource.manager, this.config.quorum);
+    return { version: row.version, status: row.status, transitions: availableTransitions(snapshot, user.role) };
+  }
+
+  async apply(user: SessionUser, caseId: string, name: CaseTransition, command: TransitionCommand): Promise<CaseView> {
+    await this.access.require(user, caseId, Permission.CasesRead);
+    const result = await this.dataSource.transaction(async (manager) => {
+      const row = await this.cases.lockForWrite(manager, caseId, command.version);
+      const snapshot = await this.cases.snapshot(row, manager, this.config.quorum);
+      const verdict = evaluateTransition(name, snapshot, user.role, { reason: command.reason });
+      if (!verdict.allowed) return { refused: verdict };
+
+      await manager.query(`UPDATE cases SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [caseId, verdict.to]);
+      await this.caseService.event(manager, caseId, user.id, 'transition', { transition: name, from: row.status, to: verdict.to, reason: command.reason ?? null });
+      const effects = await this.carryOut(manager, user, row, name, verdict.effects, command);
+      await this.audit.record(
+        {
+          action: 'case.transition',
+          entityType: 'case',
+          entityId: caseId,
+          before: { status: row.status, version: row.version },
+          after: { status: verdict.to, version: row.version + 1 },
+          details: { transition: name, reason: command.reason ?? null, ...effects },
+        },
+        manager,
+      );
+      return { refused: null };
+    });
+    if (result.refused) {
+      await this.audit.record({ action: 'case.transition', outcome: 'denied', entityType: 'case', entityId: caseId, details: { transition: name, reasons: result.refused.reasons } });
+      const detail = `${name} is not possible: ${result.refused.reasons.join('; ')}.`;
+      if (result.refused.kind === 'forbidden') throw new ForbiddenException(detail);
+      throw new ConflictException({ message: detail, reasons: result.refused.reasons });
+    }
+    // The step may have taken the case out of the actor's sight (a decision leaves the commission's stage).
+    return this.caseService.view((await this.cases.findAny(caseId))!);
+  }
+
+  private async carryOut(manager: EntityManager, user: SessionUser, row: CaseRow, name: CaseTransition, effects: readonly Effect[], command: TransitionCommand) {
+    const summary: Record<string, unknown> = {};
+    let decisionId: string | null = null;
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'record-decision':
+          decisionId = await this.recordDecision(manager, user, row, decisionOutcomeOf[name]!, command);
+          summary.decisionId = decisionId;
+          break;
+        case 'spin-off-exceptions':
+          summary.spunOff = await this.spinOffExceptions(manager, user, row, decisionId!);
+          break;
+        case 'job':
+          summary.certificates = await this.prepareCertificates(manager, row, decisionId!);
+          break;
+        case 'notify':
+          await this.notify(manager, row, effect.audience, effect.message);
+          break;
+      }
+    }
+    if (decisionTransitions.has(name) && !decisionId) throw new Error(`decision transition ${name} recorded no decision`);
+    return summary;
+  }
+
+  /** The chair's decision with reasons; per-person exceptions of a group case are checked against its subjects. */
+  private async recordDecision(manager: EntityManager, user: SessionUser, row: CaseRow, outcome: DecisionOutcome, command: TransitionCommand): Promise<string> {
+    const agenda = await this.cases.currentAgenda(row.id, manager);
+    if (!agenda) throw new ConflictException('The case is on no agenda.');
+    const subjects: Array<{ id: string }> = await manager.query(`SELECT id FROM case_subjects WHERE case_id = $1`, [row.id]);
+    const subjectIds = new Set(subjects.map((s) => s.id));
+    for (const exception of command.exceptions ?? []) {
+      if (!subjectIds.has(exception.subjectId)) throw new BadRequestException(`exceptions: ${exception.subjectId} is not a subject of this case`);
+      if (exception.outcome === outcome) throw new BadRequestException(`exceptions: ${exception.subjectId} is decided like the case; leave it out`);
+    }
+    if ((command.exceptions?.length ?? 0) >= subjectIds.size) throw new BadRequestException('exceptions: at least one person must follow the decision of the case');
+    const [{ number }] = await manager.query(
+      `SELECT 'D-' || extract(year FROM now())::int || '-' || lpad((count(*) + 1)::text, 5, '0') AS number
+       FROM decisions WHERE extract(year FROM decided_at) = extract(year FROM now())`,
+    );
+    const [decision] = await manager.query(
+      `INSERT INTO decisions (number, case_id, agenda_item_id, outcome, reasons, decided_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [number, row.id, agenda.agendaItemId, outcome, command.reason!.trim(), user.id],
+    );
+    await manager.query(`UPDATE case_subjects SET outcome = $2 WHERE case_id = $1`, [row.id, outcome]);
+    for (const exception of command.exceptions ?? []) {
+      await manager.query(`INSERT INTO decision_exceptions (decision_id, subject_id, outcome, reason) VALUES ($1, $2, $3, $4)`, [
+        decision.id, exception.subjectId, exception.outcome, exception.reason,
+      ]);
+      await manager.query(`UPDATE case_subjects SET outcome = $2 WHERE id = $1`, [exception.subjectId, exception.outcome]);
+    }
+    return decision.id as string;
+  }
+
+  /** A person returned for more evidence gets a case of their own, back in archive verification. */
+  private async spinOffExceptions(manager: EntityManager, user: SessionUser, row: CaseRow, decisionId: string): Promise<string[]> {
+    const returned: Array<{ exception_id: string; person_id: string }> = await manager.query(
+      `SELECT de.id AS exception_id, s.person_id FROM decision_exceptions de JOIN case_subjects s ON s.id = de.subject_id
+       WHERE de.decision_id = $1 AND de.outcome = $2`,
+      [decisionId, DecisionOutcome.ReturnedForEvidence],
+    );
+    const created: string[] = [];
+    for (const exception of returned) {
+      const number = await this.caseService.allocateNumber(manager, row.regionId, row.regionCode);
+      const [spun] = await manager.query(
+        `INSERT INTO cases (number, region_id, category_code, status, summary, is_group, applicant_kind, applicant_name, applicant_kinship,
+           applicant_kinship_proof, applicant_email, applicant_phone, applicant_address, parent_case_id, created_by)
+         SELECT $2, region_id, category_code, $3, summary, false, applicant_kind, applicant_name, applicant_kinship, applicant_kinship_proof,
+                applicant_email, applicant_phone, applicant_address, id, $4
+         FROM cases WHERE id = $1 RETURNING id`,
+        [row.id, number, CaseStatus.ArchiveVerification, user.id],
+      );
+      await manager.query(`INSERT INTO case_subjects (case_id, person_id, position) VALUES ($1, $2, 0)`, [spun.id, exception.person_id]);
+      await manager.query(`UPDATE decision_exceptions SET spun_off_case_id = $2 WHERE id = $1`, [exception.exception_id, spun.id]);
+      await this.caseService.event(manager, spun.id, user.id, 'created_from_exception', { parentCaseId: row.id, parentNumber: row.number });
+      await this.caseService.event(manager, row.id, user.id, 'exception_spun_off', { caseId: spun.id, number });
+      created.push(spun.id as string);
+    }
+    return created;
+  }
+
+  /** One certificate per rehabilitated person, rendered by the worker; the job goes through the outbox. */
+  private async prepareCertificates(manager: EntityManager, row: CaseRow, decisionId: string): Promise<number> {
+    const persons: Array<{ person_id: string }> = await manager.query(
+      `SELECT person_id FROM case_subjects WHERE case_id = $1 AND outcome = $2`,
+      [row.id, DecisionOutcome.Rehabilitated],
+    );
+    for (const person of persons) {
+      const code = randomBytes(10).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12).toUpperCase();
+      const [{ number }] = await manager.query(`SELECT 'C-' || $1::text || '-' || lpad((count(*) + 1)::text, 3, '0') AS number FROM certificates WHERE case_id = $2`, [row.number, row.id]);
+      await manager.query(
+        `INSERT INTO certificates (number, verification_code, case_id, person_id, decision_id) VALUES ($1, $2, $3, $4, $5)`,
+        [number, code, row.id, person.person_id, decisionId],
+      );
+      await manager.query(`UPDATE persons SET rehabilitated_on = current_date, version = version + 1 WHERE id = $1`, [person.person_id]);
+    }
+    await this.outbox.enqueue(manager, JobName.RenderCertificates, { caseId: row.id });
+    return persons.length;
+  }
+
+  private async notify(manager: EntityManager, row: CaseRow, audience: Audience, message: string): Promise<void> {
+    const params: unknown[] = [];
+    let sql: string;
+    switch (audience) {
+      case 'working_group':
+        sql = `SELECT id FROM users WHERE role IN ('wg_member', 'wg_lead') AND region_id = $1 AND disabled_at IS NULL`;
+        params.push(row.regionId);
+        break;
+      case 'secretary':
+        sql = `SELECT id FROM users WHERE role = 'secretary' AND disabled_at IS NULL`;
+        break;
+      case 'commission':
+        sql = `SELECT id FROM users WHERE role IN ('commission_member', 'chair') AND disabled_at IS NULL`;
+        break;
+      case 'liaisons':
+        sql = `SELECT DISTINCT u.id FROM users u JOIN archive_requests ar ON ar.archive_id = u.archive_id WHERE ar.case_id = $1 AND u.disabled_at IS NULL`;
+        params.push(row.id);
+        break;
+      case 'applicant':
+        // Applicants have no account: they are told by e-mail once SMTP delivery is configured.
+        return;
+    }
+    const users: Array<{ id: string }> = await manager.query(sql, params);
+    for (const target of users) await this.notifications.notify(manager, target.id, message, { caseId: row.id, caseNumber: row.number });
+  }
+}

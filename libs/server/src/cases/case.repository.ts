@@ -1,0 +1,194 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ArchiveRequestStatus, CaseStatus } from '@aqtalu/contracts';
+import { evaluateQuorum, stageOf, type Actor, type CaseFacts, type CaseSnapshot, type QuorumRule } from '@aqtalu/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { StaleVersionException } from '../identity/user.service.js';
+import { caseScopeCondition } from './case-scope.js';
+
+export interface CaseRow {
+  id: string;
+  number: string;
+  regionCode: string;
+  regionId: string;
+  categoryCode: string;
+  status: CaseStatus;
+  summary: string;
+  isGroup: boolean;
+  applicantKind: string;
+  applicantName: string;
+  applicantKinship: string | null;
+  applicantKinshipProof: string | null;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+  applicantAddress: string | null;
+  parentCaseId: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  contentVersion: number;
+}
+
+const caseColumns = `c.id, c.number, r.code AS "regionCode", c.region_id AS "regionId", c.category_code AS "categoryCode", c.status,
+  c.summary, c.is_group AS "isGroup", c.applicant_kind AS "applicantKind", c.applicant_name AS "applicantName",
+  c.applicant_kinship AS "applicantKinship", c.applicant_kinship_proof AS "applicantKinshipProof",
+  c.applicant_email AS "applicantEmail", c.applicant_phone AS "applicantPhone", c.applicant_address AS "applicantAddress",
+  c.parent_case_id AS "parentCaseId", c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.version, c.content_version AS "contentVersion"`;
+
+export const caseSortColumns = {
+  number: 'c.number',
+  status: 'c.status',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+} as const;
+
+export interface CaseListPage {
+  sort: keyof typeof caseSortColumns;
+  order: 'ASC' | 'DESC';
+  offset: number;
+  limit: number;
+  filter: { status?: string; regionCode?: string; categoryCode?: string; q?: string };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => uuidPattern.test(value);
+
+/** Cases as their readers may see them: every query carries the caller's scope. */
+@Injectable()
+export class CaseRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The case, if it exists at all (for deciding between 404-and-audit and a real answer). */
+  async findAny(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
+    if (!isUuid(id)) return null;
+    const rows: CaseRow[] = await manager.query(`SELECT ${caseColumns} FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findVisible(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRow | null> {
+    if (!isUuid(id)) return null;
+    const params: unknown[] = [id];
+    const scope = caseScopeCondition(actor, params);
+    const rows: CaseRow[] = await manager.query(
+      `SELECT ${caseColumns} FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1 AND ${scope}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(actor: Actor, page: CaseListPage): Promise<{ rows: Array<CaseRow & { subjects: string }>; total: number }> {
+    const params: unknown[] = [];
+    const where = [caseScopeCondition(actor, params)];
+    const add = (sql: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (page.filter.status) add((p) => `c.status = ${p}`, page.filter.status);
+    if (page.filter.regionCode) add((p) => `r.code = ${p}`, page.filter.regionCode);
+    if (page.filter.categoryCode) add((p) => `c.category_code = ${p}`, page.filter.categoryCode);
+    if (page.filter.q) {
+      add(
+        (p) => `(c.number ILIKE ${p} OR c.summary ILIKE ${p} OR c.applicant_name ILIKE ${p} OR EXISTS (
+          SELECT 1 FROM case_subjects qs JOIN persons qp ON qp.id = qs.person_id
+          WHERE qs.case_id = c.id AND (qp.name_kk ILIKE ${p} OR qp.name_ru ILIKE ${p})))`,
+        `%${page.filter.q.replace(/[%_\\]/g, '\\$&')}%`,
+      );
+    }
+    const whereSql = where.join(' AND ');
+    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM cases c JOIN regions r ON r.id = c.region_id WHERE ${whereSql}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `SELECT ${caseColumns},
+              coalesce((SELECT string_agg(coalesce(p.name_kk, p.name_ru), '; ' ORDER BY s.position)
+                        FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = c.id), '') AS subjects
+       FROM cases c JOIN regions r ON r.id = c.region_id
+       WHERE ${whereSql}
+       ORDER BY ${caseSortColumns[page.sort]} ${page.order === 'ASC' ? 'ASC' : 'DESC'}, c.id
+       OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
+    );
+    return { rows, total };
+  }
+
+  /** Locks the case row for a write and checks the version the writer read. */
+  async lockForWrite(manager: EntityManager, id: string, version: number): Promise<CaseRow> {
+    const rows: CaseRow[] = await manager.query(
+      `SELECT ${caseColumns} FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFoundException(`There is no case ${id}.`);
+    if (row.version !== version) throw new StaleVersionException('case', row.version);
+    return row;
+  }
+
+  /** Who may see a case: its region, stage and the archives asked about it. */
+  async facts(caseRow: CaseRow, manager: EntityManager = this.dataSource.manager): Promise<CaseFacts> {
+    const archives: Array<{ code: string }> = await manager.query(
+      `SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = $1`,
+      [caseRow.id],
+    );
+    return { regionCode: caseRow.regionCode, stage: stageOf(caseRow.status), archiveCodes: archives.map((a) => a.code) };
+  }
+
+  /** Everything the lifecycle's guards look at, gathered in one place. */
+  async snapshot(caseRow: CaseRow, manager: EntityManager, quorumRule: QuorumRule): Promise<CaseSnapshot> {
+    const [subjects]: Array<{ count: number }> = await manager.query(`SELECT count(*)::int AS count FROM case_subjects WHERE case_id = $1`, [caseRow.id]);
+    const [requests]: Array<{ total: number; unsettled: number }> = await manager.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status NOT IN ($2, $3, $4))::int AS unsettled
+       FROM archive_requests WHERE case_id = $1`,
+      [caseRow.id, ArchiveRequestStatus.Answered, ArchiveRequestStatus.NothingFound, ArchiveRequestStatus.Cancelled],
+    );
+    const conclusions: Array<{ signed_case_version: number | null; signed_at: Date | null }> = await manager.query(
+      `SELECT signed_case_version, signed_at FROM conclusions WHERE case_id = $1`,
+      [caseRow.id],
+    );
+    const conclusion = conclusions[0];
+    const agenda = await this.currentAgenda(caseRow.id, manager);
+    let agendaFacts: CaseSnapshot['agenda'] = null;
+    if (agenda) {
+      const quorum = evaluateQuorum({ totalMembers: agenda.totalMembers, present: agenda.present, votesCast: agenda.votesCast }, quorumRule);
+      agendaFacts = { quorumReached: quorum.reached, quorumNote: quorum.note };
+    }
+    const [certificates]: Array<{ expected: number; rendered: number }> = await manager.query(
+      `SELECT count(*)::int AS expected, count(*) FILTER (WHERE rendered_at IS NOT NULL)::int AS rendered
+       FROM certificates WHERE case_id = $1`,
+      [caseRow.id],
+    );
+    return {
+      status: caseRow.status,
+      hasApplicant: caseRow.applicantName.trim().length > 0,
+      subjectCount: subjects!.count,
+      archiveRequests: { total: requests!.total, unsettled: requests!.unsettled },
+      conclusion: conclusion
+        ? { signed: conclusion.signed_at !== null, signedForCurrentVersion: conclusion.signed_case_version === caseRow.contentVersion }
+        : null,
+      agenda: agendaFacts,
+      certificates: certificates!,
+    };
+  }
+
+  /**
+   * The latest agenda item of the case that has no decision yet, with the session's attendance and
+   * the votes cast on the item.
+   */
+  async currentAgenda(
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ agendaItemId: string; sessionId: string; sessionNumber: string; totalMembers: number; present: number; votesCast: number } | null> {
+    const rows = await manager.query(
+      `SELECT ai.id AS "agendaItemId", s.id AS "sessionId", s.number AS "sessionNumber",
+              (SELECT count(*)::int FROM users u WHERE u.role IN ('commission_member', 'chair') AND u.disabled_at IS NULL) AS "totalMembers",
+              (SELECT count(*)::int FROM session_attendance sa WHERE sa.session_id = s.id AND sa.present) AS present,
+              (SELECT count(*)::int FROM votes v WHERE v.agenda_item_id = ai.id) AS "votesCast"
+       FROM agenda_items ai JOIN commission_sessions s ON s.id = ai.session_id
+       WHERE ai.case_id = $1 AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.agenda_item_id = ai.id)
+       ORDER BY s.session_date DESC, ai.created_at DESC LIMIT 1`,
+      [caseId],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,243 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicantKind, CaseStatus, Permission, regionScopedRoles, type SessionUser } from '@aqtalu/contracts';
+import { formatCaseNumber } from '@aqtalu/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { sqlRows } from '../database/sql.js';
+import { CaseAccess } from './case-access.service.js';
+import { CaseRepository, type CaseListPage, type CaseRow } from './case.repository.js';
+import { actorOf } from './case-scope.js';
+
+export interface SubjectInput {
+  /** An existing person of the registry … */
+  personId?: string;
+  /** … or a new one. */
+  nameKk?: string;
+  nameRu?: string;
+  birthYear?: string;
+  birthplace?: string;
+}
+
+export interface NewCase {
+  regionCode: string;
+  categoryCode: string;
+  summary?: string;
+  applicant: { kind: ApplicantKind; name: string; kinship?: string; kinshipProof?: string; email?: string; phone?: string; address?: string };
+  subjects: SubjectInput[];
+}
+
+export interface CaseChanges {
+  version: number;
+  summary?: string;
+  categoryCode?: string;
+  applicant?: Partial<NewCase['applicant']>;
+}
+
+/** Statuses in which the case's file may still be edited. */
+const editable = new Set<CaseStatus>([
+  CaseStatus.Draft, CaseStatus.Submitted, CaseStatus.IntakeReview, CaseStatus.ReturnedToApplicant,
+  CaseStatus.ArchiveVerification, CaseStatus.WorkingGroupReview,
+]);
+
+/** Cases as records: opening, editing, reading (audited), listing, subjects and history. */
+@Injectable()
+export class CaseService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(user: SessionUser, input: NewCase): Promise<CaseView> {
+    if (regionScopedRoles.includes(user.role) && user.regionCode !== input.regionCode) {
+      throw new ForbiddenException(`You work the cases of region ${user.regionCode}; a case of ${input.regionCode} is opened by that region or the secretary.`);
+    }
+    if (input.subjects.length === 0) throw new BadRequestException('subjects must name at least one repressed person');
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [region] = await manager.query(`SELECT id FROM regions WHERE code = $1`, [input.regionCode]);
+      if (!region) throw new BadRequestException(`regionCode ${input.regionCode} does not exist`);
+      const [category] = await manager.query(`SELECT code FROM victim_categories WHERE code = $1`, [input.categoryCode]);
+      if (!category) throw new BadRequestException(`categoryCode ${input.categoryCode} does not exist`);
+      const number = await this.allocateNumber(manager, region.id, input.regionCode);
+      const a = input.applicant;
+      const [created]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO cases (number, region_id, category_code, status, summary, is_group, applicant_kind, applicant_name,
+           applicant_kinship, applicant_kinship_proof, applicant_email, applicant_phone, applicant_address, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+        [number, region.id, input.categoryCode, CaseStatus.Draft, input.summary ?? '', input.subjects.length > 1, a.kind, a.name,
+          a.kinship ?? null, a.kinshipProof ?? null, a.email ?? null, a.phone ?? null, a.address ?? null, user.id],
+      );
+      for (const [position, subject] of input.subjects.entries()) await this.addSubjectRow(manager, created!.id, subject, position);
+      await this.event(manager, created!.id, user.id, 'created', { number });
+      await this.audit.record(
+        { action: 'case.create', entityType: 'case', entityId: created!.id, before: null, after: { number, regionCode: input.regionCode, categoryCode: input.categoryCode, applicant: a.name, subjects: input.subjects.length } },
+        manager,
+      );
+      return created!.id;
+    });
+    return this.get(user, id, { audited: false });
+  }
+
+  /** A case with its subjects. Reading personal data is audited. */
+  async get(user: SessionUser, id: string, options: { audited?: boolean } = {}): Promise<CaseView> {
+    const row = await this.access.require(user, id, Permission.CasesRead);
+    if (options.audited !== false) await this.audit.record({ action: 'case.read', entityType: 'case', entityId: id });
+    return this.view(row);
+  }
+
+  async list(user: SessionUser, page: CaseListPage) {
+    const result = await this.cases.list(actorOf(user), page);
+    await this.audit.record({ action: 'case.list', details: { filter: page.filter, offset: page.offset, limit: page.limit, returned: result.rows.length } });
+    return result;
+  }
+
+  /** Edits the file; refuses a stale version; any change voids a signed conclusion (it no longer matches). */
+  async update(user: SessionUser, id: string, changes: CaseChanges): Promise<CaseView> {
+    await this.access.require(user, id, Permission.CasesUpdate);
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.cases.lockForWrite(manager, id, changes.version);
+      if (!editable.has(before.status)) throw new BadRequestException(`A case that is ${before.status} can no longer be edited; reopen it first.`);
+      if (changes.categoryCode) {
+        const [category] = await manager.query(`SELECT code FROM victim_categories WHERE code = $1`, [changes.categoryCode]);
+        if (!category) throw new BadRequestException(`categoryCode ${changes.categoryCode} does not exist`);
+      }
+      const a = changes.applicant ?? {};
+      await manager.query(
+        `UPDATE cases SET summary = $2, category_code = $3, applicant_kind = $4, applicant_name = $5, applicant_kinship = $6,
+           applicant_kinship_proof = $7, applicant_email = $8, applicant_phone = $9, applicant_address = $10,
+           version = version + 1, content_version = content_version + 1, updated_at = now() WHERE id = $1`,
+        [id, changes.summary ?? before.summary, changes.categoryCode ?? before.categoryCode, a.kind ?? before.applicantKind, a.name ?? before.applicantName,
+          a.kinship ?? before.applicantKinship, a.kinshipProof ?? before.applicantKinshipProof, a.email ?? before.applicantEmail,
+          a.phone ?? before.applicantPhone, a.address ?? before.applicantAddress],
+      );
+      const after = (await this.cases.findAny(id, manager))!;
+      await this.event(manager, id, user.id, 'updated', {});
+      await this.audit.record({ action: 'case.update', entityType: 'case', entityId: id, before: record(before), after: record(after) }, manager);
+    });
+    return this.get(user, id, { audited: false });
+  }
+
+  async addSubject(user: SessionUser, id: string, version: number, subject: SubjectInput): Promise<CaseView> {
+    await this.access.require(user, id, Permission.CasesUpdate);
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.cases.lockForWrite(manager, id, version);
+      if (!editable.has(before.status)) throw new BadRequestException(`A case that is ${before.status} can no longer be edited.`);
+      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM case_subjects WHERE case_id = $1`, [id]);
+      const personId = await this.addSubjectRow(manager, id, subject, count);
+      await manager.query(`UPDATE cases SET is_group = $2, version = version + 1, content_version = content_version + 1, updated_at = now() WHERE id = $1`, [id, count + 1 > 1]);
+      await this.event(manager, id, user.id, 'subject_added', { personId });
+      await this.audit.record({ action: 'case.add_subject', entityType: 'case', entityId: id, details: { personId } }, manager);
+    });
+    return this.get(user, id, { audited: false });
+  }
+
+  async timeline(user: SessionUser, id: string) {
+    await this.access.require(user, id, Permission.CasesRead);
+    return this.dataSource.query(
+      `SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.kind, e.data, e.actor_id AS "actorId", u.display_name AS "actorName"
+       FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.id`,
+      [id],
+    );
+  }
+
+  async view(row: CaseRow, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
+    const subjects: CaseView['subjects'] = await manager.query(
+      `SELECT s.id, s.person_id AS "personId", p.name_kk AS "nameKk", p.name_ru AS "nameRu", p.birth_year AS "birthYear", s.outcome
+       FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = $1 ORDER BY s.position`,
+      [row.id],
+    );
+    return {
+      id: row.id,
+      number: row.number,
+      regionCode: row.regionCode,
+      categoryCode: row.categoryCode,
+      status: row.status,
+      summary: row.summary,
+      isGroup: row.isGroup,
+      applicant: {
+        kind: row.applicantKind as ApplicantKind,
+        name: row.applicantName,
+        kinship: row.applicantKinship,
+        kinshipProof: row.applicantKinshipProof,
+        email: row.applicantEmail,
+        phone: row.applicantPhone,
+        address: row.applicantAddress,
+      },
+      parentCaseId: row.parentCaseId,
+      subjects,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      version: row.version,
+    };
+  }
+
+  /** Appends to the case's history. */
+  async event(manager: EntityManager, caseId: string, actorId: string | null, kind: string, data: Record<string, unknown>): Promise<void> {
+    await manager.query(`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES ($1, $2, $3, $4)`, [caseId, actorId, kind, data]);
+  }
+
+  /** The next number of the region and year, without gaps and without two cases sharing one. */
+  async allocateNumber(manager: EntityManager, regionId: string, regionCode: string): Promise<string> {
+    const year = new Date().getUTCFullYear();
+    const [row] = await sqlRows<{ last_sequence: number }>(
+      manager,
+      `INSERT INTO case_number_counters (region_id, year, last_sequence) VALUES ($1, $2, 1)
+       ON CONFLICT (region_id, year) DO UPDATE SET last_sequence = case_number_counters.last_sequence + 1
+       RETURNING last_sequence`,
+      [regionId, year],
+    );
+    return formatCaseNumber(regionCode, year, row!.last_sequence);
+  }
+
+  async addSubjectRow(manager: EntityManager, caseId: string, subject: SubjectInput, position: number): Promise<string> {
+    let personId = subject.personId;
+    if (personId) {
+      const [person] = await manager.query(`SELECT id FROM persons WHERE id = $1`, [personId]);
+      if (!person) throw new BadRequestException(`personId ${personId} is not in the registry`);
+    } else {
+      if (!subject.nameKk && !subject.nameRu) throw new BadRequestException('a new subject needs nameKk or nameRu');
+      const [created] = await manager.query(
+        `INSERT INTO persons (name_kk, name_ru, birth_year, birthplace) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [subject.nameKk ?? null, subject.nameRu ?? null, subject.birthYear ?? null, subject.birthplace ?? null],
+      );
+      personId = created.id as string;
+    }
+    const [linked] = await manager.query(`SELECT 1 FROM case_subjects WHERE case_id = $1 AND person_id = $2`, [caseId, personId]);
+    if (linked) throw new BadRequestException(`the person ${personId} is already a subject of this case`);
+    await manager.query(`INSERT INTO case_subjects (case_id, person_id, position) VALUES ($1, $2, $3)`, [caseId, personId, position]);
+    return personId!;
+  }
+}
+
+export interface CaseView {
+  id: string;
+  number: string;
+  regionCode: string;
+  categoryCode: string;
+  status: CaseStatus;
+  summary: string;
+  isGroup: boolean;
+  applicant: { kind: ApplicantKind; name: string; kinship: string | null; kinshipProof: string | null; email: string | null; phone: string | null; address: string | null };
+  parentCaseId: string | null;
+  subjects: Array<{ id: string; personId: string; nameKk: string | null; nameRu: string | null; birthYear: string | null; outcome: string | null }>;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+function record(row: CaseRow): Record<string, unknown> {
+  return {
+    summary: row.summary,
+    categoryCode: row.categoryCode,
+    applicantKind: row.applicantKind,
+    applicantName: row.applicantName,
+    applicantKinship: row.applicantKinship,
+    applicantKinshipProof: row.applicantKinshipProof,
+    applicantEmail: row.applicantEmail,
+    applicantPhone: row.applicantPhone,
+    applicantAddress: row.applicantAddress,
+    version: row.version,
+  };
+}

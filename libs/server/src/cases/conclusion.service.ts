@@ -1,0 +1,127 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseStatus, ConclusionRecommendation, Permission, type SessionUser } from '@aqtalu/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { sqlRows } from '../database/sql.js';
+import { StaleVersionException } from '../identity/user.service.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { CaseAccess } from './case-access.service.js';
+import { CaseRepository } from './case.repository.js';
+import { CaseService } from './case.service.js';
+
+export interface ConclusionDraft {
+  recommendation: ConclusionRecommendation;
+  reasoning: string;
+  legalArticleCode: string;
+  citedEvidence?: Array<{ description: string; pages?: string }>;
+}
+
+export interface ConclusionView {
+  id: string;
+  caseId: string;
+  authorId: string;
+  authorName: string;
+  recommendation: ConclusionRecommendation;
+  reasoning: string;
+  legalArticleCode: string;
+  /** The criterion of the case's category, cited with the article. */
+  criterionKk: string;
+  criterionRu: string;
+  citedEvidence: unknown[];
+  signedBy: string | null;
+  signedAt: Date | null;
+  signedCaseVersion: number | null;
+  /** False when the case changed after signing: the signature is void. */
+  signatureValid: boolean;
+  version: number;
+}
+
+/** The working group's conclusion: drafted by a member, signed by another person, the region's lead. */
+@Injectable()
+export class ConclusionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly cases: CaseRepository,
+    private readonly caseService: CaseService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(user: SessionUser, caseId: string): Promise<ConclusionView> {
+    await this.access.require(user, caseId, Permission.CasesRead);
+    const view = await this.view(caseId);
+    if (!view) throw new NotFoundException('The case has no conclusion yet.');
+    return view;
+  }
+
+  /** Writes or rewrites the draft; rewriting a signed conclusion removes the signature. */
+  async draft(user: SessionUser, caseId: string, input: ConclusionDraft, version?: number): Promise<ConclusionView> {
+    const caseRow = await this.access.require(user, caseId, Permission.ConclusionsDraft);
+    if (caseRow.status !== CaseStatus.WorkingGroupReview) {
+      throw new ConflictException(`A conclusion is written during the working group's review; the case is ${caseRow.status}.`);
+    }
+    const [article] = await this.dataSource.query(`SELECT code FROM legal_articles WHERE code = $1`, [input.legalArticleCode]);
+    if (!article) throw new BadRequestException(`legalArticleCode ${input.legalArticleCode} does not exist`);
+    const existing = await this.view(caseId);
+    await this.dataSource.transaction(async (manager) => {
+      if (!existing) {
+        await manager.query(
+          `INSERT INTO conclusions (case_id, author_id, recommendation, reasoning, legal_article_code, cited_evidence) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [caseId, user.id, input.recommendation, input.reasoning.trim(), input.legalArticleCode, JSON.stringify(input.citedEvidence ?? [])],
+        );
+      } else {
+        if (version === undefined) throw new BadRequestException('version is required to change an existing conclusion');
+        const rows = await sqlRows<{ id: string }>(
+          manager,
+          `UPDATE conclusions SET recommendation = $3, reasoning = $4, legal_article_code = $5, cited_evidence = $6, author_id = $7,
+             signed_by = NULL, signed_at = NULL, signed_case_version = NULL, version = version + 1, updated_at = now()
+           WHERE case_id = $1 AND version = $2 RETURNING id`,
+          [caseId, version, input.recommendation, input.reasoning.trim(), input.legalArticleCode, JSON.stringify(input.citedEvidence ?? []), user.id],
+        );
+        if (rows.length !== 1) throw new StaleVersionException('conclusion', existing.version);
+      }
+      await this.caseService.event(manager, caseId, user.id, 'conclusion_drafted', { recommendation: input.recommendation });
+      await this.audit.record({ action: 'conclusion.draft', entityType: 'case', entityId: caseId, before: existing ? { recommendation: existing.recommendation, signed: existing.signedAt !== null } : null, after: { recommendation: input.recommendation, legalArticleCode: input.legalArticleCode } }, manager);
+      const leads: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = 'wg_lead' AND region_id = $1 AND id <> $2 AND disabled_at IS NULL`, [caseRow.regionId, user.id]);
+      for (const lead of leads) await this.notifications.notify(manager, lead.id, 'conclusion.awaits_signature', { caseId, caseNumber: caseRow.number });
+    });
+    return (await this.view(caseId))!;
+  }
+
+  /** The lead signs; the signature holds for the case's current version only. Four eyes: never the author. */
+  async sign(user: SessionUser, caseId: string, version: number): Promise<ConclusionView> {
+    const caseRow = await this.access.require(user, caseId, Permission.ConclusionsSign);
+    const existing = await this.view(caseId);
+    if (!existing) throw new ConflictException('There is no conclusion to sign yet: a member drafts it first.');
+    await this.access.check(user, Permission.ConclusionsSign, { type: 'conclusion', authorId: existing.authorId, case: await this.cases.facts(caseRow) }, 'conclusion', existing.id);
+    if (caseRow.status !== CaseStatus.WorkingGroupReview) throw new ConflictException(`A conclusion is signed during the working group's review; the case is ${caseRow.status}.`);
+    await this.dataSource.transaction(async (manager) => {
+      const rows = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE conclusions SET signed_by = $3, signed_at = now(), signed_case_version = (SELECT content_version FROM cases WHERE id = $1),
+           version = version + 1, updated_at = now()
+         WHERE case_id = $1 AND version = $2 RETURNING id`,
+        [caseId, version, user.id],
+      );
+      if (rows.length !== 1) throw new StaleVersionException('conclusion', existing.version);
+      await this.caseService.event(manager, caseId, user.id, 'conclusion_signed', { caseContentVersion: caseRow.contentVersion });
+      await this.audit.record({ action: 'conclusion.sign', entityType: 'case', entityId: caseId, details: { caseContentVersion: caseRow.contentVersion } }, manager);
+    });
+    return (await this.view(caseId))!;
+  }
+
+  async view(caseId: string): Promise<ConclusionView | null> {
+    const rows: ConclusionView[] = await this.dataSource.query(
+      `SELECT k.id, k.case_id AS "caseId", k.author_id AS "authorId", u.display_name AS "authorName", k.recommendation, k.reasoning,
+              k.legal_article_code AS "legalArticleCode", vc.criterion_kk AS "criterionKk", vc.criterion_ru AS "criterionRu",
+              k.cited_evidence AS "citedEvidence", k.signed_by AS "signedBy", k.signed_at AS "signedAt",
+              k.signed_case_version AS "signedCaseVersion", (k.signed_case_version = c.content_version) IS TRUE AS "signatureValid", k.version
+       FROM conclusions k JOIN cases c ON c.id = k.case_id JOIN users u ON u.id = k.author_id
+       JOIN victim_categories vc ON vc.code = c.category_code WHERE k.case_id = $1`,
+      [caseId],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,152 @@
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseStatus, Permission, Role, VoteChoice, type SessionUser } from '@aqtalu/contracts';
+import { evaluateQuorum } from '@aqtalu/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { CaseAccess } from '../cases/case-access.service.js';
+import { CaseRepository } from '../cases/case.repository.js';
+import { CaseService } from '../cases/case.service.js';
+import { ConclusionService } from '../cases/conclusion.service.js';
+import { NotificationService } from '../notifications/notification.service.js';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const commissionRoles = [Role.CommissionMember, Role.Chair];
+
+/** Commission sessions: the secretary prepares them, members vote, the chair decides (through the case workflow). */
+@Injectable()
+export class CommissionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly cases: CaseRepository,
+    private readonly caseService: CaseService,
+    private readonly conclusions: ConclusionService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async createSession(user: SessionUser, input: { date: string; place?: string; number?: string }) {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM commission_sessions WHERE extract(year FROM session_date) = extract(year FROM $1::date)`, [input.date]);
+      const number = input.number ?? `${input.date.slice(0, 4)}/${count + 1}`;
+      const [exists] = await manager.query(`SELECT 1 FROM commission_sessions WHERE number = $1`, [number]);
+      if (exists) throw new ConflictException(`A session numbered ${number} exists already.`);
+      const [created] = await manager.query(
+        `INSERT INTO commission_sessions (number, session_date, place, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [number, input.date, input.place ?? null, user.id],
+      );
+      const members: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = ANY($1) AND disabled_at IS NULL`, [commissionRoles]);
+      for (const member of members) await this.notifications.notify(manager, member.id, 'commission.session_planned', { sessionId: created.id, date: input.date });
+      await this.audit.record({ action: 'commission_session.create', entityType: 'commission_session', entityId: created.id, before: null, after: { number, date: input.date, place: input.place ?? null } }, manager);
+      return created.id as string;
+    });
+    return this.get(id);
+  }
+
+  async list(page: { offset: number; limit: number }) {
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM commission_sessions`);
+    const rows = await this.dataSource.query(
+      `SELECT s.id, s.number, to_char(s.session_date, 'YYYY-MM-DD') AS date, s.place,
+              (SELECT count(*)::int FROM agenda_items ai WHERE ai.session_id = s.id) AS "agendaSize"
+       FROM commission_sessions s ORDER BY s.session_date DESC, s.number DESC OFFSET $1 LIMIT $2`,
+      [page.offset, page.limit],
+    );
+    return { rows, total: total as number };
+  }
+
+  /** The session with attendance, quorum and each agenda item's votes. */
+  async get(id: string) {
+    if (!uuid.test(id)) throw new NotFoundException(`There is no commission session ${id}.`);
+    const [session] = await this.dataSource.query(
+      `SELECT id, number, to_char(session_date, 'YYYY-MM-DD') AS date, place, version FROM commission_sessions WHERE id = $1`,
+      [id],
+    );
+    if (!session) throw new NotFoundException(`There is no commission session ${id}.`);
+    const attendance = await this.dataSource.query(
+      `SELECT u.id AS "userId", u.display_name AS name, u.role, coalesce(sa.present, false) AS present
+       FROM users u LEFT JOIN session_attendance sa ON sa.user_id = u.id AND sa.session_id = $1
+       WHERE u.role = ANY($2) AND u.disabled_at IS NULL ORDER BY u.role DESC, u.display_name`,
+      [id, commissionRoles],
+    );
+    const present = attendance.filter((member: { present: boolean }) => member.present).length;
+    const agenda = await this.dataSource.query(
+      `SELECT ai.id, ai.position, ai.case_id AS "caseId", c.number AS "caseNumber", c.status AS "caseStatus",
+              coalesce((SELECT json_agg(json_build_object('memberId', v.member_id, 'name', u.display_name, 'choice', v.choice, 'dissentingOpinion', v.dissenting_opinion) ORDER BY u.display_name)
+                        FROM votes v JOIN users u ON u.id = v.member_id WHERE v.agenda_item_id = ai.id), '[]') AS votes,
+              (SELECT json_build_object('number', d.number, 'outcome', d.outcome, 'reasons', d.reasons) FROM decisions d WHERE d.agenda_item_id = ai.id) AS decision
+       FROM agenda_items ai JOIN cases c ON c.id = ai.case_id WHERE ai.session_id = $1 ORDER BY ai.position`,
+      [id],
+    );
+    const quorum = (votesCast: number) => evaluateQuorum({ totalMembers: attendance.length, present, votesCast }, this.config.quorum);
+    return {
+      ...session,
+      attendance,
+      totalMembers: attendance.length,
+      present,
+      agenda: agenda.map((item: { votes: unknown[] }) => ({ ...item, quorum: quorum(item.votes.length) })),
+    };
+  }
+
+  /** The secretary records who is present; only they vote. */
+  async setAttendance(user: SessionUser, sessionId: string, presentUserIds: string[]) {
+    await this.get(sessionId);
+    await this.dataSource.transaction(async (manager) => {
+      const members: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = ANY($1) AND disabled_at IS NULL`, [commissionRoles]);
+      const memberIds = new Set(members.map((m) => m.id));
+      const strangers = presentUserIds.filter((id) => !memberIds.has(id));
+      if (strangers.length) throw new BadRequestException(`present: ${strangers.join(', ')} are not commission members`);
+      for (const member of members) {
+        await manager.query(
+          `INSERT INTO session_attendance (session_id, user_id, present) VALUES ($1, $2, $3)
+           ON CONFLICT (session_id, user_id) DO UPDATE SET present = EXCLUDED.present`,
+          [sessionId, member.id, presentUserIds.includes(member.id)],
+        );
+      }
+      await this.audit.record({ action: 'commission_session.attendance', entityType: 'commission_session', entityId: sessionId, details: { present: presentUserIds } }, manager);
+    });
+    return this.get(sessionId);
+  }
+
+  /** Puts a case awaiting the commission, with a valid signed conclusion, on the session's agenda. */
+  async addToAgenda(user: SessionUser, sessionId: string, caseId: string) {
+    await this.get(sessionId);
+    const caseRow = await this.access.require(user, caseId, Permission.CasesRead);
+    if (caseRow.status !== CaseStatus.CommissionReview) throw new ConflictException(`Only a case awaiting the commission goes on an agenda; this one is ${caseRow.status}.`);
+    const conclusion = await this.conclusions.view(caseId);
+    if (!conclusion?.signedAt || !conclusion.signatureValid) throw new ConflictException('The case has no valid signed conclusion.');
+    if (await this.cases.currentAgenda(caseId)) throw new ConflictException('The case is already on an agenda awaiting its decision.');
+    await this.dataSource.transaction(async (manager) => {
+      const [{ position }] = await manager.query(`SELECT coalesce(max(position), 0) + 1 AS position FROM agenda_items WHERE session_id = $1`, [sessionId]);
+      await manager.query(`INSERT INTO agenda_items (session_id, case_id, position) VALUES ($1, $2, $3)`, [sessionId, caseId, position]);
+      await this.caseService.event(manager, caseId, user.id, 'placed_on_agenda', { sessionId });
+      await this.audit.record({ action: 'commission_session.agenda_add', entityType: 'case', entityId: caseId, details: { sessionId } }, manager);
+    });
+    return this.get(sessionId);
+  }
+
+  /** A present member votes on a case; its conclusion's author never does (four eyes). One vote each, changeable until decided. */
+  async vote(user: SessionUser, sessionId: string, caseId: string, choice: VoteChoice, dissentingOpinion?: string) {
+    const caseRow = await this.access.require(user, caseId, Permission.CommissionVote);
+    const agenda = await this.cases.currentAgenda(caseId);
+    if (!agenda || agenda.sessionId !== sessionId) throw new ConflictException('The case is not awaiting a decision on this session\'s agenda.');
+    const conclusion = await this.conclusions.view(caseId);
+    if (conclusion) {
+      await this.access.check(user, Permission.CommissionVote, { type: 'conclusion', authorId: conclusion.authorId, case: await this.cases.facts(caseRow) }, 'conclusion', conclusion.id);
+    }
+    const [attendance] = await this.dataSource.query(`SELECT present FROM session_attendance WHERE session_id = $1 AND user_id = $2`, [sessionId, user.id]);
+    if (!attendance?.present) throw new ForbiddenException('Only members recorded as present vote; ask the secretary to record your attendance.');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO votes (agenda_item_id, member_id, choice, dissenting_opinion) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (agenda_item_id, member_id) DO UPDATE SET choice = EXCLUDED.choice, dissenting_opinion = EXCLUDED.dissenting_opinion, cast_at = now()`,
+        [agenda.agendaItemId, user.id, choice, dissentingOpinion?.trim() || null],
+      );
+      await this.audit.record({ action: 'commission.vote', entityType: 'case', entityId: caseId, details: { sessionId, choice } }, manager);
+    });
+    return this.get(sessionId);
+  }
+}
