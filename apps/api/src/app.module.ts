@@ -32,6 +32,7 @@ import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
+import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -76,7 +77,7 @@ export class AppModule implements NestModule {
         CasesController,
         CertificatesController,
         CommissionController,
-        DictionariesController, HealthController, MetricsController, UsersController, NotificationsController],
+        DictionariesController, HealthController, MetricsController, UsersController, NotificationsController, TasksController],
       providers: [
         LocalStrategy,
         JwtStrategy,

@@ -238,6 +238,16 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect(text).toContain('Жумабаев Кабдолла');
     expect(text).toContain(certificate.verificationCode);
 
+    const protocol = await fetch(`${baseUrl}/api/commission/sessions/${sessionId}/protocol.pdf`, { headers: { authorization: `Bearer ${(await chair()).token}` } });
+    expect(protocol.status).toBe(200);
+    const protocolParser = new PDFParse({ data: new Uint8Array(await protocol.arrayBuffer()) });
+    const protocolText = (await protocolParser.getText()).text;
+    await protocolParser.destroy();
+    expect(protocolText).toContain(opened.number);
+    expect(protocolText).toContain('Жұмабаев Қабдолла');
+    expect(protocolText).toContain('Evidence on the date of arrest is thin.');
+    expect(protocolText).toMatch(/ақталды|реабилитирован/);
+
     const timeline = await (await secretary()).get<Array<{ kind: string; data: { to?: string } }>>(`/api/cases/${id}/timeline`);
     expect(timeline.body.filter((event) => event.kind === 'transition').map((event) => event.data.to)).toEqual([
       'submitted', 'intake_review', 'returned_to_applicant', 'submitted', 'intake_review', 'archive_verification',
@@ -342,6 +352,33 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect(authorVote.status).toBe(403);
     expect(authorVote.body.detail).toContain('does not vote on it');
     expect((await db.query(`SELECT count(*)::int AS n FROM votes v JOIN agenda_items ai ON ai.id = v.agenda_item_id WHERE ai.case_id = $1`, [other.id])).rows[0].n).toBe(0);
+  });
+
+  it('notifies people @mentioned in a comment if they may see the case, and assigns tasks', async () => {
+    const { id } = await openCase([{ nameKk: 'Торайғыров Сұлтанмахмұт', nameRu: 'Торайгыров Султанмахмут' }]);
+    const leadEmail = demo(Role.WgLead).email;
+    const comment = await (await member()).post<{ mentioned: string[]; notNotified: string[] }>(`/api/cases/${id}/comments`, {
+      body: `Please look at the birthplace, @${leadEmail} and @zhambyl@aqtalu.kz`,
+    });
+    expect(comment.status).toBe(201);
+    expect(comment.body).toEqual({ id: expect.any(String), mentioned: [leadEmail], notNotified: ['zhambyl@aqtalu.kz'] });
+    expect((await (await member()).post(`/api/cases/${id}/comments`, { body: 'hello @nobody@aqtalu.kz' })).status).toBe(400);
+
+    const leadSession = await lead();
+    const unread = await leadSession.get<{ unread: number }>('/api/notifications/unread-count');
+    const mine = await leadSession.get<Array<{ kind: string; params: { caseId: string } }>>('/api/notifications');
+    expect(mine.body.find((n) => n.kind === 'comment.mention')?.params.caseId).toBe(id);
+    expect((await leadSession.post<{ marked: number }>('/api/notifications/read', {})).body.marked).toBe(unread.body.unread);
+    expect((await leadSession.get<{ unread: number }>('/api/notifications/unread-count')).body.unread).toBe(0);
+
+    const memberId = (await db.query(`SELECT id FROM users WHERE email = $1`, [demo(Role.WgMember).email])).rows[0].id;
+    const task = await leadSession.post<{ id: string; version: number }>(`/api/cases/${id}/tasks`, { title: 'Ask the family for the birth certificate', assigneeId: memberId, dueDate: '2026-12-15' });
+    expect(task.status).toBe(201);
+    const zhambylId = (await db.query(`SELECT id FROM users WHERE email = 'zhambyl@aqtalu.kz'`)).rows[0].id;
+    expect((await leadSession.post(`/api/cases/${id}/tasks`, { title: 'Not theirs to do', assigneeId: zhambylId })).status).toBe(400);
+    const done = await (await member()).post<{ doneAt: string | null }>(`/api/tasks/${task.body.id}/done`, { done: true, version: task.body.version });
+    expect(done.body.doneAt).not.toBeNull();
+    expect((await (await member()).post(`/api/tasks/${task.body.id}/done`, { done: false, version: task.body.version })).status).toBe(409);
   });
 
   it('marks a request overdue the day after 30 business days, counting the holidays, and reminds both sides once', async () => {

@@ -13,6 +13,7 @@ export * from './cases/case.entities.js';
 export * from './cases/case.repository.js';
 export * from './cases/case.service.js';
 export * from './cases/cases.module.js';
+export * from './cases/collaboration.service.js';
 export * from './cases/conclusion.service.js';
 export * from './commission/certificate.service.js';
 export * from './commission/commission.entities.js';

@@ -1,11 +1,11 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CaseTransition, Permission, type SessionUser } from '@aqtalu/contracts';
-import { ArchiveRequestService, CaseService, CaseWorkflowService, CertificateService, ConclusionService } from '@aqtalu/server';
+import { ArchiveRequestService, CaseService, CaseWorkflowService, CertificateService, CollaborationService, ConclusionService } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { AddSubjectDto, ConclusionDraftDto, CreateArchiveRequestDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from '../dtos/case.dto.js';
+import { AddSubjectDto, CommentDto, ConclusionDraftDto, CreateTaskDto, CreateArchiveRequestDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from '../dtos/case.dto.js';
 import { VersionDto } from '../dtos/user.dto.js';
 import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
@@ -21,7 +21,33 @@ export class CasesController {
     private readonly archiveRequests: ArchiveRequestService,
     private readonly conclusions: ConclusionService,
     private readonly certificates: CertificateService,
+    private readonly collaboration: CollaborationService,
   ) {}
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/comments')
+  comments(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.collaboration.comments(user, caseId);
+  }
+
+  /** A comment; `@name@example.kz` notifies that person if they may see the case. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Post(':id/comments')
+  comment(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: CommentDto) {
+    return this.collaboration.comment(user, caseId, body.body);
+  }
+
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/tasks')
+  tasks(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.collaboration.tasks(user, caseId);
+  }
+
+  @Authenticated({ permission: Permission.CasesUpdate })
+  @Post(':id/tasks')
+  addTask(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: CreateTaskDto) {
+    return this.collaboration.addTask(user, caseId, body);
+  }
 
   /** Cases the caller may see. Filters: status, regionCode, categoryCode, q (number, names, applicant, summary). */
   @Authenticated({ permission: Permission.CasesRead })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
 import { CommissionService } from '@aqtalu/server';
@@ -34,6 +34,16 @@ export class CommissionController {
   @Get(':id')
   get(@Param('id', id) sessionId: string) {
     return this.commission.get(sessionId);
+  }
+
+  /** The protocol (agenda, attendance, votes, decisions) as a PDF in Kazakh and Russian. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/protocol.pdf')
+  async protocol(@Param('id', id) sessionId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const { number, pdf } = await this.commission.protocol(sessionId);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename="protocol-${number.replace(/[^0-9A-Za-z-]/g, '-')}.pdf"`);
+    return new StreamableFile(pdf);
   }
 
   @Authenticated({ permission: Permission.CommissionManage })

@@ -6,6 +6,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsEnum,
   IsISO8601,
@@ -168,4 +169,22 @@ export class VoteDto {
   choice!: VoteChoice;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) dissentingOpinion?: string;
+}
+
+export class CommentDto {
+  @ApiProperty({ example: 'Please check the troika protocol, @wg.lead@aqtalu.local' })
+  @IsString()
+  @MinLength(1, { message: 'body must not be empty' })
+  @MaxLength(20_000)
+  body!: string;
+}
+
+export class CreateTaskDto {
+  @ApiProperty({ example: 'Ask the family for the birth certificate' }) @IsString() @MinLength(3, { message: 'title must say what is to be done' }) @MaxLength(500) title!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'assigneeId must be a user id' }) assigneeId!: string;
+  @ApiPropertyOptional({ example: '2026-12-15' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'dueDate must be a date such as 2026-12-15' }) dueDate?: string;
+}
+
+export class TaskDoneDto extends VersionDto {
+  @ApiProperty() @IsBoolean({ message: 'done must be true or false' }) done!: boolean;
 }

@@ -8,10 +8,11 @@ import { CaseAccess } from './case-access.service.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseService } from './case.service.js';
 import { CaseWorkflowService } from './case-workflow.service.js';
+import { CollaborationService } from './collaboration.service.js';
 import { ConclusionService } from './conclusion.service.js';
 
 const services = [
-  CaseRepository, CaseAccess, CaseService, CaseWorkflowService, ArchiveRequestService, ConclusionService, CommissionService, CertificateService,
+  CaseRepository, CaseAccess, CaseService, CaseWorkflowService, ArchiveRequestService, ConclusionService, CommissionService, CertificateService, CollaborationService,
 ];
 
 /** Cases, their archive requests, conclusions, the commission and certificates. */

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, Permission, Role, VoteChoice, type SessionUser } from '@aqtalu/contracts';
+import { CaseStatus, DecisionOutcome, Permission, Role, VoteChoice, type SessionUser } from '@aqtalu/contracts';
 import { evaluateQuorum } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,7 +10,9 @@ import { CaseAccess } from '../cases/case-access.service.js';
 import { CaseRepository } from '../cases/case.repository.js';
 import { CaseService } from '../cases/case.service.js';
 import { ConclusionService } from '../cases/conclusion.service.js';
+import { renderCommissionProtocol, type ProtocolItem } from '../documents/index.js';
 import { NotificationService } from '../notifications/notification.service.js';
+import { commissionName } from './certificate.service.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const commissionRoles = [Role.CommissionMember, Role.Chair];
@@ -89,6 +91,57 @@ export class CommissionService {
       present,
       agenda: agenda.map((item: { votes: unknown[] }) => ({ ...item, quorum: quorum(item.votes.length) })),
     };
+  }
+
+  /** The session's protocol in Kazakh and Russian: agenda, attendance, votes, decisions. */
+  async protocol(sessionId: string): Promise<{ number: string; pdf: Buffer }> {
+    const session = await this.get(sessionId);
+    const items: ProtocolItem[] = [];
+    for (const item of session.agenda as Array<{ caseId: string; caseNumber: string; votes: Array<{ name: string; choice: VoteChoice; dissentingOpinion: string | null }>; decision: { outcome: DecisionOutcome; reasons: string } | null; id: string }>) {
+      const subjects: Array<{ name: string }> = await this.dataSource.query(
+        `SELECT coalesce(p.name_kk, p.name_ru) AS name FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = $1 ORDER BY s.position`,
+        [item.caseId],
+      );
+      const conclusion = await this.conclusions.view(item.caseId);
+      const exceptions: Array<{ subject: string; outcome: DecisionOutcome; reason: string }> = await this.dataSource.query(
+        `SELECT coalesce(p.name_kk, p.name_ru) AS subject, de.outcome, de.reason FROM decision_exceptions de
+         JOIN decisions d ON d.id = de.decision_id JOIN case_subjects s ON s.id = de.subject_id JOIN persons p ON p.id = s.person_id
+         WHERE d.agenda_item_id = $1`,
+        [item.id],
+      );
+      items.push({
+        caseNumber: item.caseNumber,
+        subjects: subjects.map((subject) => subject.name),
+        conclusionSummaryRu: conclusion?.reasoning,
+        recommendation: conclusion?.recommendation ?? 'insufficient_evidence',
+        votes: item.votes.map((vote) => ({ name: vote.name, vote: vote.choice, dissentingOpinion: vote.dissentingOpinion })),
+        decision: item.decision
+          ? { outcome: item.decision.outcome, reasons: item.decision.reasons, exceptions }
+          : null,
+      });
+    }
+    const [people] = await this.dataSource.query(
+      `SELECT (SELECT display_name FROM users WHERE id = s.created_by) AS secretary,
+              (SELECT display_name FROM users WHERE role = 'chair' AND disabled_at IS NULL ORDER BY created_at LIMIT 1) AS chair
+       FROM commission_sessions s WHERE s.id = $1`,
+      [sessionId],
+    );
+    const quorum = evaluateQuorum({ totalMembers: session.totalMembers, present: session.present, votesCast: session.present }, this.config.quorum);
+    const pdf = await renderCommissionProtocol({
+      sessionNumber: session.number,
+      date: session.date,
+      place: session.place,
+      commissionNameKk: commissionName.kk,
+      commissionNameRu: commissionName.ru,
+      attendance: (session.attendance as Array<{ name: string; role: 'chair' | 'commission_member'; present: boolean }>).map((a) => ({ name: a.name, role: a.role, present: a.present })),
+      totalMembers: session.totalMembers,
+      quorum: { reached: quorum.reached, present: session.present, required: quorum.requiredPresent },
+      items,
+      secretaryName: people?.secretary ?? '',
+      chairName: people?.chair ?? '',
+    });
+    await this.audit.record({ action: 'commission_session.protocol', entityType: 'commission_session', entityId: sessionId });
+    return { number: session.number, pdf };
   }
 
   /** The secretary records who is present; only they vote. */

@@ -16,6 +16,7 @@ import {
   SessionAttendanceEntity,
   VoteEntity,
 } from '../commission/commission.entities.js';
+import { CaseCommentEntity, CaseTaskEntity } from '../cases/collaboration.entities.js';
 import { LegalArticleEntity, VictimCategoryEntity } from '../reference/dictionary.entities.js';
 import { PersonEntity } from '../registry/person.entity.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
@@ -54,4 +55,6 @@ export const entities = [
   DecisionEntity,
   DecisionExceptionEntity,
   CertificateEntity,
+  CaseCommentEntity,
+  CaseTaskEntity,
 ];

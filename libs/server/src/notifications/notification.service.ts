@@ -41,6 +41,21 @@ export class NotificationService {
     return delivered;
   }
 
+  async unreadCount(userId: string): Promise<number> {
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return count as number;
+  }
+
+  /** Marks the user's own notifications read (all of them when no ids are given). */
+  async markRead(userId: string, ids?: string[]): Promise<number> {
+    const rows = await sqlRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING id`,
+      [userId, ids ?? null],
+    );
+    return rows.length;
+  }
+
   listFor(userId: string, limit = 50): Promise<NotificationEntity[]> {
     return this.dataSource.getRepository(NotificationEntity).find({
       where: { userId },

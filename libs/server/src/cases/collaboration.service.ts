@@ -1,0 +1,119 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Permission, Role, type SessionUser } from '@aqtalu/contracts';
+import { authorize } from '@aqtalu/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { sqlRows } from '../database/sql.js';
+import { StaleVersionException } from '../identity/user.service.js';
+import { NotificationService } from '../notifications/notification.service.js';
+import { CaseAccess } from './case-access.service.js';
+import { CaseRepository } from './case.repository.js';
+import { CaseService } from './case.service.js';
+
+const mentionPattern = /@([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,})/gi;
+
+/** Comments with @mentions and tasks: the working conversation around a case. */
+@Injectable()
+export class CollaborationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly cases: CaseRepository,
+    private readonly caseService: CaseService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Mentioned people are notified only if they may see the case; a mention never opens a case to anyone. */
+  async comment(user: SessionUser, caseId: string, body: string) {
+    const caseRow = await this.access.require(user, caseId, Permission.CasesRead);
+    const emails = [...new Set([...body.matchAll(mentionPattern)].map((match) => match[1]!.toLowerCase()))];
+    const mentioned: Array<{ id: string; role: Role; region_code: string | null; archive_code: string | null; email: string }> = emails.length
+      ? await this.dataSource.query(
+          `SELECT u.id, u.role, u.email, r.code AS region_code, a.code AS archive_code FROM users u
+           LEFT JOIN regions r ON r.id = u.region_id LEFT JOIN archives a ON a.id = u.archive_id
+           WHERE u.email = ANY($1) AND u.disabled_at IS NULL`,
+          [emails],
+        )
+      : [];
+    const unknown = emails.filter((email) => !mentioned.some((m) => m.email === email));
+    if (unknown.length) throw new BadRequestException(`No active user has the e-mail ${unknown.join(', ')}: check the @mentions.`);
+    const facts = await this.cases.facts(caseRow);
+    const reachable = mentioned.filter((m) =>
+      authorize({ id: m.id, role: m.role, regionCode: m.region_code, archiveCode: m.archive_code }, Permission.CasesRead, { type: 'case', ...facts }).allowed,
+    );
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query(`INSERT INTO case_comments (case_id, author_id, body, mentions) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        caseId, user.id, body.trim(), reachable.map((m) => m.id),
+      ]);
+      for (const person of reachable) {
+        if (person.id !== user.id) await this.notifications.notify(manager, person.id, 'comment.mention', { caseId, caseNumber: caseRow.number, commentId: created.id, by: user.displayName });
+      }
+      await this.caseService.event(manager, caseId, user.id, 'comment', { commentId: created.id });
+      await this.audit.record({ action: 'case.comment', entityType: 'case', entityId: caseId, details: { commentId: created.id, mentions: reachable.map((m) => m.id) } }, manager);
+      return created.id as string;
+    });
+    const notNotified = mentioned.filter((m) => !reachable.includes(m)).map((m) => m.email);
+    return { id, mentioned: reachable.map((m) => m.email), notNotified };
+  }
+
+  async comments(user: SessionUser, caseId: string) {
+    await this.access.require(user, caseId, Permission.CasesRead);
+    return this.dataSource.query(
+      `SELECT c.id, c.body, c.author_id AS "authorId", u.display_name AS "authorName", c.mentions, c.created_at AS "createdAt"
+       FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = $1 ORDER BY c.created_at`,
+      [caseId],
+    );
+  }
+
+  async addTask(user: SessionUser, caseId: string, input: { title: string; assigneeId: string; dueDate?: string }) {
+    const caseRow = await this.access.require(user, caseId, Permission.CasesUpdate);
+    const [assignee] = /^[0-9a-f-]{36}$/i.test(input.assigneeId)
+      ? await this.dataSource.query(
+          `SELECT u.id, u.role, r.code AS region_code, a.code AS archive_code FROM users u LEFT JOIN regions r ON r.id = u.region_id
+           LEFT JOIN archives a ON a.id = u.archive_id WHERE u.id = $1 AND u.disabled_at IS NULL`,
+          [input.assigneeId],
+        )
+      : [];
+    if (!assignee) throw new BadRequestException(`assigneeId ${input.assigneeId} is not an active user`);
+    const facts = await this.cases.facts(caseRow);
+    if (!authorize({ id: assignee.id, role: assignee.role, regionCode: assignee.region_code, archiveCode: assignee.archive_code }, Permission.CasesRead, { type: 'case', ...facts }).allowed) {
+      throw new BadRequestException('The assignee may not see this case: give the task to someone who works it.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [task] = await manager.query(
+        `INSERT INTO case_tasks (case_id, title, assignee_id, due_date, created_by) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id, title, assignee_id AS "assigneeId", to_char(due_date, 'YYYY-MM-DD') AS "dueDate", done_at AS "doneAt", version`,
+        [caseId, input.title.trim(), assignee.id, input.dueDate ?? null, user.id],
+      );
+      if (assignee.id !== user.id) await this.notifications.notify(manager, assignee.id, 'task.assigned', { caseId, caseNumber: caseRow.number, taskId: task.id, title: task.title });
+      await this.audit.record({ action: 'case.task_create', entityType: 'case', entityId: caseId, after: { taskId: task.id, title: task.title, assigneeId: assignee.id } }, manager);
+      return task;
+    });
+  }
+
+  async tasks(user: SessionUser, caseId: string) {
+    await this.access.require(user, caseId, Permission.CasesRead);
+    return this.dataSource.query(
+      `SELECT t.id, t.title, t.assignee_id AS "assigneeId", u.display_name AS "assigneeName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
+              t.done_at AS "doneAt", t.version FROM case_tasks t JOIN users u ON u.id = t.assignee_id WHERE t.case_id = $1 ORDER BY t.created_at`,
+      [caseId],
+    );
+  }
+
+  /** Marks a task done (or not); the assignee or anyone who may work the case. */
+  async setTaskDone(user: SessionUser, taskId: string, done: boolean, version: number) {
+    const [task] = /^[0-9a-f-]{36}$/i.test(taskId) ? await this.dataSource.query(`SELECT case_id FROM case_tasks WHERE id = $1`, [taskId]) : [];
+    if (!task) throw new NotFoundException(`There is no task ${taskId}.`);
+    await this.access.require(user, task.case_id, Permission.CasesRead);
+    const rows = await sqlRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE case_tasks SET done_at = CASE WHEN $3 THEN now() ELSE NULL END, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
+      [taskId, version, done],
+    );
+    if (rows.length !== 1) throw new StaleVersionException('task', (await this.dataSource.query(`SELECT version FROM case_tasks WHERE id = $1`, [taskId]))[0].version);
+    await this.audit.record({ action: done ? 'case.task_done' : 'case.task_reopened', entityType: 'case', entityId: task.case_id, details: { taskId } });
+    return (await this.tasks(user, task.case_id)).find((t: { id: string }) => t.id === taskId);
+  }
+}
