@@ -1,6 +1,13 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+
+const databaseConflicts: Record<string, string> = {
+  '23505': 'Someone else just created the same record. Reload and try again.',
+  '23503': 'A record this one refers to was just changed or removed. Reload and try again.',
+  '40001': 'Someone else changed the same records at the same moment. Try again.',
+};
 
 /** RFC 9457 problem details: the one error format of the API. */
 export interface ProblemDetails {
@@ -40,6 +47,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         if (Array.isArray(fieldErrors)) errors = fieldErrors as ProblemDetails['errors'];
         extra = rest;
       }
+    } else if (exception instanceof QueryFailedError && databaseConflicts[(exception.driverError as { code?: string })?.code ?? '']) {
+      // A race the service's own checks could not see (two requests at once): a conflict, never a 500.
+      status = HttpStatus.CONFLICT;
+      detail = databaseConflicts[(exception.driverError as { code: string }).code]!;
+      this.logger.warn({ err: exception, requestId }, 'database constraint refused a write');
     } else {
       this.logger.error({ err: exception, requestId }, 'unhandled error');
     }

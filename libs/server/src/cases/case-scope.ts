@@ -1,7 +1,5 @@
-import { Role, type SessionUser } from '@aqtalu/contracts';
-import { caseScope, commissionStages, type Actor } from '@aqtalu/domain';
-import { CaseStatus } from '@aqtalu/contracts';
-import { stageOf } from '@aqtalu/domain';
+import { CaseStatus, type Role, type SessionUser } from '@aqtalu/contracts';
+import { caseScope, stageOf, type Actor } from '@aqtalu/domain';
 
 export function actorOf(user: SessionUser): Actor {
   return { id: user.id, role: user.role as Role, regionCode: user.regionCode, archiveCode: user.archiveCode };
@@ -38,4 +36,3 @@ export function caseScopeCondition(actor: Actor, params: unknown[], alias = 'c')
   }
 }
 
-export { commissionStages };

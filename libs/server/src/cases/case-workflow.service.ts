@@ -119,6 +119,8 @@ export class CaseWorkflowService {
       if (exception.outcome === outcome) throw new BadRequestException(`exceptions: ${exception.subjectId} is decided like the case; leave it out`);
     }
     if ((command.exceptions?.length ?? 0) >= subjectIds.size) throw new BadRequestException('exceptions: at least one person must follow the decision of the case');
+    // Numbers are counted per year: one numbering at a time, so two decisions never take the same one.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('aqtalu:decision-number'))`);
     const [{ number }] = await manager.query(
       `SELECT 'D-' || extract(year FROM now())::int || '-' || lpad((count(*) + 1)::text, 5, '0') AS number
        FROM decisions WHERE extract(year FROM decided_at) = extract(year FROM now())`,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ArchiveRequestStatus, CaseStatus } from '@aqtalu/contracts';
 import { evaluateQuorum, stageOf, type Actor, type CaseFacts, type CaseSnapshot, type QuorumRule } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { StaleVersionException } from '../identity/user.service.js';
+import { StaleVersionException } from '../database/stale-version.exception.js';
 import { caseScopeCondition } from './case-scope.js';
 
 export interface CaseRow {

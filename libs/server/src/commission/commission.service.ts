@@ -33,6 +33,7 @@ export class CommissionService {
 
   async createSession(user: SessionUser, input: { date: string; place?: string; number?: string }) {
     const id = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('aqtalu:session-number'))`);
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM commission_sessions WHERE extract(year FROM session_date) = extract(year FROM $1::date)`, [input.date]);
       const number = input.number ?? `${input.date.slice(0, 4)}/${count + 1}`;
       const [exists] = await manager.query(`SELECT 1 FROM commission_sessions WHERE number = $1`, [number]);

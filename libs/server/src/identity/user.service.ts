@@ -10,6 +10,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { SessionService } from './session.service.js';
 import { toSessionUser, UserRepository, type UserListPage, type UserWithScope } from './user.repository.js';
 import { sqlRows } from '../database/sql.js';
+import { StaleVersionException } from '../database/stale-version.exception.js';
 
 export interface NewUser {
   email: string;
@@ -26,16 +27,6 @@ export interface UserChanges {
   role?: Role;
   regionCode?: string | null;
   archiveCode?: string | null;
-}
-
-/** A 409 that carries the version the client should reload. */
-export class StaleVersionException extends ConflictException {
-  constructor(entity: string, currentVersion: number) {
-    super({
-      message: `The ${entity} was changed by someone else (now at version ${currentVersion}). Reload it and apply your change again.`,
-      currentVersion,
-    });
-  }
 }
 
 /** What the audit log keeps of a user (never the password hash or the TOTP secret). */
