@@ -5,7 +5,7 @@ import { authorize } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
-import { StaleVersionException } from '../identity/user.service.js';
+import { StaleVersionException } from '../database/stale-version.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRepository } from './case.repository.js';
