@@ -1,14 +1,16 @@
-import { Admin } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Dashboard } from './layout/Dashboard';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
-import { authProvider } from './providers/authProvider';
+import { TotpSetupPage } from './layout/TotpSetupPage';
+import { authProvider, totpSetupPath } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { auditLog } from './resources/audit-log';
+import { users } from './resources/users';
 
-/** No resources yet: each feature adds its own from resources/<name>/. */
-const noResourcesYet = () => null;
-
+// The menu lists a resource only when authProvider.canAccess allows its list, so each role sees its own.
 export const App = () => (
   <Admin
     title="Aqtalu"
@@ -22,8 +24,10 @@ export const App = () => (
     // No call home to marmelab from a state commission's back office.
     disableTelemetry
   >
-    {/* An Admin with neither Resource nor CustomRoutes shows react-admin's "Welcome" page instead of
-        the dashboard; a children function counts as configured. Replace it with the first <Resource>. */}
-    {noResourcesYet}
+    <Resource {...users} />
+    <Resource {...auditLog} />
+    <CustomRoutes noLayout>
+      <Route path={totpSetupPath} element={<TotpSetupPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -254,7 +254,7 @@ describe('identity: tokens, sessions, lockout, second factor, administration and
 
     it('lets an auditor filter the log, and no one else read it', async () => {
       const auditor = await HttpSession.loginAs(baseUrl, demo(Role.Auditor));
-      const page = await auditor.get<Array<{ action: string; outcome: string }>>(`/api/audit-log?filter=${encodeURIComponent('{"outcome":"denied"}')}&range=[0,9]`);
+      const page = await auditor.get<Array<{ id: string; action: string; outcome: string }>>(`/api/audit-log?filter=${encodeURIComponent('{"outcome":"denied"}')}&range=[0,9]`);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-range')).toMatch(/^audit-log 0-\d+\/\d+$/);
       expect(page.body.length).toBeGreaterThan(0);
@@ -262,6 +262,10 @@ describe('identity: tokens, sessions, lockout, second factor, administration and
       const prefix = await auditor.get<Array<{ action: string }>>(`/api/audit-log?filter=${encodeURIComponent('{"action":"auth."}')}`);
       expect(prefix.body.every((entry) => entry.action.startsWith('auth.'))).toBe(true);
       expect((await auditor.get(`/api/audit-log?filter=${encodeURIComponent('{"from":"yesterday"}')}`)).status).toBe(400);
+      const one = await auditor.get<{ id: string; hash: string }>(`/api/audit-log/${page.body[0]!.id}`);
+      expect(one.status).toBe(200);
+      expect(one.body.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect((await auditor.get('/api/audit-log/999999999')).status).toBe(404);
       expect((await (await HttpSession.loginAs(baseUrl, demo(Role.Admin))).get('/api/audit-log')).status).toBe(403);
     });
 

@@ -44,6 +44,8 @@ export * from './identity/user.entity.js';
 export * from './identity/user.repository.js';
 export * from './identity/user.service.js';
 export * from './metrics/metrics.service.js';
+export * from './notifications/mailer.service.js';
+export * from './notifications/notification-mail.js';
 export * from './notifications/notification.entity.js';
 export * from './notifications/notification.module.js';
 export * from './notifications/notification.service.js';

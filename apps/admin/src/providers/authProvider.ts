@@ -1,24 +1,47 @@
 import type { LoginRequest, LoginResponse, Role, SessionUser } from '@aqtalu/contracts';
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { readProblemDetail } from './problemDetails';
-import { apiUrl, clearSession, readSession, writeSession } from './session';
+import { canRoleAccess } from './access';
+import { AuthHttpError, authorizedFetch, endSession, jsonHeaders, sessionEnded } from './authFetch';
+import { apiUrl, readSession, sessionFrom, writeSession } from './session';
+
+export { AuthHttpError } from './authFetch';
 
 /** react-admin's login form names its first field `username`; ours holds the e-mail. */
 export interface LoginParams {
   username: string;
   password: string;
+  /** The 6-digit code of the authenticator app, once the API has asked for it. */
+  totpCode?: string;
 }
 
-/** An HTTP failure; react-admin's checkError and our own look at `status`. */
-export class AuthHttpError extends Error {
-  readonly status: number;
+/** The API wants the code of the authenticator app (none was sent, or the one sent was wrong). */
+export class TotpRequiredError extends AuthHttpError {
+  readonly totpRequired = true;
+  /** Whether a code was sent with the refused attempt, i.e. the code was wrong rather than missing. */
+  readonly codeWasSent: boolean;
 
-  constructor(message: string, status: number) {
-    super(message);
-    this.name = 'AuthHttpError';
-    this.status = status;
+  constructor(message: string, codeWasSent: boolean) {
+    super(message, 401);
+    this.name = 'TotpRequiredError';
+    this.codeWasSent = codeWasSent;
   }
 }
+
+/** Too many failed sign-ins: the API names the wait in `retryAfterSeconds`. */
+export class TooManyAttemptsError extends AuthHttpError {
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, retryAfterSeconds: number | undefined) {
+    super(message, 429);
+    this.name = 'TooManyAttemptsError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** Where a signed-in user who must still set up a second factor is sent; nothing else works until then. */
+export const totpSetupPath = '/totp-setup';
+
+const signedOutPermissionsDelayMs = 50;
 
 const toIdentity = (user: SessionUser): UserIdentity => ({ id: user.id, fullName: user.displayName });
 
@@ -27,77 +50,113 @@ const statusOf = (error: unknown): number | undefined =>
     ? (error as { status: number }).status
     : undefined;
 
+/** The body of a refused login: problem+json, with `totpRequired` or `retryAfterSeconds` on top. */
+interface LoginProblem {
+  detail?: unknown;
+  totpRequired?: unknown;
+  retryAfterSeconds?: unknown;
+}
+
+async function readLoginProblem(response: Response): Promise<LoginProblem> {
+  try {
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null ? (body as LoginProblem) : {};
+  } catch {
+    return {}; // a proxy's HTML page, say
+  }
+}
+
+function loginRefusal(response: Response, problem: LoginProblem, codeWasSent: boolean): AuthHttpError {
+  // The login form shows the message: the API's own words when it gave some.
+  const detail = typeof problem.detail === 'string' ? problem.detail : undefined;
+  if (response.status === 401 && problem.totpRequired === true) {
+    return new TotpRequiredError(detail ?? 'aqtalu.auth.totp_prompt', codeWasSent);
+  }
+  if (response.status === 429) {
+    const wait = typeof problem.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : undefined;
+    return new TooManyAttemptsError(detail ?? 'aqtalu.auth.too_many_attempts', wait);
+  }
+  return new AuthHttpError(detail ?? 'ra.auth.sign_in_error', response.status);
+}
+
 export const authProvider = {
-  async login({ username, password }: LoginParams): Promise<void> {
-    const request: LoginRequest = { email: username.trim(), password };
+  async login({ username, password, totpCode }: LoginParams): Promise<{ redirectTo: string } | undefined> {
+    const code = totpCode?.replace(/\s/g, '');
+    const request: LoginRequest = { email: username.trim(), password, ...(code ? { totpCode: code } : {}) };
     let response: Response;
     try {
       response = await fetch(`${apiUrl}/auth/login`, {
         method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers: jsonHeaders,
         body: JSON.stringify(request),
       });
     } catch {
       throw new Error('ra.notification.http_error');
     }
-    if (!response.ok) {
-      // The login form shows the message: the API's own words when it gave some.
-      throw new AuthHttpError((await readProblemDetail(response)) ?? 'ra.auth.sign_in_error', response.status);
-    }
-    const body = (await response.json()) as LoginResponse;
-    writeSession({
-      accessToken: body.accessToken,
-      expiresAt: Date.now() + body.expiresIn * 1000, // expiresIn is in seconds, as OAuth's expires_in
-      user: body.user,
-    });
+    if (!response.ok) throw loginRefusal(response, await readLoginProblem(response), Boolean(code));
+    const session = sessionFrom((await response.json()) as LoginResponse);
+    writeSession(session);
+    // useLogin goes wherever `redirectTo` says, and to the page the user came from when there is none.
+    return session.totpEnrolmentRequired ? { redirectTo: totpSetupPath } : undefined;
   },
 
   async logout(): Promise<void> {
-    clearSession();
+    await endSession();
   },
 
   async checkAuth(): Promise<void> {
     const session = readSession();
     // Nobody signed in yet: go to the login page without an error notification.
     if (!session) return Promise.reject({ message: false });
-    if (session.expiresAt <= Date.now()) {
-      clearSession();
+    // An expired access token is renewed by the next request; only an expired refresh token ends the sign-in.
+    if (session.refreshExpiresAt <= Date.now()) {
+      await endSession();
       return Promise.reject({ message: 'ra.notification.logged_out' });
     }
   },
 
   async checkError(error: unknown): Promise<void> {
-    // Only an expired or revoked token signs the user out; 403 means "not this", not "not you".
+    // A 401 reaching here survived a refresh and a retry: the sign-in is over. A 403 means "not this", not "not you".
     if (statusOf(error) === 401) {
-      clearSession();
+      await endSession();
       return Promise.reject({ message: 'ra.notification.logged_out' });
     }
   },
 
   async getIdentity(params?: { signal?: AbortSignal }): Promise<UserIdentity> {
     const session = readSession();
-    if (!session) throw new AuthHttpError('ra.notification.logged_out', 401);
+    if (!session) throw sessionEnded();
     let response: Response;
     try {
-      response = await fetch(`${apiUrl}/auth/me`, {
-        headers: { Accept: 'application/json', Authorization: `Bearer ${session.accessToken}` },
-        signal: params?.signal,
-      });
+      response = await authorizedFetch('/auth/me', { headers: { Accept: 'application/json' }, signal: params?.signal });
     } catch (error) {
-      if (params?.signal?.aborted) throw error;
+      if (params?.signal?.aborted || statusOf(error) === 401) throw error;
       return toIdentity(session.user); // offline: who signed in has not changed
     }
     if (response.status === 401) {
-      clearSession();
-      throw new AuthHttpError('ra.notification.logged_out', 401);
+      await endSession();
+      throw sessionEnded();
     }
     if (!response.ok) return toIdentity(session.user);
     const user = (await response.json()) as SessionUser;
-    writeSession({ ...session, user });
+    // The refresh may have rotated the tokens meanwhile: update the user of the session as it is now.
+    const current = readSession();
+    if (current) writeSession({ ...current, user });
     return toIdentity(user);
   },
 
   async getPermissions(): Promise<Role | undefined> {
-    return readSession()?.user.role;
+    const session = readSession();
+    // Signed out, an instant answer lets react-admin's logout remount its LogoutOnMount before the
+    // navigation to /login commits, over and over (react-admin#10764, see ra-core's useLogout): wait a little.
+    if (!session) await new Promise((resolve) => setTimeout(resolve, signedOutPermissionsDelayMs));
+    return session?.user.role;
+  },
+
+  async canAccess({ resource, action }: { resource: string; action: string }): Promise<boolean> {
+    const session = readSession();
+    // Until the second factor is set up the API refuses everything, so the menu offers nothing.
+    if (!session || session.totpEnrolmentRequired) return false;
+    return canRoleAccess(session.user.role, resource, action);
   },
 } satisfies AuthProvider;

@@ -1,22 +1,154 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, HttpError } from 'react-admin';
+import {
+  type DataProvider,
+  fetchUtils,
+  type GetListParams,
+  type GetOneParams,
+  HttpError,
+  type RaRecord,
+  type UpdateParams,
+} from 'react-admin';
+import { freshSession, refreshSession } from './authFetch';
 import { isProblemWithDetail } from './problemDetails';
-import { apiUrl, readSession } from './session';
+import { apiUrl, type StoredSession } from './session';
 
-/** fetchJson with our bearer token; a problem answer's `detail` becomes the error message users see. */
+/** A 400's field problems, as the API's validation pipe lists them. */
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+const isFieldProblems = (value: unknown): value is FieldProblem[] =>
+  Array.isArray(value) &&
+  value.every((item) => typeof item?.field === 'string' && typeof item?.message === 'string');
+
+/**
+ * A problem answer as react-admin wants it: `detail` becomes the message users see, and a 400's
+ * `errors: [{field, message}]` becomes `{ field: message, root: { serverError } }`, which a form shows
+ * under each input and in its notification.
+ */
+function toHttpError(error: HttpError): HttpError {
+  const body: unknown = error.body;
+  if (!isProblemWithDetail(body)) return error;
+  const errors = (body as { errors?: unknown }).errors;
+  if (!isFieldProblems(errors) || errors.length === 0) return new HttpError(body.detail, error.status, body);
+  const byField: Record<string, string> = {};
+  for (const { field, message } of errors) byField[field] = byField[field] ? `${byField[field]} ${message}` : message;
+  return new HttpError(body.detail, error.status, { ...body, errors: { ...byField, root: { serverError: body.detail } } });
+}
+
+const withToken = (options: fetchUtils.Options, session: StoredSession | null): fetchUtils.Options => ({
+  ...options,
+  user: session ? { authenticated: true, token: `Bearer ${session.accessToken}` } : undefined,
+});
+
+/**
+ * fetchJson with our bearer token, renewed shortly before it expires and once after a 401 (then the request
+ * is sent again); a problem answer's `detail` becomes the error message users see.
+ */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
-  const token = readSession()?.accessToken;
+  const session = await freshSession();
   try {
-    return await fetchUtils.fetchJson(url, {
-      ...options,
-      user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
-    });
-  } catch (error) {
-    if (error instanceof HttpError && isProblemWithDetail(error.body)) {
-      throw new HttpError(error.body.detail, error.status, error.body);
+    try {
+      return await fetchUtils.fetchJson(url, withToken(options, session));
+    } catch (error) {
+      if (!(session && error instanceof HttpError && error.status === 401)) throw error;
+      // A refused refresh throws a 401 of its own, which signs the user out through checkError.
+      return await fetchUtils.fetchJson(url, withToken(options, await refreshSession(session)));
     }
-    throw error;
+  } catch (error) {
+    throw error instanceof HttpError ? toHttpError(error) : error;
   }
 }
 
-export const dataProvider = simpleRestProvider(apiUrl, httpClient);
+/** What PATCH sends: the fields that differ from the record as it was read, compared as JSON. */
+export function changedFields(data: Record<string, unknown>, previous: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      ([key, value]) => key !== 'id' && key !== 'version' && JSON.stringify(value) !== JSON.stringify(previous[key]),
+    ),
+  );
+}
+
+/** Audit entries are append-only and hash-chained, so a copy from the list is as good as a fresh read. */
+const auditEntries = new Map<string, RaRecord>();
+
+const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date picked in the filter as the instant its day starts here (Kazakhstan), `days` later. */
+function startOfLocalDay(value: unknown, days = 0): unknown {
+  const match = typeof value === 'string' ? dateOnly.exec(value) : null;
+  if (!match) return value;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days).toISOString();
+}
+
+/** The audit log's `to` is exclusive; the filter's "to" day is meant to be included. */
+function auditFilter(filter: Record<string, unknown>): Record<string, unknown> {
+  const { from, to, ...rest } = filter;
+  return {
+    ...rest,
+    ...(from ? { from: startOfLocalDay(from) } : {}),
+    ...(to ? { to: startOfLocalDay(to, 1) } : {}),
+  };
+}
+
+/** The POST actions on one user; each names the version it was decided on (409 when stale). */
+export type UserAction = 'disable' | 'enable' | 'reset-password' | 'reset-totp';
+
+export interface AqtaluDataProvider extends DataProvider {
+  userAction(id: string, action: UserAction, body: { version: number; password?: string }): Promise<{ data: RaRecord }>;
+}
+
+const refuse = (what: string) => () =>
+  Promise.reject(new Error(`The API has no ${what}: accounts are disabled and audit entries kept, never deleted.`));
+
+/**
+ * ra-data-simple-rest, adapted to the API: `update` sends PATCH with the changed fields and the version
+ * read (simple-rest would PUT the whole record), and nothing sends DELETE, which no route accepts.
+ */
+export function createDataProvider(client: typeof httpClient = httpClient): AqtaluDataProvider {
+  const base = simpleRestProvider(apiUrl, client);
+  return {
+    ...base,
+
+    async getList(resource: string, params: GetListParams) {
+      if (resource !== 'audit-log') return base.getList(resource, params);
+      const answer = await base.getList(resource, { ...params, filter: auditFilter(params.filter ?? {}) });
+      for (const entry of answer.data) auditEntries.set(String(entry.id), entry);
+      return answer;
+    },
+
+    async getOne(resource: string, params: GetOneParams) {
+      if (resource !== 'audit-log') return base.getOne(resource, params);
+      // There is no GET /api/audit-log/:id; the entry comes from the list it was opened from.
+      const entry = auditEntries.get(String(params.id));
+      if (!entry) throw new HttpError('resources.audit-log.open_from_list', 404);
+      return { data: entry as never };
+    },
+
+    async update(resource: string, params: UpdateParams) {
+      const previous = (params.previousData ?? {}) as Record<string, unknown>;
+      const changes = changedFields(params.data as Record<string, unknown>, previous);
+      if (Object.keys(changes).length === 0) return { data: params.previousData as never };
+      const { json } = await client(`${apiUrl}/${resource}/${encodeURIComponent(params.id)}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ ...changes, version: previous.version }),
+      });
+      return { data: json };
+    },
+
+    updateMany: refuse('bulk update'),
+    delete: refuse('delete'),
+    deleteMany: refuse('delete'),
+
+    async userAction(id, action, body) {
+      const { json } = await client(`${apiUrl}/users/${encodeURIComponent(id)}/${action}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      return { data: json as RaRecord };
+    },
+  };
+}
+
+export const dataProvider = createDataProvider();

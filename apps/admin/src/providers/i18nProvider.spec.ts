@@ -16,8 +16,10 @@ describe('i18nProvider', () => {
   it.each([
     ['ru', ru],
     ['kk', kk],
-  ])('translates every message of react-admin and of Aqtalu into %s', (_locale, messages) => {
-    expect(keysOf(messages as Tree).sort()).toEqual(keysOf({ ...englishMessages, aqtalu: en.aqtalu } as Tree).sort());
+  ])('translates every message of react-admin, of Aqtalu and of its resources into %s', (_locale, messages) => {
+    expect(keysOf(messages as Tree).sort()).toEqual(
+      keysOf({ ...englishMessages, aqtalu: en.aqtalu, resources: en.resources } as Tree).sort(),
+    );
   });
 
   it('speaks Russian by default and offers Kazakh, Russian and English', () => {
@@ -42,6 +44,10 @@ describe('i18nProvider', () => {
     expect(sut.translate('aqtalu.role.chair')).toBe('Комиссия төрағасы');
     expect(sut.translate('ra.auth.email')).toBe('Электрондық пошта');
     expect(sut.translate('ra.notification.deleted', { smart_count: 5 })).toBe('5 жазба жойылды');
+    expect(sut.translate('resources.users.name', { smart_count: 2 })).toBe('Пайдаланушылар');
+    expect(sut.translate('resources.users.confirm.disable_title', { name: 'Ерлан' })).toBe(
+      'Ерлан пайдаланушысын бұғаттайсыз ба?',
+    );
     await sut.changeLocale('ru');
   });
 });

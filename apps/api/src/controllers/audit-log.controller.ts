@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@aqtalu/contracts';
 import { AuditQueryService, type AuditEntryView } from '@aqtalu/server';
@@ -44,5 +44,13 @@ export class AuditLogController {
     const { rows, total } = await this.auditLog.list({ filter, order, offset: list.offset, limit: list.limit });
     setContentRange(response, 'audit-log', list.offset, rows.length, total);
     return rows;
+  }
+
+  @Authenticated({ permission: Permission.AuditRead })
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<AuditEntryView> {
+    const entry = await this.auditLog.get(id);
+    if (!entry) throw new NotFoundException(`There is no audit entry ${id}.`);
+    return entry;
   }
 }

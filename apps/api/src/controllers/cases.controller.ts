@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CaseTransition, Permission, type SessionUser } from '@aqtalu/contracts';
 import { ArchiveRequestService, CaseService, CaseWorkflowService, CertificateService, CollaborationService, ConclusionService } from '@aqtalu/server';
@@ -47,6 +47,28 @@ export class CasesController {
   @Post(':id/tasks')
   addTask(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: CreateTaskDto) {
     return this.collaboration.addTask(user, caseId, body);
+  }
+
+  /** Who follows the case: each is told of its transitions while they may see it. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get(':id/watchers')
+  watchers(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.collaboration.watchers(user, caseId);
+  }
+
+  /** Follows the case (idempotent); answers its watchers. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Post(':id/watch')
+  @HttpCode(200)
+  watch(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.collaboration.watch(user, caseId);
+  }
+
+  /** Stops following the case (idempotent); answers its watchers. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Delete(':id/watch')
+  unwatch(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+    return this.collaboration.unwatch(user, caseId);
   }
 
   /** Cases the caller may see. Filters: status, regionCode, categoryCode, q (number, names, applicant, summary). */

@@ -45,6 +45,20 @@ export class AuditQueryService {
     private readonly audit: AuditService,
   ) {}
 
+  /** One entry, by id; reading it is recorded too. */
+  async get(id: string): Promise<AuditEntryView | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    const rows: AuditEntryView[] = await this.dataSource.query(
+      `SELECT a.id::text AS id, a.occurred_at AS "occurredAt", a.actor_id AS "actorId", a.actor_role AS "actorRole", u.email AS "actorEmail",
+              a.action, a.outcome, a.entity_type AS "entityType", a.entity_id AS "entityId", a.diff, a.details,
+              a.request_id AS "requestId", a.ip, a.hash
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE a.id = $1`,
+      [id],
+    );
+    if (rows[0]) await this.audit.record({ action: 'audit.read', details: { id } });
+    return rows[0] ?? null;
+  }
+
   async list(page: AuditListPage): Promise<{ rows: AuditEntryView[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];

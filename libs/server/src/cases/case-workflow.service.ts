@@ -12,6 +12,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRepository, type CaseRow } from './case.repository.js';
 import { CaseService, type CaseView } from './case.service.js';
+import { CollaborationService } from './collaboration.service.js';
 
 export interface TransitionCommand {
   version: number;
@@ -41,6 +42,7 @@ export class CaseWorkflowService {
     private readonly notifications: NotificationService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly collaboration: CollaborationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,7 +62,10 @@ export class CaseWorkflowService {
 
       await manager.query(`UPDATE cases SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [caseId, verdict.to]);
       await this.caseService.event(manager, caseId, user.id, 'transition', { transition: name, from: row.status, to: verdict.to, reason: command.reason ?? null });
-      const effects = await this.carryOut(manager, user, row, name, verdict.effects, command);
+      const notified = new Set<string>();
+      const effects = await this.carryOut(manager, user, row, name, verdict.effects, command, notified);
+      const watchersNotified = await this.collaboration.notifyWatchers(manager, { ...row, status: verdict.to }, verdict.to, user.id, notified);
+      if (watchersNotified.length) effects.watchersNotified = watchersNotified;
       await this.audit.record(
         {
           action: 'case.transition',
@@ -84,7 +89,8 @@ export class CaseWorkflowService {
     return this.caseService.view((await this.cases.findAny(caseId))!);
   }
 
-  private async carryOut(manager: EntityManager, user: SessionUser, row: CaseRow, name: CaseTransition, effects: readonly Effect[], command: TransitionCommand) {
+  /** Carries out the transition's effects; `notified` collects who the audience notifications reached. */
+  private async carryOut(manager: EntityManager, user: SessionUser, row: CaseRow, name: CaseTransition, effects: readonly Effect[], command: TransitionCommand, notified: Set<string>) {
     const summary: Record<string, unknown> = {};
     let decisionId: string | null = null;
     for (const effect of effects) {
@@ -100,7 +106,7 @@ export class CaseWorkflowService {
           summary.certificates = await this.prepareCertificates(manager, row, decisionId!);
           break;
         case 'notify':
-          await this.notify(manager, row, effect.audience, effect.message);
+          for (const id of await this.notify(manager, row, effect.audience, effect.message)) notified.add(id);
           break;
       }
     }
@@ -185,7 +191,8 @@ export class CaseWorkflowService {
     return persons.length;
   }
 
-  private async notify(manager: EntityManager, row: CaseRow, audience: Audience, message: string): Promise<void> {
+  /** Returns the ids of the users notified. */
+  private async notify(manager: EntityManager, row: CaseRow, audience: Audience, message: string): Promise<string[]> {
     const params: unknown[] = [];
     let sql: string;
     switch (audience) {
@@ -205,9 +212,10 @@ export class CaseWorkflowService {
         break;
       case 'applicant':
         // Applicants have no account: they are told by e-mail once SMTP delivery is configured.
-        return;
+        return [];
     }
     const users: Array<{ id: string }> = await manager.query(sql, params);
     for (const target of users) await this.notifications.notify(manager, target.id, message, { caseId: row.id, caseNumber: row.number });
+    return users.map((target) => target.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity.js';
 import { CaseEntity } from './case.entities.js';
 
@@ -39,4 +39,19 @@ export class CaseTaskEntity {
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'integer', default: 1 }) version!: number;
+}
+
+/** Someone who follows a case: told of each of its transitions while they may still see it. */
+@Entity({ name: 'case_watchers' })
+@Index('ix_case_watchers_user', ['userId'])
+export class CaseWatcherEntity {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid', primaryKeyConstraintName: 'pk_case_watchers' }) caseId!: string;
+  @ManyToOne(() => CaseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_watchers_case' })
+  case?: CaseEntity;
+  @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'pk_case_watchers' }) userId!: string;
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_case_watchers_user' })
+  user?: UserEntity;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

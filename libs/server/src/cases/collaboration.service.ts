@@ -2,16 +2,23 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, Role, type SessionUser } from '@aqtalu/contracts';
 import { authorize } from '@aqtalu/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
-import { CaseRepository } from './case.repository.js';
+import { CaseRepository, type CaseRow } from './case.repository.js';
 import { CaseService } from './case.service.js';
 
 const mentionPattern = /@([a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,})/gi;
+
+export interface CaseWatcherView {
+  userId: string;
+  displayName: string;
+  email: string;
+  since: Date;
+}
 
 /** Comments with @mentions and tasks: the working conversation around a case. */
 @Injectable()
@@ -115,5 +122,61 @@ export class CollaborationService {
     if (rows.length !== 1) throw new StaleVersionException('task', (await this.dataSource.query(`SELECT version FROM case_tasks WHERE id = $1`, [taskId]))[0].version);
     await this.audit.record({ action: done ? 'case.task_done' : 'case.task_reopened', entityType: 'case', entityId: task.case_id, details: { taskId } });
     return (await this.tasks(user, task.case_id)).find((t: { id: string }) => t.id === taskId);
+  }
+
+  /** Follows a case the caller may see; watching twice is watching once. */
+  async watch(user: SessionUser, caseId: string): Promise<CaseWatcherView[]> {
+    await this.access.require(user, caseId, Permission.CasesRead);
+    await this.dataSource.transaction(async (manager) => {
+      const added = await manager.query(`INSERT INTO case_watchers (case_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [caseId, user.id]);
+      if (added.length) await this.audit.record({ action: 'case.watch', entityType: 'case', entityId: caseId, details: { userId: user.id } }, manager);
+    });
+    return this.watcherRows(caseId);
+  }
+
+  async unwatch(user: SessionUser, caseId: string): Promise<CaseWatcherView[]> {
+    await this.access.require(user, caseId, Permission.CasesRead);
+    await this.dataSource.transaction(async (manager) => {
+      const removed = await sqlRows(manager, `DELETE FROM case_watchers WHERE case_id = $1 AND user_id = $2 RETURNING user_id`, [caseId, user.id]);
+      if (removed.length) await this.audit.record({ action: 'case.unwatch', entityType: 'case', entityId: caseId, details: { userId: user.id } }, manager);
+    });
+    return this.watcherRows(caseId);
+  }
+
+  async watchers(user: SessionUser, caseId: string): Promise<CaseWatcherView[]> {
+    await this.access.require(user, caseId, Permission.CasesRead);
+    return this.watcherRows(caseId);
+  }
+
+  /**
+   * Tells the case's watchers of a transition, in the transition's transaction: only those who may still
+   * see the case in its new status, never the actor, nobody in `alreadyNotified`.
+   */
+  async notifyWatchers(manager: EntityManager, row: CaseRow, to: string, actorId: string, alreadyNotified: ReadonlySet<string>): Promise<string[]> {
+    const watchers: Array<{ id: string; role: Role; region_code: string | null; archive_code: string | null }> = await manager.query(
+      `SELECT u.id, u.role, r.code AS region_code, a.code AS archive_code FROM case_watchers w JOIN users u ON u.id = w.user_id
+       LEFT JOIN regions r ON r.id = u.region_id LEFT JOIN archives a ON a.id = u.archive_id
+       WHERE w.case_id = $1 AND u.disabled_at IS NULL`,
+      [row.id],
+    );
+    const candidates = watchers.filter((w) => w.id !== actorId && !alreadyNotified.has(w.id));
+    if (!candidates.length) return [];
+    const facts = await this.cases.facts(row, manager);
+    const told: string[] = [];
+    for (const watcher of candidates) {
+      const principal = { id: watcher.id, role: watcher.role, regionCode: watcher.region_code, archiveCode: watcher.archive_code };
+      if (!authorize(principal, Permission.CasesRead, { type: 'case', ...facts }).allowed) continue;
+      await this.notifications.notify(manager, watcher.id, 'case.transition', { caseId: row.id, caseNumber: row.number, to });
+      told.push(watcher.id);
+    }
+    return told;
+  }
+
+  private watcherRows(caseId: string): Promise<CaseWatcherView[]> {
+    return this.dataSource.query(
+      `SELECT w.user_id AS "userId", u.display_name AS "displayName", u.email, w.created_at AS "since"
+       FROM case_watchers w JOIN users u ON u.id = w.user_id WHERE w.case_id = $1 ORDER BY w.created_at, u.display_name`,
+      [caseId],
+    );
   }
 }

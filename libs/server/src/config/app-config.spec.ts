@@ -50,4 +50,18 @@ describe('configuration from the environment', () => {
     expect(sut.http.port).toBe(3000);
     expect(sut.http.corsOrigins).toEqual(['https://a.kz', 'https://b.kz']);
   });
+
+  it('refuses an SMTP_URL that is not an smtp:// URL, naming the expected form in one line', () => {
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'mail.example.kz:587' })).toThrow(
+      'Invalid configuration: SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.kz:587 (smtps:// for TLS on connect)',
+    );
+  });
+
+  it('sends no e-mail unless SMTP_URL is set, and has a default sender', () => {
+    expect(loadConfig(valid).smtp).toEqual({ url: undefined, from: 'Aqtalu <no-reply@aqtalu.local>' });
+    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://user:pass@mail.example.kz:587', SMTP_FROM: 'Комиссия <kom@aqtalu.kz>' }).smtp).toEqual({
+      url: 'smtp://user:pass@mail.example.kz:587',
+      from: 'Комиссия <kom@aqtalu.kz>',
+    });
+  });
 });

@@ -114,6 +114,16 @@ export class EnvironmentVariables {
   @Transform(toBoolean)
   @IsBoolean({ message: 'DB_LOG_QUERIES must be true or false' })
   DB_LOG_QUERIES = false;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/([^\s@/]+@)?[^\s@:/]+(:\d{1,5})?\/?(\?\S*)?$/, {
+    message: 'SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.kz:587 (smtps:// for TLS on connect)',
+  })
+  SMTP_URL?: string;
+
+  @IsString({ message: 'SMTP_FROM must be a sender address such as Aqtalu <no-reply@aqtalu.gov.kz>' })
+  @Matches(/^[^<>\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'SMTP_FROM must be a sender address such as Aqtalu <no-reply@aqtalu.gov.kz>' })
+  SMTP_FROM = 'Aqtalu <no-reply@aqtalu.local>';
 }
 
 export interface AppConfig {
@@ -136,6 +146,8 @@ export interface AppConfig {
   queuePrefix: string;
   outboxPollMs: number;
   dbLogQueries: boolean;
+  /** Notifications are also e-mailed (by the worker) when `url` is set. */
+  smtp: { url?: string; from: string };
 }
 
 export class ConfigError extends Error {
@@ -178,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     outboxPollMs: env.OUTBOX_POLL_MS,
     dbLogQueries: env.DB_LOG_QUERIES,
+    smtp: { url: env.SMTP_URL, from: env.SMTP_FROM },
   };
 }
 

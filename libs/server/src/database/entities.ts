@@ -16,7 +16,7 @@ import {
   SessionAttendanceEntity,
   VoteEntity,
 } from '../commission/commission.entities.js';
-import { CaseCommentEntity, CaseTaskEntity } from '../cases/collaboration.entities.js';
+import { CaseCommentEntity, CaseTaskEntity, CaseWatcherEntity } from '../cases/collaboration.entities.js';
 import { LegalArticleEntity, VictimCategoryEntity } from '../reference/dictionary.entities.js';
 import { PersonEntity } from '../registry/person.entity.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
@@ -57,4 +57,5 @@ export const entities = [
   CertificateEntity,
   CaseCommentEntity,
   CaseTaskEntity,
+  CaseWatcherEntity,
 ];

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName } from '@aqtalu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { MailerService } from './mailer.service.js';
+import { notificationMail } from './notification-mail.js';
 import { NotificationEntity } from './notification.entity.js';
 import { sqlRows } from '../database/sql.js';
 
@@ -13,6 +15,7 @@ export class NotificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly mailer: MailerService,
   ) {}
 
   /** Records a notification and its delivery job in the caller's transaction. */
@@ -27,18 +30,30 @@ export class NotificationService {
   }
 
   /**
-   * Delivers one notification. Safe to run twice: only the first run finds it undelivered.
+   * Delivers one notification, and e-mails it when SMTP is configured. Safe to run twice: only the run
+   * that sets delivered_at sends, so an e-mail goes out at most once (a failed send is logged, not retried).
    * Returns whether this run delivered it.
    */
   async deliver(notificationId: string): Promise<boolean> {
-    const rows = await sqlRows<{ id: string }>(
+    const rows = await sqlRows<{ id: string; kind: string; params: Record<string, unknown>; email: string; disabled: boolean }>(
       this.dataSource,
-      `UPDATE notifications SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL RETURNING id`,
+      `UPDATE notifications n SET delivered_at = now() FROM users u
+       WHERE n.id = $1 AND n.delivered_at IS NULL AND u.id = n.user_id
+       RETURNING n.id, n.kind, n.params, u.email, u.disabled_at IS NOT NULL AS disabled`,
       [notificationId],
     );
-    const delivered = rows.length === 1;
-    if (delivered) this.logger.log(`notification ${notificationId} delivered`);
-    return delivered;
+    const delivered = rows[0];
+    if (!delivered) return false;
+    this.logger.log(`notification ${notificationId} delivered`);
+    if (this.mailer.enabled && !delivered.disabled) {
+      try {
+        await this.mailer.send({ to: delivered.email, ...notificationMail(delivered.kind, delivered.params) });
+        this.logger.log(`notification ${notificationId} e-mailed`);
+      } catch (error) {
+        this.logger.error(`notification ${notificationId} not e-mailed: ${(error as Error).message}`);
+      }
+    }
+    return true;
   }
 
   async unreadCount(userId: string): Promise<number> {

@@ -2,6 +2,7 @@ import { InitialSchema1795491082133 } from './1795491082133-InitialSchema.js';
 import { Identity1795493002968 } from './1795493002968-Identity.js';
 import { CaseLifecycle1795494239659 } from './1795494239659-CaseLifecycle.js';
 import { Collaboration1795494748114 } from './1795494748114-Collaboration.js';
+import { CaseWatchers1795494974740 } from './1795494974740-CaseWatchers.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -11,4 +12,5 @@ export const migrations: Function[] = [
   Identity1795493002968,
   CaseLifecycle1795494239659,
   Collaboration1795494748114,
+  CaseWatchers1795494974740,
 ];

@@ -1,0 +1,26 @@
+import { hasPermission, Permission, type Role } from '@aqtalu/contracts';
+
+/**
+ * What each react-admin resource and action needs, in the permissions the API's guard checks, so a menu
+ * entry or button shows exactly when the request behind it is allowed (atomic-crm's canAccess).
+ * A resource or action not listed here is denied.
+ */
+export const resourcePermissions: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
+  users: {
+    list: Permission.UsersRead,
+    show: Permission.UsersRead,
+    create: Permission.UsersManage,
+    edit: Permission.UsersManage,
+    // No delete route exists (accounts are disabled, not deleted); no screen offers one either.
+    delete: Permission.UsersManage,
+  },
+  'audit-log': {
+    list: Permission.AuditRead,
+    show: Permission.AuditRead,
+  },
+};
+
+export function canRoleAccess(role: Role, resource: string, action: string): boolean {
+  const permission = resourcePermissions[resource]?.[action];
+  return permission !== undefined && hasPermission(role, permission);
+}
