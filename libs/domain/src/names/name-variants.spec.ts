@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autoMatchThreshold, compareNames } from './name-comparison.js';
 import { normaliseName, type NameKeys } from './name-keys.js';
 
-// /work/shared/data beside the repository: libs/domain/src/names → five levels up
-const variantsUrl = new URL('../../../../../shared/data/name-variants.tsv', import.meta.url);
+// The team's list of spellings (../shared/data/name-variants.tsv beside the repository) is copied into
+// testdata/, so the test runs in any clone; when the shared list is there, the copy must match it.
+const variantsUrl = new URL('./testdata/name-variants.tsv', import.meta.url);
+const sharedUrl = new URL('../../../../../shared/data/name-variants.tsv', import.meta.url);
 
 interface Spelling {
   person: string;
@@ -50,6 +52,12 @@ function ranking(query: Spelling): Spelling[] {
     .filter((other) => other !== query)
     .sort((x, y) => score(query, y) - score(query, x) || Number(x.person === query.person) - Number(y.person === query.person));
 }
+
+describe('the copy of the shared spellings list', () => {
+  it.runIf(existsSync(sharedUrl))('matches ../shared/data/name-variants.tsv (copy it again when the shared list changes)', () => {
+    expect(readFileSync(variantsUrl, 'utf8')).toBe(readFileSync(sharedUrl, 'utf8'));
+  });
+});
 
 describe('name variants of the test data', () => {
   it('reads the groups and the look-alike pairs from the shared data file', () => {
