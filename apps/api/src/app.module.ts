@@ -15,6 +15,8 @@ import {
   QueueModule,
   RedisHealthIndicator,
   RedisModule,
+  RegistryModule,
+  OutboxModule,
   WorkerHealthIndicator,
   type AppConfig,
 } from '@aqtalu/server';
@@ -32,6 +34,7 @@ import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
+import { RegistryController } from './controllers/registry.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor.js';
@@ -68,6 +71,8 @@ export class AppModule implements NestModule {
         IdentityModule.forRoot(config),
         NotificationModule,
         CasesModule,
+        RegistryModule,
+        OutboxModule,
         ...staticFiles,
       ],
       controllers: [
@@ -77,7 +82,7 @@ export class AppModule implements NestModule {
         CasesController,
         CertificatesController,
         CommissionController,
-        DictionariesController, HealthController, MetricsController, UsersController, NotificationsController, TasksController],
+        DictionariesController, HealthController, MetricsController, UsersController, NotificationsController, RegistryController, TasksController],
       providers: [
         LocalStrategy,
         JwtStrategy,

@@ -3,6 +3,7 @@ import {
   AuditModule,
   CasesModule,
   ConfigModule,
+  RegistryModule,
   DatabaseModule,
   NotificationModule,
   OutboxRelayModule,
@@ -15,6 +16,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DeadlinesProcessor } from './processors/deadlines.processor.js';
 import { DocumentsProcessor } from './processors/documents.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
+import { RegistryProcessor } from './processors/registry.processor.js';
 
 /** The worker: BullMQ processors, the outbox relay and the heartbeat; no HTTP. */
 @Module({})
@@ -32,8 +34,9 @@ export class WorkerModule {
         NotificationModule,
         AuditModule,
         CasesModule,
+        RegistryModule,
       ],
-      providers: [WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor],
+      providers: [WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor],
     };
   }
 }

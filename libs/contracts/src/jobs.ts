@@ -6,12 +6,14 @@ export enum QueueName {
   Notifications = 'notifications',
   Documents = 'documents',
   Deadlines = 'deadlines',
+  Registry = 'registry',
 }
 
 export enum JobName {
   DeliverNotification = 'deliver-notification',
   RenderCertificates = 'render-certificates',
   MarkOverdueArchiveRequests = 'mark-overdue-archive-requests',
+  DetectDuplicates = 'detect-duplicates',
 }
 
 export interface JobPayload {
@@ -19,6 +21,8 @@ export interface JobPayload {
   [JobName.RenderCertificates]: { caseId: string };
   /** `today` (YYYY-MM-DD) is given by the scheduler, so a run can be replayed for a past day. */
   [JobName.MarkOverdueArchiveRequests]: { today?: string };
+  /** Works through persons not yet checked, a batch at a time. */
+  [JobName.DetectDuplicates]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -26,6 +30,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.RenderCertificates]: QueueName.Documents,
   [JobName.MarkOverdueArchiveRequests]: QueueName.Deadlines,
+  [JobName.DetectDuplicates]: QueueName.Registry,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

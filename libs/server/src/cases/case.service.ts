@@ -5,6 +5,7 @@ import { formatCaseNumber } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
+import { RegistryService } from '../registry/registry.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRepository, type CaseListPage, type CaseRow } from './case.repository.js';
 import { actorOf } from './case-scope.js';
@@ -48,6 +49,7 @@ export class CaseService {
     private readonly cases: CaseRepository,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
+    private readonly registry: RegistryService,
   ) {}
 
   async create(user: SessionUser, input: NewCase): Promise<CaseView> {
@@ -198,11 +200,15 @@ export class CaseService {
       if (!person) throw new BadRequestException(`personId ${personId} is not in the registry`);
     } else {
       if (!subject.nameKk && !subject.nameRu) throw new BadRequestException('a new subject needs nameKk or nameRu');
-      const [created] = await manager.query(
-        `INSERT INTO persons (name_kk, name_ru, birth_year, birthplace) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [subject.nameKk ?? null, subject.nameRu ?? null, subject.birthYear ?? null, subject.birthplace ?? null],
-      );
-      personId = created.id as string;
+      // a new subject enters the registry of names, searchable under every spelling given
+      personId = await this.registry.createPerson(manager, {
+        names: [
+          ...(subject.nameKk ? [{ fullName: subject.nameKk, source: 'case application' }] : []),
+          ...(subject.nameRu ? [{ fullName: subject.nameRu, source: 'case application' }] : []),
+        ],
+        birthYear: subject.birthYear,
+        birthplace: subject.birthplace,
+      });
     }
     const [linked] = await manager.query(`SELECT 1 FROM case_subjects WHERE case_id = $1 AND person_id = $2`, [caseId, personId]);
     if (linked) throw new BadRequestException(`the person ${personId} is already a subject of this case`);

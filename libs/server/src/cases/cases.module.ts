@@ -3,6 +3,7 @@ import { CertificateService } from '../commission/certificate.service.js';
 import { CommissionService } from '../commission/commission.service.js';
 import { NotificationModule } from '../notifications/notification.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { RegistryModule } from '../registry/registry.module.js';
 import { ArchiveRequestService } from './archive-request.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRepository } from './case.repository.js';
@@ -16,5 +17,5 @@ const services = [
 ];
 
 /** Cases, their archive requests, conclusions, the commission and certificates. */
-@Module({ imports: [NotificationModule, OutboxModule], providers: services, exports: services })
+@Module({ imports: [NotificationModule, OutboxModule, RegistryModule], providers: services, exports: services })
 export class CasesModule {}

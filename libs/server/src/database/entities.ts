@@ -19,6 +19,7 @@ import {
 import { CaseCommentEntity, CaseTaskEntity, CaseWatcherEntity } from '../cases/collaboration.entities.js';
 import { LegalArticleEntity, VictimCategoryEntity } from '../reference/dictionary.entities.js';
 import { PersonEntity } from '../registry/person.entity.js';
+import { DuplicateCandidateEntity, PersonNameVariantEntity } from '../registry/registry.entities.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
 import { ArchiveEntity } from '../identity/archive.entity.js';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity.js';
@@ -57,5 +58,7 @@ export const entities = [
   CertificateEntity,
   CaseCommentEntity,
   CaseTaskEntity,
+  PersonNameVariantEntity,
+  DuplicateCandidateEntity,
   CaseWatcherEntity,
 ];

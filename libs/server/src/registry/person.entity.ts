@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * A repressed person of the registry of names. This is the part cases need; the registry feature adds
  * name variants, episodes and sources around it.
  */
 @Entity({ name: 'persons' })
+// a partial index for the duplicate detection's work list, written by hand in the migration
+@Index('ix_persons_duplicates_unchecked', { synchronize: false })
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -22,6 +24,14 @@ export class PersonEntity {
 
   @Column({ type: 'text', nullable: true })
   birthplace!: string | null;
+
+  /** Set while this record is merged into another; the merge is undone by clearing it. */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
+
+  /** Has the duplicate detection looked at this person since its names last changed? */
+  @Column({ name: 'duplicates_checked_at', type: 'timestamptz', nullable: true })
+  duplicatesCheckedAt!: Date | null;
 
   @Column({ name: 'rehabilitated_on', type: 'date', nullable: true })
   rehabilitatedOn!: string | null;

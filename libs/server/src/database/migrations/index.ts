@@ -3,6 +3,7 @@ import { Identity1795493002968 } from './1795493002968-Identity.js';
 import { CaseLifecycle1795494239659 } from './1795494239659-CaseLifecycle.js';
 import { Collaboration1795494748114 } from './1795494748114-Collaboration.js';
 import { CaseWatchers1795494974740 } from './1795494974740-CaseWatchers.js';
+import { Registry1795495845879 } from './1795495845879-Registry.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   CaseLifecycle1795494239659,
   Collaboration1795494748114,
   CaseWatchers1795494974740,
+  Registry1795495845879,
 ];

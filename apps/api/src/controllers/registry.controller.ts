@@ -1,0 +1,106 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobName, Permission, type SessionUser } from '@aqtalu/contracts';
+import { AuditService, OutboxService, RegistryService } from '@aqtalu/server';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CreatePersonDto, NameDto } from '../dtos/registry.dto.js';
+import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+
+const id = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('registry')
+@Controller('registry')
+export class RegistryController {
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Search the registry in any script: `filter={"q":"Bokeikhan","birthYear":1866,"tolerance":2}`.
+   * Results are ranked with a score and the reasons each matched.
+   */
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('persons')
+  @ApiQuery({ name: 'filter', required: true, example: '{"q":"Букейханов Алихан"}' })
+  @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  async search(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, ['score'] as const, 'score');
+    const q = textFilter(list.filter, 'q');
+    if (!q) throw new BadRequestException('filter.q is required: the name to search for, in any script');
+    const birthYear = list.filter.birthYear;
+    const tolerance = list.filter.tolerance ?? 0;
+    if (birthYear !== undefined && (!Number.isInteger(birthYear) || !Number.isInteger(tolerance))) {
+      throw new BadRequestException('filter.birthYear and filter.tolerance must be whole numbers, e.g. {"birthYear":1890,"tolerance":2}');
+    }
+    const hits = await this.registry.search(q, { limit: list.limit + 1, offset: list.offset, birthYear: birthYear as number | undefined, tolerance: tolerance as number });
+    const page = hits.slice(0, list.limit).map((hit) => ({ id: hit.personId, ...hit }));
+    // a ranked search has no exact total; say whether more follow
+    setContentRange(response, 'persons', list.offset, page.length, list.offset + hits.length);
+    await this.audit.record({ action: 'person.search', details: { q, returned: page.length } });
+    return page;
+  }
+
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('persons')
+  async create(@CurrentUser() user: SessionUser, @Body() body: CreatePersonDto) {
+    const personId = await this.dataSource.transaction(async (manager) => {
+      const created = await this.registry.createPerson(manager, body);
+      await this.audit.record({ action: 'person.create', entityType: 'person', entityId: created, after: { names: body.names.map((n) => n.fullName), birthYear: body.birthYear ?? null } }, manager);
+      await this.outbox.enqueue(manager, JobName.DetectDuplicates, {});
+      return created;
+    });
+    return this.registry.get(user, personId, { audited: false });
+  }
+
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('persons/:id')
+  get(@CurrentUser() user: SessionUser, @Param('id', id) personId: string) {
+    return this.registry.get(user, personId);
+  }
+
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('persons/:id/variants')
+  addVariant(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: NameDto) {
+    return this.registry.addVariant(user, personId, body);
+  }
+
+  /** Proposed duplicate pairs, strongest first; `filter={"status":"different"}` for decided ones. */
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('duplicates')
+  async duplicates(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, ['score'] as const, 'score');
+    const status = textFilter(list.filter, 'status');
+    if (status && !['proposed', 'merged', 'different'].includes(status)) throw new BadRequestException('filter.status must be proposed, merged or different');
+    const { rows, total } = await this.registry.candidates({ offset: list.offset, limit: list.limit, status });
+    setContentRange(response, 'duplicates', list.offset, rows.length, total);
+    return rows;
+  }
+
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('duplicates/:id/merge')
+  @HttpCode(200)
+  merge(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string) {
+    return this.registry.merge(user, candidateId);
+  }
+
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('duplicates/:id/unmerge')
+  @HttpCode(200)
+  unmerge(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string) {
+    return this.registry.unmerge(user, candidateId);
+  }
+
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('duplicates/:id/different')
+  @HttpCode(200)
+  different(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string) {
+    return this.registry.markDifferent(user, candidateId);
+  }
+}

@@ -1,0 +1,58 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from '../identity/user.entity.js';
+import { PersonEntity } from './person.entity.js';
+
+/**
+ * One spelling of a person's name, as a source wrote it, with the search keys computed once at write
+ * time (libs/domain names). The trigram index on `skeleton` is created by the migration.
+ */
+@Entity({ name: 'person_name_variants' })
+@Index('ix_person_name_variants_person', ['personId'])
+// GIN indexes (trigram on the skeleton, array overlap on phonetic tokens) are written by hand in the migration.
+@Index('ix_person_name_variants_skeleton_trgm', { synchronize: false })
+@Index('ix_person_name_variants_phonetic', { synchronize: false })
+@Check('ck_person_name_variants_script', `script IN ('kk-cyrl','ru-cyrl','latin','other')`)
+export class PersonNameVariantEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'person_id', type: 'uuid' }) personId!: string;
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_person_name_variants_person' })
+  person?: PersonEntity;
+  /** The person this spelling was recorded for; differs from person_id while merged, so a merge can be undone. */
+  @Column({ name: 'recorded_for_id', type: 'uuid' }) recordedForId!: string;
+  @Column({ name: 'full_name', type: 'text' }) fullName!: string;
+  @Column({ type: 'varchar', length: 16 }) script!: string;
+  /** Where the spelling comes from: an archive reference, a book of memory and page, a case. */
+  @Column({ type: 'text', nullable: true }) source!: string | null;
+  @Column({ type: 'text' }) skeleton!: string;
+  @Column({ name: 'phonetic_tokens', type: 'text', array: true }) phoneticTokens!: string[];
+  @Column({ type: 'varchar', length: 64 }) initials!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** A pair the duplicate detection proposes; only a person decides (merge, or different people). */
+@Entity({ name: 'duplicate_candidates' })
+@Index('uq_duplicate_candidates_pair', ['personAId', 'personBId'], { unique: true })
+@Index('ix_duplicate_candidates_status', ['status', 'score'])
+@Check('ck_duplicate_candidates_order', `person_a_id < person_b_id`)
+@Check('ck_duplicate_candidates_status', `status IN ('proposed','merged','different')`)
+export class DuplicateCandidateEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'person_a_id', type: 'uuid' }) personAId!: string;
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_a_id', foreignKeyConstraintName: 'fk_duplicate_candidates_a' })
+  personA?: PersonEntity;
+  @Column({ name: 'person_b_id', type: 'uuid' }) personBId!: string;
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_b_id', foreignKeyConstraintName: 'fk_duplicate_candidates_b' })
+  personB?: PersonEntity;
+  @Column({ type: 'real' }) score!: number;
+  @Column({ type: 'jsonb' }) reasons!: string[];
+  @Column({ type: 'varchar', length: 16 }) status!: 'proposed' | 'merged' | 'different';
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy!: string | null;
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'fk_duplicate_candidates_decided_by' })
+  decider?: UserEntity | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

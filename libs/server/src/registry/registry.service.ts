@@ -1,0 +1,251 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type SessionUser } from '@aqtalu/contracts';
+import { autoMatchThreshold, compareNames, nameSearchKeys, normaliseName } from '@aqtalu/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { sqlRows } from '../database/sql.js';
+
+export type Script = 'kk-cyrl' | 'ru-cyrl' | 'latin' | 'other';
+
+export interface NameInput {
+  fullName: string;
+  script?: Script;
+  source?: string | null;
+}
+
+export interface NewPerson {
+  names: NameInput[];
+  birthYear?: string | null;
+  birthplace?: string | null;
+}
+
+export interface SearchHit {
+  personId: string;
+  score: number;
+  /** The spelling that matched best, and why. */
+  matchedVariant: string;
+  reasons: string[];
+  nameKk: string | null;
+  nameRu: string | null;
+  birthYear: string | null;
+}
+
+/** Pairs scoring at least this are proposed for review; nothing is ever merged without a person. */
+export const duplicateProposalThreshold = 0.7;
+
+const kazakhLetters = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
+const cyrillic = /[\u0400-\u04FF]/;
+
+export function detectScript(name: string): Script {
+  if (kazakhLetters.test(name)) return 'kk-cyrl';
+  if (cyrillic.test(name)) return 'ru-cyrl';
+  if (/[A-Za-z]/.test(name)) return 'latin';
+  return 'other';
+}
+
+/**
+ * The registry of names: persons, every spelling with its search keys, transliteration-aware search
+ * that says why each result matched, and duplicate proposals that a person reviews.
+ */
+@Injectable()
+export class RegistryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createPerson(manager: EntityManager, input: NewPerson): Promise<string> {
+    const names = input.names.map((name) => ({ ...name, fullName: name.fullName.trim() })).filter((name) => name.fullName.length > 0);
+    if (names.length === 0) throw new BadRequestException('a person needs at least one name');
+    const kk = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'kk-cyrl')?.fullName ?? null;
+    const ru = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'ru-cyrl')?.fullName ?? null;
+    const [person] = await manager.query(
+      `INSERT INTO persons (name_kk, name_ru, birth_year, birthplace) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [kk ?? (ru ? null : names[0]!.fullName), ru, input.birthYear ?? null, input.birthplace ?? null],
+    );
+    for (const name of names) await this.insertVariant(manager, person.id, name);
+    return person.id as string;
+  }
+
+  async addVariant(user: SessionUser, personId: string, input: NameInput) {
+    await this.requirePerson(personId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.insertVariant(manager, personId, input);
+      await manager.query(`UPDATE persons SET duplicates_checked_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [personId]);
+      await this.audit.record({ action: 'person.add_variant', entityType: 'person', entityId: personId, after: { fullName: input.fullName, source: input.source ?? null } }, manager);
+    });
+    return this.get(user, personId, { audited: false });
+  }
+
+  /** A person with every spelling; a read of personal data, so audited. */
+  async get(_user: SessionUser, personId: string, options: { audited?: boolean } = {}) {
+    const person = await this.requirePerson(personId);
+    const variants = await this.dataSource.query(
+      `SELECT id, full_name AS "fullName", script, source, recorded_for_id AS "recordedForId", created_at AS "createdAt"
+       FROM person_name_variants WHERE person_id = $1 ORDER BY created_at, id`,
+      [personId],
+    );
+    if (options.audited !== false) await this.audit.record({ action: 'person.read', entityType: 'person', entityId: personId });
+    return { ...person, variants };
+  }
+
+  /**
+   * Ranked search in any script: candidates come from the trigram index on the skeleton and from shared
+   * phonetic codes, then each is scored by comparing names word by word (libs/domain names).
+   */
+  async search(query: string, options: { limit: number; offset?: number; birthYear?: number; tolerance?: number } = { limit: 25 }): Promise<SearchHit[]> {
+    const keys = nameSearchKeys(query);
+    const normalised = normaliseName(query);
+    if (!keys.skeleton && normalised.phonetic.length === 0) throw new BadRequestException('q must contain a name to search for');
+    const params: unknown[] = [keys.skeleton, normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic)];
+    let birthFilter = '';
+    if (options.birthYear !== undefined) {
+      params.push(options.birthYear - (options.tolerance ?? 0), options.birthYear + (options.tolerance ?? 0));
+      birthFilter = `AND (p.birth_year IS NULL OR substring(p.birth_year from '\\d{4}')::int BETWEEN $3 AND $4)`;
+    }
+    const candidates: Array<{ person_id: string; full_name: string; name_kk: string | null; name_ru: string | null; birth_year: string | null }> =
+      await this.dataSource.query(
+        `SELECT v.person_id, v.full_name, p.name_kk, p.name_ru, p.birth_year
+         FROM person_name_variants v JOIN persons p ON p.id = v.person_id
+         WHERE p.merged_into_id IS NULL AND (v.skeleton % $1 OR v.phonetic_tokens && $2::text[]) ${birthFilter}
+         ORDER BY similarity(v.skeleton, $1) DESC
+         LIMIT 500`,
+        params,
+      );
+    const best = new Map<string, SearchHit>();
+    for (const candidate of candidates) {
+      const comparison = compareNames(normalised, candidate.full_name);
+      const current = best.get(candidate.person_id);
+      if (!current || comparison.score > current.score) {
+        best.set(candidate.person_id, {
+          personId: candidate.person_id,
+          score: Math.round(comparison.score * 1000) / 1000,
+          matchedVariant: candidate.full_name,
+          reasons: comparison.reasons,
+          nameKk: candidate.name_kk,
+          nameRu: candidate.name_ru,
+          birthYear: candidate.birth_year,
+        });
+      }
+    }
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
+    const offset = options.offset ?? 0;
+    return ranked.slice(offset, offset + options.limit);
+  }
+
+  /**
+   * Looks at persons not yet checked and proposes pairs scoring at least the threshold. Proposals only:
+   * merging is a person's decision. Returns the number of new proposals.
+   */
+  async detectDuplicates(batchSize = 200): Promise<{ checked: number; proposed: number }> {
+    const unchecked: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM persons WHERE duplicates_checked_at IS NULL AND merged_into_id IS NULL ORDER BY created_at LIMIT $1`,
+      [batchSize],
+    );
+    let proposed = 0;
+    for (const { id } of unchecked) {
+      const names: Array<{ full_name: string }> = await this.dataSource.query(`SELECT full_name FROM person_name_variants WHERE person_id = $1`, [id]);
+      const scores = new Map<string, { score: number; reasons: string[] }>();
+      for (const { full_name } of names) {
+        for (const hit of await this.search(full_name, { limit: 20 })) {
+          if (hit.personId === id) continue;
+          const previous = scores.get(hit.personId);
+          if (!previous || hit.score > previous.score) scores.set(hit.personId, { score: hit.score, reasons: hit.reasons });
+        }
+      }
+      for (const [other, { score, reasons }] of scores) {
+        if (score < duplicateProposalThreshold) continue;
+        const [a, b] = id < other ? [id, other] : [other, id];
+        const inserted = await sqlRows<{ id: string }>(
+          this.dataSource,
+          `INSERT INTO duplicate_candidates (person_a_id, person_b_id, score, reasons, status) VALUES ($1, $2, $3, $4, 'proposed')
+           ON CONFLICT (person_a_id, person_b_id) DO NOTHING RETURNING id`,
+          [a, b, score, JSON.stringify(reasons)],
+        );
+        proposed += inserted.length;
+      }
+      await this.dataSource.query(`UPDATE persons SET duplicates_checked_at = now() WHERE id = $1`, [id]);
+    }
+    return { checked: unchecked.length, proposed };
+  }
+
+  async candidates(page: { offset: number; limit: number; status?: string }) {
+    const status = page.status ?? 'proposed';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM duplicate_candidates WHERE status = $1`, [status]);
+    const rows = await this.dataSource.query(
+      `SELECT d.id, d.person_a_id AS "personAId", d.person_b_id AS "personBId", d.score, d.reasons, d.status,
+              coalesce(a.name_kk, a.name_ru) AS "nameA", coalesce(b.name_kk, b.name_ru) AS "nameB",
+              a.birth_year AS "birthYearA", b.birth_year AS "birthYearB", (d.score >= $2) AS "strong"
+       FROM duplicate_candidates d JOIN persons a ON a.id = d.person_a_id JOIN persons b ON b.id = d.person_b_id
+       WHERE d.status = $1 ORDER BY d.score DESC, d.id OFFSET $3 LIMIT $4`,
+      [status, autoMatchThreshold, page.offset, page.limit],
+    );
+    return { rows, total: total as number };
+  }
+
+  /** Merges B into A: B's spellings move to A and keep where they came from, so the merge can be undone. */
+  async merge(user: SessionUser, candidateId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const candidate = await this.lockCandidate(manager, candidateId, 'proposed');
+      await manager.query(`UPDATE persons SET merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [candidate.person_b_id, candidate.person_a_id]);
+      await manager.query(`UPDATE person_name_variants SET person_id = $2 WHERE person_id = $1`, [candidate.person_b_id, candidate.person_a_id]);
+      await manager.query(`UPDATE duplicate_candidates SET status = 'merged', decided_by = $2, decided_at = now() WHERE id = $1`, [candidateId, user.id]);
+      await this.audit.record({ action: 'person.merge', entityType: 'person', entityId: candidate.person_a_id, details: { merged: candidate.person_b_id, candidateId } }, manager);
+      return { survivorId: candidate.person_a_id as string, mergedId: candidate.person_b_id as string };
+    });
+  }
+
+  async unmerge(user: SessionUser, candidateId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const candidate = await this.lockCandidate(manager, candidateId, 'merged');
+      await manager.query(`UPDATE person_name_variants SET person_id = recorded_for_id WHERE recorded_for_id = $1`, [candidate.person_b_id]);
+      await manager.query(`UPDATE persons SET merged_into_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [candidate.person_b_id]);
+      await manager.query(`UPDATE duplicate_candidates SET status = 'proposed', decided_by = $2, decided_at = now() WHERE id = $1`, [candidateId, user.id]);
+      await this.audit.record({ action: 'person.unmerge', entityType: 'person', entityId: candidate.person_a_id, details: { restored: candidate.person_b_id, candidateId } }, manager);
+      return { restoredId: candidate.person_b_id as string };
+    });
+  }
+
+  /** Two different people (brothers sharing a surname): never proposed again. */
+  async markDifferent(user: SessionUser, candidateId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const candidate = await this.lockCandidate(manager, candidateId, 'proposed');
+      await manager.query(`UPDATE duplicate_candidates SET status = 'different', decided_by = $2, decided_at = now() WHERE id = $1`, [candidateId, user.id]);
+      await this.audit.record({ action: 'person.mark_different', entityType: 'person', entityId: candidate.person_a_id, details: { other: candidate.person_b_id, candidateId } }, manager);
+      return { status: 'different' as const };
+    });
+  }
+
+  private async lockCandidate(manager: EntityManager, candidateId: string, expected: string) {
+    const [candidate] = /^[0-9a-f-]{36}$/i.test(candidateId)
+      ? await manager.query(`SELECT * FROM duplicate_candidates WHERE id = $1 FOR UPDATE`, [candidateId])
+      : [];
+    if (!candidate) throw new NotFoundException(`There is no duplicate proposal ${candidateId}.`);
+    if (candidate.status !== expected) throw new BadRequestException(`The proposal is ${candidate.status}; this needs one that is ${expected}.`);
+    return candidate;
+  }
+
+  private async requirePerson(personId: string) {
+    const [person] = /^[0-9a-f-]{36}$/i.test(personId)
+      ? await this.dataSource.query(
+          `SELECT id, name_kk AS "nameKk", name_ru AS "nameRu", birth_year AS "birthYear", birthplace, merged_into_id AS "mergedIntoId",
+                  rehabilitated_on AS "rehabilitatedOn", version FROM persons WHERE id = $1`,
+          [personId],
+        )
+      : [];
+    if (!person) throw new NotFoundException(`There is no person ${personId} in the registry.`);
+    return person;
+  }
+
+  private async insertVariant(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
+    const keys = nameSearchKeys(input.fullName);
+    const normalised = normaliseName(input.fullName);
+    await manager.query(
+      `INSERT INTO person_name_variants (person_id, recorded_for_id, full_name, script, source, skeleton, phonetic_tokens, initials)
+       VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
+      [personId, input.fullName.trim(), input.script ?? detectScript(input.fullName), input.source ?? null, keys.skeleton,
+        normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic), keys.initials.slice(0, 64)],
+    );
+  }
+}
