@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Role } from '@aqtalu/contracts';
-import { demoLogins, RegistryService } from '@aqtalu/server';
+import { demoLogins, RegistryImportService, RegistryService } from '@aqtalu/server';
 import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,14 @@ interface Spelling {
   group: string;
   spelling: string;
   personId?: string;
+}
+
+interface ImportAnswer {
+  totalRows: number;
+  validRows: number;
+  errors: Array<{ line: number; reason: string }>;
+  importId: string;
+  detail?: string;
 }
 
 /** Every spelling of the shared list, and the pairs of different people listed at its end. */
@@ -129,6 +137,56 @@ describe('registry of names over HTTP', () => {
     await api.get(RegistryService).detectDuplicates(500);
     const again = await db.query(`SELECT status FROM duplicate_candidates WHERE person_a_id = $1 AND person_b_id = $2`, [pick.personAId, pick.personBId]);
     expect(again.rows).toEqual([{ status: 'different' }]);
+  });
+
+  describe('bulk import of an archival list', () => {
+    const upload = async (csv: string, dryRun: boolean) => {
+      const form = new FormData();
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'uprising-1931.csv');
+      form.append('source', 'ЦГА РК, ф. 1137, оп. 1, д. 22');
+      form.append('mapping', JSON.stringify({ surname: 'Фамилия', givenName: 'Имя', birthYear: 'Год рождения', birthplace: 'Место рождения', personId: 'ID' }));
+      form.append('dryRun', String(dryRun));
+      const response = await fetch(`${baseUrl}/api/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${secretary.token}` }, body: form });
+      return { status: response.status, body: (await response.json()) as ImportAnswer };
+    };
+    const persons = async () => (await db.query(`SELECT count(*)::int AS n FROM persons`)).rows[0].n as number;
+
+    it('reports every bad row with its line and reason in a dry run, and imports none of them', async () => {
+      const before = await persons();
+      const csv = ['Фамилия,Имя,Год рождения,Место рождения,ID', 'Омаров,Қуаныш,1901,Қарқаралы,', ',Серік,1899,,', 'Сейітов,Ерғали,тысяча,,', 'Әбілов,Нұрлан,1903,,not-an-id'].join('\n');
+      const dry = await upload(csv, true);
+      expect(dry.status).toBe(201);
+      expect(dry.body.totalRows).toBe(4);
+      expect(dry.body.validRows).toBe(1);
+      expect(dry.body.errors.map((e) => e.line)).toEqual([3, 4, 5]);
+      expect(dry.body.errors[0]!.reason).toBe('the surname (column "Фамилия") is empty');
+      expect(dry.body.errors[1]!.reason).toContain('the birth year "тысяча" cannot be read');
+      expect(dry.body.errors[2]!.reason).toContain('is not an id of the registry');
+      const real = await upload(csv, false);
+      expect(real.status).toBe(400);
+      expect(real.body.detail).toContain('3 row(s) cannot be imported; nothing was imported');
+      expect(await persons()).toBe(before);
+    });
+
+    it('loads a clean list, resumes after an interruption without duplicates, and adds to a known person by id', async () => {
+      const known = spellings.find((s) => s.group === 'p03')!.personId!;
+      const names = ['Омаров Қуаныш', 'Бекмұхамбетов Асқар', 'Тәжібаев Нұрлан', 'Сейітов Ерғали', 'Әбілов Серік'];
+      const csv = ['Фамилия,Имя,Год рождения,Место рождения,ID', ...names.map((n, i) => `${n.split(' ')[0]},${n.split(' ')[1]},${1895 + i},Қарқаралы ауданы,`), `Жумабаев,Магжан,1893,,${known}`].join('\n');
+      const before = await persons();
+      const loaded = await upload(csv, false);
+      expect(loaded.status, JSON.stringify(loaded.body)).toBe(201);
+      const sut = api.get(RegistryImportService);
+      // the first batch is applied, then the process "dies"
+      expect(await sut.apply(loaded.body.importId, { batchSize: 2, maxBatches: 1 })).toEqual({ applied: 2, done: false });
+      const resumed = await sut.apply(loaded.body.importId, { batchSize: 2 });
+      expect(resumed).toEqual({ applied: 4, done: true });
+      expect(await sut.apply(loaded.body.importId)).toEqual({ applied: 0, done: true });
+      expect(await persons()).toBe(before + 5);
+      const progress = await secretary.get<{ status: string; appliedRows: number; createdPersons: number; updatedPersons: number }>(`/api/registry/imports/${loaded.body.importId}`);
+      expect(progress.body).toMatchObject({ status: 'done', appliedRows: 6, createdPersons: 5, updatedPersons: 1 });
+      const variants = await db.query(`SELECT full_name, source FROM person_name_variants WHERE person_id = $1 AND source LIKE 'ЦГА РК%'`, [known]);
+      expect(variants.rows).toEqual([{ full_name: 'Жумабаев Магжан', source: 'ЦГА РК, ф. 1137, оп. 1, д. 22, line 7' }]);
+    });
   });
 
   it('refuses a search without a name with 400, and lets no liaison read the registry', async () => {

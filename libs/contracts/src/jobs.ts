@@ -14,6 +14,7 @@ export enum JobName {
   RenderCertificates = 'render-certificates',
   MarkOverdueArchiveRequests = 'mark-overdue-archive-requests',
   DetectDuplicates = 'detect-duplicates',
+  ApplyRegistryImport = 'apply-registry-import',
 }
 
 export interface JobPayload {
@@ -23,6 +24,7 @@ export interface JobPayload {
   [JobName.MarkOverdueArchiveRequests]: { today?: string };
   /** Works through persons not yet checked, a batch at a time. */
   [JobName.DetectDuplicates]: Record<string, never>;
+  [JobName.ApplyRegistryImport]: { importId: string };
 }
 
 /** Which queue each job runs on. */
@@ -31,6 +33,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.RenderCertificates]: QueueName.Documents,
   [JobName.MarkOverdueArchiveRequests]: QueueName.Deadlines,
   [JobName.DetectDuplicates]: QueueName.Registry,
+  [JobName.ApplyRegistryImport]: QueueName.Registry,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

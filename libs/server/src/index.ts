@@ -55,6 +55,7 @@ export * from './outbox/outbox.module.js';
 export * from './outbox/outbox.service.js';
 export * from './queue/queue.module.js';
 export * from './queue/redis.module.js';
+export * from './registry/registry-import.service.js';
 export * from './registry/registry.entities.js';
 export * from './registry/registry.module.js';
 export * from './registry/registry.service.js';

@@ -1,13 +1,17 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { diskStorage } from 'multer';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, Permission, type SessionUser } from '@aqtalu/contracts';
-import { AuditService, OutboxService, RegistryService } from '@aqtalu/server';
+import { AuditService, OutboxService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { CreatePersonDto, NameDto } from '../dtos/registry.dto.js';
+import { CreatePersonDto, ImportRequestDto, NameDto } from '../dtos/registry.dto.js';
 import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
@@ -17,6 +21,7 @@ const id = new ParseUUIDPipe({ version: '4' });
 export class RegistryController {
   constructor(
     private readonly registry: RegistryService,
+    private readonly imports: RegistryImportService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -102,5 +107,36 @@ export class RegistryController {
   @HttpCode(200)
   different(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string) {
     return this.registry.markDifferent(user, candidateId);
+  }
+
+  /**
+   * Imports an archival list (CSV with a header row). `dryRun=true` reports every bad row with its line and
+   * reason and writes nothing; a real import refuses a file with bad rows, else loads it and applies it in
+   * the background (progress at GET /registry/imports/:id).
+   */
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('imports')
+  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 200 * 1024 * 1024 } }))
+  async import(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportRequestDto) {
+    if (!file) throw new BadRequestException('file is required: the CSV list, sent as multipart form data');
+    try {
+      let mapping: ImportMapping;
+      try {
+        mapping = JSON.parse(body.mapping) as ImportMapping;
+      } catch {
+        throw new BadRequestException('mapping must be JSON, e.g. {"fullName":"ФИО","birthYear":"Год рождения"}');
+      }
+      if (body.dryRun === 'true') return { dryRun: true, ...(await this.imports.validate(file.path, mapping)) };
+      const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping);
+      return { dryRun: false, importId, ...report };
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
+
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('imports/:id')
+  importProgress(@Param('id', id) importId: string) {
+    return this.imports.progress(importId);
   }
 }

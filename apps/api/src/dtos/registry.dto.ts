@@ -33,3 +33,20 @@ export class CreatePersonDto {
   @ApiPropertyOptional({ example: '1866' }) @IsOptional() @IsString() @MaxLength(64) birthYear?: string;
   @ApiPropertyOptional({ example: 'Каркаралинский уезд' }) @IsOptional() @IsString() @MaxLength(300) birthplace?: string;
 }
+
+export class ImportRequestDto {
+  @ApiProperty({ description: 'Where the list comes from', example: 'ЦГА РК, ф. 1137, оп. 1, д. 22' })
+  @IsString()
+  @MinLength(3, { message: 'source must say where the list comes from (archive reference or book and page)' })
+  @MaxLength(1000)
+  source!: string;
+
+  @ApiProperty({ description: 'JSON: which column holds what', example: '{"fullName":"ФИО","birthYear":"Год рождения","birthplace":"Место рождения"}' })
+  @IsString()
+  mapping!: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
+  dryRun?: 'true' | 'false';
+}

@@ -1,14 +1,15 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { JobName, QueueName } from '@aqtalu/contracts';
-import { RegistryService } from '@aqtalu/server';
+import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
+import { RegistryImportService, RegistryService } from '@aqtalu/server';
 import type { Job, Queue } from 'bullmq';
 
-/** Proposes duplicate pairs among persons not yet checked; every few minutes, and on demand. */
+/** Applies imports of archival lists, and proposes duplicate pairs among persons not yet checked. */
 @Processor(QueueName.Registry)
 export class RegistryProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly registry: RegistryService,
+    private readonly imports: RegistryImportService,
     @InjectQueue(QueueName.Registry) private readonly queue: Queue,
   ) {
     super();
@@ -18,7 +19,11 @@ export class RegistryProcessor extends WorkerHost implements OnApplicationBootst
     await this.queue.upsertJobScheduler('registry-duplicates', { every: 5 * 60_000 }, { name: JobName.DetectDuplicates, data: {} });
   }
 
-  async process(_job: Job): Promise<{ checked: number; proposed: number }> {
+  async process(job: Job): Promise<unknown> {
+    if (job.name === JobName.ApplyRegistryImport) {
+      // resumable: applied rows are marked in the same transaction as the persons they made
+      return this.imports.apply((job.data as JobPayload[JobName.ApplyRegistryImport]).importId);
+    }
     // idempotent: a checked person is not checked again, a pair is proposed once
     let total = { checked: 0, proposed: 0 };
     for (;;) {

@@ -19,7 +19,12 @@ import {
 import { CaseCommentEntity, CaseTaskEntity, CaseWatcherEntity } from '../cases/collaboration.entities.js';
 import { LegalArticleEntity, VictimCategoryEntity } from '../reference/dictionary.entities.js';
 import { PersonEntity } from '../registry/person.entity.js';
-import { DuplicateCandidateEntity, PersonNameVariantEntity } from '../registry/registry.entities.js';
+import {
+  DuplicateCandidateEntity,
+  PersonNameVariantEntity,
+  RegistryImportEntity,
+  RegistryImportRowEntity,
+} from '../registry/registry.entities.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
 import { ArchiveEntity } from '../identity/archive.entity.js';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity.js';
@@ -60,5 +65,7 @@ export const entities = [
   CaseTaskEntity,
   PersonNameVariantEntity,
   DuplicateCandidateEntity,
+  RegistryImportEntity,
+  RegistryImportRowEntity,
   CaseWatcherEntity,
 ];

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity.js';
 import { PersonEntity } from './person.entity.js';
 
@@ -55,4 +55,39 @@ export class DuplicateCandidateEntity {
   decider?: UserEntity | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** A bulk import of an archival list: its source, column mapping and progress. */
+@Entity({ name: 'registry_imports' })
+@Check('ck_registry_imports_status', `status IN ('loaded','running','done','failed')`)
+export class RegistryImportEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'file_name', type: 'text' }) fileName!: string;
+  /** Where the list comes from: an archive reference, or a book of memory and page. */
+  @Column({ type: 'text' }) source!: string;
+  @Column({ type: 'jsonb' }) mapping!: Record<string, string>;
+  @Column({ type: 'varchar', length: 16 }) status!: 'loaded' | 'running' | 'done' | 'failed';
+  @Column({ name: 'total_rows', type: 'integer' }) totalRows!: number;
+  @Column({ name: 'created_persons', type: 'integer', default: 0 }) createdPersons!: number;
+  @Column({ name: 'updated_persons', type: 'integer', default: 0 }) updatedPersons!: number;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
+}
+
+/** The staged rows of an import, loaded with COPY; a row is applied once (`person_id` set), so a crashed import resumes. */
+@Entity({ name: 'registry_import_rows' })
+@Index('ix_registry_import_rows_pending', ['importId', 'line'], { where: 'person_id IS NULL' })
+export class RegistryImportRowEntity {
+  @PrimaryColumn({ name: 'import_id', type: 'uuid' }) importId!: string;
+  @ManyToOne(() => RegistryImportEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_registry_import_rows_import' })
+  registryImport?: RegistryImportEntity;
+  @PrimaryColumn({ type: 'integer' }) line!: number;
+  @Column({ name: 'full_name', type: 'text' }) fullName!: string;
+  @Column({ name: 'birth_year', type: 'text', nullable: true }) birthYear!: string | null;
+  @Column({ type: 'text', nullable: true }) birthplace!: string | null;
+  /** A person's stable id: the row adds to that person instead of creating one. */
+  @Column({ name: 'person_ref', type: 'uuid', nullable: true }) personRef!: string | null;
+  @Column({ name: 'person_id', type: 'uuid', nullable: true }) personId!: string | null;
 }

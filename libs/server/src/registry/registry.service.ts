@@ -238,6 +238,12 @@ export class RegistryService {
     return person;
   }
 
+  /** Adds a spelling inside the caller's transaction (imports); the person is checked for duplicates again. */
+  async addVariantIn(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
+    await this.insertVariant(manager, personId, input);
+    await manager.query(`UPDATE persons SET duplicates_checked_at = NULL WHERE id = $1`, [personId]);
+  }
+
   private async insertVariant(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
     const keys = nameSearchKeys(input.fullName);
     const normalised = normaliseName(input.fullName);

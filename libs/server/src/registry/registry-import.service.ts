@@ -1,0 +1,203 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobName, type SessionUser } from '@aqtalu/contracts';
+import { parseUncertainDate } from '@aqtalu/domain';
+import { parse } from 'csv-parse';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { RegistryService } from './registry.service.js';
+
+/** Which CSV column holds what. A full name, or surname (+ given name, patronymic), is required. */
+export interface ImportMapping {
+  fullName?: string;
+  surname?: string;
+  givenName?: string;
+  patronymic?: string;
+  birthYear?: string;
+  birthplace?: string;
+  /** A column of stable person ids: such a row adds to that person instead of creating one. */
+  personId?: string;
+}
+
+export interface ImportRow {
+  line: number;
+  fullName: string;
+  birthYear: string | null;
+  birthplace: string | null;
+  personRef: string | null;
+}
+
+export interface ImportReport {
+  totalRows: number;
+  validRows: number;
+  errors: Array<{ line: number; reason: string }>;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const maxReportedErrors = 1000;
+
+/**
+ * Bulk import of archival lists: a streamed read with a column mapping, a dry run that names every bad
+ * row by line, then COPY into a staging table and a resumable apply in the worker.
+ */
+@Injectable()
+export class RegistryImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: RegistryService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Reads and checks every row; nothing is written. */
+  async validate(path: string, mapping: ImportMapping, onRow?: (row: ImportRow) => void): Promise<ImportReport> {
+    if (!mapping.fullName && !mapping.surname) throw new BadRequestException('mapping must name the column of the full name (fullName) or of the surname (surname)');
+    const report: ImportReport = { totalRows: 0, validRows: 0, errors: [] };
+    const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
+    let headerChecked = false;
+    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (!headerChecked) {
+        const missing = Object.entries(mapping).filter(([, column]) => column && !(column in record.record)).map(([field, column]) => `${field} → "${column}"`);
+        if (missing.length) throw new BadRequestException(`the file has no column for ${missing.join(', ')}; its columns are ${Object.keys(record.record).join(', ')}`);
+        headerChecked = true;
+      }
+      report.totalRows += 1;
+      const line = record.info.lines;
+      const problem = this.rowProblem(record.record, mapping);
+      if (problem) {
+        if (report.errors.length < maxReportedErrors) report.errors.push({ line, reason: problem });
+        continue;
+      }
+      report.validRows += 1;
+      onRow?.(this.toRow(record.record, mapping, line));
+    }
+    return report;
+  }
+
+  /**
+   * Imports a checked file: refuses one with bad rows (fix them and import again), loads the rows into
+   * the staging table with COPY, and leaves the rest to the worker.
+   */
+  async load(user: SessionUser, path: string, fileName: string, source: string, mapping: ImportMapping): Promise<{ importId: string; report: ImportReport }> {
+    const rows: ImportRow[] = [];
+    const report = await this.validate(path, mapping, (row) => rows.push(row));
+    if (report.errors.length > 0) {
+      throw new BadRequestException({ message: `${report.errors.length} row(s) cannot be imported; nothing was imported. Fix them and import again.`, report });
+    }
+    const importId = await this.dataSource.transaction(async (manager) => {
+      const [created] = await manager.query(
+        `INSERT INTO registry_imports (file_name, source, mapping, status, total_rows, created_by) VALUES ($1, $2, $3, 'loaded', $4, $5) RETURNING id`,
+        [fileName, source, JSON.stringify(mapping), rows.length, user.id],
+      );
+      const client = (await (manager.queryRunner as unknown as { connect(): Promise<PoolClient> }).connect()) as PoolClient;
+      const copy = client.query(copyFrom(`COPY registry_import_rows (import_id, line, full_name, birth_year, birthplace, person_ref) FROM STDIN WITH (FORMAT csv)`));
+      const csvField = (value: string | number | null) => (value === null ? '' : `"${String(value).replace(/"/g, '""')}"`);
+      await pipeline(
+        Readable.from((function* () {
+          for (const row of rows) yield `${[created.id, row.line, row.fullName, row.birthYear, row.birthplace, row.personRef].map(csvField).join(',')}\n`;
+        })()),
+        copy,
+      );
+      await this.outbox.enqueue(manager, JobName.ApplyRegistryImport, { importId: created.id });
+      await this.audit.record({ action: 'registry_import.load', entityType: 'registry_import', entityId: created.id, details: { fileName, source, rows: rows.length } }, manager);
+      return created.id as string;
+    });
+    return { importId, report };
+  }
+
+  /**
+   * Applies pending rows a batch at a time, each batch in one transaction with the rows marked done, so
+   * an interrupted import resumes where it stopped and never creates a person twice.
+   */
+  async apply(importId: string, options: { batchSize?: number; maxBatches?: number } = {}): Promise<{ applied: number; done: boolean }> {
+    const batchSize = options.batchSize ?? 500;
+    const [imported] = await this.dataSource.query(`SELECT source FROM registry_imports WHERE id = $1`, [importId]);
+    if (!imported) throw new NotFoundException(`There is no import ${importId}.`);
+    await this.dataSource.query(`UPDATE registry_imports SET status = 'running' WHERE id = $1 AND status = 'loaded'`, [importId]);
+    let applied = 0;
+    for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch += 1) {
+      const count = await this.dataSource.transaction(async (manager) => {
+        const rows: Array<{ line: number; full_name: string; birth_year: string | null; birthplace: string | null; person_ref: string | null }> = await manager.query(
+          `SELECT line, full_name, birth_year, birthplace, person_ref FROM registry_import_rows
+           WHERE import_id = $1 AND person_id IS NULL ORDER BY line LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [importId, batchSize],
+        );
+        let created = 0;
+        let updated = 0;
+        for (const row of rows) {
+          const source = `${imported.source}, line ${row.line}`;
+          let personId: string | null = null;
+          if (row.person_ref) {
+            const [existing] = await manager.query(`SELECT id FROM persons WHERE id = $1`, [row.person_ref]);
+            if (existing) {
+              await this.registry.addVariantIn(manager, existing.id, { fullName: row.full_name, source });
+              await manager.query(`UPDATE persons SET birth_year = coalesce(birth_year, $2), birthplace = coalesce(birthplace, $3), version = version + 1 WHERE id = $1`, [existing.id, row.birth_year, row.birthplace]);
+              personId = existing.id;
+              updated += 1;
+            }
+          }
+          if (!personId) {
+            personId = await this.registry.createPerson(manager, { names: [{ fullName: row.full_name, source }], birthYear: row.birth_year, birthplace: row.birthplace });
+            created += 1;
+          }
+          await manager.query(`UPDATE registry_import_rows SET person_id = $3 WHERE import_id = $1 AND line = $2`, [importId, row.line, personId]);
+        }
+        await manager.query(`UPDATE registry_imports SET created_persons = created_persons + $2, updated_persons = updated_persons + $3 WHERE id = $1`, [importId, created, updated]);
+        return rows.length;
+      });
+      applied += count;
+      if (count < batchSize) {
+        await this.dataSource.transaction(async (manager) => {
+          await manager.query(`UPDATE registry_imports SET status = 'done', finished_at = now() WHERE id = $1 AND status <> 'done'`, [importId]);
+          // new persons are matched against the registry: proposals for a person to review, never blind merges
+          await this.outbox.enqueue(manager, JobName.DetectDuplicates, {});
+        });
+        return { applied, done: true };
+      }
+    }
+    return { applied, done: false };
+  }
+
+  async progress(importId: string) {
+    const [row] = uuid.test(importId)
+      ? await this.dataSource.query(
+          `SELECT i.id, i.file_name AS "fileName", i.source, i.status, i.total_rows AS "totalRows", i.created_persons AS "createdPersons",
+                  i.updated_persons AS "updatedPersons", i.created_at AS "createdAt", i.finished_at AS "finishedAt",
+                  (SELECT count(*)::int FROM registry_import_rows r WHERE r.import_id = i.id AND r.person_id IS NOT NULL) AS "appliedRows"
+           FROM registry_imports i WHERE i.id = $1`,
+          [importId],
+        )
+      : [];
+    if (!row) throw new NotFoundException(`There is no import ${importId}.`);
+    return row;
+  }
+
+  private rowProblem(record: Record<string, string>, mapping: ImportMapping): string | null {
+    const value = (column?: string) => (column ? (record[column] ?? '').trim() : '');
+    if (mapping.fullName ? !value(mapping.fullName) : !value(mapping.surname)) {
+      return mapping.fullName ? `the full name (column "${mapping.fullName}") is empty` : `the surname (column "${mapping.surname}") is empty`;
+    }
+    const birthYear = value(mapping.birthYear);
+    if (birthYear) {
+      const parsed = parseUncertainDate(birthYear);
+      if (!parsed.ok) return `the birth year "${birthYear}" cannot be read: ${parsed.error.message}`;
+    }
+    const personId = value(mapping.personId);
+    if (personId && !uuid.test(personId)) return `the person id "${personId}" is not an id of the registry`;
+    return null;
+  }
+
+  private toRow(record: Record<string, string>, mapping: ImportMapping, line: number): ImportRow {
+    const value = (column?: string) => (column ? (record[column] ?? '').trim() : '');
+    const fullName = mapping.fullName
+      ? value(mapping.fullName)
+      : [value(mapping.surname), value(mapping.givenName), value(mapping.patronymic)].filter(Boolean).join(' ');
+    return { line, fullName, birthYear: value(mapping.birthYear) || null, birthplace: value(mapping.birthplace) || null, personRef: value(mapping.personId) || null };
+  }
+}
