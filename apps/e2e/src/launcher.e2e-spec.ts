@@ -34,6 +34,11 @@ describe('npm start on a machine with no PostgreSQL or Redis running', () => {
       expect(page.status).toBe(200);
       expect(page.body).toContain('<div id="root">');
 
+      // the demo registry answers a search in another spelling (SCENARIOS.md §1)
+      const secretary = await HttpSession.loginAs(stack.baseUrl, demoLogins.find((login) => login.role === Role.Secretary)!);
+      const found = await secretary.get<Array<{ matchedVariant: string }>>(`/api/registry/persons?filter=${encodeURIComponent('{"q":"Жұмабаев Қабдолла"}')}`);
+      expect(found.body.map((hit) => hit.matchedVariant)).toEqual(expect.arrayContaining(['Жумабаев Кабдолла', 'Джумабаев Кабдулла']));
+
       const session = await HttpSession.loginAs(stack.baseUrl, admin);
       const created = await session.post('/api/users', {
         email: 'kept.after.restart@aqtalu.kz',

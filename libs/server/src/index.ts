@@ -23,6 +23,7 @@ export * from './config/config.module.js';
 export * from './database/data-source.js';
 export * from './documents/index.js';
 export * from './database/database.module.js';
+export * from './database/demo-registry.seed.js';
 export * from './database/demo-users.seed.js';
 export * from './database/entities.js';
 export * from './database/migrate.js';

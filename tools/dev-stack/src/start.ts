@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createDataSource, demoLogins, loadConfig, prepareDatabase, seedDemoUsers } from '@aqtalu/server';
+import { createDataSource, demoLogins, loadConfig, prepareDatabase, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
 import { developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
 
 /**
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     const applied = await prepareDatabase(dataSource);
     say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
     const logins = config.env === 'development' ? await seedDemoUsers(dataSource) : [];
+    if (config.env === 'development') await seedDemoRegistry(dataSource);
     await dataSource.destroy();
 
     const nodeArgs = ['--enable-source-maps'];

@@ -55,23 +55,14 @@ export class RegistryService {
     private readonly audit: AuditService,
   ) {}
 
-  async createPerson(manager: EntityManager, input: NewPerson): Promise<string> {
-    const names = input.names.map((name) => ({ ...name, fullName: name.fullName.trim() })).filter((name) => name.fullName.length > 0);
-    if (names.length === 0) throw new BadRequestException('a person needs at least one name');
-    const kk = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'kk-cyrl')?.fullName ?? null;
-    const ru = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'ru-cyrl')?.fullName ?? null;
-    const [person] = await manager.query(
-      `INSERT INTO persons (name_kk, name_ru, birth_year, birthplace) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [kk ?? (ru ? null : names[0]!.fullName), ru, input.birthYear ?? null, input.birthplace ?? null],
-    );
-    for (const name of names) await this.insertVariant(manager, person.id, name);
-    return person.id as string;
+  createPerson(manager: EntityManager, input: NewPerson): Promise<string> {
+    return insertPerson(manager, input);
   }
 
   async addVariant(user: SessionUser, personId: string, input: NameInput) {
     await this.requirePerson(personId);
     await this.dataSource.transaction(async (manager) => {
-      await this.insertVariant(manager, personId, input);
+      await insertVariant(manager, personId, input);
       await manager.query(`UPDATE persons SET duplicates_checked_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [personId]);
       await this.audit.record({ action: 'person.add_variant', entityType: 'person', entityId: personId, after: { fullName: input.fullName, source: input.source ?? null } }, manager);
     });
@@ -240,18 +231,33 @@ export class RegistryService {
 
   /** Adds a spelling inside the caller's transaction (imports); the person is checked for duplicates again. */
   async addVariantIn(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
-    await this.insertVariant(manager, personId, input);
+    await insertVariant(manager, personId, input);
     await manager.query(`UPDATE persons SET duplicates_checked_at = NULL WHERE id = $1`, [personId]);
   }
 
-  private async insertVariant(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
-    const keys = nameSearchKeys(input.fullName);
-    const normalised = normaliseName(input.fullName);
-    await manager.query(
-      `INSERT INTO person_name_variants (person_id, recorded_for_id, full_name, script, source, skeleton, phonetic_tokens, initials)
-       VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
-      [personId, input.fullName.trim(), input.script ?? detectScript(input.fullName), input.source ?? null, keys.skeleton,
-        normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic), keys.initials.slice(0, 64)],
-    );
-  }
+}
+
+/** A person with their spellings, each with its search keys; in the caller's transaction. */
+export async function insertPerson(manager: EntityManager, input: NewPerson): Promise<string> {
+  const names = input.names.map((name) => ({ ...name, fullName: name.fullName.trim() })).filter((name) => name.fullName.length > 0);
+  if (names.length === 0) throw new BadRequestException('a person needs at least one name');
+  const kk = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'kk-cyrl')?.fullName ?? null;
+  const ru = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'ru-cyrl')?.fullName ?? null;
+  const [person] = await manager.query(
+    `INSERT INTO persons (name_kk, name_ru, birth_year, birthplace) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [kk ?? (ru ? null : names[0]!.fullName), ru, input.birthYear ?? null, input.birthplace ?? null],
+  );
+  for (const name of names) await insertVariant(manager, person.id, name);
+  return person.id as string;
+}
+
+async function insertVariant(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
+  const keys = nameSearchKeys(input.fullName);
+  const normalised = normaliseName(input.fullName);
+  await manager.query(
+    `INSERT INTO person_name_variants (person_id, recorded_for_id, full_name, script, source, skeleton, phonetic_tokens, initials)
+     VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
+    [personId, input.fullName.trim(), input.script ?? detectScript(input.fullName), input.source ?? null, keys.skeleton,
+      normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic), keys.initials.slice(0, 64)],
+  );
 }
