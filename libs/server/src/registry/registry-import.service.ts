@@ -1,17 +1,18 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
-import { parseUncertainDate } from '@aqtalu/domain';
+import { nameSearchKeys, normaliseName, parseUncertainDate } from '@aqtalu/domain';
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { RegistryService } from './registry.service.js';
+import { sqlRows } from '../database/sql.js';
+import { detectScript } from './registry.service.js';
 
 /** Which CSV column holds what. A full name, or surname (+ given name, patronymic), is required. */
 export interface ImportMapping {
@@ -50,7 +51,6 @@ const maxReportedErrors = 1000;
 export class RegistryImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly registry: RegistryService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
@@ -81,75 +81,104 @@ export class RegistryImportService {
   }
 
   /**
-   * Imports a checked file: refuses one with bad rows (fix them and import again), loads the rows into
-   * the staging table with COPY, and leaves the rest to the worker.
+   * Imports a checked file: refuses one with bad rows (fix them and import again), then streams it a
+   * second time into the staging table with COPY, computing each row's search keys on the way, and
+   * leaves the rest to the worker. The file is never held in memory.
    */
   async load(user: SessionUser, path: string, fileName: string, source: string, mapping: ImportMapping): Promise<{ importId: string; report: ImportReport }> {
-    const rows: ImportRow[] = [];
-    const report = await this.validate(path, mapping, (row) => rows.push(row));
+    const report = await this.validate(path, mapping);
     if (report.errors.length > 0) {
       throw new BadRequestException({ message: `${report.errors.length} row(s) cannot be imported; nothing was imported. Fix them and import again.`, report });
     }
     const importId = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query(
         `INSERT INTO registry_imports (file_name, source, mapping, status, total_rows, created_by) VALUES ($1, $2, $3, 'loaded', $4, $5) RETURNING id`,
-        [fileName, source, JSON.stringify(mapping), rows.length, user.id],
+        [fileName, source, JSON.stringify(mapping), report.validRows, user.id],
       );
       const client = (await (manager.queryRunner as unknown as { connect(): Promise<PoolClient> }).connect()) as PoolClient;
-      const copy = client.query(copyFrom(`COPY registry_import_rows (import_id, line, full_name, birth_year, birthplace, person_ref) FROM STDIN WITH (FORMAT csv)`));
-      const csvField = (value: string | number | null) => (value === null ? '' : `"${String(value).replace(/"/g, '""')}"`);
-      await pipeline(
-        Readable.from((function* () {
-          for (const row of rows) yield `${[created.id, row.line, row.fullName, row.birthYear, row.birthplace, row.personRef].map(csvField).join(',')}\n`;
-        })()),
-        copy,
-      );
+      await this.copyRows(client, created.id as string, path, mapping);
       await this.outbox.enqueue(manager, JobName.ApplyRegistryImport, { importId: created.id });
-      await this.audit.record({ action: 'registry_import.load', entityType: 'registry_import', entityId: created.id, details: { fileName, source, rows: rows.length } }, manager);
+      await this.audit.record({ action: 'registry_import.load', entityType: 'registry_import', entityId: created.id, details: { fileName, source, rows: report.validRows } }, manager);
       return created.id as string;
     });
     return { importId, report };
   }
 
+  /** Streams the file's rows, with their keys, into the staging table through COPY. */
+  async copyRows(client: PoolClient, importId: string, path: string, mapping: ImportMapping): Promise<void> {
+    const copy = client.query(
+      copyFrom(`COPY registry_import_rows (import_id, line, full_name, birth_year, birthplace, person_ref, new_person_id, script, skeleton, phonetic_tokens, initials) FROM STDIN WITH (FORMAT csv)`),
+    );
+    const field = (value: string | number | null) => (value === null ? '' : `"${String(value).replace(/"/g, '""')}"`);
+    const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+    const toRow = (record: Record<string, string>, line: number) => this.toRow(record, mapping, line);
+    const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
+    await pipeline(
+      parser,
+      async function* (records: AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        for await (const { record, info } of records) {
+          const row = toRow(record, info.lines);
+          const keys = nameSearchKeys(row.fullName);
+          const phonetic = normaliseName(row.fullName).parts.filter((part) => !part.initial).map((part) => part.phonetic);
+          yield `${[importId, row.line, row.fullName, row.birthYear, row.birthplace, row.personRef, randomUUID(), detectScript(row.fullName), keys.skeleton, arrayLiteral(phonetic), keys.initials.slice(0, 64)].map(field).join(',')}\n`;
+        }
+      },
+      copy,
+    );
+  }
+
   /**
-   * Applies pending rows a batch at a time, each batch in one transaction with the rows marked done, so
-   * an interrupted import resumes where it stopped and never creates a person twice.
+   * Applies pending rows a batch at a time with set-based SQL, each batch in one transaction that also
+   * marks its rows done, so an interrupted import resumes where it stopped and never creates a person twice.
    */
   async apply(importId: string, options: { batchSize?: number; maxBatches?: number } = {}): Promise<{ applied: number; done: boolean }> {
-    const batchSize = options.batchSize ?? 500;
+    const batchSize = options.batchSize ?? 5000;
     const [imported] = await this.dataSource.query(`SELECT source FROM registry_imports WHERE id = $1`, [importId]);
     if (!imported) throw new NotFoundException(`There is no import ${importId}.`);
     await this.dataSource.query(`UPDATE registry_imports SET status = 'running' WHERE id = $1 AND status = 'loaded'`, [importId]);
     let applied = 0;
     for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch += 1) {
       const count = await this.dataSource.transaction(async (manager) => {
-        const rows: Array<{ line: number; full_name: string; birth_year: string | null; birthplace: string | null; person_ref: string | null }> = await manager.query(
-          `SELECT line, full_name, birth_year, birthplace, person_ref FROM registry_import_rows
-           WHERE import_id = $1 AND person_id IS NULL ORDER BY line LIMIT $2 FOR UPDATE SKIP LOCKED`,
-          [importId, batchSize],
+        const lines: number[] = (
+          await manager.query(
+            `SELECT line FROM registry_import_rows WHERE import_id = $1 AND person_id IS NULL ORDER BY line LIMIT $2 FOR UPDATE SKIP LOCKED`,
+            [importId, batchSize],
+          )
+        ).map((row: { line: number }) => row.line);
+        if (lines.length === 0) return 0;
+        // the person each row goes to: the one its stable id names, if it exists, else its new one
+        await manager.query(
+          `UPDATE registry_import_rows r SET person_id = coalesce((SELECT p.id FROM persons p WHERE p.id = r.person_ref), r.new_person_id)
+           WHERE r.import_id = $1 AND r.line = ANY($2)`,
+          [importId, lines],
         );
-        let created = 0;
-        let updated = 0;
-        for (const row of rows) {
-          const source = `${imported.source}, line ${row.line}`;
-          let personId: string | null = null;
-          if (row.person_ref) {
-            const [existing] = await manager.query(`SELECT id FROM persons WHERE id = $1`, [row.person_ref]);
-            if (existing) {
-              await this.registry.addVariantIn(manager, existing.id, { fullName: row.full_name, source });
-              await manager.query(`UPDATE persons SET birth_year = coalesce(birth_year, $2), birthplace = coalesce(birthplace, $3), version = version + 1 WHERE id = $1`, [existing.id, row.birth_year, row.birthplace]);
-              personId = existing.id;
-              updated += 1;
-            }
-          }
-          if (!personId) {
-            personId = await this.registry.createPerson(manager, { names: [{ fullName: row.full_name, source }], birthYear: row.birth_year, birthplace: row.birthplace });
-            created += 1;
-          }
-          await manager.query(`UPDATE registry_import_rows SET person_id = $3 WHERE import_id = $1 AND line = $2`, [importId, row.line, personId]);
-        }
-        await manager.query(`UPDATE registry_imports SET created_persons = created_persons + $2, updated_persons = updated_persons + $3 WHERE id = $1`, [importId, created, updated]);
-        return rows.length;
+        const created = await sqlRows<{ id: string }>(
+          manager,
+          `INSERT INTO persons (id, name_kk, name_ru, birth_year, birthplace)
+           SELECT r.new_person_id, CASE WHEN r.script = 'ru-cyrl' THEN NULL ELSE r.full_name END,
+                  CASE WHEN r.script = 'ru-cyrl' THEN r.full_name ELSE NULL END, r.birth_year, r.birthplace
+           FROM registry_import_rows r WHERE r.import_id = $1 AND r.line = ANY($2) AND r.person_id = r.new_person_id
+           RETURNING id`,
+          [importId, lines],
+        );
+        await manager.query(
+          `INSERT INTO person_name_variants (person_id, recorded_for_id, full_name, script, source, skeleton, phonetic_tokens, initials)
+           SELECT r.person_id, r.person_id, r.full_name, r.script, $3 || ', line ' || r.line, r.skeleton, r.phonetic_tokens, r.initials
+           FROM registry_import_rows r WHERE r.import_id = $1 AND r.line = ANY($2)`,
+          [importId, lines, imported.source],
+        );
+        const updated = await sqlRows<{ id: string }>(
+          manager,
+          `UPDATE persons p SET birth_year = coalesce(p.birth_year, r.birth_year), birthplace = coalesce(p.birthplace, r.birthplace),
+             duplicates_checked_at = NULL, version = p.version + 1, updated_at = now()
+           FROM registry_import_rows r WHERE r.import_id = $1 AND r.line = ANY($2) AND r.person_id <> r.new_person_id AND p.id = r.person_id
+           RETURNING p.id`,
+          [importId, lines],
+        );
+        await manager.query(`UPDATE registry_imports SET created_persons = created_persons + $2, updated_persons = updated_persons + $3 WHERE id = $1`, [
+          importId, created.length, updated.length,
+        ]);
+        return lines.length;
       });
       applied += count;
       if (count < batchSize) {

@@ -89,5 +89,13 @@ export class RegistryImportRowEntity {
   @Column({ type: 'text', nullable: true }) birthplace!: string | null;
   /** A person's stable id: the row adds to that person instead of creating one. */
   @Column({ name: 'person_ref', type: 'uuid', nullable: true }) personRef!: string | null;
+  /** The id the row's person gets if it is new: fixed at load, so a resumed apply makes the same person once. */
+  @Column({ name: 'new_person_id', type: 'uuid' }) newPersonId!: string;
+  /** Search keys and script, computed while loading (libs/domain names) so the apply is plain SQL. */
+  @Column({ type: 'varchar', length: 16 }) script!: string;
+  @Column({ type: 'text' }) skeleton!: string;
+  @Column({ name: 'phonetic_tokens', type: 'text', array: true }) phoneticTokens!: string[];
+  @Column({ type: 'varchar', length: 64 }) initials!: string;
+  /** Set once applied: the person the row created or added to. */
   @Column({ name: 'person_id', type: 'uuid', nullable: true }) personId!: string | null;
 }

@@ -229,11 +229,6 @@ export class RegistryService {
     return person;
   }
 
-  /** Adds a spelling inside the caller's transaction (imports); the person is checked for duplicates again. */
-  async addVariantIn(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
-    await insertVariant(manager, personId, input);
-    await manager.query(`UPDATE persons SET duplicates_checked_at = NULL WHERE id = $1`, [personId]);
-  }
 
 }
 

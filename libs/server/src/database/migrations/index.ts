@@ -4,7 +4,7 @@ import { CaseLifecycle1795494239659 } from './1795494239659-CaseLifecycle.js';
 import { Collaboration1795494748114 } from './1795494748114-Collaboration.js';
 import { CaseWatchers1795494974740 } from './1795494974740-CaseWatchers.js';
 import { Registry1795495845879 } from './1795495845879-Registry.js';
-import { RegistryImports1795496207345 } from './1795496207345-RegistryImports.js';
+import { RegistryImports1795496461618 } from './1795496461618-RegistryImports.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -16,5 +16,5 @@ export const migrations: Function[] = [
   Collaboration1795494748114,
   CaseWatchers1795494974740,
   Registry1795495845879,
-  RegistryImports1795496207345,
+  RegistryImports1795496461618,
 ];
