@@ -7,7 +7,10 @@ import { TotpSetupPage } from './layout/TotpSetupPage';
 import { authProvider, totpSetupPath } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { archiveRequests } from './resources/archive-requests';
 import { auditLog } from './resources/audit-log';
+import { cases } from './resources/cases';
+import { commissionSessions } from './resources/commission-sessions';
 import { users } from './resources/users';
 
 // The menu lists a resource only when authProvider.canAccess allows its list, so each role sees its own.
@@ -24,6 +27,9 @@ export const App = () => (
     // No call home to marmelab from a state commission's back office.
     disableTelemetry
   >
+    <Resource {...cases} />
+    <Resource {...archiveRequests} />
+    <Resource {...commissionSessions} />
     <Resource {...users} />
     <Resource {...auditLog} />
     <CustomRoutes noLayout>

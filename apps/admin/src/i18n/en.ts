@@ -1,4 +1,5 @@
 import type { Role } from '@aqtalu/contracts';
+import { workflowEn } from './workflow.en';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 
@@ -6,12 +7,7 @@ import type { TranslationMessages } from 'react-admin';
 export const aqtaluEn = {
   title: 'Aqtalu',
   subtitle: 'Rehabilitation of victims of political repression',
-  dashboard: {
-    welcome: 'Welcome',
-    signed_in_as: 'Signed in as %{name} (%{role})',
-    coming_soon:
-      'Cases awaiting your action, overdue archive requests and the next commission session will appear here.',
-  },
+  dashboard: workflowEn.dashboard,
   role: {
     admin: 'Administrator',
     secretary: 'Commission secretary',
@@ -56,6 +52,7 @@ export const aqtaluEn = {
 
 /** react-admin reads a resource's name and field labels from `resources.<name>`. */
 export const resourcesEn = {
+  ...workflowEn.resources,
   users: {
     name: 'User |||| Users',
     fields: {

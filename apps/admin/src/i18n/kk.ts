@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { workflowKk } from './workflow.kk';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
 // A Kazakh noun stays singular after a numeral ("5 жазба"); polyglot uses English rules for `kk` (1 / other).
@@ -220,12 +221,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   aqtalu: {
     title: 'Aqtalu',
     subtitle: 'Саяси қуғын-сүргін құрбандарын ақтау',
-    dashboard: {
-      welcome: 'Қош келдіңіз',
-      signed_in_as: 'Жүйеге кірген пайдаланушы: %{name} (%{role})',
-      coming_soon:
-        'Мұнда сіздің әрекетіңізді күтіп тұрған істер, мерзімі өткен мұрағаттық сұраулар және комиссияның келесі отырысы көрсетіледі.',
-    },
+    dashboard: workflowKk.dashboard,
     role: {
       admin: 'Әкімші',
       secretary: 'Комиссия хатшысы',
@@ -270,6 +266,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     },
   },
   resources: {
+    ...workflowKk.resources,
     users: {
       name: 'Пайдаланушы |||| Пайдаланушылар',
       fields: {

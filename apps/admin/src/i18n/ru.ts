@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { workflowRu } from './workflow.ru';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
 // Russian has three plural forms (1 / 2–4 / 5+, by the last digits): every %{smart_count} phrase gives all three.
@@ -223,12 +224,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   aqtalu: {
     title: 'Aqtalu',
     subtitle: 'Реабилитация жертв политических репрессий',
-    dashboard: {
-      welcome: 'Добро пожаловать',
-      signed_in_as: 'Вы вошли как %{name} (%{role})',
-      coming_soon:
-        'Здесь появятся дела, ожидающие ваших действий, просроченные архивные запросы и ближайшее заседание комиссии.',
-    },
+    dashboard: workflowRu.dashboard,
     role: {
       admin: 'Администратор',
       secretary: 'Секретарь комиссии',
@@ -273,6 +269,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     },
   },
   resources: {
+    ...workflowRu.resources,
     users: {
       name: 'Пользователь |||| Пользователи',
       fields: {

@@ -18,6 +18,30 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
     list: Permission.AuditRead,
     show: Permission.AuditRead,
   },
+  cases: {
+    list: Permission.CasesRead,
+    show: Permission.CasesRead,
+    create: Permission.CasesCreate,
+    edit: Permission.CasesUpdate,
+  },
+  // The API scopes the list: a liaison sees the requests addressed to their archive only.
+  'archive-requests': {
+    list: Permission.ArchiveRequestsRead,
+    show: Permission.ArchiveRequestsRead,
+    create: Permission.ArchiveRequestsCreate,
+    answer: Permission.ArchiveRequestsAnswer,
+  },
+  'commission-sessions': {
+    list: Permission.CasesRead,
+    show: Permission.CasesRead,
+    create: Permission.CommissionManage,
+    edit: Permission.CommissionManage,
+    vote: Permission.CommissionVote,
+  },
+  conclusions: {
+    create: Permission.ConclusionsDraft,
+    sign: Permission.ConclusionsSign,
+  },
 };
 
 export function canRoleAccess(role: Role, resource: string, action: string): boolean {

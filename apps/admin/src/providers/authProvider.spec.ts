@@ -311,7 +311,29 @@ describe('authProvider', () => {
     it('denies a secretary the users and any resource it does not know', async () => {
       await signInAs(Role.Secretary);
       await expect(sut.canAccess({ resource: 'users', action: 'list' })).resolves.toBe(false);
+      await expect(sut.canAccess({ resource: 'persons', action: 'list' })).resolves.toBe(false);
+    });
+
+    it('lets the secretary register cases and plan sessions, and not vote or answer for an archive', async () => {
+      await signInAs(Role.Secretary);
+      await expect(sut.canAccess({ resource: 'cases', action: 'create' })).resolves.toBe(true);
+      await expect(sut.canAccess({ resource: 'commission-sessions', action: 'create' })).resolves.toBe(true);
+      await expect(sut.canAccess({ resource: 'commission-sessions', action: 'vote' })).resolves.toBe(false);
+      await expect(sut.canAccess({ resource: 'archive-requests', action: 'answer' })).resolves.toBe(false);
+    });
+
+    it('gives a liaison the archive requests inbox and no cases', async () => {
+      await signInAs(Role.ArchiveLiaison);
+      await expect(sut.canAccess({ resource: 'archive-requests', action: 'list' })).resolves.toBe(true);
+      await expect(sut.canAccess({ resource: 'archive-requests', action: 'answer' })).resolves.toBe(true);
       await expect(sut.canAccess({ resource: 'cases', action: 'list' })).resolves.toBe(false);
+    });
+
+    it('lets a commission member see sessions and vote, but not plan them', async () => {
+      await signInAs(Role.CommissionMember);
+      await expect(sut.canAccess({ resource: 'commission-sessions', action: 'vote' })).resolves.toBe(true);
+      await expect(sut.canAccess({ resource: 'commission-sessions', action: 'create' })).resolves.toBe(false);
+      await expect(sut.canAccess({ resource: 'cases', action: 'create' })).resolves.toBe(false);
     });
   });
 });

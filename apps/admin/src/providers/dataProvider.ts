@@ -99,6 +99,10 @@ export interface AqtaluDataProvider extends DataProvider {
   userAction(id: string, action: UserAction, body: { version: number; password?: string }): Promise<{ data: RaRecord }>;
 }
 
+/** Resources whose route is not their name: react-admin names them flat, the API nests them. */
+const resourcePaths: Readonly<Record<string, string>> = { 'commission-sessions': 'commission/sessions' };
+export const resourcePath = (resource: string) => resourcePaths[resource] ?? resource;
+
 const refuse = (what: string) => () =>
   Promise.reject(new Error(`The API has no ${what}: accounts are disabled and audit entries kept, never deleted.`));
 
@@ -112,14 +116,14 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
     ...base,
 
     async getList(resource: string, params: GetListParams) {
-      if (resource !== 'audit-log') return base.getList(resource, params);
+      if (resource !== 'audit-log') return base.getList(resourcePath(resource), params);
       const answer = await base.getList(resource, { ...params, filter: auditFilter(params.filter ?? {}) });
       for (const entry of answer.data) auditEntries.set(String(entry.id), entry);
       return answer;
     },
 
     async getOne(resource: string, params: GetOneParams) {
-      if (resource !== 'audit-log') return base.getOne(resource, params);
+      if (resource !== 'audit-log') return base.getOne(resourcePath(resource), params);
       // There is no GET /api/audit-log/:id; the entry comes from the list it was opened from.
       const entry = auditEntries.get(String(params.id));
       if (!entry) throw new HttpError('resources.audit-log.open_from_list', 404);
@@ -136,6 +140,8 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
       });
       return { data: json };
     },
+
+    create: (resource, params) => base.create(resourcePath(resource), params),
 
     updateMany: refuse('bulk update'),
     delete: refuse('delete'),

@@ -1,0 +1,29 @@
+import { DataTable, DateField, List, SearchInput, SelectInput, useLocaleState } from 'react-admin';
+import { CaseStatusChip, statusChoices, SubjectsField } from './CaseFields';
+
+const caseFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+];
+
+/** The cases the API lets this user see (the region of a working group, all for the secretary). */
+export const CaseList = () => {
+  const [locale] = useLocaleState();
+  return (
+    <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="number" />
+        <DataTable.Col source="subjects" disableSort>
+          <SubjectsField locale={locale} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <CaseStatusChip />
+        </DataTable.Col>
+        <DataTable.Col source="regionCode" disableSort />
+        <DataTable.Col source="updatedAt">
+          <DateField source="updatedAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

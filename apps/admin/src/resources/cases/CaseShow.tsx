@@ -1,0 +1,112 @@
+import { Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Labeled, Show, TabbedShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { type CaseRecord, CaseStatusChip } from './CaseFields';
+import { ArchiveRequestsTab, CertificatesTab, CommentsTab, ConclusionTab, TimelineTab } from './CaseTabs';
+import { TransitionsPanel } from './TransitionsPanel';
+
+const CaseHeader = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }}>
+      <CardContent>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography variant="h5" component="h1">
+            {translate('resources.cases.header', { number: record.number })}
+          </Typography>
+          <CaseStatusChip />
+          <Typography color="text.secondary">
+            {translate('resources.cases.fields.regionCode')}: {record.regionCode}
+          </Typography>
+          <Typography color="text.secondary">
+            {translate('resources.cases.fields.categoryCode')}: {record.categoryCode}
+          </Typography>
+          {record.isGroup ? <Typography color="text.secondary">{translate('resources.cases.group')}</Typography> : null}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
+const SubjectsTable = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  const f = (field: string) => translate(`resources.cases.fields.subjects_${field}`);
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>{f('nameKk')}</TableCell>
+          <TableCell>{f('nameRu')}</TableCell>
+          <TableCell>{f('birthYear')}</TableCell>
+          <TableCell>{f('outcome')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {(record?.subjects ?? []).map((subject) => (
+          <TableRow key={subject.id}>
+            <TableCell>{subject.nameKk ?? '—'}</TableCell>
+            <TableCell>{subject.nameRu ?? '—'}</TableCell>
+            <TableCell>{subject.birthYear ?? '—'}</TableCell>
+            <TableCell>{subject.outcome ? translate(`resources.cases.outcome.${subject.outcome}`, { _: subject.outcome }) : '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+const ApplicantKindText = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  return record ? <span>{translate(`resources.cases.applicant_kind.${record.applicant.kind}`)}</span> : null;
+};
+
+/** The case: header, the steps it may take now, and its parts in tabs. */
+export const CaseShow = () => {
+  const [locale] = useLocaleState();
+  return (
+    <Show title={<CaseTitle />} actions={false}>
+      <CaseHeader />
+      <TransitionsPanel />
+      <TabbedShowLayout key={locale}>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.summary">
+          <TextField source="summary" emptyText="—" />
+          <Labeled label="resources.cases.fields.subjects">
+            <SubjectsTable />
+          </Labeled>
+          <Labeled label="resources.cases.fields.applicant.kind">
+            <ApplicantKindText />
+          </Labeled>
+          <TextField source="applicant.name" />
+          <TextField source="applicant.kinship" emptyText="—" />
+          <TextField source="applicant.kinshipProof" emptyText="—" />
+          <TextField source="applicant.email" emptyText="—" />
+          <TextField source="applicant.phone" emptyText="—" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.archive_requests" path="archive-requests">
+          <ArchiveRequestsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.conclusion" path="conclusion">
+          <ConclusionTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.timeline" path="timeline">
+          <TimelineTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.comments" path="comments">
+          <CommentsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.certificates" path="certificates">
+          <CertificatesTab />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+};
+
+const CaseTitle = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  return <>{record ? translate('resources.cases.header', { number: record.number }) : ''}</>;
+};

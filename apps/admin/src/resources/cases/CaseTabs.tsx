@@ -1,0 +1,324 @@
+import { ConclusionRecommendation } from '@aqtalu/contracts';
+import {
+  Alert,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List as MuiList,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import {
+  Button,
+  DataTable,
+  DateInput,
+  Form,
+  HttpError,
+  minLength,
+  ReferenceManyField,
+  required,
+  SelectInput,
+  TextInput,
+  useCanAccess,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { apiJson, downloadFile } from '../../providers/api';
+import { useApi, useDictionaryChoices } from '../../providers/useApi';
+import { ArchiveRequestStatusChip, OverdueChip } from '../archive-requests/ArchiveRequestFields';
+import type { CaseRecord } from './CaseFields';
+import { messageOf } from './TransitionsPanel';
+
+/** One POST with a notification either way; returns true when it went through. */
+function usePost() {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [pending, setPending] = useState(false);
+  const post = async (path: string, body: unknown, success: string): Promise<boolean> => {
+    setPending(true);
+    try {
+      await apiJson(path, { method: 'POST', body });
+      notify(success, { type: 'success' });
+      refresh();
+      return true;
+    } catch (error) {
+      notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
+      return false;
+    } finally {
+      setPending(false);
+    }
+  };
+  return { post, pending };
+}
+
+/** The archive requests of the case, and the working group's "send request". */
+export const ArchiveRequestsTab = () => {
+  const record = useRecordContext<CaseRecord>();
+  const { canAccess: canSend } = useCanAccess({ resource: 'archive-requests', action: 'create' });
+  if (!record) return null;
+  return (
+    <>
+      {canSend ? <SendArchiveRequestButton caseId={record.id} /> : null}
+      <ReferenceManyField reference="archive-requests" target="caseId" sort={{ field: 'dueDate', order: 'ASC' }}>
+        <DataTable bulkActionButtons={false} rowClick={(id) => `/archive-requests/${id}/show`}>
+          <DataTable.Col source="archiveCode" label="resources.archive-requests.fields.archiveCode" />
+          <DataTable.Col source="sought" label="resources.archive-requests.fields.sought" />
+          <DataTable.Col source="status" label="resources.archive-requests.fields.status">
+            <ArchiveRequestStatusChip />
+          </DataTable.Col>
+          <DataTable.Col source="dueDate" label="resources.archive-requests.fields.dueDate">
+            <OverdueChip withDate />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </>
+  );
+};
+
+const SendArchiveRequestButton = ({ caseId }: { caseId: string }) => {
+  const [open, setOpen] = useState(false);
+  const archives = useDictionaryChoices('archives');
+  const { post, pending } = usePost();
+  const submit = async (values: Record<string, unknown>) => {
+    const body = { archiveCode: values.archiveCode, sought: String(values.sought ?? '').trim(), ...(values.dueDate ? { dueDate: values.dueDate } : {}) };
+    if (await post(`/cases/${caseId}/archive-requests`, body, 'resources.archive-requests.notifications.sent')) setOpen(false);
+  };
+  return (
+    <>
+      <Button label="resources.archive-requests.actions.send" onClick={() => setOpen(true)} sx={{ mb: 1 }} />
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="send-request-title" fullWidth maxWidth="sm">
+        <Form onSubmit={submit} noValidate>
+          <DialogTitle id="send-request-title">
+            <TranslatedText value="resources.archive-requests.actions.send" />
+          </DialogTitle>
+          <DialogContent>
+            <SelectInput source="archiveCode" label="resources.archive-requests.fields.archiveCode" choices={archives.choices} validate={required()} fullWidth />
+            <TextInput source="sought" label="resources.archive-requests.fields.sought" multiline minRows={3} validate={[required(), minLength(5)]} fullWidth />
+            <DateInput source="dueDate" label="resources.archive-requests.fields.dueDate" helperText="resources.archive-requests.helpers.dueDate" />
+          </DialogContent>
+          <DialogActions>
+            <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
+            <Button type="submit" variant="contained" label="resources.archive-requests.actions.send" disabled={pending} />
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+};
+
+const TranslatedText = ({ value }: { value: string }) => {
+  const translate = useTranslate();
+  return <>{translate(value)}</>;
+};
+
+interface Conclusion {
+  id: string;
+  authorName: string;
+  recommendation: ConclusionRecommendation;
+  reasoning: string;
+  legalArticleCode: string;
+  signedBy: string | null;
+  signedAt: string | null;
+  signatureValid: boolean;
+  version: number;
+}
+
+const recommendationChoices = Object.values(ConclusionRecommendation).map((value) => ({
+  id: value,
+  name: `resources.cases.conclusion.recommendation_${value}`,
+}));
+
+/** The working group's conclusion: read by all, drafted by a member, signed by the lead. */
+export const ConclusionTab = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  const { data, error, reload } = useApi<Conclusion>(record ? `/cases/${record.id}/conclusion?v=${record.version}` : null);
+  const { canAccess: canDraft } = useCanAccess({ resource: 'conclusions', action: 'create' });
+  const { canAccess: canSign } = useCanAccess({ resource: 'conclusions', action: 'sign' });
+  const articles = useDictionaryChoices('legal-articles');
+  const { post, pending } = usePost();
+  if (!record) return null;
+  const missing = error instanceof HttpError && error.status === 404;
+  const draft = async (values: Record<string, unknown>) => {
+    if (await post(`/cases/${record.id}/conclusion`, { ...values, ...(data ? { version: data.version } : {}) }, 'resources.cases.conclusion.saved')) reload();
+  };
+  return (
+    <Stack spacing={2}>
+      {data ? (
+        <div>
+          <Typography variant="subtitle1">
+            {translate(`resources.cases.conclusion.recommendation_${data.recommendation}`)} · {data.legalArticleCode}
+          </Typography>
+          <Typography sx={{ whiteSpace: 'pre-wrap' }}>{data.reasoning}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.cases.conclusion.author', { name: data.authorName })}
+          </Typography>
+          <Chip
+            sx={{ mt: 1 }}
+            color={data.signedAt ? (data.signatureValid ? 'success' : 'warning') : 'default'}
+            label={translate(
+              data.signedAt
+                ? data.signatureValid
+                  ? 'resources.cases.conclusion.signed'
+                  : 'resources.cases.conclusion.signature_void'
+                : 'resources.cases.conclusion.unsigned',
+            )}
+          />
+          {canSign && !(data.signedAt && data.signatureValid) ? (
+            <Button
+              sx={{ ml: 2, mt: 1 }}
+              variant="contained"
+              label="resources.cases.conclusion.sign"
+              disabled={pending}
+              onClick={async () => {
+                if (await post(`/cases/${record.id}/conclusion/sign`, { version: data.version }, 'resources.cases.conclusion.signed')) reload();
+              }}
+            />
+          ) : null}
+        </div>
+      ) : (
+        <Alert severity={missing ? 'info' : 'warning'}>{missing ? translate('resources.cases.conclusion.none') : messageOf(error)}</Alert>
+      )}
+      {canDraft ? (
+        <Form
+          key={data?.version ?? 0}
+          onSubmit={draft}
+          defaultValues={data ? { recommendation: data.recommendation, reasoning: data.reasoning, legalArticleCode: data.legalArticleCode } : {}}
+          noValidate
+        >
+          <Typography variant="subtitle2">{translate(data ? 'resources.cases.conclusion.redraft' : 'resources.cases.conclusion.draft')}</Typography>
+          <SelectInput source="recommendation" label="resources.cases.conclusion.recommendation" choices={recommendationChoices} validate={required()} />
+          <SelectInput source="legalArticleCode" label="resources.cases.conclusion.legalArticleCode" choices={articles.choices} validate={required()} fullWidth />
+          <TextInput source="reasoning" label="resources.cases.conclusion.reasoning" multiline minRows={4} validate={[required(), minLength(10)]} fullWidth />
+          <Button type="submit" variant="outlined" label="ra.action.save" disabled={pending} />
+        </Form>
+      ) : null}
+    </Stack>
+  );
+};
+
+interface TimelineEvent {
+  id: string;
+  occurredAt: string;
+  kind: string;
+  data: Record<string, unknown> | null;
+  actorName: string | null;
+}
+
+/** What happened to the case, oldest first. */
+export const TimelineTab = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data } = useApi<TimelineEvent[]>(record ? `/cases/${record.id}/timeline?v=${record.version}` : null);
+  return (
+    <MuiList dense>
+      {(data ?? []).map((event) => (
+        <ListItem key={event.id} divider>
+          <ListItemText
+            primary={`${new Date(event.occurredAt).toLocaleString(locale)} · ${translate(`resources.cases.timeline.${event.kind}`, { _: event.kind })}`}
+            secondary={[event.actorName ?? translate('resources.cases.timeline.system'), summarise(event.data)].filter(Boolean).join(' — ')}
+          />
+        </ListItem>
+      ))}
+    </MuiList>
+  );
+};
+
+const summarise = (data: Record<string, unknown> | null) =>
+  data
+    ? Object.entries(data)
+        .filter(([, value]) => value !== null && typeof value !== 'object')
+        .map(([key, value]) => `${key}: ${String(value)}`)
+        .join(', ')
+    : '';
+
+interface Comment {
+  id: string;
+  body: string;
+  authorName: string;
+  createdAt: string;
+}
+
+/** Notes between the people working the case; `@e-mail` tells that person. */
+export const CommentsTab = () => {
+  const record = useRecordContext<CaseRecord>();
+  const [locale] = useLocaleState();
+  const { data, reload } = useApi<Comment[]>(record ? `/cases/${record.id}/comments` : null);
+  const { post, pending } = usePost();
+  const [formKey, setFormKey] = useState(0);
+  if (!record) return null;
+  const submit = async (values: Record<string, unknown>) => {
+    if (await post(`/cases/${record.id}/comments`, { body: String(values.body ?? '').trim() }, 'resources.cases.comments.added')) {
+      reload();
+      setFormKey((key) => key + 1);
+    }
+  };
+  return (
+    <>
+      <MuiList dense>
+        {(data ?? []).map((comment) => (
+          <ListItem key={comment.id} divider>
+            <ListItemText primary={comment.body} secondary={`${comment.authorName} · ${new Date(comment.createdAt).toLocaleString(locale)}`} />
+          </ListItem>
+        ))}
+      </MuiList>
+      <Form key={formKey} onSubmit={submit} noValidate>
+        <TextInput source="body" label="resources.cases.comments.body" helperText="resources.cases.comments.hint" multiline fullWidth validate={required()} />
+        <Button type="submit" variant="outlined" label="resources.cases.comments.add" disabled={pending} />
+      </Form>
+    </>
+  );
+};
+
+interface Certificate {
+  id: string;
+  number: string;
+  verificationCode: string;
+  nameKk: string | null;
+  nameRu: string | null;
+  renderedAt: string | null;
+}
+
+/** The certificates of a rehabilitated case, downloaded with the token (a plain link would have none). */
+export const CertificatesTab = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const { data } = useApi<Certificate[]>(record ? `/cases/${record.id}/certificates?v=${record.version}` : null);
+  if (!data?.length) return <Typography color="text.secondary">{translate('resources.cases.certificates.none')}</Typography>;
+  return (
+    <MuiList dense>
+      {data.map((certificate) => (
+        <ListItem
+          key={certificate.id}
+          divider
+          secondaryAction={
+            <Button
+              label="resources.cases.certificates.download"
+              disabled={!certificate.renderedAt}
+              onClick={() =>
+                downloadFile(`/certificates/${certificate.id}/pdf`, `certificate-${certificate.number}.pdf`).catch((error: unknown) =>
+                  notify(messageOf(error), { type: 'error', messageArgs: { _: messageOf(error) } }),
+                )
+              }
+            />
+          }
+        >
+          <ListItemText
+            primary={`${certificate.number} · ${certificate.nameKk ?? certificate.nameRu ?? ''}`}
+            secondary={`${translate('resources.cases.certificates.code')}: ${certificate.verificationCode}`}
+          />
+        </ListItem>
+      ))}
+    </MuiList>
+  );
+};

@@ -1,0 +1,223 @@
+import { VoteChoice } from '@aqtalu/contracts';
+import { Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import {
+  Button,
+  Form,
+  Link,
+  required,
+  SelectInput,
+  Show,
+  TextInput,
+  TopToolbar,
+  useCanAccess,
+  useDataProvider,
+  useGetIdentity,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import { apiJson, downloadFile } from '../../providers/api';
+import { messageOf } from '../cases/TransitionsPanel';
+import { type AgendaItem, isCaseId, type SessionRecord, tally, toggledAttendance } from './session';
+
+function useSend() {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [pending, setPending] = useState(false);
+  const send = async (path: string, method: string, body: unknown, success: string) => {
+    setPending(true);
+    try {
+      await apiJson(path, { method, body });
+      notify(success, { type: 'success' });
+      return true;
+    } catch (error) {
+      notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
+      return false;
+    } finally {
+      setPending(false);
+      refresh();
+    }
+  };
+  return { send, pending };
+}
+
+const ProtocolButton = () => {
+  const record = useRecordContext<SessionRecord>();
+  const notify = useNotify();
+  if (!record) return null;
+  return (
+    <Button
+      label="resources.commission-sessions.actions.protocol"
+      onClick={() =>
+        downloadFile(`/commission/sessions/${record.id}/protocol.pdf`, `protocol-${record.number}.pdf`).catch((error: unknown) =>
+          notify(messageOf(error), { type: 'error', messageArgs: { _: messageOf(error) } }),
+        )
+      }
+    />
+  );
+};
+
+const Attendance = () => {
+  const record = useRecordContext<SessionRecord>();
+  const translate = useTranslate();
+  const { canAccess: canManage } = useCanAccess({ resource: 'commission-sessions', action: 'edit' });
+  const { send, pending } = useSend();
+  if (!record) return null;
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="subtitle1" component="h2">
+          {translate('resources.commission-sessions.attendance', { present: record.present, total: record.totalMembers })}
+        </Typography>
+        <Stack>
+          {record.attendance.map((member) => (
+            <FormControlLabel
+              key={member.userId}
+              label={`${member.name} (${translate(`aqtalu.role.${member.role}`, { _: member.role })})`}
+              control={
+                <Checkbox
+                  checked={member.present}
+                  disabled={!canManage || pending}
+                  onChange={(event) =>
+                    void send(
+                      `/commission/sessions/${record.id}/attendance`,
+                      'PUT',
+                      { present: toggledAttendance(record.attendance, member.userId, event.target.checked) },
+                      'resources.commission-sessions.notifications.attendance',
+                    )
+                  }
+                />
+              }
+            />
+          ))}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
+const AddToAgenda = () => {
+  const record = useRecordContext<SessionRecord>();
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
+  const { send, pending } = useSend();
+  const [formKey, setFormKey] = useState(0);
+  if (!record) return null;
+  const submit = async (values: Record<string, unknown>) => {
+    const typed = String(values.case ?? '').trim();
+    let caseId = isCaseId(typed) ? typed : undefined;
+    if (!caseId) {
+      const { data } = await dataProvider.getList('cases', { filter: { q: typed }, pagination: { page: 1, perPage: 10 }, sort: { field: 'number', order: 'ASC' } });
+      caseId = data.find((candidate) => candidate.number === typed)?.id as string | undefined;
+    }
+    if (!caseId) return void notify('resources.commission-sessions.case_not_found', { type: 'warning', messageArgs: { number: typed } });
+    if (await send(`/commission/sessions/${record.id}/agenda`, 'POST', { caseId }, 'resources.commission-sessions.notifications.added')) setFormKey((key) => key + 1);
+  };
+  return (
+    <Form key={formKey} onSubmit={submit} noValidate>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
+        <TextInput source="case" label="resources.commission-sessions.fields.case" helperText="resources.commission-sessions.helpers.case" validate={required()} />
+        <Button type="submit" variant="outlined" label="resources.commission-sessions.actions.add" disabled={pending} />
+      </Stack>
+    </Form>
+  );
+};
+
+const voteChoices = Object.values(VoteChoice).map((value) => ({ id: value, name: `resources.commission-sessions.vote.${value}` }));
+
+const VoteForm = ({ session, item }: { session: SessionRecord; item: AgendaItem }) => {
+  const { send, pending } = useSend();
+  const submit = async (values: Record<string, unknown>) => {
+    const opinion = String(values.dissentingOpinion ?? '').trim();
+    await send(
+      `/commission/sessions/${session.id}/agenda/${item.caseId}/vote`,
+      'POST',
+      { choice: values.choice, ...(opinion ? { dissentingOpinion: opinion } : {}) },
+      'resources.commission-sessions.notifications.voted',
+    );
+  };
+  return (
+    <Form onSubmit={submit} noValidate>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
+        <SelectInput source="choice" label="resources.commission-sessions.fields.choice" choices={voteChoices} validate={required()} helperText={false} />
+        <TextInput source="dissentingOpinion" label="resources.commission-sessions.fields.dissentingOpinion" helperText={false} fullWidth />
+        <Button type="submit" variant="contained" label="resources.commission-sessions.actions.vote" disabled={pending} />
+      </Stack>
+    </Form>
+  );
+};
+
+const Agenda = () => {
+  const record = useRecordContext<SessionRecord>();
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const { canAccess: canManage } = useCanAccess({ resource: 'commission-sessions', action: 'edit' });
+  const { canAccess: canVote } = useCanAccess({ resource: 'commission-sessions', action: 'vote' });
+  if (!record) return null;
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="subtitle1" component="h2" gutterBottom>
+          {translate('resources.commission-sessions.agenda')}
+        </Typography>
+        {canManage ? <AddToAgenda /> : null}
+        {record.agenda.length === 0 ? <Typography color="text.secondary">{translate('resources.commission-sessions.empty_agenda')}</Typography> : null}
+        {record.agenda.map((item) => {
+          const counts = tally(item.votes);
+          const voted = item.votes.some((vote) => vote.memberId === identity?.id);
+          return (
+            <Stack key={item.id} spacing={1} sx={{ py: 2, borderTop: 1, borderColor: 'divider' }}>
+              <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Link to={`/cases/${item.caseId}/show`}>
+                  {item.position}. {item.caseNumber}
+                </Link>
+                <Chip size="small" label={translate(`resources.cases.status.${item.caseStatus}`, { _: item.caseStatus })} />
+                <Typography variant="body2">
+                  {translate('resources.commission-sessions.tally', { for: counts.for, against: counts.against, abstain: counts.abstain })}
+                </Typography>
+                <Chip
+                  size="small"
+                  color={item.quorum.reached ? 'success' : 'warning'}
+                  label={item.quorum.reached ? translate('resources.commission-sessions.quorum_reached') : translate('resources.commission-sessions.no_quorum', { note: item.quorum.note ?? '' })}
+                />
+                {item.decision ? (
+                  <Chip size="small" color="primary" label={`${item.decision.number}: ${translate(`resources.cases.outcome.${item.decision.outcome}`, { _: item.decision.outcome })}`} />
+                ) : null}
+              </Stack>
+              {item.votes.map((vote) => (
+                <Typography key={vote.memberId} variant="body2" color="text.secondary">
+                  {vote.name}: {translate(`resources.commission-sessions.vote.${vote.choice}`)}
+                  {vote.dissentingOpinion ? ` — ${vote.dissentingOpinion}` : ''}
+                </Typography>
+              ))}
+              {canVote && !voted && !item.decision ? <VoteForm session={record} item={item} /> : null}
+            </Stack>
+          );
+        })}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Header = () => {
+  const record = useRecordContext<SessionRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Typography variant="h5" component="h1" sx={{ p: 2 }}>
+      {translate('resources.commission-sessions.header', { number: record.number, date: record.date, place: record.place ?? '' })}
+    </Typography>
+  );
+};
+
+export const CommissionSessionShow = () => (
+  <Show actions={<TopToolbar><ProtocolButton /></TopToolbar>}>
+    <Header />
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Attendance />
+      <Agenda />
+    </Stack>
+  </Show>
+);
