@@ -28,7 +28,7 @@ export default tseslint.config(
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:server', 'type:domain', 'type:contracts'] },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:tools', 'type:server', 'type:domain', 'type:contracts'] },
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:server', 'type:tools', 'type:domain', 'type:contracts'],
