@@ -1,9 +1,8 @@
 import { Role } from '@aqtalu/contracts';
-import { requireProgram } from '@aqtalu/dev-stack';
 import { demoLogins } from '@aqtalu/server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, launchEnvironment, stop, type Launch, type LaunchEnvironment } from './launcher.js';
+import { BackOffice } from './back-office.js';
 
 const secretary = demoLogins.find((login) => login.role === Role.Secretary)!;
 
@@ -33,48 +32,17 @@ const ru = {
   archiveVerification: 'Архивная проверка',
 };
 
-/** Debian's chromium, headless; never a browser Playwright downloads. */
-const launchBrowser = () =>
-  chromium.launch({
-    executablePath: requireProgram({
-      command: 'chromium',
-      debianPackage: 'chromium',
-      allowInstall: true,
-      hint: 'the browser test needs Chromium: `sudo apt-get install chromium` (Debian) or set up chromium on PATH',
-    }),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-
 describe('working a case in the back office', () => {
-  let stack: LaunchEnvironment | undefined;
-  let launched: Launch | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const office = new BackOffice();
 
-  beforeAll(async () => {
-    stack = await launchEnvironment();
-    launched = await launch(stack.env);
-    browser = await launchBrowser();
-  });
+  beforeAll(() => office.start());
 
   afterAll(async () => {
-    try {
-      for (const context of contexts) await context.close().catch(() => undefined);
-      await browser?.close();
-    } finally {
-      try {
-        if (launched) expect(await stop(launched)).toBe(0);
-      } finally {
-        await stack?.dispose();
-      }
-    }
+    expect(await office.stop()).toBe(0);
   });
 
   async function signInAs(login: { email: string; password: string }): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(stack!.baseUrl);
+    const page = await office.newPage({ width: 1280, height: 1000 });
     await page.getByRole('textbox', { name: ru.email }).fill(login.email);
     await page.getByLabel(new RegExp(`^${ru.password}`)).fill(login.password);
     await page.getByRole('button', { name: ru.signIn }).click();

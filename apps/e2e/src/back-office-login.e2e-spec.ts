@@ -1,9 +1,8 @@
 import { Role } from '@aqtalu/contracts';
-import { requireProgram } from '@aqtalu/dev-stack';
 import { demoLogins } from '@aqtalu/server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, launchEnvironment, stop, type Launch, type LaunchEnvironment } from './launcher.js';
+import { BackOffice } from './back-office.js';
 
 const admin = demoLogins.find((login) => login.role === Role.Admin)!;
 
@@ -21,60 +20,18 @@ const ru = {
 
 const screenshotPath = '/tmp/aqtalu-dashboard.png';
 
-/** Debian's chromium, headless; never a browser Playwright downloads. */
-const launchBrowser = () =>
-  chromium.launch({
-    executablePath: requireProgram({
-      command: 'chromium',
-      debianPackage: 'chromium',
-      allowInstall: true,
-      hint: 'the browser test needs Chromium: `sudo apt-get install chromium` (Debian) or set up chromium on PATH',
-    }),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-
 describe('signing in to the back office', () => {
-  let stack: LaunchEnvironment | undefined;
-  let launched: Launch | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const office = new BackOffice();
 
-  beforeAll(async () => {
-    stack = await launchEnvironment();
-    launched = await launch(stack.env);
-    browser = await launchBrowser();
-  });
+  beforeAll(() => office.start());
 
   afterAll(async () => {
-    // Each step runs whatever the one before it did, so a failure in one leaves nothing running.
-    try {
-      for (const context of contexts) await context.close().catch(() => undefined);
-      await browser?.close();
-    } finally {
-      try {
-        if (launched) expect(await stop(launched)).toBe(0);
-      } finally {
-        await stack?.dispose();
-      }
-    }
+    expect(await office.stop()).toBe(0);
   });
 
   /** A fresh browser profile (no session in localStorage) on the login page. */
   async function openLoginPage(): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(stack!.baseUrl);
+    const page = await office.newPage();
     // requireAuth: with no session the app sends the visitor to the login page.
     await page.getByRole('button', { name: ru.signIn }).waitFor();
     return page;

@@ -1,10 +1,9 @@
 import { Role } from '@aqtalu/contracts';
-import { requireProgram } from '@aqtalu/dev-stack';
 import { demoLogins } from '@aqtalu/server';
 import { generateSync } from 'otplib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, launchEnvironment, stop, type Launch, type LaunchEnvironment } from './launcher.js';
+import { BackOffice } from './back-office.js';
 
 const admin = demoLogins.find((login) => login.role === Role.Admin)!;
 const auditor = demoLogins.find((login) => login.role === Role.Auditor)!;
@@ -58,60 +57,18 @@ const kk = { enable: 'Бұғаттан шығару' };
 
 const wrongCredentials = 'The e-mail or the password is wrong, or the account is disabled.';
 
-/** Debian's chromium, headless; never a browser Playwright downloads. */
-const launchBrowser = () =>
-  chromium.launch({
-    executablePath: requireProgram({
-      command: 'chromium',
-      debianPackage: 'chromium',
-      allowInstall: true,
-      hint: 'the browser test needs Chromium: `sudo apt-get install chromium` (Debian) or set up chromium on PATH',
-    }),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-
 describe('administering users in the back office', () => {
-  let stack: LaunchEnvironment | undefined;
-  let launched: Launch | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const office = new BackOffice();
 
-  beforeAll(async () => {
-    stack = await launchEnvironment();
-    launched = await launch(stack.env);
-    browser = await launchBrowser();
-  });
+  beforeAll(() => office.start());
 
   afterAll(async () => {
-    // Each step runs whatever the one before it did, so a failure in one leaves nothing running.
-    try {
-      for (const context of contexts) await context.close().catch(() => undefined);
-      await browser?.close();
-    } finally {
-      try {
-        if (launched) expect(await stop(launched)).toBe(0);
-      } finally {
-        await stack?.dispose();
-      }
-    }
+    expect(await office.stop()).toBe(0);
   });
 
   /** A fresh browser profile (no session in localStorage) on the login page. */
   async function openLoginPage(): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(stack!.baseUrl);
+    const page = await office.newPage();
     return page;
   }
 
@@ -133,7 +90,7 @@ describe('administering users in the back office', () => {
   const screenshot = (page: Page, path: string) => page.screenshot({ path, fullPage: true, animations: 'disabled' });
 
   const apiLogin = (email: string, password: string) =>
-    fetch(`${stack!.baseUrl}/api/auth/login`, {
+    fetch(`${office.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email, password }),
@@ -216,7 +173,7 @@ describe('administering users in the back office', () => {
 
   it('the secretary sets up a second factor and signs in with a code; the admin resets it for a lost phone', async () => {
     const page = await signInAs(secretary);
-    await page.goto(`${stack!.baseUrl}/#/totp-setup`);
+    await page.goto(`${office.baseUrl}/#/totp-setup`);
     await page.getByRole('heading', { level: 1, name: ru.totpTitle }).waitFor();
     const secretText = page.getByTestId('totp-secret');
     await secretText.waitFor();
@@ -261,7 +218,7 @@ describe('administering users in the back office', () => {
     const userId = /#\/users\/([^/]+)/.exec(page.url())![1]!;
     const { accessToken } = (await (await apiLogin(admin.email, admin.password)).json()) as { accessToken: string };
     const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${stack!.baseUrl}/api${path}`, {
+      fetch(`${office.baseUrl}/api${path}`, {
         ...init,
         headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
       });
