@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { PassportModule } from '@nestjs/passport';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
@@ -9,6 +10,7 @@ import {
   CasesModule,
   ConfigModule,
   DatabaseModule,
+  EvidenceModule,
   IdentityModule,
   MetricsService,
   NotificationModule,
@@ -17,10 +19,13 @@ import {
   RedisModule,
   RegistryModule,
   OutboxModule,
+  StorageModule,
   WorkerHealthIndicator,
   type AppConfig,
 } from '@aqtalu/server';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { diskStorage } from 'multer';
 import { JwtAuthGuard } from './auth/auth.guards.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
@@ -29,6 +34,7 @@ import { AuditLogController } from './controllers/audit-log.controller.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { CertificatesController } from './controllers/certificates.controller.js';
 import { CommissionController } from './controllers/commission.controller.js';
+import { EvidenceController } from './controllers/evidence.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -73,6 +79,13 @@ export class AppModule implements NestModule {
         CasesModule,
         RegistryModule,
         OutboxModule,
+        StorageModule.forRoot(config),
+        EvidenceModule,
+        // Uploads stream to a temporary file on the storage disk, never into memory.
+        MulterModule.register({
+          storage: diskStorage({ destination: join(config.storage.dir, 'incoming') }),
+          limits: { fileSize: config.storage.uploadMaxBytes, files: 1, fields: 20 },
+        }),
         ...staticFiles,
       ],
       controllers: [
@@ -82,6 +95,7 @@ export class AppModule implements NestModule {
         CasesController,
         CertificatesController,
         CommissionController,
+        EvidenceController,
         DictionariesController, HealthController, MetricsController, UsersController, NotificationsController, RegistryController, TasksController],
       providers: [
         LocalStrategy,

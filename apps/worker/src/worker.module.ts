@@ -5,16 +5,19 @@ import {
   ConfigModule,
   RegistryModule,
   DatabaseModule,
+  EvidenceModule,
   NotificationModule,
   OutboxRelayModule,
   QueueModule,
   RedisModule,
+  StorageModule,
   WorkerHeartbeatWriter,
   type AppConfig,
 } from '@aqtalu/server';
 import { LoggerModule } from 'nestjs-pino';
 import { DeadlinesProcessor } from './processors/deadlines.processor.js';
 import { DocumentsProcessor } from './processors/documents.processor.js';
+import { EvidenceProcessor } from './processors/evidence.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 import { RegistryProcessor } from './processors/registry.processor.js';
 
@@ -35,8 +38,10 @@ export class WorkerModule {
         AuditModule,
         CasesModule,
         RegistryModule,
+        StorageModule.forRoot(config),
+        EvidenceModule,
       ],
-      providers: [WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor],
+      providers: [WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, EvidenceProcessor],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './cases.js';
 export * from './permissions.js';
 export * from './jobs.js';
 export * from './health.js';
+export * from './evidence.js';

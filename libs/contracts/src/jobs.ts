@@ -7,6 +7,7 @@ export enum QueueName {
   Documents = 'documents',
   Deadlines = 'deadlines',
   Registry = 'registry',
+  Evidence = 'evidence',
 }
 
 export enum JobName {
@@ -15,6 +16,7 @@ export enum JobName {
   MarkOverdueArchiveRequests = 'mark-overdue-archive-requests',
   DetectDuplicates = 'detect-duplicates',
   ApplyRegistryImport = 'apply-registry-import',
+  CheckEvidence = 'check-evidence',
 }
 
 export interface JobPayload {
@@ -25,6 +27,8 @@ export interface JobPayload {
   /** Works through persons not yet checked, a batch at a time. */
   [JobName.DetectDuplicates]: Record<string, never>;
   [JobName.ApplyRegistryImport]: { importId: string };
+  /** Runs the evidence's checks that are not finished; safe to run twice. */
+  [JobName.CheckEvidence]: { evidenceId: string };
 }
 
 /** Which queue each job runs on. */
@@ -34,6 +38,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.MarkOverdueArchiveRequests]: QueueName.Deadlines,
   [JobName.DetectDuplicates]: QueueName.Registry,
   [JobName.ApplyRegistryImport]: QueueName.Registry,
+  [JobName.CheckEvidence]: QueueName.Evidence,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

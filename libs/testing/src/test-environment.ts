@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ensureDatabase } from '@aqtalu/dev-stack';
 import { loadConfig, type AppConfig } from '@aqtalu/server';
@@ -25,6 +28,7 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   const databaseUrl = url.toString();
+  const storageDir = join(tmpdir(), `aqtalu-files-${suffix}`);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -37,12 +41,14 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     // Tests sign in often from one address; the rate limit has a test of its own.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     HOST: '127.0.0.1',
+    STORAGE_DIR: storageDir,
     ...overrides,
   });
   return {
     config,
     databaseUrl,
     dispose: async () => {
+      await rm(storageDir, { recursive: true, force: true });
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {

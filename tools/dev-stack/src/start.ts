@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       REDIS_URL: stack.redisUrl,
       JWT_SECRET: await developmentJwtSecret(),
       PORT: process.env.PORT ?? '3000',
+      STORAGE_DIR: process.env.STORAGE_DIR ?? join(repoRoot, '.data', 'files'),
     };
     const config = loadConfig(env);
 

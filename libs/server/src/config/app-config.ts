@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join, resolve } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -124,6 +125,25 @@ export class EnvironmentVariables {
   @IsString({ message: 'SMTP_FROM must be a sender address such as Aqtalu <no-reply@aqtalu.gov.kz>' })
   @Matches(/^[^<>\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'SMTP_FROM must be a sender address such as Aqtalu <no-reply@aqtalu.gov.kz>' })
   SMTP_FROM = 'Aqtalu <no-reply@aqtalu.local>';
+
+  @IsOptional()
+  @IsString({ message: 'STORAGE_DIR must be a folder path where uploaded files are kept, e.g. /var/lib/aqtalu/files' })
+  STORAGE_DIR?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'UPLOAD_MAX_BYTES must be a whole number of bytes, e.g. 209715200 (200 MB)' })
+  @Min(1, { message: 'UPLOAD_MAX_BYTES must be at least 1' })
+  UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]+$/, { message: 'CLAMAV_HOST must be the host name of a clamd, e.g. clamav' })
+  CLAMAV_HOST?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'CLAMAV_PORT must be a whole number, e.g. 3310' })
+  @Min(1, { message: 'CLAMAV_PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'CLAMAV_PORT must be between 1 and 65535' })
+  CLAMAV_PORT = 3310;
 }
 
 export interface AppConfig {
@@ -148,6 +168,10 @@ export interface AppConfig {
   dbLogQueries: boolean;
   /** Notifications are also e-mailed (by the worker) when `url` is set. */
   smtp: { url?: string; from: string };
+  /** Uploaded files, content-addressed; `dir` is the local-disk driver's folder. */
+  storage: { dir: string; uploadMaxBytes: number };
+  /** Malware scanning through clamd when `host` is set; otherwise evidence shows "not scanned". */
+  clamav: { host?: string; port: number };
 }
 
 export class ConfigError extends Error {
@@ -191,6 +215,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollMs: env.OUTBOX_POLL_MS,
     dbLogQueries: env.DB_LOG_QUERIES,
     smtp: { url: env.SMTP_URL, from: env.SMTP_FROM },
+    storage: { dir: resolve(env.STORAGE_DIR ?? join('.data', 'files')), uploadMaxBytes: env.UPLOAD_MAX_BYTES },
+    clamav: { host: env.CLAMAV_HOST, port: env.CLAMAV_PORT },
   };
 }
 

@@ -25,6 +25,7 @@ import {
   RegistryImportEntity,
   RegistryImportRowEntity,
 } from '../registry/registry.entities.js';
+import { EvidenceCheckEntity, EvidenceEntity } from '../evidence/evidence.entities.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
 import { ArchiveEntity } from '../identity/archive.entity.js';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity.js';
@@ -68,4 +69,6 @@ export const entities = [
   RegistryImportEntity,
   RegistryImportRowEntity,
   CaseWatcherEntity,
+  EvidenceEntity,
+  EvidenceCheckEntity,
 ];

@@ -5,6 +5,7 @@ import { Collaboration1795494748114 } from './1795494748114-Collaboration.js';
 import { CaseWatchers1795494974740 } from './1795494974740-CaseWatchers.js';
 import { Registry1795495845879 } from './1795495845879-Registry.js';
 import { RegistryImports1795496461618 } from './1795496461618-RegistryImports.js';
+import { Evidence1795496868427 } from './1795496868427-Evidence.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   CaseWatchers1795494974740,
   Registry1795495845879,
   RegistryImports1795496461618,
+  Evidence1795496868427,
 ];

@@ -1,0 +1,114 @@
+import {
+  BadRequestException,
+  Body,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  NestInterceptor,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Permission, type SessionUser } from '@aqtalu/contracts';
+import { EvidenceService } from '@aqtalu/server';
+import type { Request, Response } from 'express';
+import { rm } from 'node:fs/promises';
+import type { Observable } from 'rxjs';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
+import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+
+const id = new ParseUUIDPipe({ version: '4' });
+
+/** Removes multer's temporary file once the response is done, whatever the outcome (also on a 400). */
+@Injectable()
+export class RemoveUploadInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const remove = () => void (request.file ? rm(request.file.path, { force: true }) : undefined);
+    http.getResponse<Response>().once('close', remove);
+    return next.handle();
+  }
+}
+
+@ApiTags('evidence')
+@Controller()
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  /** Multipart upload (streamed to disk); the checks run in the background. 400 names a bad reference part or a content/type mismatch. */
+  @Authenticated({ permission: Permission.EvidenceUpload })
+  @Post('cases/:id/evidence')
+  @UseInterceptors(FileInterceptor('file'), RemoveUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadEvidenceBodyDto })
+  upload(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadEvidenceDto) {
+    if (!file) throw new BadRequestException('file is required: send the document as the multipart part "file"');
+    return this.evidence.upload(user, caseId, file, body);
+  }
+
+  /** The case's evidence. Filters: q (full-text search of the extracted text), kind. */
+  @Authenticated({ permission: Permission.EvidenceRead })
+  @Get('cases/:id/evidence')
+  @ApiQuery({ name: 'filter', required: false, example: '{"q":"тройка"}' })
+  @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  @ApiQuery({ name: 'sort', required: false, example: '["createdAt","DESC"]' })
+  async list(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, ['createdAt', 'kind', 'originalName'] as const, 'createdAt');
+    const { rows, total } = await this.evidence.list(user, caseId, {
+      sort: list.sortField,
+      order: query.sort ? list.sortOrder : 'DESC',
+      offset: list.offset,
+      limit: list.limit,
+      filter: { q: textFilter(list.filter, 'q'), kind: textFilter(list.filter, 'kind') },
+    });
+    setContentRange(response, 'evidence', list.offset, rows.length, total);
+    return rows;
+  }
+
+  /** One evidence with the state and reason of each check. */
+  @Authenticated({ permission: Permission.EvidenceRead })
+  @Get('evidence/:id')
+  get(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+    return this.evidence.get(user, evidenceId);
+  }
+
+  /** The file (audited). Quarantined: 403, except for an admin, who may download exactly the quarantined files. */
+  @Authenticated()
+  @Get('evidence/:id/download')
+  async download(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const { evidence, content } = await this.evidence.download(user, evidenceId);
+    response.setHeader('Content-Type', evidence.declaredMime);
+    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(evidence.originalName)}`);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(content);
+  }
+
+  /** A working-group member other than the uploader verifies (after the checks pass) or rejects with a reason. */
+  @Authenticated({ permission: Permission.EvidenceVerify })
+  @Post('evidence/:id/verify')
+  @HttpCode(200)
+  verify(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Body() body: VerifyEvidenceDto) {
+    return this.evidence.verify(user, evidenceId, body);
+  }
+
+  /** Runs every check again. */
+  @Authenticated({ permission: Permission.EvidenceUpload })
+  @Post('evidence/:id/recheck')
+  @HttpCode(200)
+  recheck(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+    return this.evidence.recheck(user, evidenceId);
+  }
+}

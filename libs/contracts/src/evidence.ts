@@ -1,0 +1,37 @@
+/** What a piece of evidence is, as its uploader declares it. */
+export enum EvidenceKind {
+  InvestigationFile = 'investigation_file',
+  TroikaProtocol = 'troika_protocol',
+  ExecutionAct = 'execution_act',
+  RehabilitationCertificate = 'rehabilitation_certificate',
+  Photo = 'photo',
+  Other = 'other',
+}
+
+/** The file types accepted for upload (the declared and the sniffed type must both be one of them). */
+export const evidenceMimeTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
+export type EvidenceMimeType = (typeof evidenceMimeTypes)[number];
+
+export enum EvidenceCheckName {
+  Sniff = 'sniff',
+  Checksum = 'checksum',
+  Malware = 'malware',
+  Text = 'text',
+  Ocr = 'ocr',
+}
+
+/** `not_scanned`: no scanner is configured; shown as such, never as "clean". */
+export enum EvidenceCheckState {
+  Pending = 'pending',
+  Running = 'running',
+  Passed = 'passed',
+  Failed = 'failed',
+  Quarantined = 'quarantined',
+  NotScanned = 'not_scanned',
+}
+
+export enum EvidenceVerification {
+  Unverified = 'unverified',
+  Verified = 'verified',
+  Rejected = 'rejected',
+}

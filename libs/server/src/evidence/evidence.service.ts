@@ -1,0 +1,284 @@
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CaseStatus,
+  EvidenceCheckName,
+  EvidenceCheckState,
+  EvidenceKind,
+  EvidenceVerification,
+  JobName,
+  Permission,
+  Role,
+  type SessionUser,
+} from '@aqtalu/contracts';
+import { caseScope, parseArchivalReference, stageOf, type CaseFacts, type SheetRange } from '@aqtalu/domain';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CaseAccess } from '../cases/case-access.service.js';
+import { isUuid } from '../cases/case.repository.js';
+import { actorOf } from '../cases/case-scope.js';
+import { sqlRows } from '../database/sql.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
+import { checksFor, mimeOfUpload, sniffFile } from './evidence-files.js';
+
+export interface EvidenceCheckView {
+  check: EvidenceCheckName;
+  state: EvidenceCheckState;
+  reason: string | null;
+  updatedAt: Date;
+}
+
+export interface EvidenceView {
+  id: string;
+  caseId: string;
+  archiveRequestId: string | null;
+  archiveCode: string | null;
+  uploadedBy: string;
+  kind: EvidenceKind;
+  declaredMime: string;
+  detectedMime: string | null;
+  sha256: string;
+  size: number;
+  originalName: string;
+  versionNo: number;
+  previousId: string | null;
+  duplicateOf: string | null;
+  documentDate: string | null;
+  language: string | null;
+  reference: { archive: string | null; fond: string; opis: string; delo: string; sheets: SheetRange[]; text: string } | null;
+  pages: number | null;
+  verification: EvidenceVerification;
+  verifiedBy: string | null;
+  verifiedAt: Date | null;
+  verificationReason: string | null;
+  /** Any check quarantined the file: only an admin may download it. */
+  quarantined: boolean;
+  createdAt: Date;
+  checks?: EvidenceCheckView[];
+}
+
+/** The uploaded file as multer left it on disk (streamed there, never held in memory). */
+export interface UploadedFileOnDisk {
+  path: string;
+  originalname: string;
+  mimetype: string;
+  size: number;
+}
+
+export interface EvidenceUploadInput {
+  kind: EvidenceKind;
+  archiveRequestId?: string;
+  previousId?: string;
+  reference?: string;
+  documentDate?: string;
+  language?: string;
+}
+
+const columns = `e.id, e.case_id AS "caseId", e.archive_request_id AS "archiveRequestId", ra.code AS "archiveCode", e.uploaded_by AS "uploadedBy",
+  e.kind, e.declared_mime AS "declaredMime", e.detected_mime AS "detectedMime", e.sha256, e.size::float8 AS size,
+  e.original_name AS "originalName", e.version_no AS "versionNo", e.previous_id AS "previousId", e.duplicate_of AS "duplicateOf",
+  e.document_date AS "documentDate", e.language,
+  CASE WHEN e.reference_text IS NULL THEN NULL ELSE jsonb_build_object('archive', e.archive_code, 'fond', e.fond, 'opis', e.opis, 'delo', e.delo, 'sheets', e.sheets, 'text', e.reference_text) END AS reference,
+  e.pages, e.verification, e.verified_by AS "verifiedBy", e.verified_at AS "verifiedAt", e.verification_reason AS "verificationReason",
+  EXISTS (SELECT 1 FROM evidence_checks q WHERE q.evidence_id = e.id AND q.state = 'quarantined') AS quarantined, e.created_at AS "createdAt"`;
+const from = `evidence e LEFT JOIN archive_requests rq ON rq.id = e.archive_request_id LEFT JOIN archives ra ON ra.id = rq.archive_id`;
+
+export const evidenceSortColumns = { createdAt: 'e.created_at', kind: 'e.kind', originalName: 'e.original_name' } as const;
+
+/** Evidence of cases: upload, list, read, download, verification by a second member, re-checking. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly access: CaseAccess,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Stores an uploaded file and records it with its checks and the job that runs them, in one
+   * transaction. The content is sniffed here already: a file that is not what it claims is refused
+   * (400) before anything is stored.
+   */
+  async upload(user: SessionUser, caseId: string, file: UploadedFileOnDisk, input: EvidenceUploadInput): Promise<EvidenceView> {
+    const caseRow = await this.access.require(user, caseId, Permission.EvidenceUpload);
+    const declaredMime = mimeOfUpload(file.mimetype, file.originalname);
+    if (!declaredMime) {
+      throw new BadRequestException(`file ${file.originalname} is declared as ${file.mimetype || 'nothing'}; accepted are PDF, JPEG, PNG and TIFF`);
+    }
+    const sniffed = await sniffFile(file.path);
+    if (sniffed !== declaredMime) {
+      throw new BadRequestException(`file ${file.originalname} is declared as ${declaredMime} but its content is ${sniffed ?? 'not a recognised file type'}`);
+    }
+    const reference = input.reference?.trim() ? parseArchivalReference(input.reference) : null;
+    if (reference && !reference.ok) throw new BadRequestException(`reference: the ${reference.error.part} could not be read: ${reference.error.message}`);
+
+    let archiveCode: string | null = null;
+    if (input.archiveRequestId) {
+      const [request] = isUuid(input.archiveRequestId)
+        ? await this.dataSource.query(`SELECT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.id = $1 AND ar.case_id = $2`, [input.archiveRequestId, caseId])
+        : [];
+      if (!request) throw new BadRequestException(`archiveRequestId ${input.archiveRequestId} is not a request of this case`);
+      archiveCode = request.code;
+    } else if (user.role === Role.ArchiveLiaison) {
+      throw new BadRequestException('archiveRequestId is required: an archive liaison uploads the answer to a request addressed to their archive');
+    }
+    const facts = await this.facts(caseId, caseRow.regionCode, caseRow.status);
+    await this.access.check(user, Permission.EvidenceUpload, { type: 'evidence', uploaderId: user.id, archiveCode, case: facts }, 'case', caseId);
+
+    let versionNo = 1;
+    if (input.previousId) {
+      const [previous] = isUuid(input.previousId) ? await this.dataSource.query(`SELECT version_no FROM evidence WHERE id = $1 AND case_id = $2`, [input.previousId, caseId]) : [];
+      if (!previous) throw new BadRequestException(`previousId ${input.previousId} is not evidence of this case`);
+      versionNo = previous.version_no + 1;
+    }
+
+    const stored = await this.storage.put(createReadStream(file.path));
+    const id = await this.dataSource.transaction(async (manager) => {
+      const parsed = reference?.ok ? reference.value : null;
+      const [created] = await manager.query(
+        `INSERT INTO evidence (case_id, archive_request_id, uploaded_by, kind, declared_mime, sha256, size, original_name, version_no, previous_id,
+           document_date, language, archive_code, fond, opis, delo, sheets, reference_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+        [caseId, input.archiveRequestId ?? null, user.id, input.kind, declaredMime, stored.sha256, stored.size, file.originalname.slice(0, 500), versionNo,
+          input.previousId ?? null, input.documentDate?.trim() || null, input.language ?? null, parsed?.archive ?? null, parsed?.fond ?? null,
+          parsed?.opis ?? null, parsed?.delo ?? null, parsed ? JSON.stringify(parsed.sheets) : null, parsed?.text ?? null],
+      );
+      for (const check of checksFor(declaredMime)) {
+        await manager.query(`INSERT INTO evidence_checks (evidence_id, "check", state) VALUES ($1, $2, 'pending')`, [created.id, check]);
+      }
+      await this.outbox.enqueue(manager, JobName.CheckEvidence, { evidenceId: created.id });
+      await this.audit.record({
+        action: 'evidence.upload', entityType: 'evidence', entityId: created.id, before: null,
+        after: { caseId, kind: input.kind, sha256: stored.sha256, size: stored.size, originalName: file.originalname, versionNo, previousId: input.previousId ?? null },
+      }, manager);
+      return created.id as string;
+    });
+    return this.view(id, true);
+  }
+
+  /** The case's evidence the caller may see; `q` searches the extracted text. */
+  async list(user: SessionUser, caseId: string, page: { offset: number; limit: number; sort: keyof typeof evidenceSortColumns; order: 'ASC' | 'DESC'; filter: { q?: string; kind?: string } }) {
+    await this.access.require(user, caseId, Permission.EvidenceRead);
+    const params: unknown[] = [caseId];
+    const where = ['e.case_id = $1'];
+    const scope = caseScope(actorOf(user));
+    // A liaison sees the evidence their archive gave, not the rest of the case's file.
+    if (scope.kind === 'archive') where.push(`ra.code = $${params.push(scope.archiveCode)}`);
+    if (page.filter.kind) where.push(`e.kind = $${params.push(page.filter.kind)}`);
+    if (page.filter.q) where.push(`e.tsv @@ plainto_tsquery('simple', $${params.push(page.filter.q)})`);
+    const whereSql = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, params);
+    const rows: EvidenceView[] = await this.dataSource.query(
+      `SELECT ${columns} FROM ${from} WHERE ${whereSql}
+       ORDER BY ${evidenceSortColumns[page.sort]} ${page.order === 'ASC' ? 'ASC' : 'DESC'}, e.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
+    );
+    return { rows, total: total as number };
+  }
+
+  async get(user: SessionUser, id: string): Promise<EvidenceView> {
+    const evidence = await this.visible(user, id, Permission.EvidenceRead);
+    await this.audit.record({ action: 'evidence.read', entityType: 'evidence', entityId: id });
+    return this.view(evidence.id, true);
+  }
+
+  /**
+   * The file, audited. A quarantined file is refused to everyone but an admin; an admin, who has no
+   * case scope, may download by id exactly the quarantined files (to examine them), nothing else.
+   */
+  async download(user: SessionUser, id: string): Promise<{ evidence: EvidenceView; content: Readable }> {
+    let evidence: EvidenceView;
+    if (user.role === Role.Admin) {
+      const found = isUuid(id) ? await this.view(id, false).catch(() => null) : null;
+      if (!found?.quarantined) {
+        await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'an admin downloads quarantined files only' } });
+        throw new NotFoundException(`There is no quarantined evidence ${id}; an admin may download quarantined files only.`);
+      }
+      evidence = found;
+    } else {
+      evidence = await this.visible(user, id, Permission.EvidenceRead);
+      if (evidence.quarantined) {
+        await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'quarantined' } });
+        throw new ForbiddenException('This file is quarantined by a safety check; only an admin may download it.');
+      }
+    }
+    const content = await this.storage.open(evidence.sha256);
+    await this.audit.record({ action: 'evidence.download', entityType: 'evidence', entityId: id, details: { sha256: evidence.sha256, quarantined: evidence.quarantined } });
+    return { evidence, content };
+  }
+
+  /** A working-group member other than the uploader verifies (after the checks) or rejects with a reason. */
+  async verify(user: SessionUser, id: string, input: { verified: boolean; reason?: string }): Promise<EvidenceView> {
+    const evidence = await this.visible(user, id, Permission.EvidenceVerify);
+    const reason = input.reason?.trim() || null;
+    if (!input.verified && !reason) throw new BadRequestException('reason is required when evidence is rejected');
+    if (input.verified) {
+      const checks = await this.checks(id);
+      const unfinished = checks.filter((c) => c.state === EvidenceCheckState.Pending || c.state === EvidenceCheckState.Running);
+      const unsafe = checks.filter((c) => c.state === EvidenceCheckState.Quarantined || c.state === EvidenceCheckState.Failed);
+      if (unfinished.length) throw new ConflictException(`The checks ${unfinished.map((c) => c.check).join(', ')} are not finished; verify once they are.`);
+      if (unsafe.length) throw new ConflictException(`The checks ${unsafe.map((c) => `${c.check} (${c.reason ?? c.state})`).join(', ')} did not pass; such evidence can be rejected, not verified.`);
+    }
+    const status = input.verified ? EvidenceVerification.Verified : EvidenceVerification.Rejected;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE evidence SET verification = $2, verified_by = $3, verified_at = now(), verification_reason = $4 WHERE id = $1`,
+        [id, status, user.id, reason],
+      );
+      await this.audit.record({ action: `evidence.${input.verified ? 'verify' : 'reject'}`, entityType: 'evidence', entityId: id, before: { verification: evidence.verification }, after: { verification: status, reason } }, manager);
+    });
+    return this.view(id, true);
+  }
+
+  /** Sets every check back to pending and runs them again (a file is never re-uploaded for this). */
+  async recheck(user: SessionUser, id: string): Promise<EvidenceView> {
+    await this.visible(user, id, Permission.EvidenceUpload);
+    await this.dataSource.transaction(async (manager) => {
+      await this.resetChecks(manager, id);
+      await this.outbox.enqueue(manager, JobName.CheckEvidence, { evidenceId: id });
+      await this.audit.record({ action: 'evidence.recheck', entityType: 'evidence', entityId: id }, manager);
+    });
+    return this.view(id, true);
+  }
+
+  private async resetChecks(manager: EntityManager, id: string): Promise<void> {
+    await sqlRows(manager, `UPDATE evidence_checks SET state = 'pending', reason = NULL, updated_at = now() WHERE evidence_id = $1 RETURNING "check"`, [id]);
+  }
+
+  private async visible(user: SessionUser, id: string, permission: Permission): Promise<EvidenceView> {
+    const evidence = isUuid(id) ? await this.view(id, false).catch(() => null) : null;
+    if (!evidence) throw new NotFoundException(`There is no evidence ${id}, or it is not yours to see.`);
+    const [caseRow] = await this.dataSource.query(`SELECT c.status, r.code FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1`, [evidence.caseId]);
+    const facts = await this.facts(evidence.caseId, caseRow.code, caseRow.status);
+    await this.access.check(user, permission, { type: 'evidence', uploaderId: evidence.uploadedBy, archiveCode: evidence.archiveCode, case: facts }, 'evidence', id);
+    return evidence;
+  }
+
+  private async facts(caseId: string, regionCode: string, status: string): Promise<CaseFacts> {
+    const archives: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = $1`,
+      [caseId],
+    );
+    return { regionCode, stage: stageOf(status as CaseStatus), archiveCodes: archives.map((a) => a.code) };
+  }
+
+  private async checks(id: string): Promise<EvidenceCheckView[]> {
+    return this.dataSource.query(
+      `SELECT "check", state, reason, updated_at AS "updatedAt" FROM evidence_checks WHERE evidence_id = $1
+       ORDER BY array_position(ARRAY['sniff','checksum','malware','text','ocr']::varchar[], "check"::varchar)`,
+      [id],
+    );
+  }
+
+  private async view(id: string, withChecks: boolean): Promise<EvidenceView> {
+    const rows: EvidenceView[] = await this.dataSource.query(`SELECT ${columns} FROM ${from} WHERE e.id = $1`, [id]);
+    const evidence = rows[0];
+    if (!evidence) throw new NotFoundException(`There is no evidence ${id}.`);
+    return withChecks ? { ...evidence, checks: await this.checks(id) } : evidence;
+  }
+}
