@@ -23,6 +23,7 @@ export enum Permission {
   EvidenceVerify = 'evidence.verify',
   ConclusionsDraft = 'conclusions.draft',
   ConclusionsSign = 'conclusions.sign',
+  CommissionRead = 'commission.read',
   CommissionManage = 'commission.manage',
   CommissionVote = 'commission.vote',
   CommissionDecide = 'commission.decide',
@@ -36,13 +37,13 @@ const workingGroup = [
   P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.ArchiveRequestsRead, P.ArchiveRequestsCreate,
   P.EvidenceRead, P.EvidenceUpload, P.EvidenceVerify, P.ConclusionsDraft, P.RegistryRead, P.RegistryManage,
 ];
-const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionVote, P.RegistryRead];
+const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionRead, P.CommissionVote, P.RegistryRead];
 
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
   [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage],
   [Role.Secretary]: [
     P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.CasesIntake, P.ArchiveRequestsRead, P.EvidenceRead,
-    P.EvidenceUpload, P.CommissionManage, P.RegistryRead, P.RegistryManage,
+    P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage,
   ],
   [Role.WgMember]: workingGroup,
   [Role.WgLead]: [...workingGroup, P.ConclusionsSign],

@@ -32,8 +32,8 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
     answer: Permission.ArchiveRequestsAnswer,
   },
   'commission-sessions': {
-    list: Permission.CasesRead,
-    show: Permission.CasesRead,
+    list: Permission.CommissionRead,
+    show: Permission.CommissionRead,
     create: Permission.CommissionManage,
     edit: Permission.CommissionManage,
     vote: Permission.CommissionVote,

@@ -31,7 +31,7 @@ export class CasesController {
   }
 
   /** A comment; `@name@example.kz` notifies that person if they may see the case. */
-  @Authenticated({ permission: Permission.CasesRead })
+  @Authenticated({ permission: Permission.CasesUpdate })
   @Post(':id/comments')
   comment(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: CommentDto) {
     return this.collaboration.comment(user, caseId, body.body);

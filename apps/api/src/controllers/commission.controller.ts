@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
-import { CommissionService } from '@aqtalu/server';
+import { AuditService, CommissionService } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -13,9 +13,12 @@ const id = new ParseUUIDPipe({ version: '4' });
 @ApiTags('commission')
 @Controller('commission/sessions')
 export class CommissionController {
-  constructor(private readonly commission: CommissionService) {}
+  constructor(
+    private readonly commission: CommissionService,
+    private readonly audit: AuditService,
+  ) {}
 
-  @Authenticated({ permission: Permission.CasesRead })
+  @Authenticated({ permission: Permission.CommissionRead })
   @Get()
   async list(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
     const list = parseListQuery(query, ['date'] as const, 'date');
@@ -30,14 +33,16 @@ export class CommissionController {
     return this.commission.createSession(user, body);
   }
 
-  @Authenticated({ permission: Permission.CasesRead })
+  @Authenticated({ permission: Permission.CommissionRead })
   @Get(':id')
-  get(@Param('id', id) sessionId: string) {
-    return this.commission.get(sessionId);
+  async get(@Param('id', id) sessionId: string) {
+    const session = await this.commission.get(sessionId);
+    await this.audit.record({ action: 'commission_session.read', entityType: 'commission_session', entityId: sessionId });
+    return session;
   }
 
   /** The protocol (agenda, attendance, votes, decisions) as a PDF in Kazakh and Russian. */
-  @Authenticated({ permission: Permission.CasesRead })
+  @Authenticated({ permission: Permission.CommissionRead })
   @Get(':id/protocol.pdf')
   async protocol(@Param('id', id) sessionId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const { number, pdf } = await this.commission.protocol(sessionId);

@@ -7,6 +7,7 @@ const databaseConflicts: Record<string, string> = {
   '23505': 'Someone else just created the same record. Reload and try again.',
   '23503': 'A record this one refers to was just changed or removed. Reload and try again.',
   '40001': 'Someone else changed the same records at the same moment. Try again.',
+  '40P01': 'Someone else changed the same records at the same moment. Try again.',
 };
 
 /** RFC 9457 problem details: the one error format of the API. */

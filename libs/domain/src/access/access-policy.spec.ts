@@ -97,7 +97,7 @@ describe('access policy: archive requests', () => {
     expect(authorize(actors[Role.WgMember], Permission.ArchiveRequestsRead, request('APRK', 'ZHA')).allowed).toBe(false);
   });
 
-  it('never lets a working group answer a request', () => {
+  it('never lets a working group answer a request of its own region', () => {
     expect(authorize(actors[Role.WgMember], Permission.ArchiveRequestsAnswer, request('APRK', 'ALM'))).toMatchObject({ allowed: false, conceal: false });
   });
 });
@@ -136,7 +136,11 @@ describe('access policy: four eyes', () => {
   });
 
   it('conceals conclusions from liaisons', () => {
-    // a liaison has no conclusion permission at all, so the role check answers first
-    expect(authorize(actors[Role.ArchiveLiaison], Permission.ConclusionsDraft, conclusionBy('x'))).toMatchObject({ allowed: false, conceal: false });
+    expect(authorize(actors[Role.ArchiveLiaison], Permission.ConclusionsDraft, conclusionBy('x'))).toMatchObject({ allowed: false, conceal: true });
+  });
+
+  it('conceals what is out of scope before it looks at the permission, so a 403 never tells that a record exists', () => {
+    const elsewhere = { type: 'archive_request' as const, archiveCode: 'APRK', case: facts('ZHA', 'working', ['APRK']) };
+    expect(authorize(actors[Role.WgMember], Permission.ArchiveRequestsAnswer, elsewhere)).toMatchObject({ allowed: false, conceal: true });
   });
 });

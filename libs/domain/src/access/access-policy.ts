@@ -100,13 +100,14 @@ function visible(scope: CaseScope, resource: ScopedResource): boolean {
 }
 
 export function authorize(actor: Actor, permission: Permission, resource?: ScopedResource): Decision {
+  // Scope first: what the actor may not see at all answers as absent, whatever they tried to do with it.
+  if (resource && !visible(caseScope(actor), resource)) {
+    return conceal(`${resource.type.replace('_', ' ')} is outside the scope of ${describeScope(actor)}`);
+  }
   if (!hasPermission(actor.role, permission)) {
     return forbid(`the role ${actor.role} does not have the permission ${permission}`);
   }
   if (!resource) return allow;
-  if (!visible(caseScope(actor), resource)) {
-    return conceal(`${resource.type.replace('_', ' ')} is outside the scope of ${describeScope(actor)}`);
-  }
   if (resource.type === 'conclusion' && resource.authorId === actor.id) {
     if (permission === Permission.ConclusionsSign) {
       return forbid('you drafted this conclusion: another lead of the region must sign it (four eyes)');

@@ -8,6 +8,7 @@ import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
+import { CaseRepository } from './case.repository.js';
 import { CaseService } from './case.service.js';
 import { actorOf, caseScopeCondition } from './case-scope.js';
 import { caseScope } from '@aqtalu/domain';
@@ -44,6 +45,7 @@ export class ArchiveRequestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly cases: CaseService,
+    private readonly caseRows: CaseRepository,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
   ) {}
@@ -66,6 +68,10 @@ export class ArchiveRequestService {
     if (input.dueDate) parseCalendarDate(input.dueDate);
     if (dueDate < sentOn) throw new BadRequestException('dueDate must not be before the day the request is sent');
     const id = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.caseRows.lockCase(manager, caseId);
+      if (locked.status !== CaseStatus.ArchiveVerification) {
+        throw new ConflictException(`Archive requests are sent while the case is in archive verification; it is ${locked.status}.`);
+      }
       const [created] = await manager.query(
         `INSERT INTO archive_requests (case_id, archive_id, sought, status, sent_on, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [caseId, archive.id, input.sought.trim(), ArchiveRequestStatus.Sent, sentOn, dueDate, user.id],
@@ -86,6 +92,7 @@ export class ArchiveRequestService {
     const scope = caseScope(actor);
     const where = [scope.kind === 'archive' ? `a.code = $${params.push(scope.archiveCode)}` : caseScopeCondition(actor, params)];
     if (page.filter.status) where.push(`ar.status = $${params.push(page.filter.status)}`);
+    if (page.filter.caseId && !/^[0-9a-f-]{36}$/i.test(page.filter.caseId)) throw new BadRequestException('filter.caseId must be a case id');
     if (page.filter.caseId) where.push(`ar.case_id = $${params.push(page.filter.caseId)}`);
     if (page.filter.overdue !== undefined) where.push(page.filter.overdue ? 'ar.overdue_since IS NOT NULL' : 'ar.overdue_since IS NULL');
     const whereSql = where.join(' AND ');
@@ -145,14 +152,22 @@ export class ArchiveRequestService {
    */
   async markOverdue(today: string): Promise<string[]> {
     parseCalendarDate(today);
-    return this.dataSource.transaction(async (manager) => {
-      const marked = await sqlRows<{ id: string; case_id: string; archive_id: string }>(
-        manager,
-        `UPDATE archive_requests SET overdue_since = $1, updated_at = now()
-         WHERE overdue_since IS NULL AND due_date < $1 AND status NOT IN ($2, $3, $4) RETURNING id, case_id, archive_id`,
-        [today, ArchiveRequestStatus.Answered, ArchiveRequestStatus.NothingFound, ArchiveRequestStatus.Cancelled],
-      );
-      for (const request of marked) {
+    const settled = [ArchiveRequestStatus.Answered, ArchiveRequestStatus.NothingFound, ArchiveRequestStatus.Cancelled];
+    const due: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM archive_requests WHERE overdue_since IS NULL AND due_date < $1 AND status <> ALL($2) ORDER BY due_date, id`,
+      [today, settled],
+    );
+    const marked: string[] = [];
+    // one short transaction per request: the audit chain's lock is never held across many cases
+    for (const { id } of due) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const [request] = await sqlRows<{ id: string; case_id: string; archive_id: string }>(
+          manager,
+          `UPDATE archive_requests SET overdue_since = $2, updated_at = now()
+           WHERE id = $1 AND overdue_since IS NULL AND due_date < $2 AND status <> ALL($3) RETURNING id, case_id, archive_id`,
+          [id, today, settled],
+        );
+        if (!request) return false;
         const view = (await manager.query(`SELECT ${requestColumns} FROM ${requestFrom} WHERE ar.id = $1`, [request.id]))[0] as ArchiveRequestView;
         const recipients: Array<{ id: string }> = await manager.query(
           `SELECT u.id FROM users u WHERE u.disabled_at IS NULL AND (
@@ -165,9 +180,11 @@ export class ArchiveRequestService {
         }
         await this.cases.event(manager, request.case_id, null, 'archive_request_overdue', { archiveRequestId: request.id, dueDate: view.dueDate });
         await this.audit.record({ action: 'archive_request.overdue', entityType: 'archive_request', entityId: request.id, actorId: null, actorRole: 'system', details: { today, notified: recipients.length } }, manager);
-      }
-      return marked.map((request) => request.id);
-    });
+        return true;
+      });
+      if (done) marked.push(id);
+    }
+    return marked;
   }
 
   private async visible(user: SessionUser, id: string, permission: Permission): Promise<ArchiveRequestView> {

@@ -113,6 +113,19 @@ export class CaseRepository {
     return { rows, total };
   }
 
+  /**
+   * Locks the case row for a step that depends on the case's state but does not change the case itself
+   * (a request, a conclusion, the agenda, a vote): transitions lock the same row, so they wait for each other.
+   */
+  async lockCase(manager: EntityManager, id: string): Promise<CaseRow> {
+    const rows: CaseRow[] = await manager.query(
+      `SELECT ${caseColumns} FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+    );
+    if (!rows[0]) throw new NotFoundException(`There is no case ${id}.`);
+    return rows[0];
+  }
+
   /** Locks the case row for a write and checks the version the writer read. */
   async lockForWrite(manager: EntityManager, id: string, version: number): Promise<CaseRow> {
     const rows: CaseRow[] = await manager.query(

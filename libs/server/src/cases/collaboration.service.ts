@@ -34,7 +34,7 @@ export class CollaborationService {
 
   /** Mentioned people are notified only if they may see the case; a mention never opens a case to anyone. */
   async comment(user: SessionUser, caseId: string, body: string) {
-    const caseRow = await this.access.require(user, caseId, Permission.CasesRead);
+    const caseRow = await this.access.require(user, caseId, Permission.CasesUpdate);
     const emails = [...new Set([...body.matchAll(mentionPattern)].map((match) => match[1]!.toLowerCase()))];
     const mentioned: Array<{ id: string; role: Role; region_code: string | null; archive_code: string | null; email: string }> = emails.length
       ? await this.dataSource.query(
@@ -113,14 +113,16 @@ export class CollaborationService {
   async setTaskDone(user: SessionUser, taskId: string, done: boolean, version: number) {
     const [task] = /^[0-9a-f-]{36}$/i.test(taskId) ? await this.dataSource.query(`SELECT case_id FROM case_tasks WHERE id = $1`, [taskId]) : [];
     if (!task) throw new NotFoundException(`There is no task ${taskId}.`);
-    await this.access.require(user, task.case_id, Permission.CasesRead);
-    const rows = await sqlRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE case_tasks SET done_at = CASE WHEN $3 THEN now() ELSE NULL END, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
-      [taskId, version, done],
-    );
-    if (rows.length !== 1) throw new StaleVersionException('task', (await this.dataSource.query(`SELECT version FROM case_tasks WHERE id = $1`, [taskId]))[0].version);
-    await this.audit.record({ action: done ? 'case.task_done' : 'case.task_reopened', entityType: 'case', entityId: task.case_id, details: { taskId } });
+    await this.access.require(user, task.case_id, Permission.CasesUpdate);
+    await this.dataSource.transaction(async (manager) => {
+      const rows = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE case_tasks SET done_at = CASE WHEN $3 THEN now() ELSE NULL END, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
+        [taskId, version, done],
+      );
+      if (rows.length !== 1) throw new StaleVersionException('task', (await manager.query(`SELECT version FROM case_tasks WHERE id = $1`, [taskId]))[0].version);
+      await this.audit.record({ action: done ? 'case.task_done' : 'case.task_reopened', entityType: 'case', entityId: task.case_id, details: { taskId } }, manager);
+    });
     return (await this.tasks(user, task.case_id)).find((t: { id: string }) => t.id === taskId);
   }
 

@@ -66,6 +66,10 @@ export class ConclusionService {
     if (!article) throw new BadRequestException(`legalArticleCode ${input.legalArticleCode} does not exist`);
     const existing = await this.view(caseId);
     await this.dataSource.transaction(async (manager) => {
+      const locked = await this.cases.lockCase(manager, caseId);
+      if (locked.status !== CaseStatus.WorkingGroupReview) {
+        throw new ConflictException(`A conclusion is written during the working group's review; the case is ${locked.status}.`);
+      }
       if (!existing) {
         await manager.query(
           `INSERT INTO conclusions (case_id, author_id, recommendation, reasoning, legal_article_code, cited_evidence) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -98,6 +102,8 @@ export class ConclusionService {
     await this.access.check(user, Permission.ConclusionsSign, { type: 'conclusion', authorId: existing.authorId, case: await this.cases.facts(caseRow) }, 'conclusion', existing.id);
     if (caseRow.status !== CaseStatus.WorkingGroupReview) throw new ConflictException(`A conclusion is signed during the working group's review; the case is ${caseRow.status}.`);
     await this.dataSource.transaction(async (manager) => {
+      const locked = await this.cases.lockCase(manager, caseId);
+      if (locked.status !== CaseStatus.WorkingGroupReview) throw new ConflictException(`A conclusion is signed during the working group's review; the case is ${locked.status}.`);
       const rows = await sqlRows<{ id: string }>(
         manager,
         `UPDATE conclusions SET signed_by = $3, signed_at = now(), signed_case_version = (SELECT content_version FROM cases WHERE id = $1),

@@ -174,6 +174,9 @@ export class CommissionService {
     if (!conclusion?.signedAt || !conclusion.signatureValid) throw new ConflictException('The case has no valid signed conclusion.');
     if (await this.cases.currentAgenda(caseId)) throw new ConflictException('The case is already on an agenda awaiting its decision.');
     await this.dataSource.transaction(async (manager) => {
+      const locked = await this.cases.lockCase(manager, caseId);
+      if (locked.status !== CaseStatus.CommissionReview) throw new ConflictException(`Only a case awaiting the commission goes on an agenda; this one is ${locked.status}.`);
+      if (await this.cases.currentAgenda(caseId, manager)) throw new ConflictException('The case is already on an agenda awaiting its decision.');
       const [{ position }] = await manager.query(`SELECT coalesce(max(position), 0) + 1 AS position FROM agenda_items WHERE session_id = $1`, [sessionId]);
       await manager.query(`INSERT INTO agenda_items (session_id, case_id, position) VALUES ($1, $2, $3)`, [sessionId, caseId, position]);
       await this.caseService.event(manager, caseId, user.id, 'placed_on_agenda', { sessionId });
@@ -194,6 +197,10 @@ export class CommissionService {
     const [attendance] = await this.dataSource.query(`SELECT present FROM session_attendance WHERE session_id = $1 AND user_id = $2`, [sessionId, user.id]);
     if (!attendance?.present) throw new ForbiddenException('Only members recorded as present vote; ask the secretary to record your attendance.');
     await this.dataSource.transaction(async (manager) => {
+      // the chair's decision locks the same row: a vote never lands after the decision
+      await this.cases.lockCase(manager, caseId);
+      const current = await this.cases.currentAgenda(caseId, manager);
+      if (!current || current.agendaItemId !== agenda.agendaItemId) throw new ConflictException('The case was decided meanwhile; the vote is closed.');
       await manager.query(
         `INSERT INTO votes (agenda_item_id, member_id, choice, dissenting_opinion) VALUES ($1, $2, $3, $4)
          ON CONFLICT (agenda_item_id, member_id) DO UPDATE SET choice = EXCLUDED.choice, dissenting_opinion = EXCLUDED.dissenting_opinion, cast_at = now()`,
