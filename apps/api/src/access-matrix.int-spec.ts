@@ -143,6 +143,20 @@ describe('access matrix: every role × every endpoint group', () => {
     expect(await ids('wg_member_zhambyl', '/api/archive-requests')).toEqual([]);
   });
 
+  it('audits every read of a case\'s data, not only the case itself', async () => {
+    const memberId = (await db.query(`SELECT id FROM users WHERE email = $1`, [demoLogins.find((l) => l.role === Role.WgMember)!.email])).rows[0].id;
+    for (const part of ['timeline', 'comments', 'tasks', 'watchers', 'certificates']) {
+      expect((await sessions[Role.WgMember].get(`/api/cases/${almatyCase.id}/${part}`)).status).toBe(200);
+    }
+    const reads = await db.query(
+      `SELECT DISTINCT action FROM audit_log WHERE actor_id = $1 AND entity_id = $2 AND action LIKE 'case.read%' ORDER BY action`,
+      [memberId, almatyCase.id],
+    );
+    expect(reads.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['case.read', 'case.read_certificates', 'case.read_comments', 'case.read_tasks', 'case.read_timeline', 'case.read_watchers']),
+    );
+  });
+
   it('audits the denied attempts of the Zhambyl member on the Almaty case', async () => {
     const zhambylId = (await db.query(`SELECT id FROM users WHERE email = 'zhambyl.member@aqtalu.kz'`)).rows[0].id;
     const denied = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND actor_id = $1 AND entity_id = $2`, [zhambylId, almatyCase.id]);

@@ -102,6 +102,7 @@ export class ArchiveRequestService {
        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, page.offset, page.limit],
     );
+    await this.audit.record({ action: 'archive_request.list', details: { filter: page.filter, returned: rows.length } });
     return { rows, total: total as number };
   }
 

@@ -17,7 +17,11 @@ export class CaseAccess {
     private readonly audit: AuditService,
   ) {}
 
-  async require(user: SessionUser, caseId: string, permission: Permission, manager?: EntityManager): Promise<CaseRow> {
+  /**
+   * `readAction`: the read of personal data this call serves (e.g. `case.timeline`), audited once access is
+   * granted, so no reader of a case's data goes unrecorded.
+   */
+  async require(user: SessionUser, caseId: string, permission: Permission, manager?: EntityManager, readAction?: string): Promise<CaseRow> {
     const actor = actorOf(user);
     const visible = await this.cases.findVisible(actor, caseId, manager);
     if (!visible) {
@@ -31,6 +35,7 @@ export class CaseAccess {
       if (decision.conceal) throw new NotFoundException(`There is no case ${caseId}, or it is not yours to see.`);
       throw new ForbiddenException(`You may not do this: ${decision.reason}.`);
     }
+    if (readAction) await this.audit.record({ action: readAction, entityType: 'case', entityId: caseId });
     return visible;
   }
 

@@ -84,8 +84,7 @@ export class CaseService {
 
   /** A case with its subjects. Reading personal data is audited. */
   async get(user: SessionUser, id: string, options: { audited?: boolean } = {}): Promise<CaseView> {
-    const row = await this.access.require(user, id, Permission.CasesRead);
-    if (options.audited !== false) await this.audit.record({ action: 'case.read', entityType: 'case', entityId: id });
+    const row = await this.access.require(user, id, Permission.CasesRead, undefined, options.audited === false ? undefined : 'case.read');
     return this.view(row);
   }
 
@@ -136,7 +135,7 @@ export class CaseService {
   }
 
   async timeline(user: SessionUser, id: string) {
-    await this.access.require(user, id, Permission.CasesRead);
+    await this.access.require(user, id, Permission.CasesRead, undefined, 'case.read_timeline');
     return this.dataSource.query(
       `SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.kind, e.data, e.actor_id AS "actorId", u.display_name AS "actorName"
        FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.id`,

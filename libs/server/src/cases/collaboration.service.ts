@@ -66,7 +66,7 @@ export class CollaborationService {
   }
 
   async comments(user: SessionUser, caseId: string) {
-    await this.access.require(user, caseId, Permission.CasesRead);
+    await this.access.require(user, caseId, Permission.CasesRead, undefined, 'case.read_comments');
     return this.dataSource.query(
       `SELECT c.id, c.body, c.author_id AS "authorId", u.display_name AS "authorName", c.mentions, c.created_at AS "createdAt"
        FROM case_comments c JOIN users u ON u.id = c.author_id WHERE c.case_id = $1 ORDER BY c.created_at`,
@@ -101,7 +101,7 @@ export class CollaborationService {
   }
 
   async tasks(user: SessionUser, caseId: string) {
-    await this.access.require(user, caseId, Permission.CasesRead);
+    await this.access.require(user, caseId, Permission.CasesRead, undefined, 'case.read_tasks');
     return this.dataSource.query(
       `SELECT t.id, t.title, t.assignee_id AS "assigneeId", u.display_name AS "assigneeName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
               t.done_at AS "doneAt", t.version FROM case_tasks t JOIN users u ON u.id = t.assignee_id WHERE t.case_id = $1 ORDER BY t.created_at`,
@@ -146,7 +146,7 @@ export class CollaborationService {
   }
 
   async watchers(user: SessionUser, caseId: string): Promise<CaseWatcherView[]> {
-    await this.access.require(user, caseId, Permission.CasesRead);
+    await this.access.require(user, caseId, Permission.CasesRead, undefined, 'case.read_watchers');
     return this.watcherRows(caseId);
   }
 

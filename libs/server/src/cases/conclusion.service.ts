@@ -50,7 +50,7 @@ export class ConclusionService {
   ) {}
 
   async get(user: SessionUser, caseId: string): Promise<ConclusionView> {
-    await this.access.require(user, caseId, Permission.CasesRead);
+    await this.access.require(user, caseId, Permission.CasesRead, undefined, 'case.read_conclusion');
     const view = await this.view(caseId);
     if (!view) throw new NotFoundException('The case has no conclusion yet.');
     return view;

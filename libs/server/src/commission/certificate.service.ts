@@ -87,7 +87,7 @@ export class CertificateService {
   }
 
   async listForCase(user: SessionUser, caseId: string) {
-    await this.access.require(user, caseId, Permission.CasesRead);
+    await this.access.require(user, caseId, Permission.CasesRead, undefined, 'case.read_certificates');
     return this.dataSource.query(
       `SELECT ce.id, ce.number, ce.verification_code AS "verificationCode", ce.person_id AS "personId", p.name_kk AS "nameKk", p.name_ru AS "nameRu",
               ce.rendered_at AS "renderedAt" FROM certificates ce JOIN persons p ON p.id = ce.person_id WHERE ce.case_id = $1 ORDER BY ce.number`,

@@ -163,7 +163,7 @@ export class EvidenceService {
 
   /** The case's evidence the caller may see; `q` searches the extracted text. */
   async list(user: SessionUser, caseId: string, page: { offset: number; limit: number; sort: keyof typeof evidenceSortColumns; order: 'ASC' | 'DESC'; filter: { q?: string; kind?: string } }) {
-    await this.access.require(user, caseId, Permission.EvidenceRead);
+    await this.access.require(user, caseId, Permission.EvidenceRead, undefined, 'case.read_evidence');
     const params: unknown[] = [caseId];
     const where = ['e.case_id = $1'];
     const scope = caseScope(actorOf(user));
