@@ -381,6 +381,13 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect((await (await member()).post(`/api/tasks/${task.body.id}/done`, { done: false, version: task.body.version })).status).toBe(409);
   });
 
+  it('numbers sessions after the highest number of the year, even when one was typed by hand', async () => {
+    const typed = await (await secretary()).post<{ number: string }>('/api/commission/sessions', { date: '2027-02-11', number: '2027/9' });
+    expect(typed.status).toBe(201);
+    const next = await (await secretary()).post<{ number: string }>('/api/commission/sessions', { date: '2027-03-11' });
+    expect(next.body.number).toBe('2027/10');
+  });
+
   it('marks a request overdue the day after 30 business days, counting the holidays, and reminds both sides once', async () => {
     const { id } = await openCase([{ nameKk: 'Сейфуллин Сәкен', nameRu: 'Сейфуллин Сакен' }]);
     await moveOk(await secretary(), id, CaseTransition.Submit);

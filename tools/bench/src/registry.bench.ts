@@ -70,7 +70,7 @@ export async function runRegistryBenchmark(options: { persons: number; queries: 
     await dataSource.query('ANALYZE');
 
     // search: misspelled queries, next to an exact lookup on an indexed column
-    const registry = new RegistryService(dataSource, audit);
+    const registry = new RegistryService(dataSource, audit, new OutboxService());
     const random = prng(1938);
     const queries = Array.from({ length: options.queries }, (_, i) => misspell(canonicals[(i * 5) % canonicals.length]!, random));
     const fuzzy: number[] = [];

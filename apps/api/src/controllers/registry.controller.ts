@@ -4,11 +4,9 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { diskStorage } from 'multer';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName, Permission, type SessionUser } from '@aqtalu/contracts';
-import { AuditService, OutboxService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
+import { Permission, type SessionUser } from '@aqtalu/contracts';
+import { AuditService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CreatePersonDto, ImportRequestDto, NameDto } from '../dtos/registry.dto.js';
@@ -22,9 +20,7 @@ export class RegistryController {
   constructor(
     private readonly registry: RegistryService,
     private readonly imports: RegistryImportService,
-    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -54,14 +50,8 @@ export class RegistryController {
 
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('persons')
-  async create(@CurrentUser() user: SessionUser, @Body() body: CreatePersonDto) {
-    const personId = await this.dataSource.transaction(async (manager) => {
-      const created = await this.registry.createPerson(manager, body);
-      await this.audit.record({ action: 'person.create', entityType: 'person', entityId: created, after: { names: body.names.map((n) => n.fullName), birthYear: body.birthYear ?? null } }, manager);
-      await this.outbox.enqueue(manager, JobName.DetectDuplicates, {});
-      return created;
-    });
-    return this.registry.get(user, personId, { audited: false });
+  create(@CurrentUser() user: SessionUser, @Body() body: CreatePersonDto) {
+    return this.registry.create(user, body);
   }
 
   @Authenticated({ permission: Permission.RegistryRead })

@@ -34,8 +34,13 @@ export class CommissionService {
   async createSession(user: SessionUser, input: { date: string; place?: string; number?: string }) {
     const id = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('aqtalu:session-number'))`);
-      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM commission_sessions WHERE extract(year FROM session_date) = extract(year FROM $1::date)`, [input.date]);
-      const number = input.number ?? `${input.date.slice(0, 4)}/${count + 1}`;
+      // the next number after the highest of the year, so a number typed by hand never blocks the sequence
+      const year = input.date.slice(0, 4);
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max((regexp_match(number, '^' || $1 || '/([0-9]+)$'))[1]::int), 0) + 1 AS next FROM commission_sessions`,
+        [year],
+      );
+      const number = input.number ?? `${year}/${next}`;
       const [exists] = await manager.query(`SELECT 1 FROM commission_sessions WHERE number = $1`, [number]);
       if (exists) throw new ConflictException(`A session numbered ${number} exists already.`);
       const [created] = await manager.query(

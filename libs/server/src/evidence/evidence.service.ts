@@ -226,10 +226,15 @@ export class EvidenceService {
     }
     const status = input.verified ? EvidenceVerification.Verified : EvidenceVerification.Rejected;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE evidence SET verification = $2, verified_by = $3, verified_at = now(), verification_reason = $4 WHERE id = $1`,
-        [id, status, user.id, reason],
+      // the checks are read again in the same statement: a recheck started meanwhile wins
+      const updated = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE evidence SET verification = $2, verified_by = $3, verified_at = now(), verification_reason = $4
+         WHERE id = $1 AND (NOT $5 OR NOT EXISTS (SELECT 1 FROM evidence_checks ec WHERE ec.evidence_id = $1 AND ec.state NOT IN ('passed', 'not_scanned')))
+         RETURNING id`,
+        [id, status, user.id, reason, input.verified],
       );
+      if (updated.length !== 1) throw new ConflictException('The checks changed meanwhile (a recheck runs): verify once they have passed.');
       await this.audit.record({ action: `evidence.${input.verified ? 'verify' : 'reject'}`, entityType: 'evidence', entityId: id, before: { verification: evidence.verification }, after: { verification: status, reason } }, manager);
     });
     return this.view(id, true);
@@ -240,6 +245,8 @@ export class EvidenceService {
     await this.visible(user, id, Permission.EvidenceUpload);
     await this.dataSource.transaction(async (manager) => {
       await this.resetChecks(manager, id);
+      // a verification was given for the checks as they were: after a recheck it is asked for again
+      await manager.query(`UPDATE evidence SET verification = 'unverified', verified_by = NULL, verified_at = NULL WHERE id = $1`, [id]);
       await this.outbox.enqueue(manager, JobName.CheckEvidence, { evidenceId: id });
       await this.audit.record({ action: 'evidence.recheck', entityType: 'evidence', entityId: id }, manager);
     });

@@ -1,10 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type SessionUser } from '@aqtalu/contracts';
+import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { autoMatchThreshold, compareNames, nameSearchKeys, normaliseName } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 
 export type Script = 'kk-cyrl' | 'ru-cyrl' | 'latin' | 'other';
 
@@ -53,10 +54,25 @@ export class RegistryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   createPerson(manager: EntityManager, input: NewPerson): Promise<string> {
     return insertPerson(manager, input);
+  }
+
+  /** A person added by hand: audited, and matched against the registry by the duplicate detection. */
+  async create(user: SessionUser, input: NewPerson) {
+    const personId = await this.dataSource.transaction(async (manager) => {
+      const created = await insertPerson(manager, input);
+      await this.audit.record(
+        { action: 'person.create', entityType: 'person', entityId: created, after: { names: input.names.map((name) => name.fullName), birthYear: input.birthYear ?? null } },
+        manager,
+      );
+      await this.outbox.enqueue(manager, JobName.DetectDuplicates, {});
+      return created;
+    });
+    return this.get(user, personId, { audited: false });
   }
 
   async addVariant(user: SessionUser, personId: string, input: NameInput) {
@@ -179,6 +195,13 @@ export class RegistryService {
   async merge(user: SessionUser, candidateId: string) {
     return this.dataSource.transaction(async (manager) => {
       const candidate = await this.lockCandidate(manager, candidateId, 'proposed');
+      const persons: Array<{ id: string; merged_into_id: string | null }> = await manager.query(
+        `SELECT id, merged_into_id FROM persons WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+        [[candidate.person_a_id, candidate.person_b_id]],
+      );
+      if (persons.some((person) => person.merged_into_id)) {
+        throw new BadRequestException('One of the two records has been merged into a third meanwhile: unmerge it first or review that pair.');
+      }
       await manager.query(`UPDATE persons SET merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [candidate.person_b_id, candidate.person_a_id]);
       await manager.query(`UPDATE person_name_variants SET person_id = $2 WHERE person_id = $1`, [candidate.person_b_id, candidate.person_a_id]);
       await manager.query(`UPDATE duplicate_candidates SET status = 'merged', decided_by = $2, decided_at = now() WHERE id = $1`, [candidateId, user.id]);
