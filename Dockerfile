@@ -13,11 +13,14 @@ FROM toolchain AS deps
 COPY package.json package-lock.json ./
 COPY apps/admin/package.json apps/admin/
 COPY apps/api/package.json apps/api/
+COPY apps/e2e/package.json apps/e2e/
 COPY apps/worker/package.json apps/worker/
 COPY libs/contracts/package.json libs/contracts/
+COPY libs/dev-stack/package.json libs/dev-stack/
 COPY libs/domain/package.json libs/domain/
 COPY libs/server/package.json libs/server/
 COPY libs/testing/package.json libs/testing/
+COPY tools/bench/package.json tools/bench/
 COPY tools/dev-stack/package.json tools/dev-stack/
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 

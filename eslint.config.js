@@ -6,7 +6,6 @@ import tseslint from 'typescript-eslint';
 // starts that library. Production code of server and dev-stack never imports testing.
 const testOnlyCycles = [
   ['@aqtalu/server', '@aqtalu/testing'],
-  ['@aqtalu/dev-stack', '@aqtalu/testing'],
 ];
 
 export default tseslint.config(
@@ -28,12 +27,13 @@ export default tseslint.config(
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:tools', 'type:server', 'type:domain', 'type:contracts'] },
+            { sourceTag: 'type:devstack', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:devstack', 'type:server', 'type:domain', 'type:contracts'] },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:server', 'type:tools', 'type:domain', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:server', 'type:devstack', 'type:domain', 'type:contracts'],
             },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:tools', 'type:server', 'type:contracts'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:devstack', 'type:server', 'type:contracts'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:server', 'type:domain', 'type:contracts', 'type:testing'],

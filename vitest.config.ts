@@ -10,7 +10,7 @@ const alias = {
   '@aqtalu/domain': root('./libs/domain/src/index.ts'),
   '@aqtalu/server': root('./libs/server/src/index.ts'),
   '@aqtalu/testing': root('./libs/testing/src/index.ts'),
-  '@aqtalu/dev-stack': root('./tools/dev-stack/src/index.ts'),
+  '@aqtalu/dev-stack': root('./libs/dev-stack/src/index.ts'),
   '@aqtalu/api': root('./apps/api/src/index.ts'),
   '@aqtalu/worker': root('./apps/worker/src/index.ts'),
 };

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { startStack, type RunningStack } from './stack.js';
+import { startStack, type RunningStack } from '@aqtalu/dev-stack';
 
 /** The repository's top folder (this file runs from tools/dev-stack/dist or src). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
