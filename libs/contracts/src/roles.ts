@@ -17,7 +17,3 @@ export const regionScopedRoles: readonly Role[] = [Role.WgMember, Role.WgLead];
 
 /** Roles whose users see the requests addressed to one archive only. */
 export const archiveScopedRoles: readonly Role[] = [Role.ArchiveLiaison];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (allRoles as readonly string[]).includes(value);
-}

@@ -1,5 +1,5 @@
 import { ArchiveRequestStatus, Role } from '@aqtalu/contracts';
-import { addBusinessDays, businessDaysBetween, type WorkingCalendar } from '../business-days.js';
+import { addBusinessDays, type WorkingCalendar } from '../business-days.js';
 
 /** An archive request's own small lifecycle: the liaison works it, the working group may cancel it. */
 export enum ArchiveRequestAction {
@@ -47,8 +47,4 @@ export function defaultDueDate(sentOn: string, calendar: WorkingCalendar): strin
 /** Overdue once the due date has passed and no answer came. */
 export function isOverdue(status: ArchiveRequestStatus, dueDate: string, today: string): boolean {
   return !isSettled(status) && today > dueDate;
-}
-
-export function businessDaysLate(dueDate: string, today: string, calendar: WorkingCalendar): number {
-  return businessDaysBetween(dueDate, today, calendar);
 }

@@ -4,8 +4,3 @@ export function formatCaseNumber(regionCode: string, year: number, sequence: num
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError(`sequence ${sequence} must be 1–999999`);
   return `${regionCode}-${year}-${String(sequence).padStart(6, '0')}`;
 }
-
-export function parseCaseNumber(value: string): { regionCode: string; year: number; sequence: number } | null {
-  const match = /^([A-Z]{3})-(\d{4})-(\d{6})$/.exec(value.trim().toUpperCase());
-  return match ? { regionCode: match[1]!, year: Number(match[2]), sequence: Number(match[3]) } : null;
-}
