@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseStatus, CaseTransition, Role } from '@aqtalu/contracts';
 import { ArchiveRequestService, demoLogins } from '@aqtalu/server';
-import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { createTestEnvironment, eventually, HttpSession, renderTestPdf, type TestEnvironment } from '@aqtalu/testing';
 import { createWorker } from '@aqtalu/worker';
 import { PDFParse } from 'pdf-parse';
 import pg from 'pg';
@@ -174,14 +174,40 @@ describe('case lifecycle over HTTP, one user per step', () => {
     const started = await (await liaison()).post<{ version: number }>(`/api/archive-requests/${special.body.id}/actions/start`, { version: special.body.version });
     expect(started.status).toBe(200);
     expect((await (await liaison()).post(`/api/archive-requests/${special.body.id}/actions/answer`, { version: started.body.version, note: 'ф. 2, оп. 1, д. 11573, л. 1–40' })).status).toBe(200);
+    // the liaison's scan of the troika protocol, checked in the background
+    const form = new FormData();
+    form.append('kind', 'troika_protocol');
+    form.append('archiveRequestId', special.body.id);
+    form.append('reference', 'ф. 2, оп. 1, д. 11573, л. 31–32');
+    form.append('file', new Blob([new Uint8Array(await renderTestPdf([['Протокол тройки'], ['Выписка: расстрелять']]))], { type: 'application/pdf' }), 'troika-protocol.pdf');
+    const uploaded = await fetch(`${baseUrl}/api/cases/${id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${(await liaison()).token}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const troikaScan = (await uploaded.json()) as { id: string };
+    await eventually(async () => {
+      const checks = (await (await member()).get<{ checks: Array<{ state: string }> }>(`/api/evidence/${troikaScan.id}`)).body.checks;
+      return checks.every((c) => c.state !== 'pending' && c.state !== 'running') || null;
+    }, 60_000, 'the checks of the troika protocol');
     const aprk = await as('aprk@aqtalu.kz', 'presidential archive liaison');
     expect((await aprk.post(`/api/archive-requests/${presidential.body.id}/actions/nothing-found`, { version: presidential.body.version, note: 'no protocol under this name' })).status).toBe(200);
     await moveOk(await member(), id, CaseTransition.CompleteVerification);
 
     // a member drafts; the lead may not sign a draft of their own, signs another's
     const drafter = await as('drafter@aqtalu.kz', 'conclusion author passphrase');
-    const draft = await drafter.post<{ version: number }>(`/api/cases/${id}/conclusion`, { recommendation: 'rehabilitate', reasoning: 'The troika protocol of 25.02.1938 shows an extrajudicial sentence.', legalArticleCode: 'law1993-art3', citedEvidence: [{ description: 'troika protocol', pages: '31–32' }] });
+    const conclusion = (citations: unknown[]) => ({ recommendation: 'rehabilitate', reasoning: 'The troika protocol of 25.02.1938 shows an extrajudicial sentence.', legalArticleCode: 'law1993-art3', citations });
+    const cite = (pageFrom: number, pageTo: number) => [{ evidenceId: troikaScan.id, pageFrom, pageTo, statement: 'the troika sentence of 25.02.1938' }];
+    // only verified evidence can be cited, and only pages the file has
+    const unverified = await drafter.post<Problem>(`/api/cases/${id}/conclusion`, conclusion(cite(2, 2)));
+    expect(unverified.status).toBe(409);
+    expect(unverified.body.detail).toContain('only verified evidence can be cited');
+    expect((await (await member()).post(`/api/evidence/${troikaScan.id}/verify`, { verified: true })).status).toBe(200);
+    const noSuchPage = await drafter.post<Problem>(`/api/cases/${id}/conclusion`, conclusion(cite(2, 3)));
+    expect(noSuchPage.status).toBe(400);
+    expect(noSuchPage.body.detail).toContain('has 2 page(s); page 3 does not exist');
+    const draft = await drafter.post<{ version: number; citations: Array<{ evidenceId: string; pageFrom: number; pageTo: number }> }>(`/api/cases/${id}/conclusion`, conclusion(cite(1, 2)));
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    expect(draft.body.citations).toMatchObject([{ evidenceId: troikaScan.id, pageFrom: 1, pageTo: 2 }]);
+    const citedBy = await (await member()).get<{ conclusions: Array<{ caseId: string; pageFrom: number; statement: string }> }>(`/api/evidence/${troikaScan.id}/citations`);
+    expect(citedBy.body.conclusions).toMatchObject([{ caseId: id, pageFrom: 1, statement: 'the troika sentence of 25.02.1938' }]);
     const unsigned = await move(await lead(), id, CaseTransition.SubmitToCommission);
     expect(unsigned.status).toBe(409);
     expect(unsigned.body.detail).toContain('the conclusion is not signed');

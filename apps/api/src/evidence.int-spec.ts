@@ -2,16 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EvidenceCheckState, EvidenceKind, Role } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
-import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { createTestEnvironment, eventually, HttpSession, renderTestPdf, renderTestScan, type TestEnvironment } from '@aqtalu/testing';
 import { createWorker } from '@aqtalu/worker';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import PDFDocument from 'pdfkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from './bootstrap.js';
@@ -35,29 +28,12 @@ interface Evidence {
 }
 
 const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
-const fontFile = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
-
-/** A one-page PDF with a text layer, drawn with pdfkit. */
-function renderPdf(lines: string[], size: [number, number] = [560, 180]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size, margin: 24 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.font(fontFile).fontSize(26);
-    for (const line of lines) doc.text(line);
-    doc.end();
-  });
-}
-
 describe('evidence: upload, background checks, search, verification', () => {
   let environment: TestEnvironment;
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let baseUrl: string;
   let db: pg.Client;
-  let work: string;
   let caseId: string;
   let pdf: Buffer;
   let png: Buffer;
@@ -112,11 +88,8 @@ describe('evidence: upload, background checks, search, verification', () => {
     caseId = opened.body.id;
 
     // Test files made here: a PDF with a text layer, and a raster "scan" of another PDF (pdftoppm → PNG, no text layer).
-    work = await mkdtemp(join(tmpdir(), 'aqtalu-evidence-spec-'));
-    pdf = await renderPdf(['Приговор исполнен', 'Жұмабаев Қабдолла']);
-    await writeFile(join(work, 'scan.pdf'), await renderPdf(['Выписка из протокола', 'тройка НКВД постановила'], [520, 130]));
-    await promisify(execFile)('pdftoppm', ['-png', '-r', '150', '-gray', '-singlefile', join(work, 'scan.pdf'), join(work, 'scan')]);
-    png = await readFile(join(work, 'scan.png'));
+    pdf = await renderTestPdf([['Приговор исполнен', 'Жұмабаев Қабдолла']]);
+    png = await renderTestScan(['Выписка из протокола', 'тройка НКВД постановила']);
   }, 60_000);
 
   afterAll(async () => {
@@ -124,7 +97,6 @@ describe('evidence: upload, background checks, search, verification', () => {
     await worker?.close();
     await api?.close();
     await environment?.dispose();
-    if (work) await rm(work, { recursive: true, force: true });
   });
 
   it('checks a PDF and a scanned PNG in the background, and finds the scan by its OCR text', async () => {
@@ -132,16 +104,16 @@ describe('evidence: upload, background checks, search, verification', () => {
     expect(pdfUpload.status, JSON.stringify(pdfUpload.body)).toBe(201);
     expect(pdfUpload.body.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(pdfUpload.body.reference).toMatchObject({ fond: '141', opis: '1', delo: '1234' });
-    expect(pdfUpload.body.checks.map((c) => c.check)).toEqual(['sniff', 'checksum', 'malware', 'text']);
+    expect(pdfUpload.body.checks.map((c) => c.check)).toEqual(['sniff', 'checksum', 'malware', 'text', 'thumbnail', 'proposals']);
     const pngUpload = await upload(await member(), { bytes: png, name: 'troika.png', type: 'image/png' });
     expect(pngUpload.status, JSON.stringify(pngUpload.body)).toBe(201);
 
     const checkedPdf = await checked(pdfUpload.body.id);
-    expect(stateOf(checkedPdf)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', text: 'passed' });
+    expect(stateOf(checkedPdf)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', text: 'passed', thumbnail: 'passed', proposals: 'passed' });
     expect(checkedPdf.checks.find((c) => c.check === 'malware')?.reason).toContain('CLAMAV_HOST');
     expect(checkedPdf.pages).toBe(1);
     const checkedPng = await checked(pngUpload.body.id);
-    expect(stateOf(checkedPng)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', ocr: 'passed' });
+    expect(stateOf(checkedPng)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', ocr: 'passed', thumbnail: 'passed', proposals: 'passed' });
 
     const found = await (await member()).get<Evidence[]>(`/api/cases/${caseId}/evidence?filter=${encodeURIComponent(JSON.stringify({ q: 'тройка' }))}`);
     expect(found.status).toBe(200);
@@ -156,6 +128,56 @@ describe('evidence: upload, background checks, search, verification', () => {
     expect(createHash('sha256').update(Buffer.from(await download.arrayBuffer())).digest('hex')).toBe(pdfUpload.body.sha256);
     const audited = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'evidence.download' AND entity_id = $1 AND outcome = 'allowed'`, [pdfUpload.body.id]);
     expect(audited.rows[0].n).toBe(1);
+  }, 90_000);
+
+  it('makes a thumbnail of the first PDF page and of a scan, readable by those who may read the evidence', async () => {
+    const twoPages = await upload(await member(), { bytes: await renderTestPdf([['Бірінші бет'], ['Второй лист']], [595, 842]), name: 'two-pages.pdf', type: 'application/pdf' });
+    const scan = await upload(await member(), { bytes: await renderTestScan(['Тергеу ісі'], [900, 1200]), name: 'file.png', type: 'image/png' });
+    for (const id of [twoPages.body.id, scan.body.id]) {
+      const evidence = await checked(id);
+      expect(evidence.checks.find((c) => c.check === 'thumbnail')?.state).toBe('passed');
+      const response = await fetch(`${baseUrl}/api/evidence/${id}/thumbnail`, { headers: { authorization: `Bearer ${(await member()).token}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await response.arrayBuffer());
+      // PNG header: width and height at bytes 16–23, at most 320 pixels each, aspect kept
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(Math.max(width, height)).toBeLessThanOrEqual(320);
+      expect(height).toBeGreaterThan(width);
+    }
+    expect((await fetch(`${baseUrl}/api/evidence/${scan.body.id}/thumbnail`, { headers: { authorization: `Bearer ${(await zhambyl()).token}` } })).status).toBe(404);
+  }, 90_000);
+
+  it('proposes the references, dates and names its text mentions, linked only when a person confirms', async () => {
+    const text = await renderTestPdf([['ЦГА РК, ф. 141, оп. 1, д. 1234, л. 5–7', 'Постановление тройки от 25.02.1938', 'Жумабаев Кабдолла — расстрелять']], [700, 220], 18);
+    const uploaded = await upload(await member(), { bytes: text, name: 'extract.pdf', type: 'application/pdf' }, { kind: EvidenceKind.TroikaProtocol });
+    const evidence = await checked(uploaded.body.id);
+    expect(evidence.checks.find((c) => c.check === 'proposals')?.reason).toMatch(/found 1 reference\(s\), 1 date\(s\), 1 name\(s\)/);
+    interface Proposal { id: string; kind: string; text: string; page: number; personId: string | null; personName: string | null; status: string }
+    const proposals = (await (await member()).get<Proposal[]>(`/api/evidence/${uploaded.body.id}/proposals`)).body;
+    const byKind = Object.fromEntries(proposals.map((p) => [p.kind, p]));
+    expect(byKind.reference).toMatchObject({ text: 'ЦГА РК, ф. 141, оп. 1, д. 1234, л. 5–7', page: 1, status: 'proposed' });
+    expect(byKind.date).toMatchObject({ text: '25.02.1938', status: 'proposed' });
+    // the case's subject is in the registry as «Жұмабаев Қабдолла»: the Russian spelling in the text matches it
+    expect(byKind.person).toMatchObject({ text: 'Жумабаев Кабдолла', personName: 'Жұмабаев Қабдолла' });
+    const untouched = (await (await member()).get<Evidence>(`/api/evidence/${uploaded.body.id}`)).body;
+    expect(untouched.reference).toBeNull();
+
+    const confirmed = await (await lead()).post<Proposal>(`/api/evidence/${uploaded.body.id}/proposals/${byKind.reference.id}/confirm`, {});
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect((await (await member()).get<Evidence>(`/api/evidence/${uploaded.body.id}`)).body.reference).toMatchObject({ fond: '141', delo: '1234', archive: 'ЦГА РК' });
+    expect((await (await lead()).post(`/api/evidence/${uploaded.body.id}/proposals/${byKind.reference.id}/confirm`, {})).status).toBe(409);
+    expect((await (await lead()).post(`/api/evidence/${uploaded.body.id}/proposals/${byKind.person.id}/confirm`, {})).status).toBe(200);
+    expect((await (await lead()).post(`/api/evidence/${uploaded.body.id}/proposals/${byKind.date.id}/dismiss`, {})).status).toBe(200);
+    expect((await (await zhambyl()).get(`/api/evidence/${uploaded.body.id}/proposals`)).status).toBe(404);
+
+    // a recheck finds the same proposals again and keeps the decisions
+    await (await member()).post(`/api/evidence/${uploaded.body.id}/recheck`, {});
+    await checked(uploaded.body.id);
+    const again = (await (await member()).get<Proposal[]>(`/api/evidence/${uploaded.body.id}/proposals`)).body;
+    expect(again.map((p) => [p.kind, p.status]).sort()).toEqual([['date', 'dismissed'], ['person', 'confirmed'], ['reference', 'confirmed']]);
+    const audited = await db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'evidence.proposal_%' ORDER BY id`, [uploaded.body.id]);
+    expect(audited.rows.map((r) => r.action)).toEqual(['evidence.proposal_confirm', 'evidence.proposal_confirm', 'evidence.proposal_dismiss']);
   }, 90_000);
 
   it('refuses at upload a file whose content does not match its declared type, storing nothing', async () => {

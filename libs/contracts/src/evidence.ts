@@ -18,6 +18,10 @@ export enum EvidenceCheckName {
   Malware = 'malware',
   Text = 'text',
   Ocr = 'ocr',
+  /** A small PNG of the image or the PDF's first page. */
+  Thumbnail = 'thumbnail',
+  /** References, dates and names found in the text, proposed for a person to confirm. */
+  Proposals = 'proposals',
 }
 
 /** `not_scanned`: no scanner is configured; shown as such, never as "clean". */
@@ -34,4 +38,17 @@ export enum EvidenceVerification {
   Unverified = 'unverified',
   Verified = 'verified',
   Rejected = 'rejected',
+}
+
+/** What a proposal found in a document's text would link. */
+export enum EvidenceProposalKind {
+  Reference = 'reference',
+  Date = 'date',
+  Person = 'person',
+}
+
+export enum EvidenceProposalStatus {
+  Proposed = 'proposed',
+  Confirmed = 'confirmed',
+  Dismissed = 'dismissed',
 }

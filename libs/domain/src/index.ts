@@ -6,3 +6,4 @@ export * from './identity/password-policy.js';
 export * from './uncertain-date/index.js';
 export * from './cases/index.js';
 export * from './names/index.js';
+export * from './evidence-text/index.js';

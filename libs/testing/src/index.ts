@@ -1,2 +1,3 @@
 export * from './http-session.js';
 export * from './test-environment.js';
+export * from './test-documents.js';

@@ -26,7 +26,7 @@ import { rm } from 'node:fs/promises';
 import type { Observable } from 'rxjs';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
+import { ConfirmProposalDto, UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
 import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
@@ -102,6 +102,46 @@ export class EvidenceController {
   @HttpCode(200)
   verify(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Body() body: VerifyEvidenceDto) {
     return this.evidence.verify(user, evidenceId, body);
+  }
+
+  /** A PNG of the image or of the PDF's first page (made by the checks; none for quarantined files). */
+  @Authenticated({ permission: Permission.EvidenceRead })
+  @Get('evidence/:id/thumbnail')
+  async thumbnail(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const content = await this.evidence.thumbnail(user, evidenceId);
+    response.setHeader('Content-Type', 'image/png');
+    response.setHeader('Cache-Control', 'private, max-age=3600');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(content);
+  }
+
+  /** References, dates and names found in the evidence's text, for a person to confirm or dismiss. */
+  @Authenticated({ permission: Permission.EvidenceRead })
+  @Get('evidence/:id/proposals')
+  proposals(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+    return this.evidence.proposals(user, evidenceId);
+  }
+
+  /** Confirms a proposal (a reference or date becomes the evidence's own when it has none; a name links a registry person). */
+  @Authenticated({ permission: Permission.EvidenceVerify })
+  @Post('evidence/:id/proposals/:proposalId/confirm')
+  @HttpCode(200)
+  confirmProposal(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Param('proposalId', id) proposalId: string, @Body() body: ConfirmProposalDto) {
+    return this.evidence.decideProposal(user, evidenceId, proposalId, { confirm: true, personId: body.personId });
+  }
+
+  @Authenticated({ permission: Permission.EvidenceVerify })
+  @Post('evidence/:id/proposals/:proposalId/dismiss')
+  @HttpCode(200)
+  dismissProposal(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Param('proposalId', id) proposalId: string) {
+    return this.evidence.decideProposal(user, evidenceId, proposalId, { confirm: false });
+  }
+
+  /** What cites this evidence, page by page: conclusions' statements and registry facts. */
+  @Authenticated({ permission: Permission.EvidenceRead })
+  @Get('evidence/:id/citations')
+  citations(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+    return this.evidence.citations(user, evidenceId);
   }
 
   /** Runs every check again. */

@@ -10,6 +10,8 @@ import {
   IsEmail,
   IsEnum,
   IsISO8601,
+  IsInt,
+  Min,
   IsOptional,
   IsString,
   IsUUID,
@@ -128,9 +130,11 @@ export class ArchiveRequestActionDto extends VersionDto {
 
 export const archiveRequestActions = Object.values(ArchiveRequestAction);
 
-export class CitedEvidenceDto {
-  @ApiProperty() @IsString() @MaxLength(1000) description!: string;
-  @ApiPropertyOptional({ example: '31–32' }) @IsOptional() @IsString() @MaxLength(100) pages?: string;
+export class ConclusionCitationDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'evidenceId must be the id of evidence of this case' }) evidenceId!: string;
+  @ApiProperty({ example: 5, minimum: 1 }) @IsInt({ message: 'pageFrom must be a page number' }) @Min(1, { message: 'pageFrom must be 1 or more' }) pageFrom!: number;
+  @ApiProperty({ example: 7, minimum: 1 }) @IsInt({ message: 'pageTo must be a page number' }) @Min(1, { message: 'pageTo must be 1 or more' }) pageTo!: number;
+  @ApiProperty({ example: 'the troika sentence of 25.02.1938' }) @IsString() @MinLength(3, { message: 'statement must say what the pages prove' }) @MaxLength(2000) statement!: string;
 }
 
 export class ConclusionDraftDto {
@@ -141,7 +145,8 @@ export class ConclusionDraftDto {
   @ApiProperty() @IsString() @MinLength(10, { message: 'reasoning must explain the recommendation (at least 10 characters)' }) @MaxLength(50_000) reasoning!: string;
   @ApiProperty({ example: 'law1993-art3' }) @Matches(/^[a-z0-9-]{2,32}$/, { message: 'legalArticleCode must be an article code such as law1993-art3' }) legalArticleCode!: string;
 
-  @ApiPropertyOptional({ type: [CitedEvidenceDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CitedEvidenceDto) citedEvidence?: CitedEvidenceDto[];
+  @ApiPropertyOptional({ type: [ConclusionCitationDto], description: 'Pages of verified evidence of this case that support the conclusion' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ConclusionCitationDto) citations?: ConclusionCitationDto[];
 
   @ApiPropertyOptional({ description: 'Required when changing an existing conclusion' }) @IsOptional() @Type(() => Number) version?: number;
 }

@@ -37,3 +37,8 @@ export class VerifyEvidenceDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
+
+export class ConfirmProposalDto {
+  /** For a name: the registry person to link, when it is not the proposed match. */
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4', { message: 'personId must be the id of a registry person' }) personId?: string;
+}

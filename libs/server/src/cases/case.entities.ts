@@ -157,8 +157,6 @@ export class ConclusionEntity {
   @ManyToOne(() => LegalArticleEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'legal_article_code', foreignKeyConstraintName: 'fk_conclusions_legal_article' })
   legalArticle?: LegalArticleEntity;
-  /** Cited evidence, "pages 5–7 of this file"; linked to evidence records by the evidence feature. */
-  @Column({ name: 'cited_evidence', type: 'jsonb' }) citedEvidence!: unknown[];
   @Column({ name: 'signed_by', type: 'uuid', nullable: true }) signedBy!: string | null;
   @Column({ name: 'signed_at', type: 'timestamptz', nullable: true }) signedAt!: Date | null;
   @Column({ name: 'signed_case_version', type: 'integer', nullable: true }) signedCaseVersion!: number | null;

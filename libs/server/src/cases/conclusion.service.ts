@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseStatus, ConclusionRecommendation, Permission, type SessionUser } from '@aqtalu/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
@@ -14,7 +14,22 @@ export interface ConclusionDraft {
   recommendation: ConclusionRecommendation;
   reasoning: string;
   legalArticleCode: string;
-  citedEvidence?: Array<{ description: string; pages?: string }>;
+  /** "Pages 5–7 of this evidence prove …": only verified evidence of the same case. */
+  citations?: ConclusionCitationInput[];
+}
+
+export interface ConclusionCitationInput {
+  evidenceId: string;
+  pageFrom: number;
+  pageTo: number;
+  statement: string;
+}
+
+export interface ConclusionCitationView extends ConclusionCitationInput {
+  id: string;
+  originalName: string;
+  kind: string;
+  verification: string;
 }
 
 export interface ConclusionView {
@@ -28,7 +43,7 @@ export interface ConclusionView {
   /** The criterion of the case's category, cited with the article. */
   criterionKk: string;
   criterionRu: string;
-  citedEvidence: unknown[];
+  citations: ConclusionCitationView[];
   signedBy: string | null;
   signedAt: Date | null;
   signedCaseVersion: number | null;
@@ -72,20 +87,21 @@ export class ConclusionService {
       }
       if (!existing) {
         await manager.query(
-          `INSERT INTO conclusions (case_id, author_id, recommendation, reasoning, legal_article_code, cited_evidence) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [caseId, user.id, input.recommendation, input.reasoning.trim(), input.legalArticleCode, JSON.stringify(input.citedEvidence ?? [])],
+          `INSERT INTO conclusions (case_id, author_id, recommendation, reasoning, legal_article_code) VALUES ($1, $2, $3, $4, $5)`,
+          [caseId, user.id, input.recommendation, input.reasoning.trim(), input.legalArticleCode],
         );
       } else {
         if (version === undefined) throw new BadRequestException('version is required to change an existing conclusion');
         const rows = await sqlRows<{ id: string }>(
           manager,
-          `UPDATE conclusions SET recommendation = $3, reasoning = $4, legal_article_code = $5, cited_evidence = $6, author_id = $7,
+          `UPDATE conclusions SET recommendation = $3, reasoning = $4, legal_article_code = $5, author_id = $6,
              signed_by = NULL, signed_at = NULL, signed_case_version = NULL, version = version + 1, updated_at = now()
            WHERE case_id = $1 AND version = $2 RETURNING id`,
-          [caseId, version, input.recommendation, input.reasoning.trim(), input.legalArticleCode, JSON.stringify(input.citedEvidence ?? []), user.id],
+          [caseId, version, input.recommendation, input.reasoning.trim(), input.legalArticleCode, user.id],
         );
         if (rows.length !== 1) throw new StaleVersionException('conclusion', existing.version);
       }
+      await this.writeCitations(manager, caseId, input.citations ?? []);
       await this.caseService.event(manager, caseId, user.id, 'conclusion_drafted', { recommendation: input.recommendation });
       await this.audit.record({ action: 'conclusion.draft', entityType: 'case', entityId: caseId, before: existing ? { recommendation: existing.recommendation, signed: existing.signedAt !== null } : null, after: { recommendation: input.recommendation, legalArticleCode: input.legalArticleCode } }, manager);
       const leads: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = 'wg_lead' AND region_id = $1 AND id <> $2 AND disabled_at IS NULL`, [caseRow.regionId, user.id]);
@@ -104,6 +120,14 @@ export class ConclusionService {
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.cases.lockCase(manager, caseId);
       if (locked.status !== CaseStatus.WorkingGroupReview) throw new ConflictException(`A conclusion is signed during the working group's review; the case is ${locked.status}.`);
+      const unverified: Array<{ name: string; verification: string }> = await manager.query(
+        `SELECT e.original_name AS name, e.verification FROM conclusion_citations cc JOIN conclusions k ON k.id = cc.conclusion_id
+         JOIN evidence e ON e.id = cc.evidence_id WHERE k.case_id = $1 AND e.verification <> 'verified' ORDER BY cc.position`,
+        [caseId],
+      );
+      if (unverified.length) {
+        throw new ConflictException(`The conclusion cites evidence that is no longer verified (${unverified.map((e) => `${e.name}: ${e.verification}`).join(', ')}): the author cites verified evidence only, then it can be signed.`);
+      }
       const rows = await sqlRows<{ id: string }>(
         manager,
         `UPDATE conclusions SET signed_by = $3, signed_at = now(), signed_case_version = (SELECT content_version FROM cases WHERE id = $1),
@@ -122,12 +146,55 @@ export class ConclusionService {
     const rows: ConclusionView[] = await this.dataSource.query(
       `SELECT k.id, k.case_id AS "caseId", k.author_id AS "authorId", u.display_name AS "authorName", k.recommendation, k.reasoning,
               k.legal_article_code AS "legalArticleCode", vc.criterion_kk AS "criterionKk", vc.criterion_ru AS "criterionRu",
-              k.cited_evidence AS "citedEvidence", k.signed_by AS "signedBy", k.signed_at AS "signedAt",
+              k.signed_by AS "signedBy", k.signed_at AS "signedAt",
               k.signed_case_version AS "signedCaseVersion", (k.signed_case_version = c.content_version) IS TRUE AS "signatureValid", k.version
        FROM conclusions k JOIN cases c ON c.id = k.case_id JOIN users u ON u.id = k.author_id
        JOIN victim_categories vc ON vc.code = c.category_code WHERE k.case_id = $1`,
       [caseId],
     );
-    return rows[0] ?? null;
+    const conclusion = rows[0];
+    if (!conclusion) return null;
+    conclusion.citations = await this.dataSource.query(
+      `SELECT cc.id, cc.evidence_id AS "evidenceId", cc.page_from AS "pageFrom", cc.page_to AS "pageTo", cc.statement,
+              e.original_name AS "originalName", e.kind, e.verification
+       FROM conclusion_citations cc JOIN evidence e ON e.id = cc.evidence_id WHERE cc.conclusion_id = $1 ORDER BY cc.position`,
+      [conclusion.id],
+    );
+    return conclusion;
+  }
+
+  /**
+   * Replaces the conclusion's citations. Each must be verified evidence of this case, and its pages must
+   * exist in the file when the checks counted them; the evidence rows are locked so a recheck cannot
+   * unverify them between this check and the commit.
+   */
+  private async writeCitations(manager: EntityManager, caseId: string, citations: ConclusionCitationInput[]): Promise<void> {
+    const ids = [...new Set(citations.map((c) => c.evidenceId))];
+    const found: Array<{ id: string; name: string; verification: string; pages: number | null }> = ids.length
+      ? await manager.query(
+          `SELECT id, original_name AS name, verification, pages FROM evidence WHERE case_id = $1 AND id = ANY($2::uuid[]) FOR SHARE`,
+          [caseId, ids],
+        )
+      : [];
+    const byId = new Map(found.map((e) => [e.id, e]));
+    for (const [index, citation] of citations.entries()) {
+      const evidence = byId.get(citation.evidenceId);
+      if (!evidence) throw new BadRequestException(`citations[${index}].evidenceId ${citation.evidenceId} is not evidence of this case`);
+      if (evidence.verification !== 'verified') {
+        throw new ConflictException(`citations[${index}]: only verified evidence can be cited; ${evidence.name} is ${evidence.verification}. A member other than its uploader verifies it first.`);
+      }
+      if (citation.pageTo < citation.pageFrom) throw new BadRequestException(`citations[${index}]: pageTo ${citation.pageTo} is before pageFrom ${citation.pageFrom}`);
+      if (evidence.pages !== null && citation.pageTo > evidence.pages) {
+        throw new BadRequestException(`citations[${index}]: ${evidence.name} has ${evidence.pages} page(s); page ${citation.pageTo} does not exist`);
+      }
+    }
+    await manager.query(`DELETE FROM conclusion_citations WHERE conclusion_id = (SELECT id FROM conclusions WHERE case_id = $1)`, [caseId]);
+    for (const [position, citation] of citations.entries()) {
+      await manager.query(
+        `INSERT INTO conclusion_citations (conclusion_id, evidence_id, page_from, page_to, statement, position)
+         VALUES ((SELECT id FROM conclusions WHERE case_id = $1), $2, $3, $4, $5, $6)`,
+        [caseId, citation.evidenceId, citation.pageFrom, citation.pageTo, citation.statement.trim(), position],
+      );
+    }
   }
 }

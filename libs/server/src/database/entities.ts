@@ -25,7 +25,7 @@ import {
   RegistryImportEntity,
   RegistryImportRowEntity,
 } from '../registry/registry.entities.js';
-import { EvidenceCheckEntity, EvidenceEntity } from '../evidence/evidence.entities.js';
+import { ConclusionCitationEntity, EvidenceCheckEntity, EvidenceEntity, EvidenceProposalEntity } from '../evidence/evidence.entities.js';
 import { HolidayEntity } from '../calendar/holiday.entity.js';
 import { ArchiveEntity } from '../identity/archive.entity.js';
 import { LoginThrottleEntity } from '../identity/login-throttle.entity.js';
@@ -71,4 +71,6 @@ export const entities = [
   CaseWatcherEntity,
   EvidenceEntity,
   EvidenceCheckEntity,
+  ConclusionCitationEntity,
+  EvidenceProposalEntity,
 ];

@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EvidenceCheckName, EvidenceCheckState } from '@aqtalu/contracts';
+import { EvidenceCheckName, EvidenceCheckState, EvidenceProposalKind } from '@aqtalu/contracts';
+import { autoMatchThreshold, findInText, type TextFinding } from '@aqtalu/domain';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { RegistryService } from '../registry/registry.service.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
-import { clamdScan, ocrImage, ocrPdf, pdfPageCount, pdfText, sniffFile } from './evidence-files.js';
+import { clamdScan, ocrImage, ocrPdf, pdfPageCount, pdfText, sniffFile, thumbnailOf } from './evidence-files.js';
 
 interface Outcome {
   state: EvidenceCheckState;
@@ -39,10 +42,28 @@ export class EvidenceCheckService {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly registry: RegistryService,
   ) {}
 
-  /** `finalAttempt`: a check that throws is recorded as failed instead of being left for a retry. */
+  /**
+   * `finalAttempt`: a check that throws is recorded as failed instead of being left for a retry.
+   * Two jobs for the same evidence (a recheck while a check runs) take turns on a PostgreSQL advisory
+   * lock held by this process's connection: the second finds the checks done. A killed worker's
+   * connection closes, which frees the lock for the job BullMQ hands to the next worker.
+   */
   async run(evidenceId: string, finalAttempt = true): Promise<Record<string, EvidenceCheckState>> {
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(hashtextextended('evidence-check:' || $1, 0))`, [evidenceId]);
+      return await this.runLocked(evidenceId, finalAttempt);
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(hashtextextended('evidence-check:' || $1, 0))`, [evidenceId]).catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  private async runLocked(evidenceId: string, finalAttempt: boolean): Promise<Record<string, EvidenceCheckState>> {
     const [evidence]: EvidenceRow[] = await this.dataSource.query(
       `SELECT id, case_id AS "caseId", sha256, declared_mime AS "declaredMime" FROM evidence WHERE id = $1`,
       [evidenceId],
@@ -88,11 +109,18 @@ export class EvidenceCheckService {
         return this.checksum(evidence);
       case EvidenceCheckName.Malware:
         return this.malware(evidence);
+    }
+    // A file that failed a safety check is not handed to parsers.
+    if (quarantined) return Promise.resolve({ state: EvidenceCheckState.Failed, reason: 'skipped: the file is quarantined' });
+    switch (check) {
       case EvidenceCheckName.Text:
+        return this.pdfText(evidence);
       case EvidenceCheckName.Ocr:
-        // A file that failed a safety check is not handed to parsers.
-        if (quarantined) return Promise.resolve({ state: EvidenceCheckState.Failed, reason: 'skipped: the file is quarantined' });
-        return check === EvidenceCheckName.Text ? this.pdfText(evidence) : this.ocr(evidence);
+        return this.ocr(evidence);
+      case EvidenceCheckName.Thumbnail:
+        return this.thumbnail(evidence);
+      case EvidenceCheckName.Proposals:
+        return this.proposals(evidence);
     }
   }
 
@@ -148,6 +176,48 @@ export class EvidenceCheckService {
     const text = (await this.storage.withLocalPath(evidence.sha256, ocrImage)).trim();
     await this.storeText(evidence.id, text, 1);
     return { state: EvidenceCheckState.Passed, reason: text ? `OCR read ${text.length} characters` : 'OCR found no text' };
+  }
+
+  private async thumbnail(evidence: EvidenceRow): Promise<Outcome> {
+    const png = await this.storage.withLocalPath(evidence.sha256, (path) => thumbnailOf(path, evidence.declaredMime));
+    const stored = await this.storage.put(Readable.from([png]));
+    await this.dataSource.query(`UPDATE evidence SET thumbnail_sha256 = $2 WHERE id = $1`, [evidence.id, stored.sha256]);
+    return { state: EvidenceCheckState.Passed, reason: `thumbnail of ${stored.size} bytes` };
+  }
+
+  /**
+   * References, dates and names found in the extracted text become proposals; a name is matched to the
+   * registry person it resembles most. A re-run adds what is new and keeps every earlier decision.
+   */
+  private async proposals(evidence: EvidenceRow): Promise<Outcome> {
+    const [row]: Array<{ text: string | null }> = await this.dataSource.query(`SELECT text_content AS text FROM evidence WHERE id = $1`, [evidence.id]);
+    const findings = findInText(row?.text ?? '');
+    let added = 0;
+    for (const finding of findings) {
+      const proposal = await this.proposalOf(finding);
+      const inserted = await this.dataSource.query(
+        `INSERT INTO evidence_proposals (evidence_id, kind, key, text, page, value, person_id, score) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (evidence_id, kind, key) DO NOTHING RETURNING id`,
+        [evidence.id, proposal.kind, proposal.key, finding.text, finding.page, proposal.value === null ? null : JSON.stringify(proposal.value), proposal.personId, proposal.score],
+      );
+      added += inserted.length;
+    }
+    const count = (kind: TextFinding['kind']) => findings.filter((f) => f.kind === kind).length;
+    return { state: EvidenceCheckState.Passed, reason: `found ${count('reference')} reference(s), ${count('date')} date(s), ${count('name')} name(s); ${added} new proposal(s)` };
+  }
+
+  private async proposalOf(finding: TextFinding): Promise<{ kind: EvidenceProposalKind; key: string; value: unknown; personId: string | null; score: number | null }> {
+    switch (finding.kind) {
+      case 'reference':
+        return { kind: EvidenceProposalKind.Reference, key: finding.reference.text, value: finding.reference, personId: null, score: null };
+      case 'date':
+        return { kind: EvidenceProposalKind.Date, key: `${finding.date.earliest}/${finding.date.latest}`, value: finding.date, personId: null, score: null };
+      case 'name': {
+        const [best] = await this.registry.search(finding.text, { limit: 1 });
+        const match = best && best.score >= autoMatchThreshold ? best : null;
+        return { kind: EvidenceProposalKind.Person, key: finding.text.toLowerCase(), value: { name: finding.text }, personId: match?.personId ?? null, score: match?.score ?? null };
+      }
+    }
   }
 
   private async storeText(id: string, text: string, pages: number): Promise<void> {

@@ -1,11 +1,12 @@
 import { EvidenceCheckName, evidenceMimeTypes, type EvidenceMimeType } from '@aqtalu/contracts';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileTypeFromFile } from 'file-type';
+import sharp from 'sharp';
 
 const mimeByExtension: Record<string, EvidenceMimeType> = {
   '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.tif': 'image/tiff', '.tiff': 'image/tiff',
@@ -26,8 +27,8 @@ export async function sniffFile(path: string): Promise<string | null> {
 
 /** Which checks a file of this type gets: text from a PDF's layer, OCR for images. */
 export function checksFor(mime: EvidenceMimeType): EvidenceCheckName[] {
-  const base = [EvidenceCheckName.Sniff, EvidenceCheckName.Checksum, EvidenceCheckName.Malware];
-  return mime === 'application/pdf' ? [...base, EvidenceCheckName.Text] : [...base, EvidenceCheckName.Ocr];
+  const text = mime === 'application/pdf' ? EvidenceCheckName.Text : EvidenceCheckName.Ocr;
+  return [EvidenceCheckName.Sniff, EvidenceCheckName.Checksum, EvidenceCheckName.Malware, text, EvidenceCheckName.Thumbnail, EvidenceCheckName.Proposals];
 }
 
 function run(command: string, args: string[], timeoutMs = 120_000): Promise<string> {
@@ -67,6 +68,28 @@ export async function ocrPdf(path: string, maxPages: number): Promise<string> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Thumbnails are at most this many pixels wide and high. */
+export const thumbnailSize = 320;
+
+/** A PNG thumbnail: the first page of a PDF rendered by pdftoppm, an image scaled by sharp. */
+export async function thumbnailOf(path: string, mime: string): Promise<Buffer> {
+  if (mime === 'application/pdf') {
+    const dir = await mkdtemp(join(tmpdir(), 'aqtalu-thumb-'));
+    try {
+      await run('pdftoppm', ['-png', '-f', '1', '-l', '1', '-singlefile', '-scale-to', String(thumbnailSize), path, join(dir, 'page')]);
+      return await readFile(join(dir, 'page.png'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  // `limitInputPixels` guards against decompression bombs; the first page of a multi-page TIFF is taken
+  return sharp(path, { limitInputPixels: 400_000_000, pages: 1 })
+    .rotate()
+    .resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true })
+    .png()
+    .toBuffer();
 }
 
 /** clamd's INSTREAM: the file in length-prefixed chunks; answers null when clean, else the signature found. */

@@ -1,7 +1,8 @@
-import { EvidenceCheckName, EvidenceCheckState, EvidenceKind, EvidenceVerification } from '@aqtalu/contracts';
+import { EvidenceCheckName, EvidenceCheckState, EvidenceKind, EvidenceProposalKind, EvidenceProposalStatus, EvidenceVerification } from '@aqtalu/contracts';
 import type { SheetRange } from '@aqtalu/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ArchiveRequestEntity, CaseEntity } from '../cases/case.entities.js';
+import { ArchiveRequestEntity, CaseEntity, ConclusionEntity } from '../cases/case.entities.js';
+import { PersonEntity } from '../registry/person.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
 
 const values = (e: object) => Object.values(e).map((v) => `'${v}'`).join(',');
@@ -70,6 +71,8 @@ export class EvidenceEntity {
   @Column({ type: 'integer', nullable: true }) pages!: number | null;
   @Column({ name: 'text_content', type: 'text', nullable: true }) textContent!: string | null;
   @Column({ type: 'tsvector', nullable: true, select: false }) tsv!: string | null;
+  /** A small PNG of the image or the first PDF page, stored in FileStorage like the file itself. */
+  @Column({ name: 'thumbnail_sha256', type: 'char', length: 64, nullable: true }) thumbnailSha256!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: EvidenceVerification.Unverified }) verification!: EvidenceVerification;
   @Column({ name: 'verified_by', type: 'uuid', nullable: true }) verifiedBy!: string | null;
@@ -95,4 +98,66 @@ export class EvidenceCheckEntity {
   @Column({ type: 'varchar', length: 16, default: EvidenceCheckState.Pending }) state!: EvidenceCheckState;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/**
+ * "Pages 5–7 of this evidence" cited by a statement of the working group's conclusion. Only verified
+ * evidence of the conclusion's own case can be cited; a rewritten draft replaces its citations.
+ */
+@Entity({ name: 'conclusion_citations' })
+@Index('ix_conclusion_citations_conclusion', ['conclusionId'])
+@Index('ix_conclusion_citations_evidence', ['evidenceId'])
+@Check('ck_conclusion_citations_pages', `page_from >= 1 AND page_to >= page_from`)
+export class ConclusionCitationEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'conclusion_id', type: 'uuid' }) conclusionId!: string;
+  @ManyToOne(() => ConclusionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conclusion_id', foreignKeyConstraintName: 'fk_conclusion_citations_conclusion' })
+  conclusion?: ConclusionEntity;
+  @Column({ name: 'evidence_id', type: 'uuid' }) evidenceId!: string;
+  @ManyToOne(() => EvidenceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'evidence_id', foreignKeyConstraintName: 'fk_conclusion_citations_evidence' })
+  evidence?: EvidenceEntity;
+  @Column({ name: 'page_from', type: 'integer' }) pageFrom!: number;
+  @Column({ name: 'page_to', type: 'integer' }) pageTo!: number;
+  /** What these pages prove, e.g. "the date of arrest", "the troika's sentence". */
+  @Column({ type: 'text' }) statement!: string;
+  @Column({ type: 'integer' }) position!: number;
+}
+
+/**
+ * A reference, date or name the proposals check found in an evidence's text: shown to the working group,
+ * which confirms (the link is made) or dismisses it. Nothing is linked without a person's decision.
+ */
+@Entity({ name: 'evidence_proposals' })
+@Index('uq_evidence_proposals_finding', ['evidenceId', 'kind', 'key'], { unique: true })
+@Check('ck_evidence_proposals_kind', `kind IN (${values(EvidenceProposalKind)})`)
+@Check('ck_evidence_proposals_status', `status IN (${values(EvidenceProposalStatus)})`)
+export class EvidenceProposalEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'evidence_id', type: 'uuid' }) evidenceId!: string;
+  @ManyToOne(() => EvidenceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'evidence_id', foreignKeyConstraintName: 'fk_evidence_proposals_evidence' })
+  evidence?: EvidenceEntity;
+  @Column({ type: 'varchar', length: 16 }) kind!: EvidenceProposalKind;
+  /** What identifies the finding within its evidence (a re-run of the check finds the same proposals). */
+  @Column({ type: 'text' }) key!: string;
+  /** As written in the text. */
+  @Column({ type: 'text' }) text!: string;
+  @Column({ type: 'integer' }) page!: number;
+  /** The parsed reference or date. */
+  @Column({ type: 'jsonb', nullable: true }) value!: unknown;
+  /** For a name: the registry person it matches best, if any. */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true }) personId!: string | null;
+  @ManyToOne(() => PersonEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_evidence_proposals_person' })
+  person?: PersonEntity | null;
+  @Column({ type: 'real', nullable: true }) score!: number | null;
+  @Column({ type: 'varchar', length: 16, default: EvidenceProposalStatus.Proposed }) status!: EvidenceProposalStatus;
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy!: string | null;
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'fk_evidence_proposals_decided_by' })
+  decider?: UserEntity | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -5,13 +5,15 @@ import {
   EvidenceCheckName,
   EvidenceCheckState,
   EvidenceKind,
+  EvidenceProposalKind,
+  EvidenceProposalStatus,
   EvidenceVerification,
   JobName,
   Permission,
   Role,
   type SessionUser,
 } from '@aqtalu/contracts';
-import { caseScope, parseArchivalReference, stageOf, type CaseFacts, type SheetRange } from '@aqtalu/domain';
+import { caseScope, parseArchivalReference, stageOf, type ArchivalReference, type CaseFacts, type SheetRange, type UncertainDate } from '@aqtalu/domain';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -56,6 +58,8 @@ export interface EvidenceView {
   verificationReason: string | null;
   /** Any check quarantined the file: only an admin may download it. */
   quarantined: boolean;
+  /** A thumbnail was made (`GET /evidence/:id/thumbnail`). */
+  thumbnail: boolean;
   createdAt: Date;
   checks?: EvidenceCheckView[];
 }
@@ -67,6 +71,30 @@ export interface UploadedFileOnDisk {
   mimetype: string;
   size: number;
 }
+
+export interface EvidenceProposalView {
+  id: string;
+  kind: EvidenceProposalKind;
+  text: string;
+  page: number;
+  value: unknown;
+  personId: string | null;
+  personName: string | null;
+  score: number | null;
+  status: EvidenceProposalStatus;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
+
+export interface EvidenceCitationsView {
+  conclusions: Array<{ id: string; caseId: string; caseNumber: string; pageFrom: number; pageTo: number; statement: string; signed: boolean }>;
+}
+
+/** The stored value of a proposal: the parsed reference or date (libs/domain), or the name. */
+type ProposalValue = ArchivalReference & UncertainDate & { name?: string };
+
+const proposalColumns = `p.id, p.kind, p.text, p.page, p.value, p.person_id AS "personId", coalesce(pe.name_kk, pe.name_ru) AS "personName", p.score,
+  p.status, p.decided_by AS "decidedBy", p.decided_at AS "decidedAt"`;
 
 export interface EvidenceUploadInput {
   kind: EvidenceKind;
@@ -83,7 +111,8 @@ const columns = `e.id, e.case_id AS "caseId", e.archive_request_id AS "archiveRe
   e.document_date AS "documentDate", e.language,
   CASE WHEN e.reference_text IS NULL THEN NULL ELSE jsonb_build_object('archive', e.archive_code, 'fond', e.fond, 'opis', e.opis, 'delo', e.delo, 'sheets', e.sheets, 'text', e.reference_text) END AS reference,
   e.pages, e.verification, e.verified_by AS "verifiedBy", e.verified_at AS "verifiedAt", e.verification_reason AS "verificationReason",
-  EXISTS (SELECT 1 FROM evidence_checks q WHERE q.evidence_id = e.id AND q.state = 'quarantined') AS quarantined, e.created_at AS "createdAt"`;
+  EXISTS (SELECT 1 FROM evidence_checks q WHERE q.evidence_id = e.id AND q.state = 'quarantined') AS quarantined,
+  e.thumbnail_sha256 IS NOT NULL AS thumbnail, e.created_at AS "createdAt"`;
 const from = `evidence e LEFT JOIN archive_requests rq ON rq.id = e.archive_request_id LEFT JOIN archives ra ON ra.id = rq.archive_id`;
 
 export const evidenceSortColumns = { createdAt: 'e.created_at', kind: 'e.kind', originalName: 'e.original_name' } as const;
@@ -240,6 +269,75 @@ export class EvidenceService {
     return this.view(id, true);
   }
 
+  /** The thumbnail PNG; not made for quarantined files, and readable by whoever may read the evidence. */
+  async thumbnail(user: SessionUser, id: string): Promise<Readable> {
+    const evidence = await this.visible(user, id, Permission.EvidenceRead);
+    const [row]: Array<{ sha256: string | null }> = await this.dataSource.query(`SELECT thumbnail_sha256 AS sha256 FROM evidence WHERE id = $1`, [id]);
+    if (evidence.quarantined || !row?.sha256) throw new NotFoundException(`Evidence ${id} has no thumbnail${evidence.quarantined ? ': it is quarantined' : ' yet: the checks make one'}.`);
+    return this.storage.open(row.sha256);
+  }
+
+  /** What the text of the evidence mentions (references, dates, names), proposed for a person to confirm. */
+  async proposals(user: SessionUser, id: string): Promise<EvidenceProposalView[]> {
+    await this.visible(user, id, Permission.EvidenceRead);
+    return this.dataSource.query(`SELECT ${proposalColumns} FROM evidence_proposals p LEFT JOIN persons pe ON pe.id = p.person_id WHERE p.evidence_id = $1 ORDER BY p.page, p.kind, p.text`, [id]);
+  }
+
+  /**
+   * Confirms a proposal, making its link: a reference or a date becomes the evidence's own when it has
+   * none yet; a name links the evidence to a registry person (the proposed match, or the one given).
+   */
+  async decideProposal(user: SessionUser, id: string, proposalId: string, input: { confirm: boolean; personId?: string }): Promise<EvidenceProposalView> {
+    await this.visible(user, id, Permission.EvidenceVerify);
+    await this.dataSource.transaction(async (manager) => {
+      const [proposal]: Array<{ kind: EvidenceProposalKind; status: EvidenceProposalStatus; value: ProposalValue; personId: string | null }> = isUuid(proposalId)
+        ? await manager.query(`SELECT kind, status, value, person_id AS "personId" FROM evidence_proposals WHERE id = $1 AND evidence_id = $2 FOR UPDATE`, [proposalId, id])
+        : [];
+      if (!proposal) throw new NotFoundException(`Evidence ${id} has no proposal ${proposalId}.`);
+      if (proposal.status !== EvidenceProposalStatus.Proposed) throw new ConflictException(`This proposal was already ${proposal.status}.`);
+      let personId = proposal.personId;
+      const effects: string[] = [];
+      if (input.confirm) {
+        if (proposal.kind === EvidenceProposalKind.Person) {
+          personId = input.personId ?? proposal.personId;
+          if (!personId) throw new BadRequestException('personId is required: no registry person matched this name; choose one in the registry');
+          const [person] = isUuid(personId) ? await manager.query(`SELECT id FROM persons WHERE id = $1 AND merged_into_id IS NULL`, [personId]) : [];
+          if (!person) throw new BadRequestException(`personId ${personId} is not a person of the registry`);
+          effects.push('linked to the person');
+        } else if (proposal.kind === EvidenceProposalKind.Reference) {
+          const reference = proposal.value;
+          const set = await sqlRows(manager,
+            `UPDATE evidence SET archive_code = $2, fond = $3, opis = $4, delo = $5, sheets = $6, reference_text = $7 WHERE id = $1 AND reference_text IS NULL RETURNING id`,
+            [id, reference.archive ?? null, reference.fond, reference.opis, reference.delo, JSON.stringify(reference.sheets), reference.text]);
+          effects.push(set.length ? 'became the evidence reference' : 'the evidence keeps its own reference');
+        } else {
+          const set = await sqlRows(manager, `UPDATE evidence SET document_date = $2 WHERE id = $1 AND document_date IS NULL RETURNING id`, [id, proposal.value.text]);
+          effects.push(set.length ? 'became the document date' : 'the evidence keeps its own date');
+        }
+      } else if (input.personId) {
+        throw new BadRequestException('personId is given only to confirm a name');
+      }
+      const status = input.confirm ? EvidenceProposalStatus.Confirmed : EvidenceProposalStatus.Dismissed;
+      await manager.query(`UPDATE evidence_proposals SET status = $2, person_id = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [proposalId, status, personId, user.id]);
+      await this.audit.record({ action: `evidence.proposal_${input.confirm ? 'confirm' : 'dismiss'}`, entityType: 'evidence', entityId: id, details: { proposalId, kind: proposal.kind, personId, effects } }, manager);
+    });
+    const [view] = await this.dataSource.query(`SELECT ${proposalColumns} FROM evidence_proposals p LEFT JOIN persons pe ON pe.id = p.person_id WHERE p.id = $1`, [proposalId]);
+    return view;
+  }
+
+  /** What cites this evidence: statements of conclusions (and facts of registry persons), with pages. */
+  async citations(user: SessionUser, id: string): Promise<EvidenceCitationsView> {
+    await this.visible(user, id, Permission.EvidenceRead);
+    const conclusions = await this.dataSource.query(
+      `SELECT cc.id, k.case_id AS "caseId", c.number AS "caseNumber", cc.page_from AS "pageFrom", cc.page_to AS "pageTo", cc.statement,
+              k.signed_at IS NOT NULL AS signed
+       FROM conclusion_citations cc JOIN conclusions k ON k.id = cc.conclusion_id JOIN cases c ON c.id = k.case_id
+       WHERE cc.evidence_id = $1 ORDER BY cc.page_from, cc.position`,
+      [id],
+    );
+    return { conclusions };
+  }
+
   /** Sets every check back to pending and runs them again (a file is never re-uploaded for this). */
   async recheck(user: SessionUser, id: string): Promise<EvidenceView> {
     await this.visible(user, id, Permission.EvidenceUpload);
@@ -277,8 +375,8 @@ export class EvidenceService {
   private async checks(id: string): Promise<EvidenceCheckView[]> {
     return this.dataSource.query(
       `SELECT "check", state, reason, updated_at AS "updatedAt" FROM evidence_checks WHERE evidence_id = $1
-       ORDER BY array_position(ARRAY['sniff','checksum','malware','text','ocr']::varchar[], "check"::varchar)`,
-      [id],
+       ORDER BY array_position($2::varchar[], "check"::varchar)`,
+      [id, Object.values(EvidenceCheckName)],
     );
   }
 

@@ -1,0 +1,1 @@
+export { findInText, findingYears, maxFindingsPerKind, type TextFinding } from './find-in-text.js';

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import PDFDocument from 'pdfkit';
+
+const fontFile = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
+
+/** A PDF with a text layer, one page per entry of `pages`, drawn with pdfkit in DejaVu Sans (Kazakh and Russian letters). */
+export function renderTestPdf(pages: string[][], size: [number, number] = [560, 180], fontSize = 26): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size, margin: 24, autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    for (const lines of pages) {
+      doc.addPage();
+      doc.font(fontFile).fontSize(fontSize);
+      for (const line of lines) doc.text(line);
+    }
+    doc.end();
+  });
+}
+
+/** A "scan": the PDF of these lines rasterised by pdftoppm into a grey PNG with no text layer. */
+export async function renderTestScan(lines: string[], size: [number, number] = [520, 130], dpi = 150): Promise<Buffer> {
+  const work = await mkdtemp(join(tmpdir(), 'aqtalu-scan-'));
+  try {
+    await writeFile(join(work, 'page.pdf'), await renderTestPdf([lines], size));
+    await promisify(execFile)('pdftoppm', ['-png', '-r', String(dpi), '-gray', '-singlefile', join(work, 'page.pdf'), join(work, 'scan')]);
+    return await readFile(join(work, 'scan.png'));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
