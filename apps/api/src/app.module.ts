@@ -43,6 +43,7 @@ import { NotificationsController } from './controllers/notifications.controller.
 import { RegistryController } from './controllers/registry.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
+import { QueueBoardController } from './http/queue-board.js';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { LoggingModule } from './http/logging.module.js';
@@ -59,7 +60,7 @@ export class AppModule implements NestModule {
     const adminDist = config.adminDistDir;
     const staticFiles =
       adminDist && existsSync(adminDist)
-        ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}'] })]
+        ? [ServeStaticModule.forRoot({ rootPath: adminDist, exclude: ['/api/{*path}', '/admin/queues{*path}'] })]
         : [];
     return {
       module: AppModule,
@@ -96,7 +97,15 @@ export class AppModule implements NestModule {
         CertificatesController,
         CommissionController,
         EvidenceController,
-        DictionariesController, HealthController, MetricsController, UsersController, NotificationsController, RegistryController, TasksController],
+        DictionariesController,
+        HealthController,
+        MetricsController,
+        UsersController,
+        NotificationsController,
+        QueueBoardController,
+        RegistryController,
+        TasksController,
+      ],
       providers: [
         LocalStrategy,
         JwtStrategy,

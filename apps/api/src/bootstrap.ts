@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { mountQueueBoard } from './http/queue-board.js';
 import { createValidationPipe } from './http/validation.js';
 
 /** Builds the configured HTTP application: used by main.ts and by the tests, so both run the same thing. */
@@ -30,6 +31,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['Content-Range', 'X-Request-Id'] });
   }
   app.useGlobalPipes(createValidationPipe());
+  mountQueueBoard(app);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -29,6 +29,8 @@ export enum Permission {
   CommissionDecide = 'commission.decide',
   RegistryRead = 'registry.read',
   RegistryManage = 'registry.manage',
+  /** The background queues' board (bull-board) at /admin/queues. */
+  QueuesView = 'queues.view',
 }
 
 const P = Permission;
@@ -40,7 +42,7 @@ const workingGroup = [
 const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionRead, P.CommissionVote, P.RegistryRead];
 
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
-  [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage],
+  [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage, P.QueuesView],
   [Role.Secretary]: [
     P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.CasesIntake, P.ArchiveRequestsRead, P.EvidenceRead,
     P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage,

@@ -23,7 +23,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   /** Passport has verified signature, algorithm and expiry; the user and the sign-in must still be active. */
-  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
+  async validate(claims: AccessTokenClaims & { aud?: unknown }): Promise<AuthenticatedUser | false> {
+    // tokens made for one purpose (the queues' board tickets carry an audience) are not access tokens
+    if (claims.aud !== undefined) return false;
     const user = await this.auth.userOfToken(claims);
     return user ? { ...user, enrolmentPending: claims.enrol === true, familyId: claims.fid } : false;
   }
