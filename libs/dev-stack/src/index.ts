@@ -3,3 +3,4 @@ export * from './postgres.js';
 export * from './programs.js';
 export * from './redis.js';
 export * from './stack.js';
+export * from './clamd.js';

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 
@@ -35,4 +36,13 @@ export async function renderTestScan(lines: string[], size: [number, number] = [
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** A folder with one ClamAV signature, for the EICAR test string: clamd runs with it and no downloaded database. */
+export const testSignaturesDir = fileURLToPath(new URL('../clamav', import.meta.url));
+
+/** The EICAR anti-virus test string, read from the shipped signature (so no file of the repository is itself a "virus"). */
+export async function eicarTestString(): Promise<Buffer> {
+  const signature = await readFile(join(testSignaturesDir, 'aqtalu-test.ndb'), 'utf8');
+  return Buffer.from(signature.trim().split(':')[3], 'hex');
 }
