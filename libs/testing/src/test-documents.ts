@@ -46,3 +46,18 @@ export async function eicarTestString(): Promise<Buffer> {
   const signature = await readFile(join(testSignaturesDir, 'aqtalu-test.ndb'), 'utf8');
   return Buffer.from(signature.trim().split(':')[3], 'hex');
 }
+
+/** An image-only PDF (no text layer): each page a rasterised "scan" of its lines, as old archive copies are. */
+export async function renderTestScannedPdf(pages: string[][], size: [number, number] = [420, 300]): Promise<Buffer> {
+  const scans: Buffer[] = [];
+  for (const lines of pages) scans.push(await renderTestScan(lines, size, 120));
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size, margin: 0, autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    for (const scan of scans) doc.addPage().image(scan, 0, 0, { width: size[0], height: size[1] });
+    doc.end();
+  });
+}

@@ -11,6 +11,8 @@ const templateDatabase = 'aqtalu_template';
 
 export interface TestEnvironment {
   config: AppConfig;
+  /** The variables the config was loaded from: to start the API or the worker as a process of its own. */
+  env: Record<string, string>;
   databaseUrl: string;
   /** Drops the database this test file used. */
   dispose(): Promise<void>;
@@ -29,7 +31,7 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
   url.pathname = `/${database}`;
   const databaseUrl = url.toString();
   const storageDir = join(tmpdir(), `aqtalu-files-${suffix}`);
-  const config = loadConfig({
+  const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: inject('redisUrl'),
@@ -42,10 +44,12 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     HOST: '127.0.0.1',
     STORAGE_DIR: storageDir,
-    ...overrides,
-  });
+    ...(overrides as Record<string, string>),
+  };
+  const config = loadConfig(env);
   return {
     config,
+    env,
     databaseUrl,
     dispose: async () => {
       await rm(storageDir, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
-import { ArchiveRequestService } from '@aqtalu/server';
+import { ArchiveRequestService, jobLockOptions } from '@aqtalu/server';
 import type { Job, Queue } from 'bullmq';
 
 /** Every morning: archive requests past their due date are marked overdue and both sides reminded. */
-@Processor(QueueName.Deadlines)
+@Processor(QueueName.Deadlines, jobLockOptions())
 export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly archiveRequests: ArchiveRequestService,

@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
-import { CertificateService } from '@aqtalu/server';
+import { CertificateService, jobLockOptions } from '@aqtalu/server';
 import type { Job } from 'bullmq';
 
-@Processor(QueueName.Documents)
+@Processor(QueueName.Documents, jobLockOptions())
 export class DocumentsProcessor extends WorkerHost {
   constructor(private readonly certificates: CertificateService) {
     super();

@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { QueueName, type JobName, type JobPayload } from '@aqtalu/contracts';
-import { EvidenceCheckService } from '@aqtalu/server';
+import { EvidenceCheckService, jobLockOptions } from '@aqtalu/server';
 import type { Job } from 'bullmq';
 
 /** OCR is CPU-bound and single-threaded (OMP_THREAD_LIMIT=1): run two at a time on a small machine. */
-@Processor(QueueName.Evidence, { concurrency: 2 })
+@Processor(QueueName.Evidence, { concurrency: 2, ...jobLockOptions() })
 export class EvidenceProcessor extends WorkerHost {
   constructor(private readonly checks: EvidenceCheckService) {
     super();

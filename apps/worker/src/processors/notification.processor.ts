@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
-import { NotificationService } from '@aqtalu/server';
+import { NotificationService, jobLockOptions } from '@aqtalu/server';
 import type { Job } from 'bullmq';
 
-@Processor(QueueName.Notifications)
+@Processor(QueueName.Notifications, jobLockOptions())
 export class NotificationProcessor extends WorkerHost {
   constructor(private readonly notifications: NotificationService) {
     super();

@@ -1,11 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
-import { RegistryImportService, RegistryService } from '@aqtalu/server';
+import { jobLockOptions, RegistryImportService, RegistryService } from '@aqtalu/server';
 import type { Job, Queue } from 'bullmq';
 
 /** Applies imports of archival lists, and proposes duplicate pairs among persons not yet checked. */
-@Processor(QueueName.Registry)
+@Processor(QueueName.Registry, jobLockOptions())
 export class RegistryProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly registry: RegistryService,

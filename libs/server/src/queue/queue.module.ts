@@ -11,6 +11,17 @@ export const defaultJobOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 } as const;
 
+/**
+ * How long a worker's lock on a job lasts, and how often workers look for jobs whose worker died
+ * (BullMQ's stalled-job recovery): `JOB_LOCK_MS`, default 30 s. Read when the processors' decorators are
+ * evaluated (NestJS's @Processor takes static options), so it comes from the environment, not AppConfig.
+ */
+export function jobLockOptions(env: NodeJS.ProcessEnv = process.env): { lockDuration: number; stalledInterval: number } {
+  const value = Number(env.JOB_LOCK_MS ?? 30_000);
+  const ms = Number.isInteger(value) && value >= 1_000 && value <= 600_000 ? value : 30_000;
+  return { lockDuration: ms, stalledInterval: ms };
+}
+
 export function redisConnection(redisUrl: string) {
   const url = new URL(redisUrl);
   return {
