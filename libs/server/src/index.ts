@@ -67,4 +67,6 @@ export * from './evidence/evidence.module.js';
 export * from './evidence/evidence.service.js';
 export * from './storage/file-storage.js';
 export * from './storage/local-disk.storage.js';
+export * from './storage/s3.storage.js';
 export * from './storage/storage.module.js';
+export * from './storage/s3.storage.js';

@@ -64,4 +64,12 @@ describe('configuration from the environment', () => {
       from: 'Комиссия <kom@aqtalu.kz>',
     });
   });
+
+  it('keeps files on local disk by default, in an S3-compatible store when STORAGE_DRIVER=s3 names its bucket', () => {
+    expect(loadConfig(valid).storage).toMatchObject({ driver: 'local', s3: undefined });
+    expect(() => loadConfig({ ...valid, STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET must name the bucket for uploaded files .* when STORAGE_DRIVER=s3/);
+    expect(() => loadConfig({ ...valid, STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER must be local .* or s3/);
+    const s3 = loadConfig({ ...valid, STORAGE_DRIVER: 's3', S3_BUCKET: 'aqtalu', S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true' });
+    expect(s3.storage).toMatchObject({ driver: 's3', s3: { bucket: 'aqtalu', endpoint: 'http://minio:9000', forcePathStyle: true, region: 'us-east-1' } });
+  });
 });

@@ -4,6 +4,7 @@ import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  ValidateIf,
   IsInt,
   IsNumber,
   IsOptional,
@@ -130,6 +131,32 @@ export class EnvironmentVariables {
   @IsString({ message: 'STORAGE_DIR must be a folder path where uploaded files are kept, e.g. /var/lib/aqtalu/files' })
   STORAGE_DIR?: string;
 
+  @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local (files in STORAGE_DIR) or s3 (an S3-compatible store such as MinIO)' })
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'S3_ENDPOINT must be the URL of an S3-compatible store, e.g. http://minio:9000 (leave it unset for AWS S3)' })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.STORAGE_DRIVER === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must name the bucket for uploaded files (3–63 lowercase letters, digits, dots, hyphens) when STORAGE_DRIVER=s3' })
+  S3_BUCKET?: string;
+
+  @IsString({ message: 'S3_REGION must be a region name, e.g. us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  @IsOptional()
+  @IsString({ message: 'S3_ACCESS_KEY_ID must be the access key of the store' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY must be the secret key of the store' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false (true for MinIO)' })
+  S3_FORCE_PATH_STYLE = false;
+
   @Type(() => Number)
   @IsInt({ message: 'UPLOAD_MAX_BYTES must be a whole number of bytes, e.g. 209715200 (200 MB)' })
   @Min(1, { message: 'UPLOAD_MAX_BYTES must be at least 1' })
@@ -168,10 +195,22 @@ export interface AppConfig {
   dbLogQueries: boolean;
   /** Notifications are also e-mailed (by the worker) when `url` is set. */
   smtp: { url?: string; from: string };
-  /** Uploaded files, content-addressed; `dir` is the local-disk driver's folder. */
-  storage: { dir: string; uploadMaxBytes: number };
+  /**
+   * Uploaded files, content-addressed, on local disk (`dir`) or in an S3-compatible store (`s3`). `dir`
+   * also holds uploads in transit with either driver.
+   */
+  storage: { driver: 'local' | 's3'; dir: string; uploadMaxBytes: number; s3?: S3Settings };
   /** Malware scanning through clamd when `host` is set; otherwise evidence shows "not scanned". */
   clamav: { host?: string; port: number };
+}
+
+export interface S3Settings {
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -215,7 +254,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollMs: env.OUTBOX_POLL_MS,
     dbLogQueries: env.DB_LOG_QUERIES,
     smtp: { url: env.SMTP_URL, from: env.SMTP_FROM },
-    storage: { dir: resolve(env.STORAGE_DIR ?? join('.data', 'files')), uploadMaxBytes: env.UPLOAD_MAX_BYTES },
+    storage: {
+      driver: env.STORAGE_DRIVER,
+      dir: resolve(env.STORAGE_DIR ?? join('.data', 'files')),
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      s3:
+        env.STORAGE_DRIVER === 's3'
+          ? {
+              endpoint: env.S3_ENDPOINT,
+              bucket: env.S3_BUCKET!,
+              region: env.S3_REGION,
+              accessKeyId: env.S3_ACCESS_KEY_ID,
+              secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+              forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            }
+          : undefined,
+    },
     clamav: { host: env.CLAMAV_HOST, port: env.CLAMAV_PORT },
   };
 }
