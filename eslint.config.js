@@ -28,7 +28,8 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
             { sourceTag: 'type:devstack', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:devstack', 'type:server', 'type:domain', 'type:contracts'] },
+            // the benchmarks render the test documents
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:testing', 'type:devstack', 'type:server', 'type:domain', 'type:contracts'] },
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:server', 'type:devstack', 'type:domain', 'type:contracts'],

@@ -62,6 +62,7 @@ export * from './registry/registry.module.js';
 export * from './registry/registry.service.js';
 export * from './request-context/request-context.js';
 export * from './evidence/evidence-check.service.js';
+export { checksFor, ocrImage, ocrPdf, pdfPageCount, pdfText, sniffFile, thumbnailOf } from './evidence/evidence-files.js';
 export * from './evidence/evidence.entities.js';
 export * from './evidence/evidence.module.js';
 export * from './evidence/evidence.service.js';
