@@ -211,6 +211,12 @@ describe('case lifecycle over HTTP, one user per step', () => {
     const unsigned = await move(await lead(), id, CaseTransition.SubmitToCommission);
     expect(unsigned.status).toBe(409);
     expect(unsigned.body.detail).toContain('the conclusion is not signed');
+    // a recheck of cited evidence asks for its verification again: until then the conclusion cannot be signed
+    expect((await (await liaison()).post(`/api/evidence/${troikaScan.id}/recheck`, {})).status).toBe(200);
+    const cannotSign = await (await lead()).post<Problem>(`/api/cases/${id}/conclusion/sign`, { version: draft.body.version });
+    expect(cannotSign.status).toBe(409);
+    expect(cannotSign.body.detail).toContain('cites evidence that is no longer verified (troika-protocol.pdf: unverified)');
+    await eventually(async () => (await (await member()).post(`/api/evidence/${troikaScan.id}/verify`, { verified: true })).status === 200 || null, 60_000, 'the re-verification after the recheck');
     const signed = await (await lead()).post<{ version: number; signatureValid: boolean }>(`/api/cases/${id}/conclusion/sign`, { version: draft.body.version });
     expect(signed.body.signatureValid).toBe(true);
 
