@@ -17,3 +17,9 @@ export const regionScopedRoles: readonly Role[] = [Role.WgMember, Role.WgLead];
 
 /** Roles whose users see the requests addressed to one archive only. */
 export const archiveScopedRoles: readonly Role[] = [Role.ArchiveLiaison];
+
+/** A region's working group: its members and its lead. */
+export const workingGroupRoles: readonly Role[] = [Role.WgMember, Role.WgLead];
+
+/** The commission: its members and the chair (who votes too). */
+export const commissionRoles: readonly Role[] = [Role.CommissionMember, Role.Chair];

@@ -1,4 +1,4 @@
-import { CaseStatus, CaseTransition, Role } from '@aqtalu/contracts';
+import { CaseStatus, CaseTransition, Role, workingGroupRoles } from '@aqtalu/contracts';
 
 /**
  * The case lifecycle — one table, every rule visible (DESIGN.md §1). Each transition names the states
@@ -107,7 +107,7 @@ export const certificatesRendered: Guard = {
 
 const S = CaseStatus;
 const T = CaseTransition;
-const workingGroup = [Role.WgMember, Role.WgLead];
+const workingGroup = workingGroupRoles;
 
 export const transitions: { readonly [N in CaseTransition]: TransitionRule } = {
   [T.Submit]: {

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArchiveRequestStatus, CaseStatus, Permission, type SessionUser } from '@aqtalu/contracts';
+import { ArchiveRequestStatus, CaseStatus, Permission, Role, workingGroupRoles, type SessionUser } from '@aqtalu/contracts';
 import { ArchiveRequestAction, defaultDueDate, evaluateArchiveRequestAction, parseCalendarDate, stageOf, type WorkingCalendar } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -77,8 +77,7 @@ export class ArchiveRequestService {
         [caseId, archive.id, input.sought.trim(), ArchiveRequestStatus.Sent, sentOn, dueDate, user.id],
       );
       await this.cases.event(manager, caseId, user.id, 'archive_request_sent', { archiveRequestId: created.id, archiveCode: input.archiveCode, dueDate });
-      const liaisons: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE archive_id = $1 AND disabled_at IS NULL`, [archive.id]);
-      for (const liaison of liaisons) await this.notifications.notify(manager, liaison.id, 'archive_request.received', { archiveRequestId: created.id, caseNumber: caseRow.number, dueDate });
+      await this.notifications.notifyAudience(manager, { archiveId: archive.id }, 'archive_request.received', { archiveRequestId: created.id, caseNumber: caseRow.number, dueDate });
       await this.audit.record({ action: 'archive_request.create', entityType: 'archive_request', entityId: created.id, before: null, after: { caseId, archiveCode: input.archiveCode, sought: input.sought, dueDate } }, manager);
       return created.id as string;
     });
@@ -136,11 +135,7 @@ export class ArchiveRequestService {
       if (rows.length !== 1) throw new StaleVersionException('archive request', (await manager.query(`SELECT version FROM archive_requests WHERE id = $1`, [id]))[0].version);
       await this.cases.event(manager, request.caseId, user.id, `archive_request_${verdict.to}`, { archiveRequestId: id, archiveCode: request.archiveCode, note: input.note ?? null });
       if (answered) {
-        const group: Array<{ id: string }> = await manager.query(
-          `SELECT u.id FROM users u JOIN cases c ON c.region_id = u.region_id WHERE c.id = $1 AND u.role IN ('wg_member','wg_lead') AND u.disabled_at IS NULL`,
-          [request.caseId],
-        );
-        for (const member of group) await this.notifications.notify(manager, member.id, `archive_request.${verdict.to}`, { archiveRequestId: id, caseNumber: request.caseNumber });
+        await this.notifications.notifyAudience(manager, { roles: workingGroupRoles, regionOfCase: request.caseId }, `archive_request.${verdict.to}`, { archiveRequestId: id, caseNumber: request.caseNumber });
       }
       await this.audit.record({ action: `archive_request.${action}`, entityType: 'archive_request', entityId: id, before: { status: request.status }, after: { status: verdict.to, note: input.note ?? null } }, manager);
     });
@@ -170,15 +165,11 @@ export class ArchiveRequestService {
         );
         if (!request) return false;
         const view = (await manager.query(`SELECT ${requestColumns} FROM ${requestFrom} WHERE ar.id = $1`, [request.id]))[0] as ArchiveRequestView;
-        const recipients: Array<{ id: string }> = await manager.query(
-          `SELECT u.id FROM users u WHERE u.disabled_at IS NULL AND (
-             (u.role IN ('wg_member','wg_lead') AND u.region_id = (SELECT region_id FROM cases WHERE id = $1))
-             OR (u.role = 'archive_liaison' AND u.archive_id = $2))`,
-          [request.case_id, request.archive_id],
-        );
-        for (const recipient of recipients) {
-          await this.notifications.notify(manager, recipient.id, 'archive_request.overdue', { archiveRequestId: request.id, caseNumber: view.caseNumber, dueDate: view.dueDate, archiveCode: view.archiveCode });
-        }
+        const reminder = { archiveRequestId: request.id, caseNumber: view.caseNumber, dueDate: view.dueDate, archiveCode: view.archiveCode };
+        const recipients = [
+          ...(await this.notifications.notifyAudience(manager, { roles: workingGroupRoles, regionOfCase: request.case_id }, 'archive_request.overdue', reminder)),
+          ...(await this.notifications.notifyAudience(manager, { roles: [Role.ArchiveLiaison], archiveId: request.archive_id }, 'archive_request.overdue', reminder)),
+        ];
         await this.cases.event(manager, request.case_id, null, 'archive_request_overdue', { archiveRequestId: request.id, dueDate: view.dueDate });
         await this.audit.record({ action: 'archive_request.overdue', entityType: 'archive_request', entityId: request.id, actorId: null, actorRole: 'system', details: { today, notified: recipients.length } }, manager);
         return true;

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, CaseTransition, DecisionOutcome, JobName, Permission, type SessionUser } from '@aqtalu/contracts';
+import { CaseStatus, CaseTransition, commissionRoles, DecisionOutcome, JobName, Permission, Role, workingGroupRoles, type SessionUser } from '@aqtalu/contracts';
 import { availableTransitions, decisionTransitions, evaluateTransition, type AvailableTransition, type Audience, type Effect } from '@aqtalu/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -193,29 +193,19 @@ export class CaseWorkflowService {
 
   /** Returns the ids of the users notified. */
   private async notify(manager: EntityManager, row: CaseRow, audience: Audience, message: string): Promise<string[]> {
-    const params: unknown[] = [];
-    let sql: string;
+    const params = { caseId: row.id, caseNumber: row.number };
     switch (audience) {
       case 'working_group':
-        sql = `SELECT id FROM users WHERE role IN ('wg_member', 'wg_lead') AND region_id = $1 AND disabled_at IS NULL`;
-        params.push(row.regionId);
-        break;
+        return this.notifications.notifyAudience(manager, { roles: workingGroupRoles, regionId: row.regionId }, message, params);
       case 'secretary':
-        sql = `SELECT id FROM users WHERE role = 'secretary' AND disabled_at IS NULL`;
-        break;
+        return this.notifications.notifyAudience(manager, { roles: [Role.Secretary] }, message, params);
       case 'commission':
-        sql = `SELECT id FROM users WHERE role IN ('commission_member', 'chair') AND disabled_at IS NULL`;
-        break;
+        return this.notifications.notifyAudience(manager, { roles: commissionRoles }, message, params);
       case 'liaisons':
-        sql = `SELECT DISTINCT u.id FROM users u JOIN archive_requests ar ON ar.archive_id = u.archive_id WHERE ar.case_id = $1 AND u.disabled_at IS NULL`;
-        params.push(row.id);
-        break;
+        return this.notifications.notifyAudience(manager, { archivesOfCase: row.id }, message, params);
       case 'applicant':
         // Applicants have no account: they are told by e-mail once SMTP delivery is configured.
         return [];
     }
-    const users: Array<{ id: string }> = await manager.query(sql, params);
-    for (const target of users) await this.notifications.notify(manager, target.id, message, { caseId: row.id, caseNumber: row.number });
-    return users.map((target) => target.id);
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, ConclusionRecommendation, Permission, type SessionUser } from '@aqtalu/contracts';
+import { CaseStatus, ConclusionRecommendation, Permission, Role, type SessionUser } from '@aqtalu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
@@ -104,8 +104,7 @@ export class ConclusionService {
       await this.writeCitations(manager, caseId, input.citations ?? []);
       await this.caseService.event(manager, caseId, user.id, 'conclusion_drafted', { recommendation: input.recommendation });
       await this.audit.record({ action: 'conclusion.draft', entityType: 'case', entityId: caseId, before: existing ? { recommendation: existing.recommendation, signed: existing.signedAt !== null } : null, after: { recommendation: input.recommendation, legalArticleCode: input.legalArticleCode } }, manager);
-      const leads: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = 'wg_lead' AND region_id = $1 AND id <> $2 AND disabled_at IS NULL`, [caseRow.regionId, user.id]);
-      for (const lead of leads) await this.notifications.notify(manager, lead.id, 'conclusion.awaits_signature', { caseId, caseNumber: caseRow.number });
+      await this.notifications.notifyAudience(manager, { roles: [Role.WgLead], regionId: caseRow.regionId, except: user.id }, 'conclusion.awaits_signature', { caseId, caseNumber: caseRow.number });
     });
     return (await this.view(caseId))!;
   }

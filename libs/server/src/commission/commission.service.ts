@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, DecisionOutcome, Permission, Role, VoteChoice, type SessionUser } from '@aqtalu/contracts';
+import { CaseStatus, commissionRoles, DecisionOutcome, Permission, VoteChoice, type SessionUser } from '@aqtalu/contracts';
 import { evaluateQuorum } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -15,7 +15,7 @@ import { NotificationService } from '../notifications/notification.service.js';
 import { commissionName } from './certificate.service.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const commissionRoles = [Role.CommissionMember, Role.Chair];
+
 
 /** Commission sessions: the secretary prepares them, members vote, the chair decides (through the case workflow). */
 @Injectable()
@@ -47,8 +47,7 @@ export class CommissionService {
         `INSERT INTO commission_sessions (number, session_date, place, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [number, input.date, input.place ?? null, user.id],
       );
-      const members: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = ANY($1) AND disabled_at IS NULL`, [commissionRoles]);
-      for (const member of members) await this.notifications.notify(manager, member.id, 'commission.session_planned', { sessionId: created.id, date: input.date });
+      await this.notifications.notifyAudience(manager, { roles: commissionRoles }, 'commission.session_planned', { sessionId: created.id, date: input.date });
       await this.audit.record({ action: 'commission_session.create', entityType: 'commission_session', entityId: created.id, before: null, after: { number, date: input.date, place: input.place ?? null } }, manager);
       return created.id as string;
     });
@@ -154,7 +153,7 @@ export class CommissionService {
   async setAttendance(user: SessionUser, sessionId: string, presentUserIds: string[]) {
     await this.get(sessionId);
     await this.dataSource.transaction(async (manager) => {
-      const members: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = ANY($1) AND disabled_at IS NULL`, [commissionRoles]);
+      const members = (await this.notifications.recipients(manager, { roles: commissionRoles })).map((id) => ({ id }));
       const memberIds = new Set(members.map((m) => m.id));
       const strangers = presentUserIds.filter((id) => !memberIds.has(id));
       if (strangers.length) throw new BadRequestException(`present: ${strangers.join(', ')} are not commission members`);

@@ -1,12 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName } from '@aqtalu/contracts';
+import { JobName, type Role } from '@aqtalu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { MailerService } from './mailer.service.js';
 import { notificationMail } from './notification-mail.js';
 import { NotificationEntity } from './notification.entity.js';
 import { sqlRows } from '../database/sql.js';
+
+/**
+ * Who is told: the active users matching every given part — roles; the working group of a case's region;
+ * the liaisons of an archive, or of every archive a case has asked. `except` leaves out one user (the actor).
+ * The one place that says who receives what, so a disabled account is never notified anywhere.
+ */
+export interface NotificationAudience {
+  roles?: readonly Role[];
+  /** The users of this region (working groups are regional). */
+  regionId?: string;
+  /** The users of the region of this case. */
+  regionOfCase?: string;
+  /** The liaisons of this archive. */
+  archiveId?: string;
+  /** The liaisons of the archives this case sent requests to. */
+  archivesOfCase?: string;
+  except?: string;
+}
 
 @Injectable()
 export class NotificationService {
@@ -17,6 +35,27 @@ export class NotificationService {
     private readonly outbox: OutboxService,
     private readonly mailer: MailerService,
   ) {}
+
+  /** The ids of the active users in the audience, in a stable order. */
+  async recipients(manager: EntityManager, audience: NotificationAudience): Promise<string[]> {
+    const params: unknown[] = [];
+    const where = ['u.disabled_at IS NULL'];
+    if (audience.roles) where.push(`u.role = ANY($${params.push(audience.roles)})`);
+    if (audience.regionId) where.push(`u.region_id = $${params.push(audience.regionId)}`);
+    if (audience.regionOfCase) where.push(`u.region_id = (SELECT region_id FROM cases WHERE id = $${params.push(audience.regionOfCase)})`);
+    if (audience.archiveId) where.push(`u.archive_id = $${params.push(audience.archiveId)}`);
+    if (audience.archivesOfCase) where.push(`u.archive_id IN (SELECT archive_id FROM archive_requests WHERE case_id = $${params.push(audience.archivesOfCase)})`);
+    if (audience.except) where.push(`u.id <> $${params.push(audience.except)}`);
+    const rows: Array<{ id: string }> = await manager.query(`SELECT u.id FROM users u WHERE ${where.join(' AND ')} ORDER BY u.id`, params);
+    return rows.map((row) => row.id);
+  }
+
+  /** Notifies every user of the audience; answers their ids. */
+  async notifyAudience(manager: EntityManager, audience: NotificationAudience, kind: string, params: Record<string, unknown> = {}): Promise<string[]> {
+    const users = await this.recipients(manager, audience);
+    for (const userId of users) await this.notify(manager, userId, kind, params);
+    return users;
+  }
 
   /** Records a notification and its delivery job in the caller's transaction. */
   async notify(manager: EntityManager, userId: string, kind: string, params: Record<string, unknown> = {}): Promise<string> {
