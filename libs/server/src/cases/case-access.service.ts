@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Permission, SessionUser } from '@aqtalu/contracts';
-import { authorize, type ScopedResource } from '@aqtalu/domain';
+import { authorize, type CaseFacts, type ScopedResource } from '@aqtalu/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseRepository, type CaseRow } from './case.repository.js';
@@ -37,6 +37,13 @@ export class CaseAccess {
     }
     if (readAction) await this.audit.record({ action: readAction, entityType: 'case', entityId: caseId });
     return visible;
+  }
+
+  /** What the policy needs to know of a case, for a resource hanging off it (see `check`). */
+  async factsOf(caseId: string, manager?: EntityManager): Promise<CaseFacts> {
+    const caseRow = await this.cases.findAny(caseId, manager);
+    if (!caseRow) throw new NotFoundException(`There is no case ${caseId}.`);
+    return this.cases.facts(caseRow, manager);
   }
 
   /** Applies the policy to a resource hanging off a case (request, conclusion, evidence). */

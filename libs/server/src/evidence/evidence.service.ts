@@ -1,7 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  CaseStatus,
   EvidenceCheckName,
   EvidenceCheckState,
   EvidenceKind,
@@ -13,7 +12,7 @@ import {
   Role,
   type SessionUser,
 } from '@aqtalu/contracts';
-import { caseScope, parseArchivalReference, stageOf, type ArchivalReference, type CaseFacts, type SheetRange, type UncertainDate } from '@aqtalu/domain';
+import { caseScope, parseArchivalReference, type ArchivalReference, type SheetRange, type UncertainDate } from '@aqtalu/domain';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -156,7 +155,7 @@ export class EvidenceService {
     } else if (user.role === Role.ArchiveLiaison) {
       throw new BadRequestException('archiveRequestId is required: an archive liaison uploads the answer to a request addressed to their archive');
     }
-    const facts = await this.facts(caseId, caseRow.regionCode, caseRow.status);
+    const facts = await this.access.factsOf(caseRow.id);
     await this.access.check(user, Permission.EvidenceUpload, { type: 'evidence', uploaderId: user.id, archiveCode, case: facts }, 'case', caseId);
 
     let versionNo = 1;
@@ -358,18 +357,9 @@ export class EvidenceService {
   private async visible(user: SessionUser, id: string, permission: Permission): Promise<EvidenceView> {
     const evidence = isUuid(id) ? await this.view(id, false).catch(() => null) : null;
     if (!evidence) throw new NotFoundException(`There is no evidence ${id}, or it is not yours to see.`);
-    const [caseRow] = await this.dataSource.query(`SELECT c.status, r.code FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1`, [evidence.caseId]);
-    const facts = await this.facts(evidence.caseId, caseRow.code, caseRow.status);
+    const facts = await this.access.factsOf(evidence.caseId);
     await this.access.check(user, permission, { type: 'evidence', uploaderId: evidence.uploadedBy, archiveCode: evidence.archiveCode, case: facts }, 'evidence', id);
     return evidence;
-  }
-
-  private async facts(caseId: string, regionCode: string, status: string): Promise<CaseFacts> {
-    const archives: Array<{ code: string }> = await this.dataSource.query(
-      `SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = $1`,
-      [caseId],
-    );
-    return { regionCode, stage: stageOf(status as CaseStatus), archiveCodes: archives.map((a) => a.code) };
   }
 
   private async checks(id: string): Promise<EvidenceCheckView[]> {
