@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { diskStorage } from 'multer';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EpisodeKind, FactKind, Permission, type SessionUser } from '@aqtalu/contracts';
-import { AuditService, PersonFactService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
+import { AuditService, importFormatOf, PersonFactService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -158,25 +158,27 @@ export class RegistryController {
   }
 
   /**
-   * Imports an archival list (CSV with a header row). `dryRun=true` reports every bad row with its line and
-   * reason and writes nothing; a real import refuses a file with bad rows, else loads it and applies it in
-   * the background (progress at GET /registry/imports/:id).
+   * Imports an archival list: CSV, or XLSX (its first worksheet), with a header row. `dryRun=true` reports every
+   * bad row with its line (the row number in a worksheet) and reason and writes nothing; a real import refuses a
+   * file with bad rows, else loads it and applies it in the background (progress at GET /registry/imports/:id).
    */
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('imports')
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 200 * 1024 * 1024 } }))
   async import(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportRequestDto) {
-    if (!file) throw new BadRequestException('file is required: the CSV list, sent as multipart form data');
+    if (!file) throw new BadRequestException('file is required: the list as CSV or XLSX, sent as multipart form data');
     try {
+      const format = importFormatOf(file.originalname, file.mimetype);
+      if (!format) throw new BadRequestException(`file ${file.originalname} is neither CSV (.csv) nor XLSX (.xlsx)`);
       let mapping: ImportMapping;
       try {
         mapping = JSON.parse(body.mapping) as ImportMapping;
       } catch {
         throw new BadRequestException('mapping must be JSON, e.g. {"fullName":"ФИО","birthYear":"Год рождения"}');
       }
-      if (body.dryRun === 'true') return { dryRun: true, ...(await this.imports.validate(file.path, mapping)) };
-      const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping);
-      return { dryRun: false, importId, ...report };
+      if (body.dryRun === 'true') return { dryRun: true, format, ...(await this.imports.validate(file.path, mapping, undefined, format)) };
+      const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping, format);
+      return { dryRun: false, format, importId, ...report };
     } finally {
       await rm(file.path, { force: true });
     }
