@@ -170,6 +170,26 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
       expect(one.body.names.map((n) => n.language).sort()).toEqual(['kk', 'lat', 'ru']);
       expect((await secretary.get('/api/places')).status).toBe(400);
     });
+
+    it('is extended by administrators: a place with its names, changed with optimistic locking, audited', async () => {
+      const [uezd] = (await place('Каркаралинский уезд')).filter((hit) => hit.kind === 'uezd');
+      const created = await admin.post<PlaceHit & { version: number; detail?: string }>('/api/places', {
+        kind: 'aul_soviet', regionCode: 'KAR', parentId: uezd!.id, nameKk: 'Тоқырауын ауыл кеңесі', nameRu: 'Токрауский аульный совет', nameEn: 'Tokyrauyn aul soviet',
+        otherNames: [{ name: 'Токрауская волость', language: 'ru', validTo: 1928 }],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect((await place('Токрауская волость'))[0]).toMatchObject({ id: created.body.id, regionCode: 'KAR', matchedName: 'Токрауская волость' });
+      const renamed = await admin.patch<PlaceHit & { version: number }>(`/api/places/${created.body.id}`, { version: created.body.version, validFrom: 1928, latitude: 48.9, longitude: 75.3 });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      expect((await admin.patch(`/api/places/${created.body.id}`, { version: created.body.version, nameEn: 'Lost update' })).status).toBe(409);
+      expect((await admin.patch(`/api/places/${created.body.id}`, { version: renamed.body.version, latitude: 48 , longitude: null })).status).toBe(400);
+      const named = await admin.post<PlaceHit>(`/api/places/${created.body.id}/names`, { name: 'Tokyrauyn', language: 'lat' });
+      expect(named.status).toBe(201);
+      expect((await place('Tokyrauyn'))[0]!.id).toBe(created.body.id);
+      expect((await secretary.post('/api/places', { kind: 'raion', nameKk: 'аа', nameRu: 'бб', nameEn: 'cc' })).status).toBe(403);
+      const audit = await db.query(`SELECT action FROM audit_log WHERE entity_type = 'place' AND entity_id = $1 ORDER BY id`, [created.body.id]);
+      expect(audit.rows.map((row) => row.action)).toEqual(['place.create', 'place.update', 'place.add_name']);
+    });
   });
 
   describe('facts with their sources', () => {
@@ -209,6 +229,25 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
       expect(audit.rows).toHaveLength(2);
       expect(JSON.stringify(audit.rows[1].diff)).toContain(fromArchive.body.id);
       expect((await auditor.post(`/api/registry/persons/${subject.id}/facts/${fromArchive.body.id}/accept`, { version: 99 })).status).toBe(403);
+    });
+
+    it('corrects a recorded fact with optimistic locking, carrying an accepted birth year to the person', async () => {
+      const subject = await newPerson('Дулатов Міржақып');
+      const fact = (await secretary.post<Fact & { version: number }>(`/api/registry/persons/${subject.id}/facts`, { kind: 'birth_year', date: '1858', source: book(40) })).body;
+      await secretary.post(`/api/registry/persons/${subject.id}/facts/${fact.id}/accept`, { version: (await person(subject.id)).version });
+      const accepted = (await facts(subject.id))[0] as Fact & { version: number };
+      const corrected = await secretary.patch<Fact & { version: number }>(`/api/registry/persons/${subject.id}/facts/${fact.id}`, { version: accepted.version, date: '1885', note: 'опечатка в книге' });
+      expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+      expect(corrected.body).toMatchObject({ value: '1885', date: { earliest: '1885-01-01' }, accepted: true, source: { kind: 'book', book: { page: 40 } } });
+      expect((await person(subject.id)).birthYear).toBe('1885');
+      expect((await secretary.patch(`/api/registry/persons/${subject.id}/facts/${fact.id}`, { version: accepted.version, date: '1886' })).status).toBe(409);
+      const future = await secretary.patch<{ detail: string }>(`/api/registry/persons/${subject.id}/facts/${fact.id}`, { version: corrected.body.version, date: '2090' });
+      expect(future.status).toBe(400);
+      expect(future.body.detail).toContain('is after today');
+      expect((await secretary.patch(`/api/registry/persons/${subject.id}/facts/${fact.id}`, { version: corrected.body.version, kind: 'nationality' })).status).toBe(400);
+      const audit = await db.query(`SELECT diff FROM audit_log WHERE entity_id = $1 AND action = 'person.update_fact'`, [subject.id]);
+      expect(audit.rows).toHaveLength(1);
+      expect(JSON.stringify(audit.rows[0].diff)).toContain('1858');
     });
 
     it('records dated episodes citing the dictionaries, listed in chronological order', async () => {
@@ -328,15 +367,18 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
       const mergedFact = survivorId === a.id ? factB : factA;
 
       const together = await facts(survivorId);
-      expect(together.map((f) => f.id).sort()).toEqual([factA.id, factB.id, ...(mergedId === b.id ? [bOnly.body.id] : [])].sort());
+      expect(together.map((f) => f.id).sort()).toEqual([factA.id, factB.id, bOnly.body.id].sort());
       expect(together.find((f) => f.id === survivorFact.id)!.accepted).toBe(true);
       expect(together.find((f) => f.id === mergedFact.id)!.accepted).toBe(false);
       expect(await facts(mergedId)).toEqual([]);
       expect((await secretary.post(`/api/registry/persons/${mergedId}/facts`, { kind: 'nationality', value: 'казах', source: book(1) })).status).toBe(409);
 
       expect((await secretary.post(`/api/registry/duplicates/${rows[0].id}/unmerge`, {})).status).toBe(200);
-      expect((await facts(survivorId)).map((f) => [f.id, f.accepted])).toEqual([[survivorFact.id, true]]);
+      const own = (id: string) => (id === b.id ? [factB.id, bOnly.body.id] : [factA.id]).sort();
+      expect((await facts(survivorId)).map((f) => f.id).sort()).toEqual(own(survivorId));
+      expect((await facts(survivorId)).find((f) => f.id === survivorFact.id)!.accepted).toBe(true);
       const restored = await facts(mergedId);
+      expect(restored.map((f) => f.id).sort()).toEqual(own(mergedId));
       expect(restored.find((f) => f.id === mergedFact.id)!.accepted).toBe(true);
     });
   });

@@ -8,7 +8,7 @@ import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CreateDictionaryEntryDto, UpdateDictionaryEntryDto } from '../dtos/registry.dto.js';
 
 const dictionary = new ParseEnumPipe(RepressionDictionary, {
-  exceptionFactory: () => new NotFoundException(`There is no such dictionary to manage here; there are ${Object.values(RepressionDictionary).join(', ')}.`),
+  exceptionFactory: () => new NotFoundException(`There is no such dictionary of entries by code; there are ${Object.values(RepressionDictionary).join(', ')}.`),
 });
 const dictionaryParam = { name: 'dictionary', enum: RepressionDictionary, enumName: 'RepressionDictionary' };
 

@@ -1,9 +1,10 @@
-import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission, PlaceKind } from '@aqtalu/contracts';
 import { PlaceService } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
+import { CreatePlaceDto, PlaceNameDto, UpdatePlaceDto } from '../dtos/place.dto.js';
 import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
 /** The historical gazetteer: guberniyas, uezds, okrugs, raions and towns under every name they had, mapped to today's regions. */
@@ -36,5 +37,27 @@ export class PlacesController {
   @Get(':id')
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.places.get(id);
+  }
+
+  /** Adds a place to the gazetteer with its names (administrators). */
+  @Authenticated({ permission: Permission.ReferenceManage })
+  @Post()
+  create(@Body() body: CreatePlaceDto) {
+    return this.places.create(body);
+  }
+
+  /** Changes a place (administrators; send the version you read). */
+  @Authenticated({ permission: Permission.ReferenceManage })
+  @Patch(':id')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdatePlaceDto) {
+    const { version, ...changes } = body;
+    return this.places.update(id, version, changes);
+  }
+
+  /** Adds a name the place was known by (administrators). */
+  @Authenticated({ permission: Permission.ReferenceManage })
+  @Post(':id/names')
+  addName(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PlaceNameDto) {
+    return this.places.addName(id, body);
   }
 }

@@ -9,7 +9,7 @@ import { AuditService, importFormatOf, PersonFactService, RegistryImportService,
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { CreateFactDto, CreatePersonDto, ImportRequestDto, NameDto, UpdatePersonDto } from '../dtos/registry.dto.js';
+import { CreateFactDto, CreatePersonDto, ImportRequestDto, NameDto, UpdateFactDto, UpdatePersonDto } from '../dtos/registry.dto.js';
 import { VersionDto } from '../dtos/user.dto.js';
 import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
@@ -108,6 +108,14 @@ export class RegistryController {
   @Post('persons/:id/facts')
   addFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: CreateFactDto) {
     return this.facts.add(user, personId, body);
+  }
+
+  /** Corrects a recorded fact (send the fact's version you read); checked again as a new fact. Its kind never changes. */
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Patch('persons/:id/facts/:factId')
+  updateFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('factId', id) factId: string, @Body() body: UpdateFactDto) {
+    const { version, ...changes } = body;
+    return this.facts.update(user, personId, factId, version, changes);
   }
 
   /** Marks the fact as the value the commission accepts; the one accepted before for the same kind is un-accepted. `version`: the person's. */

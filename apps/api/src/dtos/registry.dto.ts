@@ -147,6 +147,43 @@ export class CreateFactDto {
   @ApiProperty({ type: FactSourceDto }) @ValidateNested() @Type(() => FactSourceDto) source!: FactSourceDto;
 }
 
+/** A correction of a recorded fact: the fields to change (`null` clears one), and the fact's version. Kind and episode kind never change. */
+export class UpdateFactDto extends VersionDto {
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(1000) value?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '1937 или 1938' }) @IsOptional() @IsString() @MaxLength(200) date?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @IsOptional() @IsUUID('4', { message: 'placeId must be the id of a place of the gazetteer' }) placeId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(500) placeText?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @IsOptional() @IsUUID('4', { message: 'relatedPersonId must be the id of a person of the registry' }) relatedPersonId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @Matches(dictionaryCode, { message: 'sentencingBodyCode must be a code of the dictionary of sentencing bodies' }) sentencingBodyCode?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(dictionaryCode, { each: true, message: 'articleCodes must hold codes of the dictionary of criminal-code articles' })
+  articleCodes?: string[] | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @Matches(dictionaryCode, { message: 'sentenceKindCode must be a code of the dictionary of sentence kinds' }) sentenceKindCode?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) sentenceTerm?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional() @Matches(dictionaryCode, { message: 'campCode must be a code of the dictionary of camps' }) campCode?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
+
+  @ApiPropertyOptional({ type: FactSourceDto, description: 'Replaces the source as a whole; checked as for a new fact' })
+  @IsOptional() @ValidateNested() @Type(() => FactSourceDto) source?: FactSourceDto;
+}
+
 /** Fields of a dictionary entry; criminalCode and article belong to criminal-articles, coordinates and years to camps. */
 export class DictionaryEntryFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) nameKk?: string;

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccess } from '../cases/case-access.service.js';
+import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { PlaceService } from './place.service.js';
 import { RepressionDictionaryService } from './repression-dictionary.service.js';
@@ -48,6 +49,16 @@ export interface FactInput {
   campCode?: string;
   note?: string;
   source: FactSourceInput;
+}
+
+/** Changes to a recorded fact; `null` clears a field. Its kind and episode kind never change (record a new fact instead). */
+export type FactChanges = { [K in Exclude<keyof FactInput, 'kind' | 'episodeKind' | 'source'>]?: FactInput[K] | null } & { source?: FactSourceInput };
+
+/** The source of a fact as stored, when a correction keeps it. */
+interface KeptSource {
+  reference: ArchivalReference | null;
+  pageFrom: number | null;
+  pageTo: number | null;
 }
 
 type DictionaryRef = { code: string; nameKk: string; nameRu: string; nameEn: string };
@@ -190,14 +201,7 @@ export class PersonFactService {
         await manager.query(`UPDATE person_facts SET accepted = false, accepted_by = NULL, accepted_at = NULL, version = version + 1 WHERE id = ANY($1)`, [previous.map((p) => p.id)]);
       }
       await manager.query(`UPDATE person_facts SET accepted = true, accepted_by = $2, accepted_at = now(), version = version + 1 WHERE id = $1`, [factId, user.id]);
-      // the accepted birth year and birthplace are the person's own: search, filters and case routing read them there
-      if (fact.kind === FactKind.BirthYear) {
-        await manager.query(`UPDATE persons SET birth_year = $2 WHERE id = $1`, [personId, fact.date_text]);
-      } else if (fact.kind === FactKind.Birthplace) {
-        await manager.query(`UPDATE persons SET birthplace = coalesce($2, birthplace), birthplace_place_id = coalesce($3, birthplace_place_id) WHERE id = $1`, [
-          personId, fact.place_text, fact.place_id,
-        ]);
-      }
+      await syncAccepted(manager, personId, fact);
       await manager.query(`UPDATE persons SET version = version + 1, updated_at = now() WHERE id = $1`, [personId]);
       await this.audit.record(
         {
@@ -211,19 +215,69 @@ export class PersonFactService {
     return this.view(factId);
   }
 
+  /**
+   * Corrects a recorded fact (a typo in a date, a wrong page). `version` is the fact's as the caller read it
+   * (optimistic locking). Everything is checked again as for a new fact; an accepted birth year or birthplace
+   * carries the correction to the person.
+   */
+  async update(user: SessionUser, personId: string, factId: string, version: number, changes: FactChanges): Promise<FactView> {
+    const [row] = isUuid(factId) ? await this.dataSource.query(`SELECT * FROM person_facts WHERE id = $1 AND person_id = $2`, [factId, personId]) : [];
+    if (!row) throw new NotFoundException(`The person ${personId} has no fact ${factId}.`);
+    const before = await this.view(factId);
+    const current: FactInput = {
+      kind: row.kind, episodeKind: row.episode_kind ?? undefined, value: row.value ?? undefined, date: row.date_text ?? undefined,
+      placeId: row.place_id ?? undefined, placeText: row.place_text ?? undefined, relatedPersonId: row.related_person_id ?? undefined,
+      sentencingBodyCode: row.sentencing_body_code ?? undefined, articleCodes: row.article_codes, sentenceKindCode: row.sentence_kind_code ?? undefined,
+      sentenceTerm: row.sentence_term ?? undefined, campCode: row.camp_code ?? undefined, note: row.note ?? undefined, source: sourceInputOf(row),
+    };
+    const merged: FactInput = { ...current };
+    for (const [key, value] of Object.entries(changes) as Array<[keyof FactChanges, unknown]>) {
+      if (value === undefined) continue;
+      (merged as unknown as Record<string, unknown>)[key] = value === null ? undefined : value;
+    }
+    if (merged.kind === FactKind.BirthYear) merged.value = undefined;
+    const kept: KeptSource | undefined = changes.source
+      ? undefined
+      : { reference: row.reference_text ? { archive: row.archive ?? undefined, fond: row.fond, opis: row.opis, delo: row.delo, sheets: row.sheets ?? [], text: row.reference_text } : null, pageFrom: row.page_from, pageTo: row.page_to };
+    const checked = await this.validate(user, personId, merged, kept);
+    await this.dataSource.transaction(async (manager) => {
+      const person = await this.requirePerson(manager, personId, true);
+      const updated = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE person_facts SET value = $3, date_text = $4, date_earliest = $5, date_latest = $6, date_precision = $7, place_id = $8, place_text = $9,
+           related_person_id = $10, sentencing_body_code = $11, article_codes = $12, sentence_kind_code = $13, sentence_term = $14, camp_code = $15,
+           source_kind = $16, archive = $17, fond = $18, opis = $19, delo = $20, sheets = $21, reference_text = $22, book_title = $23, book_volume = $24,
+           book_page = $25, evidence_id = $26, page_from = $27, page_to = $28, note = $29, version = version + 1
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [factId, version, checked.value, checked.date?.text ?? null, checked.date?.earliest ?? null, checked.date?.latest ?? null, checked.date?.precision ?? null,
+          merged.placeId ?? null, trimmed(merged.placeText), merged.relatedPersonId ?? null, merged.sentencingBodyCode ?? null, merged.articleCodes ?? [],
+          merged.sentenceKindCode ?? null, trimmed(merged.sentenceTerm), merged.campCode ?? null, merged.source.kind, checked.reference?.archive ?? null,
+          checked.reference?.fond ?? null, checked.reference?.opis ?? null, checked.reference?.delo ?? null,
+          checked.reference ? JSON.stringify(checked.reference.sheets) : null, checked.reference?.text ?? null, trimmed(merged.source.bookTitle),
+          trimmed(merged.source.bookVolume), merged.source.bookPage ?? null, merged.source.evidenceId ?? null, checked.pageFrom, checked.pageTo, trimmed(merged.note)],
+      );
+      if (updated.length === 0) throw new StaleVersionException('fact', row.version);
+      if (row.accepted) await syncAccepted(manager, personId, { kind: row.kind, date_text: checked.date?.text ?? null, place_id: merged.placeId ?? null, place_text: trimmed(merged.placeText) });
+      await manager.query(`UPDATE persons SET version = version + 1, updated_at = now() WHERE id = $1`, [person.id]);
+      const after = await this.view(factId, manager);
+      await this.audit.record({ action: 'person.update_fact', entityType: 'person', entityId: personId, before: changedOf(before, after), after: changedOf(after, before), details: { factId } }, manager);
+    });
+    return this.view(factId);
+  }
+
   /** The facts a document supports, page by page (for the evidence's own view). */
   async forEvidence(evidenceId: string): Promise<FactView[]> {
     const rows = await this.dataSource.query(`SELECT ${factColumns} FROM ${factFrom} WHERE f.evidence_id = $1 ORDER BY f.page_from, f.page_to, f.id`, [evidenceId]);
     return rows.map(toView);
   }
 
-  private async view(id: string): Promise<FactView> {
-    const [row] = await this.dataSource.query(`SELECT ${factColumns} FROM ${factFrom} WHERE f.id = $1`, [id]);
+  private async view(id: string, manager: EntityManager | DataSource = this.dataSource): Promise<FactView> {
+    const [row] = await manager.query(`SELECT ${factColumns} FROM ${factFrom} WHERE f.id = $1`, [id]);
     return toView(row);
   }
 
   /** Checks what can be checked without writing; answers 400 naming the problem, 404 for evidence out of scope. */
-  private async validate(user: SessionUser, personId: string, input: FactInput) {
+  private async validate(user: SessionUser, personId: string, input: FactInput, keptSource?: KeptSource) {
     const isEpisode = input.kind === FactKind.Episode;
     if (isEpisode && !input.episodeKind) throw new BadRequestException(`episodeKind is required for an episode: one of ${Object.values(EpisodeKind).join(', ')}`);
     if (!isEpisode && input.episodeKind) throw new BadRequestException(`episodeKind belongs to an episode; a ${input.kind} fact has none`);
@@ -236,10 +290,12 @@ export class PersonFactService {
     let date: UncertainDate | null = null;
     if (input.kind === FactKind.BirthYear && !input.date?.trim()) throw new BadRequestException('date is required for a birth_year fact, e.g. "1890" or "1890 или 1891"');
     if (input.date?.trim()) {
-      const parsed = parseUncertainDate(input.date);
+      // a fact is about the past: a date after today is a typing error
+      const parsed = parseUncertainDate(input.date, { today: new Date().toISOString().slice(0, 10) });
       if (!parsed.ok) throw new BadRequestException(`date: ${parsed.error.message}`);
       date = parsed.value;
-      if (input.kind === FactKind.BirthYear) value ??= date.text;
+      // a birth year's value is the wording of its date
+      if (input.kind === FactKind.BirthYear) value = date.text;
     }
     if (input.kind === FactKind.Birthplace && !input.placeId && !trimmed(input.placeText)) {
       throw new BadRequestException('a birthplace fact needs placeId (a place of the gazetteer) or placeText (as the source writes it), or both');
@@ -255,7 +311,8 @@ export class PersonFactService {
     await this.checkCodes(RepressionDictionary.CriminalArticles, 'articleCodes', input.articleCodes ?? []);
     await this.checkCodes(RepressionDictionary.SentenceKinds, 'sentenceKindCode', input.sentenceKindCode ? [input.sentenceKindCode] : []);
     await this.checkCodes(RepressionDictionary.Camps, 'campCode', input.campCode ? [input.campCode] : []);
-    const source = await this.validateSource(user, input.source);
+    // a correction that leaves the source alone does not check it again (its evidence may be out of the editor's scope)
+    const source = keptSource ?? (await this.validateSource(user, input.source));
     return { value, date, ...source };
   }
 
@@ -338,6 +395,30 @@ export class PersonFactService {
     if (!person) throw new NotFoundException(`There is no person ${personId} in the registry.`);
     return person;
   }
+}
+
+/** The accepted birth year and birthplace are the person's own: search, filters and case routing read them there. */
+async function syncAccepted(manager: EntityManager, personId: string, fact: { kind: string; date_text: string | null; place_id: string | null; place_text: string | null }): Promise<void> {
+  if (fact.kind === FactKind.BirthYear) {
+    await manager.query(`UPDATE persons SET birth_year = $2 WHERE id = $1`, [personId, fact.date_text]);
+  } else if (fact.kind === FactKind.Birthplace) {
+    await manager.query(`UPDATE persons SET birthplace = coalesce($2, birthplace), birthplace_place_id = coalesce($3, birthplace_place_id) WHERE id = $1`, [
+      personId, fact.place_text, fact.place_id,
+    ]);
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sourceInputOf(row: any): FactSourceInput {
+  if (row.source_kind === FactSourceKind.Archival) return { kind: FactSourceKind.Archival, reference: row.reference_text };
+  if (row.source_kind === FactSourceKind.Book) return { kind: FactSourceKind.Book, bookTitle: row.book_title, bookVolume: row.book_volume ?? undefined, bookPage: row.book_page };
+  return { kind: FactSourceKind.Evidence, evidenceId: row.evidence_id, pageFrom: row.page_from, pageTo: row.page_to };
+}
+
+/** The fields of `a` that differ from `b`, for the audit diff. */
+function changedOf(a: FactView, b: FactView): Record<string, unknown> {
+  const fields = ['value', 'date', 'place', 'placeText', 'relatedPersonId', 'sentencingBody', 'articles', 'sentenceKind', 'sentenceTerm', 'camp', 'source', 'note'] as const;
+  return Object.fromEntries(fields.filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field])).map((field) => [field, a[field]]));
 }
 
 /** Facts that compete for acceptance share a key: the kind; an episode's kind; each relative and event stands alone. */

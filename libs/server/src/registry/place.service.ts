@@ -1,12 +1,46 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PlaceNameLanguage, type PlaceKind } from '@aqtalu/contracts';
 import { placeSearchKey } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { sqlRows } from '../database/sql.js';
+import { StaleVersionException } from '../database/stale-version.exception.js';
+
+export interface PlaceNameInput {
+  name: string;
+  language: PlaceNameLanguage;
+  validFrom?: number;
+  validTo?: number;
+}
+
+export interface PlaceFields {
+  kind?: PlaceKind;
+  /** Today's region; null for a unit that spreads over several, or lies outside Kazakhstan. */
+  regionCode?: string | null;
+  parentId?: string | null;
+  nameKk?: string;
+  nameRu?: string;
+  nameEn?: string;
+  validFrom?: number | null;
+  validTo?: number | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface NewPlace extends PlaceFields {
+  kind: PlaceKind;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  /** Other names than the three above (former names, other spellings), with their years where known. */
+  otherNames?: PlaceNameInput[];
+}
 
 export interface PlaceView {
   id: string;
   code: string | null;
-  kind: string;
+  kind: PlaceKind;
   regionCode: string | null;
   parentId: string | null;
   nameKk: string;
@@ -16,7 +50,8 @@ export interface PlaceView {
   validTo: number | null;
   latitude: number | null;
   longitude: number | null;
-  names: Array<{ name: string; language: string; validFrom: number | null; validTo: number | null }>;
+  version: number;
+  names: Array<{ id: string; name: string; language: string; validFrom: number | null; validTo: number | null }>;
 }
 
 export interface PlaceHit extends PlaceView {
@@ -28,7 +63,12 @@ export interface PlaceHit extends PlaceView {
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 const placeColumns = `p.id, p.code, p.kind, r.code AS "regionCode", p.parent_id AS "parentId", p.name_kk AS "nameKk", p.name_ru AS "nameRu",
-  p.name_en AS "nameEn", p.valid_from AS "validFrom", p.valid_to AS "validTo", p.latitude, p.longitude`;
+  p.name_en AS "nameEn", p.valid_from AS "validFrom", p.valid_to AS "validTo", p.latitude, p.longitude, p.version`;
+
+const placeColumn = {
+  kind: 'kind', parentId: 'parent_id', nameKk: 'name_kk', nameRu: 'name_ru', nameEn: 'name_en', validFrom: 'valid_from', validTo: 'valid_to',
+  latitude: 'latitude', longitude: 'longitude',
+} as const;
 
 /**
  * The historical gazetteer: places under every name they had, found in any script (the names are keyed by
@@ -36,7 +76,88 @@ const placeColumns = `p.id, p.code, p.kind, r.code AS "regionCode", p.parent_id 
  */
 @Injectable()
 export class PlaceService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Adds a place with its names (administrators); its three main names are searchable like the others. */
+  async create(input: NewPlace): Promise<PlaceView> {
+    await this.check(input);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [created]: Array<{ id: string }> = await manager.query(
+        `INSERT INTO places (kind, region_id, parent_id, name_kk, name_ru, name_en, valid_from, valid_to, latitude, longitude)
+         VALUES ($1, (SELECT id FROM regions WHERE code = $2), $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [input.kind, input.regionCode ?? null, input.parentId ?? null, input.nameKk.trim(), input.nameRu.trim(), input.nameEn.trim(), input.validFrom ?? null,
+          input.validTo ?? null, input.latitude ?? null, input.longitude ?? null],
+      );
+      const names: PlaceNameInput[] = [
+        { name: input.nameKk, language: PlaceNameLanguage.Kk }, { name: input.nameRu, language: PlaceNameLanguage.Ru },
+        { name: input.nameEn, language: PlaceNameLanguage.Lat }, ...(input.otherNames ?? []),
+      ];
+      const seen = new Set<string>();
+      for (const name of names) {
+        const key = `${name.language}:${name.name.trim()}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        await this.insertName(manager, created!.id, name);
+      }
+      await this.audit.record({ action: 'place.create', entityType: 'place', entityId: created!.id, before: null, after: { ...input } }, manager);
+      return created!.id;
+    });
+    return this.get(id);
+  }
+
+  /** Changes a place (administrators); `version` is the one the caller read (optimistic locking). */
+  async update(id: string, version: number, changes: PlaceFields): Promise<PlaceView> {
+    const before = await this.get(id);
+    await this.check({ ...before, ...changes }, id);
+    const fields = (Object.keys(placeColumn) as Array<keyof typeof placeColumn>).filter((field) => changes[field] !== undefined);
+    const sets = fields.map((field, i) => `${placeColumn[field]} = $${i + 3}`);
+    const params: unknown[] = [id, version, ...fields.map((field) => changes[field])];
+    if (changes.regionCode !== undefined) sets.push(`region_id = (SELECT id FROM regions WHERE code = $${params.push(changes.regionCode)})`);
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await sqlRows<{ id: string }>(manager, `UPDATE places SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`, params);
+      if (updated.length === 0) throw new StaleVersionException('place', before.version);
+      const changed = [...fields, ...(changes.regionCode !== undefined ? ['regionCode' as const] : [])];
+      await this.audit.record({ action: 'place.update', entityType: 'place', entityId: id, before: Object.fromEntries(changed.map((f) => [f, before[f]])), after: { ...changes } }, manager);
+    });
+    return this.get(id);
+  }
+
+  /** Adds a name the place was known by (administrators). */
+  async addName(id: string, name: PlaceNameInput): Promise<PlaceView> {
+    await this.get(id);
+    if (name.validFrom !== undefined && name.validTo !== undefined && name.validFrom > name.validTo) throw new BadRequestException(`validFrom ${name.validFrom} is after validTo ${name.validTo}`);
+    await this.dataSource.transaction(async (manager) => {
+      const [existing] = await manager.query(`SELECT 1 FROM place_names WHERE place_id = $1 AND language = $2 AND name = $3`, [id, name.language, name.name.trim()]);
+      if (existing) throw new BadRequestException(`the place already has the ${name.language} name «${name.name.trim()}»`);
+      await this.insertName(manager, id, name);
+      await this.audit.record({ action: 'place.add_name', entityType: 'place', entityId: id, after: { ...name } }, manager);
+    });
+    return this.get(id);
+  }
+
+  private async insertName(manager: EntityManager, placeId: string, name: PlaceNameInput): Promise<void> {
+    const key = placeSearchKey(name.name);
+    if (!key) throw new BadRequestException(`«${name.name}» has no letters to search by`);
+    await manager.query(`INSERT INTO place_names (place_id, name, language, valid_from, valid_to, search_key) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      placeId, name.name.trim(), name.language, name.validFrom ?? null, name.validTo ?? null, key,
+    ]);
+  }
+
+  private async check(place: PlaceFields, id?: string): Promise<void> {
+    if (place.regionCode) {
+      const [region] = await this.dataSource.query(`SELECT 1 FROM regions WHERE code = $1`, [place.regionCode]);
+      if (!region) throw new BadRequestException(`regionCode ${place.regionCode} is not one of today's regions`);
+    }
+    if (place.parentId) {
+      if (place.parentId === id) throw new BadRequestException('a place cannot be its own parent');
+      await PlaceService.requireExisting(this.dataSource, place.parentId, 'parentId');
+    }
+    if (place.validFrom != null && place.validTo != null && place.validFrom > place.validTo) throw new BadRequestException(`validFrom ${place.validFrom} is after validTo ${place.validTo}`);
+    if ((place.latitude == null) !== (place.longitude == null)) throw new BadRequestException('latitude and longitude go together: give both or neither');
+  }
 
   /** Places any of whose names is like `q`: an exact name first, then names that begin with it, then similar ones. */
   async search(q: string, page: { offset: number; limit: number; regionCode?: string; kind?: string }): Promise<{ rows: PlaceHit[]; total: number }> {
@@ -92,7 +213,7 @@ export class PlaceService {
   private async attachNames(places: PlaceView[]): Promise<void> {
     if (places.length === 0) return;
     const names: Array<PlaceView['names'][number] & { placeId: string }> = await this.dataSource.query(
-      `SELECT place_id AS "placeId", name, language, valid_from AS "validFrom", valid_to AS "validTo" FROM place_names
+      `SELECT place_id AS "placeId", id, name, language, valid_from AS "validFrom", valid_to AS "validTo" FROM place_names
        WHERE place_id = ANY($1) ORDER BY valid_from NULLS LAST, language, name`,
       [places.map((place) => place.id)],
     );

@@ -112,7 +112,7 @@ export class RegistryService {
   async update(user: SessionUser, personId: string, changes: PersonChanges) {
     const before = await this.requirePerson(personId);
     if (changes.birthYear) {
-      const parsed = parseUncertainDate(changes.birthYear);
+      const parsed = parseUncertainDate(changes.birthYear, { today: new Date().toISOString().slice(0, 10) });
       if (!parsed.ok) throw new BadRequestException(`birthYear: ${parsed.error.message}`);
     }
     if (changes.birthplacePlaceId) await PlaceService.requireExisting(this.dataSource, changes.birthplacePlaceId, 'birthplacePlaceId');
