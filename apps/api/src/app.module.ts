@@ -19,6 +19,7 @@ import {
   RedisModule,
   RegistryModule,
   OutboxModule,
+  PersonFactsModule,
   StorageModule,
   WorkerHealthIndicator,
   type AppConfig,
@@ -40,6 +41,7 @@ import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
+import { PlacesController } from './controllers/places.controller.js';
 import { RegistryController } from './controllers/registry.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
@@ -79,6 +81,7 @@ export class AppModule implements NestModule {
         NotificationModule,
         CasesModule,
         RegistryModule,
+        PersonFactsModule,
         OutboxModule,
         StorageModule.forRoot(config),
         EvidenceModule,
@@ -103,6 +106,7 @@ export class AppModule implements NestModule {
         UsersController,
         NotificationsController,
         QueueBoardController,
+        PlacesController,
         RegistryController,
         TasksController,
       ],

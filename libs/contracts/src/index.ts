@@ -5,3 +5,4 @@ export * from './permissions.js';
 export * from './jobs.js';
 export * from './health.js';
 export * from './evidence.js';
+export * from './registry.js';

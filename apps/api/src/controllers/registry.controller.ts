@@ -1,15 +1,16 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { diskStorage } from 'multer';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Permission, type SessionUser } from '@aqtalu/contracts';
-import { AuditService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
+import { EpisodeKind, FactKind, Permission, type SessionUser } from '@aqtalu/contracts';
+import { AuditService, importFormatOf, PersonFactService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { CreatePersonDto, ImportRequestDto, NameDto } from '../dtos/registry.dto.js';
+import { CreateFactDto, CreatePersonDto, ImportRequestDto, NameDto, UpdateFactDto, UpdatePersonDto } from '../dtos/registry.dto.js';
+import { VersionDto } from '../dtos/user.dto.js';
 import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
@@ -20,12 +21,15 @@ export class RegistryController {
   constructor(
     private readonly registry: RegistryService,
     private readonly imports: RegistryImportService,
+    private readonly facts: PersonFactService,
     private readonly audit: AuditService,
   ) {}
 
   /**
    * Search the registry in any script: `filter={"q":"Bokeikhan","birthYear":1866,"tolerance":2}`.
-   * Results are ranked with a score and the reasons each matched.
+   * Results are ranked with a score and the reasons each matched. More filters: `regionCode` (today's region of
+   * the birthplace, through the gazetteer), `sentenceKind` (a sentence-kind code of any episode), `hasCase`
+   * (true / false: a subject of any case).
    */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('persons')
@@ -40,11 +44,24 @@ export class RegistryController {
     if (birthYear !== undefined && (!Number.isInteger(birthYear) || !Number.isInteger(tolerance))) {
       throw new BadRequestException('filter.birthYear and filter.tolerance must be whole numbers, e.g. {"birthYear":1890,"tolerance":2}');
     }
-    const hits = await this.registry.search(q, { limit: list.limit + 1, offset: list.offset, birthYear: birthYear as number | undefined, tolerance: tolerance as number });
+    const regionCode = list.filter.regionCode;
+    if (regionCode !== undefined && (typeof regionCode !== 'string' || !/^[A-Z]{3}$/.test(regionCode))) {
+      throw new BadRequestException('filter.regionCode must be a region code of three capital letters, e.g. "KAR"');
+    }
+    const sentenceKind = list.filter.sentenceKind;
+    if (sentenceKind !== undefined && (typeof sentenceKind !== 'string' || sentenceKind.length === 0)) {
+      throw new BadRequestException('filter.sentenceKind must be a code of the dictionary of sentence kinds, e.g. "first_category"');
+    }
+    const hasCase = list.filter.hasCase;
+    if (hasCase !== undefined && typeof hasCase !== 'boolean') throw new BadRequestException('filter.hasCase must be true or false');
+    const hits = await this.registry.search(q, {
+      limit: list.limit + 1, offset: list.offset, birthYear: birthYear as number | undefined, tolerance: tolerance as number,
+      regionCode: regionCode as string | undefined, sentenceKind: sentenceKind as string | undefined, hasCase: hasCase as boolean | undefined,
+    });
     const page = hits.slice(0, list.limit).map((hit) => ({ id: hit.personId, ...hit }));
     // a ranked search has no exact total; say whether more follow
     setContentRange(response, 'persons', list.offset, page.length, list.offset + hits.length);
-    await this.audit.record({ action: 'person.search', details: { q, returned: page.length } });
+    await this.audit.record({ action: 'person.search', details: { q, filter: list.filter, returned: page.length } });
     return page;
   }
 
@@ -58,6 +75,55 @@ export class RegistryController {
   @Get('persons/:id')
   get(@CurrentUser() user: SessionUser, @Param('id', id) personId: string) {
     return this.registry.get(user, personId);
+  }
+
+  /** Changes the person's own birth year and birthplace (optimistic locking: send the version you read). */
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Patch('persons/:id')
+  update(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: UpdatePersonDto) {
+    return this.registry.update(user, personId, body);
+  }
+
+  /**
+   * The person's facts and repression episodes, each with its source (archival reference, book and page, or
+   * evidence and pages) and whether it is the accepted value. Other facts first, then episodes by date.
+   */
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('persons/:id/facts')
+  @ApiQuery({ name: 'kind', required: false, enum: FactKind, enumName: 'FactKind' })
+  @ApiQuery({ name: 'episodeKind', required: false, enum: EpisodeKind, enumName: 'EpisodeKind' })
+  listFacts(
+    @Param('id', id) personId: string,
+    @Query('kind', new ParseEnumPipe(FactKind, { optional: true })) kind?: FactKind,
+    @Query('episodeKind', new ParseEnumPipe(EpisodeKind, { optional: true })) episodeKind?: EpisodeKind,
+  ) {
+    return this.facts.list(personId, { kind, episodeKind });
+  }
+
+  /**
+   * Records a fact or an episode as one source states it. Citing evidence needs read access to its case (else
+   * 404); quarantined evidence cannot be cited (409); pages must lie within the document.
+   */
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('persons/:id/facts')
+  addFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: CreateFactDto) {
+    return this.facts.add(user, personId, body);
+  }
+
+  /** Corrects a recorded fact (send the fact's version you read); checked again as a new fact. Its kind never changes. */
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Patch('persons/:id/facts/:factId')
+  updateFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('factId', id) factId: string, @Body() body: UpdateFactDto) {
+    const { version, ...changes } = body;
+    return this.facts.update(user, personId, factId, version, changes);
+  }
+
+  /** Marks the fact as the value the commission accepts; the one accepted before for the same kind is un-accepted. `version`: the person's. */
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('persons/:id/facts/:factId/accept')
+  @HttpCode(200)
+  acceptFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('factId', id) factId: string, @Body() body: VersionDto) {
+    return this.facts.accept(user, personId, factId, body.version);
   }
 
   @Authenticated({ permission: Permission.RegistryManage })
@@ -100,25 +166,27 @@ export class RegistryController {
   }
 
   /**
-   * Imports an archival list (CSV with a header row). `dryRun=true` reports every bad row with its line and
-   * reason and writes nothing; a real import refuses a file with bad rows, else loads it and applies it in
-   * the background (progress at GET /registry/imports/:id).
+   * Imports an archival list: CSV, or XLSX (its first worksheet), with a header row. `dryRun=true` reports every
+   * bad row with its line (the row number in a worksheet) and reason and writes nothing; a real import refuses a
+   * file with bad rows, else loads it and applies it in the background (progress at GET /registry/imports/:id).
    */
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('imports')
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 200 * 1024 * 1024 } }))
   async import(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportRequestDto) {
-    if (!file) throw new BadRequestException('file is required: the CSV list, sent as multipart form data');
+    if (!file) throw new BadRequestException('file is required: the list as CSV or XLSX, sent as multipart form data');
     try {
+      const format = importFormatOf(file.originalname, file.mimetype);
+      if (!format) throw new BadRequestException(`file ${file.originalname} is neither CSV (.csv) nor XLSX (.xlsx)`);
       let mapping: ImportMapping;
       try {
         mapping = JSON.parse(body.mapping) as ImportMapping;
       } catch {
         throw new BadRequestException('mapping must be JSON, e.g. {"fullName":"ФИО","birthYear":"Год рождения"}');
       }
-      if (body.dryRun === 'true') return { dryRun: true, ...(await this.imports.validate(file.path, mapping)) };
-      const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping);
-      return { dryRun: false, importId, ...report };
+      if (body.dryRun === 'true') return { dryRun: true, format, ...(await this.imports.validate(file.path, mapping, undefined, format)) };
+      const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping, format);
+      return { dryRun: false, format, importId, ...report };
     } finally {
       await rm(file.path, { force: true });
     }

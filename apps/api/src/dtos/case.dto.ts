@@ -50,12 +50,21 @@ export class SubjectDto {
   @ApiPropertyOptional({ example: 'Жумабаев Кабдолла' }) @IsOptional() @IsString() @MaxLength(300) nameRu?: string;
   @ApiPropertyOptional({ example: '1896' }) @IsOptional() @IsString() @MaxLength(64) birthYear?: string;
   @ApiPropertyOptional({ example: 'Қарасай ауданы' }) @IsOptional() @IsString() @MaxLength(300) birthplace?: string;
+
+  @ApiPropertyOptional({ description: "A new subject's birthplace in the historical gazetteer (GET /api/places?q=…)", format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4', { message: 'birthplacePlaceId must be the id of a place of the gazetteer' })
+  birthplacePlaceId?: string;
 }
 
 export class CreateCaseDto {
-  @ApiProperty({ example: 'ALM' })
+  @ApiPropertyOptional({
+    example: 'ALM',
+    description: "Where the case is worked. When left out, the case goes to today's region of the first subject whose birthplace the gazetteer knows.",
+  })
+  @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'regionCode must be a region code of three capital letters, e.g. ALM' })
-  regionCode!: string;
+  regionCode?: string;
 
   @ApiProperty({ example: 'counter_revolutionary' })
   @Matches(/^[a-z_]{2,48}$/, { message: 'categoryCode must be a victim category code, e.g. counter_revolutionary' })

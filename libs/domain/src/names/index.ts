@@ -5,3 +5,4 @@ export { foldWord } from './fold-name.js';
 export { phoneticCode } from './phonetic-code.js';
 export { trigramSimilarity } from './trigram.js';
 export type { NameGender } from './name-suffixes.js';
+export { placeSearchKey } from './place-key.js';

@@ -18,10 +18,13 @@ export interface SubjectInput {
   nameRu?: string;
   birthYear?: string;
   birthplace?: string;
+  /** A new subject's birthplace in the historical gazetteer. */
+  birthplacePlaceId?: string;
 }
 
 export interface NewCase {
-  regionCode: string;
+  /** Where the case is worked; when left out, today's region of the first subject whose birthplace the gazetteer knows. */
+  regionCode?: string;
   categoryCode: string;
   summary?: string;
   applicant: { kind: ApplicantKind; name: string; kinship?: string; kinshipProof?: string; email?: string; phone?: string; address?: string };
@@ -53,16 +56,18 @@ export class CaseService {
   ) {}
 
   async create(user: SessionUser, input: NewCase): Promise<CaseView> {
-    if (regionScopedRoles.includes(user.role) && user.regionCode !== input.regionCode) {
-      throw new ForbiddenException(`You work the cases of region ${user.regionCode}; a case of ${input.regionCode} is opened by that region or the secretary.`);
-    }
     if (input.subjects.length === 0) throw new BadRequestException('subjects must name at least one repressed person');
+    const regionCode = input.regionCode ?? (await this.regionOfBirthplaces(input.subjects));
+    if (regionScopedRoles.includes(user.role) && user.regionCode !== regionCode) {
+      const why = input.regionCode ? '' : ' (routed there by the subject\'s birthplace)';
+      throw new ForbiddenException(`You work the cases of region ${user.regionCode}; a case of ${regionCode}${why} is opened by that region or the secretary.`);
+    }
     const id = await this.dataSource.transaction(async (manager) => {
-      const [region] = await manager.query(`SELECT id FROM regions WHERE code = $1`, [input.regionCode]);
-      if (!region) throw new BadRequestException(`regionCode ${input.regionCode} does not exist`);
+      const [region] = await manager.query(`SELECT id FROM regions WHERE code = $1`, [regionCode]);
+      if (!region) throw new BadRequestException(`regionCode ${regionCode} does not exist`);
       const [category] = await manager.query(`SELECT code FROM victim_categories WHERE code = $1`, [input.categoryCode]);
       if (!category) throw new BadRequestException(`categoryCode ${input.categoryCode} does not exist`);
-      const number = await this.allocateNumber(manager, region.id, input.regionCode);
+      const number = await this.allocateNumber(manager, region.id, regionCode);
       const a = input.applicant;
       const [created]: Array<{ id: string }> = await manager.query(
         `INSERT INTO cases (number, region_id, category_code, status, summary, is_group, applicant_kind, applicant_name,
@@ -74,7 +79,7 @@ export class CaseService {
       for (const [position, subject] of input.subjects.entries()) await this.addSubjectRow(manager, created!.id, subject, position);
       await this.event(manager, created!.id, user.id, 'created', { number });
       await this.audit.record(
-        { action: 'case.create', entityType: 'case', entityId: created!.id, before: null, after: { number, regionCode: input.regionCode, categoryCode: input.categoryCode, applicant: a.name, subjects: input.subjects.length } },
+        { action: 'case.create', entityType: 'case', entityId: created!.id, before: null, after: { number, regionCode, routedByBirthplace: !input.regionCode, categoryCode: input.categoryCode, applicant: a.name, subjects: input.subjects.length } },
         manager,
       );
       return created!.id;
@@ -179,6 +184,24 @@ export class CaseService {
     await manager.query(`INSERT INTO case_events (case_id, actor_id, kind, data) VALUES ($1, $2, $3, $4)`, [caseId, actorId, kind, data]);
   }
 
+  /**
+   * Routing by the gazetteer: today's region of the first subject whose birthplace is a known place that lies
+   * in one region. A case with no such subject needs its region named.
+   */
+  private async regionOfBirthplaces(subjects: SubjectInput[]): Promise<string> {
+    for (const subject of subjects) {
+      const placeId = subject.personId
+        ? (await this.dataSource.query(`SELECT birthplace_place_id AS id FROM persons WHERE id = $1`, [subject.personId]))[0]?.id
+        : subject.birthplacePlaceId;
+      if (!placeId) continue;
+      const [place] = await this.dataSource.query(`SELECT r.code FROM places p JOIN regions r ON r.id = p.region_id WHERE p.id = $1`, [placeId]);
+      if (place) return place.code as string;
+    }
+    throw new BadRequestException(
+      'regionCode is required: no subject has a birthplace that the gazetteer places in one of today\'s regions (give regionCode, or a subject\'s birthplacePlaceId)',
+    );
+  }
+
   /** The next number of the region and year, without gaps and without two cases sharing one. */
   async allocateNumber(manager: EntityManager, regionId: string, regionCode: string): Promise<string> {
     const year = new Date().getUTCFullYear();
@@ -207,6 +230,7 @@ export class CaseService {
         ],
         birthYear: subject.birthYear,
         birthplace: subject.birthplace,
+        birthplacePlaceId: subject.birthplacePlaceId,
       });
     }
     const [linked] = await manager.query(`SELECT 1 FROM case_subjects WHERE case_id = $1 AND person_id = $2`, [caseId, personId]);

@@ -19,6 +19,9 @@ import {
 import { CaseCommentEntity, CaseTaskEntity, CaseWatcherEntity } from '../cases/collaboration.entities.js';
 import { LegalArticleEntity, VictimCategoryEntity } from '../reference/dictionary.entities.js';
 import { PersonEntity } from '../registry/person.entity.js';
+import { PersonFactEntity } from '../registry/person-fact.entity.js';
+import { PlaceEntity, PlaceNameEntity } from '../registry/place.entities.js';
+import { CampEntity, CriminalArticleEntity, SentenceKindEntity, SentencingBodyEntity } from '../registry/repression-dictionary.entities.js';
 import {
   DuplicateCandidateEntity,
   PersonNameVariantEntity,
@@ -73,4 +76,11 @@ export const entities = [
   EvidenceCheckEntity,
   ConclusionCitationEntity,
   EvidenceProposalEntity,
+  SentencingBodyEntity,
+  CriminalArticleEntity,
+  SentenceKindEntity,
+  CampEntity,
+  PlaceEntity,
+  PlaceNameEntity,
+  PersonFactEntity,
 ];

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { PlaceEntity } from './place.entities.js';
 
 /**
  * A repressed person of the registry of names. This is the part cases need; the registry feature adds
@@ -7,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Entity({ name: 'persons' })
 // a partial index for the duplicate detection's work list, written by hand in the migration
 @Index('ix_persons_duplicates_unchecked', { synchronize: false })
+@Index('ix_persons_birthplace_place', ['birthplacePlaceId'], { where: 'birthplace_place_id IS NOT NULL' })
 export class PersonEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -24,6 +26,14 @@ export class PersonEntity {
 
   @Column({ type: 'text', nullable: true })
   birthplace!: string | null;
+
+  /** The birthplace in the historical gazetteer: routes the person's cases to today's region. */
+  @Column({ name: 'birthplace_place_id', type: 'uuid', nullable: true })
+  birthplacePlaceId!: string | null;
+
+  @ManyToOne(() => PlaceEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'birthplace_place_id', foreignKeyConstraintName: 'fk_persons_birthplace_place' })
+  birthplacePlace?: PlaceEntity | null;
 
   /** Set while this record is merged into another; the merge is undone by clearing it. */
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })

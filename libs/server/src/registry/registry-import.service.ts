@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { nameSearchKeys, normaliseName, parseUncertainDate } from '@aqtalu/domain';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -40,6 +41,22 @@ export interface ImportReport {
   errors: Array<{ line: number; reason: string }>;
 }
 
+/** The file formats of archival lists. */
+export type ImportFormat = 'csv' | 'xlsx';
+
+/** The format of an uploaded list, from its name (or, failing that, its declared type); null when it is neither. */
+export function importFormatOf(fileName: string, mimetype = ''): ImportFormat | null {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.xlsx') || mimetype === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'xlsx';
+  if (name.endsWith('.csv') || name.endsWith('.txt') || mimetype === 'text/csv') return 'csv';
+  return null;
+}
+
+interface SourceRecord {
+  record: Record<string, string>;
+  line: number;
+}
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxReportedErrors = 1000;
 
@@ -56,19 +73,18 @@ export class RegistryImportService {
   ) {}
 
   /** Reads and checks every row; nothing is written. */
-  async validate(path: string, mapping: ImportMapping, onRow?: (row: ImportRow) => void): Promise<ImportReport> {
+  async validate(path: string, mapping: ImportMapping, onRow?: (row: ImportRow) => void, format: ImportFormat = 'csv'): Promise<ImportReport> {
     if (!mapping.fullName && !mapping.surname) throw new BadRequestException('mapping must name the column of the full name (fullName) or of the surname (surname)');
     const report: ImportReport = { totalRows: 0, validRows: 0, errors: [] };
-    const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
     let headerChecked = false;
-    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const record of this.records(path, format)) {
       if (!headerChecked) {
         const missing = Object.entries(mapping).filter(([, column]) => column && !(column in record.record)).map(([field, column]) => `${field} → "${column}"`);
         if (missing.length) throw new BadRequestException(`the file has no column for ${missing.join(', ')}; its columns are ${Object.keys(record.record).join(', ')}`);
         headerChecked = true;
       }
       report.totalRows += 1;
-      const line = record.info.lines;
+      const line = record.line;
       const problem = this.rowProblem(record.record, mapping);
       if (problem) {
         if (report.errors.length < maxReportedErrors) report.errors.push({ line, reason: problem });
@@ -85,8 +101,8 @@ export class RegistryImportService {
    * second time into the staging table with COPY, computing each row's search keys on the way, and
    * leaves the rest to the worker. The file is never held in memory.
    */
-  async load(user: SessionUser, path: string, fileName: string, source: string, mapping: ImportMapping): Promise<{ importId: string; report: ImportReport }> {
-    const report = await this.validate(path, mapping);
+  async load(user: SessionUser, path: string, fileName: string, source: string, mapping: ImportMapping, format: ImportFormat = importFormatOf(fileName) ?? 'csv'): Promise<{ importId: string; report: ImportReport }> {
+    const report = await this.validate(path, mapping, undefined, format);
     if (report.errors.length > 0) {
       throw new BadRequestException({ message: `${report.errors.length} row(s) cannot be imported; nothing was imported. Fix them and import again.`, report });
     }
@@ -96,7 +112,7 @@ export class RegistryImportService {
         [fileName, source, JSON.stringify(mapping), report.validRows, user.id],
       );
       const client = (await (manager.queryRunner as unknown as { connect(): Promise<PoolClient> }).connect()) as PoolClient;
-      await this.copyRows(client, created.id as string, path, mapping);
+      await this.copyRows(client, created.id as string, path, mapping, format);
       await this.outbox.enqueue(manager, JobName.ApplyRegistryImport, { importId: created.id });
       await this.audit.record({ action: 'registry_import.load', entityType: 'registry_import', entityId: created.id, details: { fileName, source, rows: report.validRows } }, manager);
       return created.id as string;
@@ -105,19 +121,18 @@ export class RegistryImportService {
   }
 
   /** Streams the file's rows, with their keys, into the staging table through COPY. */
-  async copyRows(client: PoolClient, importId: string, path: string, mapping: ImportMapping): Promise<void> {
+  async copyRows(client: PoolClient, importId: string, path: string, mapping: ImportMapping, format: ImportFormat = 'csv'): Promise<void> {
     const copy = client.query(
       copyFrom(`COPY registry_import_rows (import_id, line, full_name, birth_year, birthplace, person_ref, new_person_id, script, skeleton, phonetic_tokens, initials) FROM STDIN WITH (FORMAT csv)`),
     );
     const field = (value: string | number | null) => (value === null ? '' : `"${String(value).replace(/"/g, '""')}"`);
     const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
     const toRow = (record: Record<string, string>, line: number) => this.toRow(record, mapping, line);
-    const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
     await pipeline(
-      parser,
-      async function* (records: AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-        for await (const { record, info } of records) {
-          const row = toRow(record, info.lines);
+      this.records(path, format),
+      async function* (records: AsyncIterable<SourceRecord>) {
+        for await (const { record, line } of records) {
+          const row = toRow(record, line);
           const keys = nameSearchKeys(row.fullName);
           const phonetic = normaliseName(row.fullName).parts.filter((part) => !part.initial).map((part) => part.phonetic);
           yield `${[importId, row.line, row.fullName, row.birthYear, row.birthplace, row.personRef, randomUUID(), detectScript(row.fullName), keys.skeleton, arrayLiteral(phonetic), keys.initials.slice(0, 64)].map(field).join(',')}\n`;
@@ -207,6 +222,45 @@ export class RegistryImportService {
     return row;
   }
 
+  /**
+   * The rows of a list as column → text, with the line (CSV) or row number (XLSX) a person sees in their
+   * editor. Both are streamed: a CSV through csv-parse, an XLSX through exceljs's WorkbookReader (its first
+   * worksheet; the header is the first row). A file that cannot be read is the caller's problem (400).
+   */
+  private async *records(path: string, format: ImportFormat): AsyncGenerator<SourceRecord> {
+    try {
+      if (format === 'csv') {
+        const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
+        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { record, line: info.lines };
+        return;
+      }
+      // styles are read (they are small) because only they tell a date cell from a number
+      const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+      let sheets = 0;
+      for await (const worksheet of workbook) {
+        // only the first worksheet is the list; the others are left unread
+        if ((sheets += 1) > 1) continue;
+        let header: string[] | null = null;
+        for await (const row of worksheet) {
+          const cells = (Array.isArray(row.values) ? row.values.slice(1) : []).map(cellText);
+          if (!header) {
+            header = cells;
+            continue;
+          }
+          if (cells.every((cell) => cell === '')) continue;
+          const record: Record<string, string> = {};
+          header.forEach((column, index) => {
+            if (column) record[column] = cells[index] ?? '';
+          });
+          yield { record, line: row.number };
+        }
+      }
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      throw new BadRequestException(`the file cannot be read as ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private rowProblem(record: Record<string, string>, mapping: ImportMapping): string | null {
     const value = (column?: string) => (column ? (record[column] ?? '').trim() : '');
     if (mapping.fullName ? !value(mapping.fullName) : !value(mapping.surname)) {
@@ -229,4 +283,18 @@ export class RegistryImportService {
       : [value(mapping.surname), value(mapping.givenName), value(mapping.patronymic)].filter(Boolean).join(' ');
     return { line, fullName, birthYear: value(mapping.birthYear) || null, birthplace: value(mapping.birthplace) || null, personRef: value(mapping.personId) || null };
   }
+}
+
+/** A worksheet cell as the text a person sees: numbers as written, dates as YYYY-MM-DD, rich text and formula results as their text. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const cell = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string };
+    if (cell.richText) return cell.richText.map((part) => part.text).join('').trim();
+    if ('result' in cell) return cellText(cell.result);
+    if (cell.text !== undefined) return cellText(cell.text);
+    return '';
+  }
+  return String(value).trim();
 }

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { PlaceService } from './place.service.js';
 import { RegistryImportService } from './registry-import.service.js';
 import { RegistryService } from './registry.service.js';
+import { RepressionDictionaryService } from './repression-dictionary.service.js';
 
-@Module({ imports: [OutboxModule], providers: [RegistryService, RegistryImportService], exports: [RegistryService, RegistryImportService] })
+const services = [RegistryService, RegistryImportService, PlaceService, RepressionDictionaryService];
+
+@Module({ imports: [OutboxModule], providers: services, exports: services })
 export class RegistryModule {}

@@ -1,11 +1,13 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
-import { autoMatchThreshold, compareNames, nameSearchKeys, normaliseName } from '@aqtalu/domain';
+import { autoMatchThreshold, compareNames, nameSearchKeys, normaliseName, parseUncertainDate } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
+import { StaleVersionException } from '../database/stale-version.exception.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { PlaceService } from './place.service.js';
 
 export type Script = 'kk-cyrl' | 'ru-cyrl' | 'latin' | 'other';
 
@@ -19,6 +21,27 @@ export interface NewPerson {
   names: NameInput[];
   birthYear?: string | null;
   birthplace?: string | null;
+  /** The birthplace in the historical gazetteer; routes the person's cases to today's region. */
+  birthplacePlaceId?: string | null;
+}
+
+export interface PersonChanges {
+  version: number;
+  birthYear?: string | null;
+  birthplace?: string | null;
+  birthplacePlaceId?: string | null;
+}
+
+/** Filters of the registry search, on top of the name. */
+export interface SearchFilters {
+  birthYear?: number;
+  tolerance?: number;
+  /** Today's region of the birthplace, through the gazetteer. */
+  regionCode?: string;
+  /** A sentence kind of any of the person's episodes. */
+  sentenceKind?: string;
+  /** Whether the person (or a record merged into them) is a subject of a case. */
+  hasCase?: boolean;
 }
 
 export interface SearchHit {
@@ -85,6 +108,32 @@ export class RegistryService {
     return this.get(user, personId, { audited: false });
   }
 
+  /** Changes the person's own birth year and birthplace; `version` is the one the caller read (optimistic locking). */
+  async update(user: SessionUser, personId: string, changes: PersonChanges) {
+    const before = await this.requirePerson(personId);
+    if (changes.birthYear) {
+      const parsed = parseUncertainDate(changes.birthYear, { today: new Date().toISOString().slice(0, 10) });
+      if (!parsed.ok) throw new BadRequestException(`birthYear: ${parsed.error.message}`);
+    }
+    if (changes.birthplacePlaceId) await PlaceService.requireExisting(this.dataSource, changes.birthplacePlaceId, 'birthplacePlaceId');
+    const fields = (['birthYear', 'birthplace', 'birthplacePlaceId'] as const).filter((field) => changes[field] !== undefined);
+    const column = { birthYear: 'birth_year', birthplace: 'birthplace', birthplacePlaceId: 'birthplace_place_id' } as const;
+    await this.dataSource.transaction(async (manager) => {
+      const updated = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE persons SET ${[...fields.map((field, i) => `${column[field]} = $${i + 3}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [personId, changes.version, ...fields.map((field) => (typeof changes[field] === 'string' ? changes[field].trim() || null : changes[field]))],
+      );
+      if (updated.length === 0) throw new StaleVersionException('person', before.version);
+      await this.audit.record(
+        { action: 'person.update', entityType: 'person', entityId: personId, before: Object.fromEntries(fields.map((field) => [field, before[field]])), after: Object.fromEntries(fields.map((field) => [field, changes[field]])) },
+        manager,
+      );
+    });
+    return this.get(user, personId, { audited: false });
+  }
+
   /** A person with every spelling; a read of personal data, so audited. */
   async get(_user: SessionUser, personId: string, options: { audited?: boolean } = {}) {
     const person = await this.requirePerson(personId);
@@ -101,21 +150,33 @@ export class RegistryService {
    * Ranked search in any script: candidates come from the trigram index on the skeleton and from shared
    * phonetic codes, then each is scored by comparing names word by word (libs/domain names).
    */
-  async search(query: string, options: { limit: number; offset?: number; birthYear?: number; tolerance?: number } = { limit: 25 }): Promise<SearchHit[]> {
+  async search(query: string, options: { limit: number; offset?: number } & SearchFilters = { limit: 25 }): Promise<SearchHit[]> {
     const keys = nameSearchKeys(query);
     const normalised = normaliseName(query);
     if (!keys.skeleton && normalised.phonetic.length === 0) throw new BadRequestException('q must contain a name to search for');
     const params: unknown[] = [keys.skeleton, normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic)];
-    let birthFilter = '';
+    const filters: string[] = [];
     if (options.birthYear !== undefined) {
-      params.push(options.birthYear - (options.tolerance ?? 0), options.birthYear + (options.tolerance ?? 0));
-      birthFilter = `AND (p.birth_year IS NULL OR substring(p.birth_year from '\\d{4}')::int BETWEEN $3 AND $4)`;
+      const from = params.push(options.birthYear - (options.tolerance ?? 0));
+      const to = params.push(options.birthYear + (options.tolerance ?? 0));
+      filters.push(`(p.birth_year IS NULL OR substring(p.birth_year from '\\d{4}')::int BETWEEN $${from} AND $${to})`);
     }
+    if (options.regionCode !== undefined) {
+      filters.push(`EXISTS (SELECT 1 FROM places pl JOIN regions rg ON rg.id = pl.region_id WHERE pl.id = p.birthplace_place_id AND rg.code = $${params.push(options.regionCode)})`);
+    }
+    if (options.sentenceKind !== undefined) {
+      filters.push(`EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.sentence_kind_code = $${params.push(options.sentenceKind)})`);
+    }
+    if (options.hasCase !== undefined) {
+      // a record merged into this one brings its cases along
+      filters.push(`${options.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_subjects cs JOIN persons sp ON sp.id = cs.person_id WHERE sp.id = p.id OR sp.merged_into_id = p.id)`);
+    }
+    const filterSql = filters.map((filter) => `AND ${filter}`).join(' ');
     const candidates: Array<{ person_id: string; full_name: string; name_kk: string | null; name_ru: string | null; birth_year: string | null }> =
       await this.dataSource.query(
         `SELECT v.person_id, v.full_name, p.name_kk, p.name_ru, p.birth_year
          FROM person_name_variants v JOIN persons p ON p.id = v.person_id
-         WHERE p.merged_into_id IS NULL AND (v.skeleton % $1 OR v.phonetic_tokens && $2::text[]) ${birthFilter}
+         WHERE p.merged_into_id IS NULL AND (v.skeleton % $1 OR v.phonetic_tokens && $2::text[]) ${filterSql}
          ORDER BY similarity(v.skeleton, $1) DESC
          LIMIT 500`,
         params,
@@ -204,8 +265,17 @@ export class RegistryService {
       }
       await manager.query(`UPDATE persons SET merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [candidate.person_b_id, candidate.person_a_id]);
       await manager.query(`UPDATE person_name_variants SET person_id = $2 WHERE person_id = $1`, [candidate.person_b_id, candidate.person_a_id]);
+      // B's facts move too, keeping whom they were recorded for; where both accepted a value, A's stays accepted and B's is set aside until an unmerge
+      const setAside = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE person_facts b SET accepted = false, accepted_before_merge = true
+         WHERE b.person_id = $1 AND b.accepted AND EXISTS (SELECT 1 FROM person_facts a WHERE a.person_id = $2 AND a.accepted AND a.accept_key = b.accept_key)
+         RETURNING b.id`,
+        [candidate.person_b_id, candidate.person_a_id],
+      );
+      const movedFacts = await sqlRows<{ id: string }>(manager, `UPDATE person_facts SET person_id = $2 WHERE person_id = $1 RETURNING id`, [candidate.person_b_id, candidate.person_a_id]);
       await manager.query(`UPDATE duplicate_candidates SET status = 'merged', decided_by = $2, decided_at = now() WHERE id = $1`, [candidateId, user.id]);
-      await this.audit.record({ action: 'person.merge', entityType: 'person', entityId: candidate.person_a_id, details: { merged: candidate.person_b_id, candidateId } }, manager);
+      await this.audit.record({ action: 'person.merge', entityType: 'person', entityId: candidate.person_a_id, details: { merged: candidate.person_b_id, candidateId, movedFacts: movedFacts.length, acceptanceSetAside: setAside.map((fact) => fact.id) } }, manager);
       return { survivorId: candidate.person_a_id as string, mergedId: candidate.person_b_id as string };
     });
   }
@@ -214,6 +284,15 @@ export class RegistryService {
     return this.dataSource.transaction(async (manager) => {
       const candidate = await this.lockCandidate(manager, candidateId, 'merged');
       await manager.query(`UPDATE person_name_variants SET person_id = recorded_for_id WHERE recorded_for_id = $1`, [candidate.person_b_id]);
+      await manager.query(`UPDATE person_facts SET person_id = recorded_for_id WHERE recorded_for_id = $1`, [candidate.person_b_id]);
+      // what B had accepted before the merge is accepted again, unless another of B's facts was accepted for that key meanwhile
+      await manager.query(
+        `UPDATE person_facts f SET accepted = true, accepted_before_merge = false
+         WHERE f.recorded_for_id = $1 AND f.accepted_before_merge
+           AND NOT EXISTS (SELECT 1 FROM person_facts o WHERE o.person_id = $1 AND o.accepted AND o.accept_key = f.accept_key)`,
+        [candidate.person_b_id],
+      );
+      await manager.query(`UPDATE person_facts SET accepted_before_merge = false WHERE recorded_for_id = $1 AND accepted_before_merge`, [candidate.person_b_id]);
       await manager.query(`UPDATE persons SET merged_into_id = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [candidate.person_b_id]);
       await manager.query(`UPDATE duplicate_candidates SET status = 'proposed', decided_by = $2, decided_at = now() WHERE id = $1`, [candidateId, user.id]);
       await this.audit.record({ action: 'person.unmerge', entityType: 'person', entityId: candidate.person_a_id, details: { restored: candidate.person_b_id, candidateId } }, manager);
@@ -243,8 +322,10 @@ export class RegistryService {
   private async requirePerson(personId: string) {
     const [person] = /^[0-9a-f-]{36}$/i.test(personId)
       ? await this.dataSource.query(
-          `SELECT id, name_kk AS "nameKk", name_ru AS "nameRu", birth_year AS "birthYear", birthplace, merged_into_id AS "mergedIntoId",
-                  rehabilitated_on AS "rehabilitatedOn", version FROM persons WHERE id = $1`,
+          `SELECT p.id, p.name_kk AS "nameKk", p.name_ru AS "nameRu", p.birth_year AS "birthYear", p.birthplace, p.birthplace_place_id AS "birthplacePlaceId",
+                  CASE WHEN pl.id IS NULL THEN NULL ELSE jsonb_build_object('id', pl.id, 'nameKk', pl.name_kk, 'nameRu', pl.name_ru, 'nameEn', pl.name_en, 'regionCode', rg.code) END AS "birthplacePlace",
+                  p.merged_into_id AS "mergedIntoId", p.rehabilitated_on AS "rehabilitatedOn", p.version
+           FROM persons p LEFT JOIN places pl ON pl.id = p.birthplace_place_id LEFT JOIN regions rg ON rg.id = pl.region_id WHERE p.id = $1`,
           [personId],
         )
       : [];
@@ -261,9 +342,10 @@ export async function insertPerson(manager: EntityManager, input: NewPerson): Pr
   if (names.length === 0) throw new BadRequestException('a person needs at least one name');
   const kk = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'kk-cyrl')?.fullName ?? null;
   const ru = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'ru-cyrl')?.fullName ?? null;
+  if (input.birthplacePlaceId) await PlaceService.requireExisting(manager, input.birthplacePlaceId, 'birthplacePlaceId');
   const [person] = await manager.query(
-    `INSERT INTO persons (name_kk, name_ru, birth_year, birthplace) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [kk ?? (ru ? null : names[0]!.fullName), ru, input.birthYear ?? null, input.birthplace ?? null],
+    `INSERT INTO persons (name_kk, name_ru, birth_year, birthplace, birthplace_place_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [kk ?? (ru ? null : names[0]!.fullName), ru, input.birthYear ?? null, input.birthplace ?? null, input.birthplacePlaceId ?? null],
   );
   for (const name of names) await insertVariant(manager, person.id, name);
   return person.id as string;

@@ -6,6 +6,7 @@ import { CaseWatchers1795494974740 } from './1795494974740-CaseWatchers.js';
 import { Registry1795495845879 } from './1795495845879-Registry.js';
 import { RegistryImports1795496461618 } from './1795496461618-RegistryImports.js';
 import { Evidence1795496868427 } from './1795496868427-Evidence.js';
+import { RegistryFacts1795500332104 } from './1795500332104-RegistryFacts.js';
 import { EvidenceCitations1795500351784 } from './1795500351784-EvidenceCitations.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
@@ -20,5 +21,6 @@ export const migrations: Function[] = [
   Registry1795495845879,
   RegistryImports1795496461618,
   Evidence1795496868427,
+  RegistryFacts1795500332104,
   EvidenceCitations1795500351784,
 ];

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { archives, holidays, regions, weekendDays } from './index.js';
+import { archives, camps, criminalArticles, holidays, places, regions, sentenceKinds, sentencingBodies, weekendDays } from './index.js';
 
 const LANGS = ['kk', 'ru', 'en'] as const;
 /** Letters of the Kazakh Cyrillic alphabet that Russian does not have. */
@@ -147,5 +147,63 @@ describe('holidays', () => {
 
   it('treats Saturday and Sunday as weekend days', () => {
     expect([...weekendDays].sort()).toEqual([0, 6]);
+  });
+});
+
+/** Names with numbers and punctuation: filled, the Kazakh and Russian ones in Cyrillic without Latin letters. */
+function expectDictionaryNames(names: Record<(typeof LANGS)[number], string>, label: string): void {
+  for (const lang of LANGS) expect(names[lang].trim(), `${label}: ${lang} name`).not.toBe('');
+  for (const lang of ['kk', 'ru'] as const) {
+    expect(names[lang], `${label}: ${lang} name is Cyrillic`).toMatch(/[\u0400-\u04FF]/u);
+    expect(names[lang], `${label}: ${lang} name has no Latin letters`).not.toMatch(/[A-Za-z]/);
+  }
+}
+
+describe('repression dictionaries', () => {
+  it('have unique codes and names in all three languages', () => {
+    for (const entries of [sentencingBodies, criminalArticles, sentenceKinds, camps]) {
+      expect(new Set(entries.map((e) => e.code)).size).toBe(entries.length);
+      for (const entry of entries) expectDictionaryNames(entry.names, entry.code);
+    }
+  });
+
+  it('has every part of article 58 of the RSFSR Criminal Code', () => {
+    const parts = criminalArticles.filter((a) => a.criminalCode === 'RSFSR-1926' && a.article.startsWith('58-')).map((a) => a.article);
+    expect(parts).toEqual(['58-1а', '58-1б', '58-1в', '58-1г', ...Array.from({ length: 13 }, (_, i) => `58-${i + 2}`)]);
+  });
+
+  it('places camps with coordinates inside Kazakhstan and open before they close', () => {
+    for (const camp of camps) {
+      if (camp.latitude !== null) expect(camp.latitude).toBeGreaterThan(40);
+      if (camp.latitude !== null) expect(camp.latitude).toBeLessThan(56);
+      if (camp.longitude !== null) expect(camp.longitude).toBeGreaterThan(46);
+      if (camp.longitude !== null) expect(camp.longitude).toBeLessThan(88);
+      if (camp.openedYear !== null && camp.closedYear !== null) expect(camp.openedYear).toBeLessThan(camp.closedYear);
+    }
+  });
+});
+
+describe('historical gazetteer', () => {
+  it('has unique codes, refers to existing regions and seeds a parent before its children', () => {
+    expect(new Set(places.map((p) => p.code)).size).toBe(places.length);
+    const codes = new Set(regions.map((r) => r.code));
+    const seen = new Set<string>();
+    for (const place of places) {
+      if (place.regionCode !== null) expect(codes.has(place.regionCode), place.code).toBe(true);
+      if (place.parentCode) expect(seen.has(place.parentCode), `${place.code} after ${place.parentCode}`).toBe(true);
+      seen.add(place.code);
+      expectDictionaryNames(place.names, place.code);
+      if (place.validFrom && place.validTo) expect(place.validFrom).toBeLessThanOrEqual(place.validTo);
+    }
+  });
+
+  it('has every one of today\'s regions, and each renamed capital under its old names', () => {
+    for (const region of regions.filter((r) => r.kind === 'region')) expect(places.some((p) => p.regionCode === region.code && p.kind === 'oblast'), region.code).toBe(true);
+    const named = (name: string) => places.find((p) => p.otherNames?.some((n) => n.name === name));
+    expect(named('Акмолинск')?.regionCode).toBe('AST');
+    expect(named('Целиноград')?.regionCode).toBe('AST');
+    expect(named('Верный')?.regionCode).toBe('ALA');
+    expect(named('Семипалатинск')?.regionCode).toBe('ABA');
+    expect(named('Пишпек')?.regionCode).toBeNull();
   });
 });

@@ -1,0 +1,65 @@
+/** What a fact of a registry person states (DESIGN.md §1). An `episode` is a dated event of the repression. */
+export enum FactKind {
+  BirthYear = 'birth_year',
+  Birthplace = 'birthplace',
+  Nationality = 'nationality',
+  Occupation = 'occupation',
+  SocialPosition = 'social_position',
+  PartyMembership = 'party_membership',
+  FamilyLink = 'family_link',
+  LinkedEvent = 'linked_event',
+  Episode = 'episode',
+}
+
+/** Kinds of facts a person may have many of at once (relatives, events): accepting one never un-accepts another. */
+export const multiValuedFactKinds: readonly FactKind[] = [FactKind.FamilyLink, FactKind.LinkedEvent];
+
+/** A person's history is a sequence of these. */
+export enum EpisodeKind {
+  Arrest = 'arrest',
+  Indictment = 'indictment',
+  Sentence = 'sentence',
+  Execution = 'execution',
+  Camp = 'camp',
+  Exile = 'exile',
+  SpecialSettlement = 'special_settlement',
+  Release = 'release',
+  ReArrest = 're_arrest',
+  Death = 'death',
+  EarlierRehabilitation = 'earlier_rehabilitation',
+}
+
+/** Where a fact comes from: an archival reference, a book of memory and page, or pages of a case's evidence. */
+export enum FactSourceKind {
+  Archival = 'archival',
+  Book = 'book',
+  Evidence = 'evidence',
+}
+
+/** The repression dictionaries an administrator keeps; episodes refer to their entries by code. */
+export enum RepressionDictionary {
+  SentencingBodies = 'sentencing-bodies',
+  CriminalArticles = 'criminal-articles',
+  SentenceKinds = 'sentence-kinds',
+  Camps = 'camps',
+}
+
+/** Units of the historical gazetteer. */
+export enum PlaceKind {
+  Guberniya = 'guberniya',
+  Oblast = 'oblast',
+  Okrug = 'okrug',
+  Uezd = 'uezd',
+  Volost = 'volost',
+  Raion = 'raion',
+  AulSoviet = 'aul_soviet',
+  City = 'city',
+  Settlement = 'settlement',
+}
+
+/** Languages and scripts of a place's names: Kazakh and Russian Cyrillic, Latin (Kazakh 2021 and common spellings). */
+export enum PlaceNameLanguage {
+  Kk = 'kk',
+  Ru = 'ru',
+  Lat = 'lat',
+}
