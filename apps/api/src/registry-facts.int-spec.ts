@@ -318,6 +318,12 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
         expect((await cite(member, { evidenceId: unknownPagesId, pageFrom: 300 })).status).toBe(201);
         const supported = await db.query(`SELECT page_from, page_to FROM person_facts WHERE evidence_id = $1 ORDER BY page_from`, [evidenceId]);
         expect(supported.rows).toEqual([{ page_from: 31, page_to: 32 }, { page_from: 40, page_to: 40 }]);
+        const citations = await member.get<{ facts: Array<{ personId: string; episodeKind: string; pageFrom: number; pageTo: number }> }>(`/api/evidence/${evidenceId}/citations`);
+        expect(citations.status).toBe(200);
+        expect(citations.body.facts).toMatchObject([
+          { personId: subject.id, episodeKind: 'sentence', pageFrom: 31, pageTo: 32 },
+          { personId: subject.id, episodeKind: 'sentence', pageFrom: 40, pageTo: 40 },
+        ]);
       });
 
       it('refuses pages outside the document, naming the problem', async () => {

@@ -87,6 +87,7 @@ export interface EvidenceProposalView {
 
 export interface EvidenceCitationsView {
   conclusions: Array<{ id: string; caseId: string; caseNumber: string; pageFrom: number; pageTo: number; statement: string; signed: boolean }>;
+  facts: Array<{ id: string; personId: string; personName: string | null; kind: string; episodeKind: string | null; value: string | null; dateText: string | null; pageFrom: number | null; pageTo: number | null; accepted: boolean }>;
 }
 
 /** The stored value of a proposal: the parsed reference or date (libs/domain), or the name. */
@@ -334,7 +335,15 @@ export class EvidenceService {
        WHERE cc.evidence_id = $1 ORDER BY cc.page_from, cc.position`,
       [id],
     );
-    return { conclusions };
+    // facts of registry persons citing these pages (the person as it is now: a merged record shows under its survivor)
+    const facts = await this.dataSource.query(
+      `SELECT f.id, f.person_id AS "personId", coalesce(p.name_kk, p.name_ru) AS "personName", f.kind, f.episode_kind AS "episodeKind",
+              f.value, f.date_text AS "dateText", f.page_from AS "pageFrom", f.page_to AS "pageTo", f.accepted
+       FROM person_facts f JOIN persons p ON p.id = f.person_id
+       WHERE f.evidence_id = $1 ORDER BY f.page_from NULLS LAST, f.kind, f.id`,
+      [id],
+    );
+    return { conclusions, facts };
   }
 
   /** Sets every check back to pending and runs them again (a file is never re-uploaded for this). */
