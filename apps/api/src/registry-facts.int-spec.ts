@@ -266,6 +266,9 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
       const listed = await facts(subject.id);
       expect(listed.map((f) => f.episodeKind ?? f.kind)).toEqual(['nationality', 'arrest', 'sentence', 'camp']);
       expect((await facts(subject.id, '?kind=episode&episodeKind=camp'))[0]).toMatchObject({ camp: { code: 'karlag' } });
+      const wrongKind = await secretary.get<{ detail: string }>(`/api/registry/persons/${subject.id}/facts?episodeKind=hanging`);
+      expect(wrongKind.status).toBe(400);
+      expect(wrongKind.body.detail).toContain('episodeKind must be one of arrest, indictment');
 
       const refused: Array<[Record<string, unknown>, string]> = [
         [{ kind: 'episode', date: '1937', source: book(1) }, 'episodeKind is required for an episode'],

@@ -94,8 +94,10 @@ export class RegistryController {
   @ApiQuery({ name: 'episodeKind', required: false, enum: EpisodeKind, enumName: 'EpisodeKind' })
   listFacts(
     @Param('id', id) personId: string,
-    @Query('kind', new ParseEnumPipe(FactKind, { optional: true })) kind?: FactKind,
-    @Query('episodeKind', new ParseEnumPipe(EpisodeKind, { optional: true })) episodeKind?: EpisodeKind,
+    @Query('kind', new ParseEnumPipe(FactKind, { optional: true, exceptionFactory: () => new BadRequestException(`kind must be one of ${Object.values(FactKind).join(', ')}`) }))
+    kind?: FactKind,
+    @Query('episodeKind', new ParseEnumPipe(EpisodeKind, { optional: true, exceptionFactory: () => new BadRequestException(`episodeKind must be one of ${Object.values(EpisodeKind).join(', ')}`) }))
+    episodeKind?: EpisodeKind,
   ) {
     return this.facts.list(personId, { kind, episodeKind });
   }

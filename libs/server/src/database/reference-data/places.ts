@@ -159,7 +159,7 @@ const uezd = (code: string, parentCode: string | undefined, regionCode: string, 
   names: { kk: `${kkName} уезі`, ru: `${ruName} уезд`, en: `${enName} Uezd` },
 });
 
-/** Uezds of the Russian Empire (to the 1920s), each essentially within one of today's regions. */
+/** Uezds of the Russian Empire (to the 1920s), mapped to the region that holds most of their land. */
 const uezds: PlaceSeed[] = [
   uezd('karkaralinsk', 'semipalatinsk-oblast-1854', 'KAR', 'Қарқаралы', 'Каркаралинский', 'Karkaralinsk'),
   uezd('semipalatinsk', 'semipalatinsk-oblast-1854', 'ABA', 'Семей', 'Семипалатинский', 'Semipalatinsk'),
@@ -191,7 +191,7 @@ const okrug = (code: string, regionCode: string, kkName: string, ruName: string,
   names: { kk: `${kkName} округі`, ru: `${ruName} округ`, en: `${enName} Okrug` },
 });
 
-/** Okrugs of 1928–1930, mapped to the region of their centre. */
+/** Okrugs of 1928–1930, mapped to the region that holds most of their land (not the city their centre became: Akmolinsk okrug is AKM, not AST). */
 const okrugs: PlaceSeed[] = [
   okrug('karkaralinsk', 'KAR', 'Қарқаралы', 'Каркаралинский', 'Karkaralinsk'),
   okrug('petropavlovsk', 'NKZ', 'Петропавл', 'Петропавловский', 'Petropavlovsk'),
