@@ -25,6 +25,8 @@ import { CampEntity, CriminalArticleEntity, SentenceKindEntity, SentencingBodyEn
 import {
   DuplicateCandidateEntity,
   PersonNameVariantEntity,
+  NameWordEntity,
+  NameWordPairEntity,
   RegistryImportEntity,
   RegistryImportRowEntity,
 } from '../registry/registry.entities.js';
@@ -68,6 +70,8 @@ export const entities = [
   CaseCommentEntity,
   CaseTaskEntity,
   PersonNameVariantEntity,
+  NameWordEntity,
+  NameWordPairEntity,
   DuplicateCandidateEntity,
   RegistryImportEntity,
   RegistryImportRowEntity,

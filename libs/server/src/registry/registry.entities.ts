@@ -8,9 +8,8 @@ import { PersonEntity } from './person.entity.js';
  */
 @Entity({ name: 'person_name_variants' })
 @Index('ix_person_name_variants_person', ['personId'])
-// GIN indexes (trigram on the skeleton, array overlap on phonetic tokens) are written by hand in the migration.
-@Index('ix_person_name_variants_skeleton_trgm', { synchronize: false })
-@Index('ix_person_name_variants_phonetic', { synchronize: false })
+// a GIN index on the skeleton's words is written by hand in the migration (one-word searches)
+@Index('ix_person_name_variants_words', { synchronize: false })
 @Check('ck_person_name_variants_script', `script IN ('kk-cyrl','ru-cyrl','latin','other')`)
 export class PersonNameVariantEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -28,6 +27,34 @@ export class PersonNameVariantEntity {
   @Column({ name: 'phonetic_tokens', type: 'text', array: true }) phoneticTokens!: string[];
   @Column({ type: 'varchar', length: 64 }) initials!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/**
+ * Every word (stem) that occurs in a skeleton, once: the vocabulary a misspelled query word is matched
+ * against by trigram similarity. It stays small (thousands of words for millions of persons), so the fuzzy
+ * part of a search runs over it, and spellings are then found through exact word pairs (NameWordPairEntity).
+ */
+@Entity({ name: 'name_words' })
+// trigram GIN index on `word`, written by hand in the migration
+@Index('ix_name_words_trgm', { synchronize: false })
+export class NameWordEntity {
+  @PrimaryColumn({ type: 'text' }) word!: string;
+}
+
+/**
+ * Every two words of a spelling's skeleton ("kunanbai saken"), with the skeleton itself: the search looks
+ * pairs up in the primary key, which carries the skeleton (INCLUDE, written by hand in the migration), so
+ * finding and ranking the spellings of a common name reads a few index pages, not thousands of table rows.
+ * Written with each spelling (`name_word_pairs(skeleton)`, a SQL function of the migration).
+ */
+@Entity({ name: 'name_word_pairs' })
+export class NameWordPairEntity {
+  @PrimaryColumn({ type: 'text' }) pair!: string;
+  @PrimaryColumn({ name: 'variant_id', type: 'uuid' }) variantId!: string;
+  @ManyToOne(() => PersonNameVariantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'variant_id', foreignKeyConstraintName: 'fk_name_word_pairs_variant' })
+  variant?: PersonNameVariantEntity;
+  @Column({ type: 'text' }) skeleton!: string;
 }
 
 /** A pair the duplicate detection proposes; only a person decides (merge, or different people). */

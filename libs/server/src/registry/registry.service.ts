@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
-import { autoMatchThreshold, compareNames, nameSearchKeys, normaliseName, parseUncertainDate } from '@aqtalu/domain';
+import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
@@ -53,6 +53,30 @@ export interface SearchHit {
   nameKk: string | null;
   nameRu: string | null;
   birthYear: string | null;
+}
+
+/** At most this many words of a query are looked up (surname, given name, patronymic). */
+const maxQueryWords = 4;
+/** Vocabulary words taken for each query word, the most similar first. */
+const similarWordsPerQueryWord = 6;
+/** Spellings scored word by word at most per search: the closest by trigram similarity of the whole name. */
+const maxCandidates = 100;
+/** With filters, the closest spellings looked at before filtering: a filter narrower than this can miss persons. */
+const maxFilteredCandidates = 5000;
+/** A search widens to less similar words only while it has found fewer persons than this. */
+const enoughCandidates = 25;
+
+/** The exact word pairs to look up: every two query words, each replaced by one of its `width` most similar words. */
+function wordPairs(lists: string[][], width: number): string[] {
+  const pairs = new Set<string>();
+  for (let i = 0; i < lists.length; i++) {
+    for (let j = i + 1; j < lists.length; j++) {
+      for (const a of lists[i]!.slice(0, width)) {
+        for (const b of lists[j]!.slice(0, width)) if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
+      }
+    }
+  }
+  return [...pairs];
 }
 
 /** Pairs scoring at least this are proposed for review; nothing is ever merged without a person. */
@@ -147,14 +171,18 @@ export class RegistryService {
   }
 
   /**
-   * Ranked search in any script: candidates come from the trigram index on the skeleton and from shared
-   * phonetic codes, then each is scored by comparing names word by word (libs/domain names).
+   * Ranked search in any script. Each query word (its stem, libs/domain names) is matched against the
+   * vocabulary of name words by trigram similarity; persons are then found through exact pairs of those
+   * words (surname + given name, given name + patronymic, …: two words of the query must match), the
+   * closest words first and more only while few persons are found; a one-word query looks the word up.
+   * The candidates are then scored by comparing names word by word. Every step uses an index, so the time
+   * depends on how many persons share a name, not on the size of the registry.
    */
   async search(query: string, options: { limit: number; offset?: number } & SearchFilters = { limit: 25 }): Promise<SearchHit[]> {
-    const keys = nameSearchKeys(query);
     const normalised = normaliseName(query);
-    if (!keys.skeleton && normalised.phonetic.length === 0) throw new BadRequestException('q must contain a name to search for');
-    const params: unknown[] = [keys.skeleton, normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic)];
+    const stems = normalised.parts.filter((part) => !part.initial).map((part) => part.stem).slice(0, maxQueryWords);
+    if (stems.length === 0) throw new BadRequestException('q must contain a name to search for');
+    const params: unknown[] = [];
     const filters: string[] = [];
     if (options.birthYear !== undefined) {
       const from = params.push(options.birthYear - (options.tolerance ?? 0));
@@ -172,15 +200,49 @@ export class RegistryService {
       filters.push(`${options.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_subjects cs JOIN persons sp ON sp.id = cs.person_id WHERE sp.id = p.id OR sp.merged_into_id = p.id)`);
     }
     const filterSql = filters.map((filter) => `AND ${filter}`).join(' ');
-    const candidates: Array<{ person_id: string; full_name: string; name_kk: string | null; name_ru: string | null; birth_year: string | null }> =
-      await this.dataSource.query(
-        `SELECT v.person_id, v.full_name, p.name_kk, p.name_ru, p.birth_year
-         FROM person_name_variants v JOIN persons p ON p.id = v.person_id
-         WHERE p.merged_into_id IS NULL AND (v.skeleton % $1 OR v.phonetic_tokens && $2::text[]) ${filterSql}
-         ORDER BY similarity(v.skeleton, $1) DESC
-         LIMIT 500`,
-        params,
+
+    const similarWords: Array<{ words: string[] }> = await this.dataSource.query(
+      `SELECT coalesce((SELECT array_agg(w.word ORDER BY similarity(w.word, q.stem) DESC, w.word)
+                        FROM (SELECT word FROM name_words WHERE word % q.stem ORDER BY similarity(word, q.stem) DESC, word LIMIT $2) w), '{}') AS words
+       FROM unnest($1::text[]) WITH ORDINALITY q(stem, n) ORDER BY q.n`,
+      [stems, similarWordsPerQueryWord],
+    );
+    const lists = similarWords.map((row) => row.words).filter((words) => words.length > 0);
+    type Candidate = { person_id: string; full_name: string; name_kk: string | null; name_ru: string | null; birth_year: string | null };
+    const take = filters.length ? maxFilteredCandidates : maxCandidates;
+    const rank = (found: string) =>
+      // the closest spellings are taken before persons are joined (one index lookup each); with filters,
+      // more of them, since the filters drop some
+      `WITH found AS MATERIALIZED (${found})
+       SELECT v.person_id, v.full_name, p.name_kk, p.name_ru, p.birth_year
+       FROM (SELECT variant_id, closeness FROM found ORDER BY closeness DESC, variant_id LIMIT ${take}) f
+       JOIN person_name_variants v ON v.id = f.variant_id
+       CROSS JOIN LATERAL (SELECT * FROM persons p WHERE p.id = v.person_id AND p.merged_into_id IS NULL ${filterSql}) p
+       ORDER BY f.closeness DESC, f.variant_id
+       LIMIT ${maxCandidates}`;
+    const skeletonParam = `$${params.length + 2}`;
+    const byPairs = (pairs: string[]): Promise<Candidate[]> =>
+      this.dataSource.query(
+        // similarity once per distinct spelling: a common name is thousands of rows but few spellings
+        rank(`WITH hits AS MATERIALIZED (SELECT DISTINCT variant_id, skeleton FROM name_word_pairs WHERE pair = ANY($${params.length + 1}::text[])),
+                   scored AS MATERIALIZED (SELECT skeleton, similarity(skeleton, ${skeletonParam}) AS closeness FROM (SELECT DISTINCT skeleton FROM hits) s)
+              SELECT hits.variant_id, scored.closeness FROM hits JOIN scored USING (skeleton)`),
+        [...params, pairs, normalised.skeleton],
       );
+    const byWords = (words: string[]): Promise<Candidate[]> =>
+      this.dataSource.query(
+        rank(`SELECT id AS variant_id, similarity(skeleton, ${skeletonParam}) AS closeness FROM person_name_variants WHERE string_to_array(skeleton, ' ') && $${params.length + 1}::text[]`),
+        [...params, words, normalised.skeleton],
+      );
+    let candidates: Candidate[] = [];
+    if (lists.length === 1) {
+      candidates = await byWords(lists[0]!);
+    } else if (lists.length > 1) {
+      for (const width of [1, 3, similarWordsPerQueryWord]) {
+        candidates = await byPairs(wordPairs(lists, width));
+        if (new Set(candidates.map((c) => c.person_id)).size >= enoughCandidates) break;
+      }
+    }
     const best = new Map<string, SearchHit>();
     for (const candidate of candidates) {
       const comparison = compareNames(normalised, candidate.full_name);
@@ -352,12 +414,19 @@ export async function insertPerson(manager: EntityManager, input: NewPerson): Pr
 }
 
 async function insertVariant(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
-  const keys = nameSearchKeys(input.fullName);
   const normalised = normaliseName(input.fullName);
-  await manager.query(
+  const keys = { skeleton: normalised.skeleton, initials: normalised.initials };
+  const [variant]: Array<{ id: string }> = await manager.query(
     `INSERT INTO person_name_variants (person_id, recorded_for_id, full_name, script, source, skeleton, phonetic_tokens, initials)
-     VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
+     VALUES ($1, $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [personId, input.fullName.trim(), input.script ?? detectScript(input.fullName), input.source ?? null, keys.skeleton,
       normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic), keys.initials.slice(0, 64)],
   );
+  await indexSpelling(manager, variant!.id, keys.skeleton);
+}
+
+/** Makes a spelling findable: its words join the vocabulary, its word pairs the pair index. */
+async function indexSpelling(manager: EntityManager, variantId: string, skeleton: string): Promise<void> {
+  await manager.query(`INSERT INTO name_words (word) SELECT DISTINCT unnest(string_to_array($1, ' ')) ON CONFLICT DO NOTHING`, [skeleton]);
+  await manager.query(`INSERT INTO name_word_pairs (pair, variant_id, skeleton) SELECT unnest(name_word_pairs($2)), $1, $2`, [variantId, skeleton]);
 }

@@ -8,6 +8,7 @@ import { RegistryImports1795496461618 } from './1795496461618-RegistryImports.js
 import { Evidence1795496868427 } from './1795496868427-Evidence.js';
 import { RegistryFacts1795500332104 } from './1795500332104-RegistryFacts.js';
 import { EvidenceCitations1795500351784 } from './1795500351784-EvidenceCitations.js';
+import { RegistryWordSearch1795504139032 } from './1795504139032-RegistryWordSearch.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -23,4 +24,5 @@ export const migrations: Function[] = [
   Evidence1795496868427,
   RegistryFacts1795500332104,
   EvidenceCitations1795500351784,
+  RegistryWordSearch1795504139032,
 ];
