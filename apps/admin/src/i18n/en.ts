@@ -1,4 +1,5 @@
 import type { Role } from '@aqtalu/contracts';
+import { officeEn } from './office.en';
 import { workflowEn } from './workflow.en';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
@@ -53,6 +54,7 @@ export const aqtaluEn = {
 /** react-admin reads a resource's name and field labels from `resources.<name>`. */
 export const resourcesEn = {
   ...workflowEn.resources,
+    ...officeEn.resources,
   users: {
     name: 'User |||| Users',
     fields: {

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { officeKk } from './office.kk';
 import { workflowKk } from './workflow.kk';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -267,6 +268,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   },
   resources: {
     ...workflowKk.resources,
+    ...officeKk.resources,
     users: {
       name: 'Пайдаланушы |||| Пайдаланушылар',
       fields: {

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { officeRu } from './office.ru';
 import { workflowRu } from './workflow.ru';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -270,6 +271,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   },
   resources: {
     ...workflowRu.resources,
+    ...officeRu.resources,
     users: {
       name: 'Пользователь |||| Пользователи',
       fields: {

@@ -74,6 +74,7 @@ export const workflowEn = {
       group: 'Group case',
       tabs: {
         summary: 'Case',
+        evidence: 'Evidence',
         archive_requests: 'Archive requests',
         conclusion: 'Conclusion',
         timeline: 'Timeline',

@@ -65,6 +65,7 @@ export const workflowKk: WorkflowMessages = {
       group: 'Топтық іс',
       tabs: {
         summary: 'Іс',
+        evidence: 'Құжаттар',
         archive_requests: 'Мұрағат сұраулары',
         conclusion: 'Қорытынды',
         timeline: 'Тарихы',

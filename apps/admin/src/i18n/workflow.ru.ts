@@ -65,6 +65,7 @@ export const workflowRu: WorkflowMessages = {
       group: 'Групповое дело',
       tabs: {
         summary: 'Дело',
+        evidence: 'Документы',
         archive_requests: 'Архивные запросы',
         conclusion: 'Заключение',
         timeline: 'История',

@@ -21,6 +21,7 @@ import {
 } from 'react-admin';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import { type ArchiveRequestRecord, ArchiveRequestStatusChip, OverdueChip } from './ArchiveRequestFields';
 
 type Action = 'start' | 'answer' | 'nothing-found';
@@ -100,6 +101,13 @@ const Actions = () => {
   );
 };
 
+/** The documents that answer this request; the liaison uploads the scans here. */
+const RequestEvidence = () => {
+  const record = useRecordContext<ArchiveRequestRecord>();
+  if (!record) return null;
+  return <EvidencePanel caseId={record.caseId} fixedArchiveRequestId={record.id} />;
+};
+
 export const ArchiveRequestShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
@@ -115,6 +123,9 @@ export const ArchiveRequestShow = () => (
         <OverdueChip withDate />
       </Labeled>
       <TextField source="answerNote" emptyText="—" />
+      <Labeled label="resources.evidence.for_request" fullWidth>
+        <RequestEvidence />
+      </Labeled>
     </SimpleShowLayout>
   </Show>
 );

@@ -3,6 +3,7 @@ import { Labeled, Show, TabbedShowLayout, TextField, useLocaleState, useRecordCo
 import { type CaseRecord, CaseStatusChip } from './CaseFields';
 import { ArchiveRequestsTab, CertificatesTab, CommentsTab, ConclusionTab, TimelineTab } from './CaseTabs';
 import { TransitionsPanel } from './TransitionsPanel';
+import { CaseEvidenceTab } from './CaseEvidenceTab';
 
 const CaseHeader = () => {
   const record = useRecordContext<CaseRecord>();
@@ -84,6 +85,9 @@ export const CaseShow = () => {
           <TextField source="applicant.kinshipProof" emptyText="—" />
           <TextField source="applicant.email" emptyText="—" />
           <TextField source="applicant.phone" emptyText="—" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.evidence" path="evidence">
+          <CaseEvidenceTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.cases.tabs.archive_requests" path="archive-requests">
           <ArchiveRequestsTab />
