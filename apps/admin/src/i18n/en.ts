@@ -9,6 +9,7 @@ export const aqtaluEn = {
   title: 'Aqtalu',
   subtitle: 'Rehabilitation of victims of political repression',
   dashboard: workflowEn.dashboard,
+  charts: officeEn.aqtalu.charts,
   role: {
     admin: 'Administrator',
     secretary: 'Commission secretary',
@@ -45,6 +46,7 @@ export const aqtaluEn = {
   },
   conflict: {
     title: 'Someone else changed this record in the meantime.',
+    reload_hint: 'Reload to see what changed, then decide again.',
     hint: 'Reload to see the current version: what you typed in the form is kept, so you can save it again.',
     reload: 'Reload',
     reloaded: 'Someone else changed this user in the meantime. The current version is shown now: check it and try again.',

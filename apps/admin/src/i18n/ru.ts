@@ -226,6 +226,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     title: 'Aqtalu',
     subtitle: 'Реабилитация жертв политических репрессий',
     dashboard: workflowRu.dashboard,
+    charts: officeRu.aqtalu.charts,
     role: {
       admin: 'Администратор',
       secretary: 'Секретарь комиссии',
@@ -263,6 +264,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     },
     conflict: {
       title: 'Пока вы редактировали, запись изменил другой пользователь.',
+      reload_hint: 'Обновите страницу, чтобы увидеть изменения, и решите снова.',
       hint: 'Загрузите текущую версию: введённое в форму сохранится, и его можно будет сохранить снова.',
       reload: 'Загрузить заново',
       reloaded:

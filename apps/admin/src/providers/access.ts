@@ -64,7 +64,11 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
   },
 };
 
+/** What is the user's own, open to every role: their notifications (the API lists only the caller's). */
+const ownResources: Readonly<Record<string, readonly string[]>> = { notifications: ['list'] };
+
 export function canRoleAccess(role: Role, resource: string, action: string): boolean {
+  if (ownResources[resource]?.includes(action)) return true;
   const permission = resourcePermissions[resource]?.[action];
   return permission !== undefined && hasPermission(role, permission);
 }

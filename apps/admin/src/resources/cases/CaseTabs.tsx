@@ -31,7 +31,9 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { StaleVersionAlert } from '../../layout/StaleVersionAlert';
 import { apiJson, downloadFile } from '../../providers/api';
+import { isStaleVersion } from '../../providers/problemDetails';
 import { useApi, useDictionaryChoices } from '../../providers/useApi';
 import { ArchiveRequestStatusChip, OverdueChip } from '../archive-requests/ArchiveRequestFields';
 import type { CaseRecord } from './CaseFields';
@@ -42,6 +44,7 @@ function usePost() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [pending, setPending] = useState(false);
+  const [stale, setStale] = useState<string | null>(null);
   const post = async (path: string, body: unknown, success: string): Promise<boolean> => {
     setPending(true);
     try {
@@ -50,13 +53,23 @@ function usePost() {
       refresh();
       return true;
     } catch (error) {
-      notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
+      if (isStaleVersion(error)) setStale(error.message);
+      else notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
       return false;
     } finally {
       setPending(false);
     }
   };
-  return { post, pending };
+  const conflict = stale ? (
+    <StaleVersionAlert
+      detail={stale}
+      onReload={() => {
+        setStale(null);
+        refresh();
+      }}
+    />
+  ) : null;
+  return { post, pending, conflict };
 }
 
 /** The archive requests of the case, and the working group's "send request". */
@@ -144,7 +157,7 @@ export const ConclusionTab = () => {
   const { canAccess: canDraft } = useCanAccess({ resource: 'conclusions', action: 'create' });
   const { canAccess: canSign } = useCanAccess({ resource: 'conclusions', action: 'sign' });
   const articles = useDictionaryChoices('legal-articles');
-  const { post, pending } = usePost();
+  const { post, pending, conflict } = usePost();
   if (!record) return null;
   const missing = error instanceof HttpError && error.status === 404;
   const draft = async (values: Record<string, unknown>) => {
@@ -152,6 +165,7 @@ export const ConclusionTab = () => {
   };
   return (
     <Stack spacing={2}>
+      {conflict}
       {data ? (
         <div>
           <Typography variant="subtitle1">
