@@ -101,6 +101,16 @@ const Actions = () => {
   );
 };
 
+/** The case, linked for those who may open it; a liaison, who may not, sees its number only. */
+const CaseLink = () => {
+  const { canAccess } = useCanAccess({ resource: 'cases', action: 'show' });
+  return (
+    <Labeled label="resources.archive-requests.fields.caseNumber">
+      {canAccess ? <ReferenceField source="caseId" reference="cases" link="show" /> : <TextField source="caseNumber" />}
+    </Labeled>
+  );
+};
+
 /** The documents that answer this request; the liaison uploads the scans here. */
 const RequestEvidence = () => {
   const record = useRecordContext<ArchiveRequestRecord>();
@@ -111,7 +121,7 @@ const RequestEvidence = () => {
 export const ArchiveRequestShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
-      <ReferenceField source="caseId" reference="cases" link="show" label="resources.archive-requests.fields.caseNumber" />
+      <CaseLink />
       <TextField source="subjects" />
       <TextField source="archiveCode" />
       <TextField source="sought" />

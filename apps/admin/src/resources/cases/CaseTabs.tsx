@@ -161,7 +161,14 @@ export const ConclusionTab = () => {
   if (!record) return null;
   const missing = error instanceof HttpError && error.status === 404;
   const draft = async (values: Record<string, unknown>) => {
-    if (await post(`/cases/${record.id}/conclusion`, { ...values, ...(data ? { version: data.version } : {}) }, 'resources.cases.conclusion.saved')) reload();
+    // The form starts from the case record in context: send the conclusion's own fields only (the API refuses others).
+    const body = {
+      recommendation: values.recommendation,
+      legalArticleCode: values.legalArticleCode,
+      reasoning: String(values.reasoning ?? '').trim(),
+      ...(data ? { version: data.version } : {}),
+    };
+    if (await post(`/cases/${record.id}/conclusion`, body, 'resources.cases.conclusion.saved')) reload();
   };
   return (
     <Stack spacing={2}>
