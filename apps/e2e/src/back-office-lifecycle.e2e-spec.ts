@@ -296,6 +296,13 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     await screenshot(member, 'member-other-region-refused');
     // The browser logs each refused request itself: a 404 is how the API says "not yours" (and "none yet",
     // e.g. no conclusion drafted), so those are expected; anything else on any page is a fault.
+    // The secretary's dashboard: the map shades the open case of Zhambyl Region, not Almaty's, which is done.
+    await secretary.getByRole('menuitem', { name: 'Главная' }).click();
+    await secretary.locator('[data-testid="region-ZHA"]:not([data-shade="0"])').waitFor();
+    expect(await secretary.getByTestId('region-ALM').getAttribute('data-shade')).toBe('0');
+    await secretary.getByRole('heading', { name: 'Дела по этапам' }).waitFor();
+    await screenshot(secretary, 'secretary-dashboard');
+
     expect(problems.filter((text) => !/Failed to load resource: the server responded with a status of 404/.test(text))).toEqual([]);
   });
 });

@@ -130,9 +130,10 @@ export const officeEn = {
         nameB: 'Person B',
         birthYearB: 'Born (B)',
         score: 'Similarity',
+        review: 'Review',
       },
       status: { proposed: 'To review', merged: 'Merged', different: 'Different people' },
-      actions: { merge: 'Merge into A', different: 'Different people', unmerge: 'Unmerge' },
+      actions: { merge: 'Merge into A', different: 'Different people', unmerge: 'Unmerge', compare: 'Compare', hide: 'Hide' },
       notifications: { merge: 'The persons were merged', different: 'Marked as different people', unmerge: 'The merge was undone' },
     },
     imports: {

@@ -132,9 +132,10 @@ export const officeKk: OfficeMessages = {
         nameB: 'B адам',
         birthYearB: 'Туған жылы (B)',
         score: 'Ұқсастығы',
+        review: 'Тексеру',
       },
       status: { proposed: 'Тексеруге', merged: 'Біріктірілген', different: 'Әртүрлі адамдар' },
-      actions: { merge: 'A-ға біріктіру', different: 'Әртүрлі адамдар', unmerge: 'Бөлу' },
+      actions: { merge: 'A-ға біріктіру', different: 'Әртүрлі адамдар', unmerge: 'Бөлу', compare: 'Салыстыру', hide: 'Жасыру' },
       notifications: { merge: 'Адамдар біріктірілді', different: 'Әртүрлі адамдар деп белгіленді', unmerge: 'Біріктіру болдырылмады' },
     },
     imports: {

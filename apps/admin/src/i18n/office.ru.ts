@@ -131,9 +131,10 @@ export const officeRu: OfficeMessages = {
         nameB: 'Персона B',
         birthYearB: 'Год рождения (B)',
         score: 'Сходство',
+        review: 'Проверка',
       },
       status: { proposed: 'На проверку', merged: 'Объединены', different: 'Разные люди' },
-      actions: { merge: 'Объединить в A', different: 'Разные люди', unmerge: 'Разъединить' },
+      actions: { merge: 'Объединить в A', different: 'Разные люди', unmerge: 'Разъединить', compare: 'Сравнить', hide: 'Скрыть' },
       notifications: { merge: 'Персоны объединены', different: 'Отмечены как разные люди', unmerge: 'Объединение отменено' },
     },
     imports: {

@@ -11,6 +11,7 @@ import {
   useNotify,
   useRecordContext,
   useRefresh,
+  useExpanded,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -61,7 +62,7 @@ const PersonColumn = ({ id, side }: { id: string; side: 'a' | 'b' }) => {
       {data.mergedIntoId ? <Chip size="small" sx={{ mt: 1 }} label={translate('resources.duplicates.status.merged')} /> : null}
       <VariantsTable person={data} />
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-        {translate('resources.persons.fields.sources')}: {sourcesOf(data.variants).join('; ') || '—'}
+        {translate('resources.persons.fields.sources')}: {sourcesOf(data.variants ?? []).join('; ') || '—'}
       </Typography>
     </Paper>
   );
@@ -136,6 +137,23 @@ const Score = () => {
   );
 };
 
+/** Opens the comparison: a real button, so the keyboard reaches it (react-admin's expand icon is hidden from it). */
+const CompareButton = () => {
+  const record = useRecordContext<DuplicateCandidate>();
+  const [expanded, toggle] = useExpanded('duplicates', record?.id ?? '', true);
+  if (!record) return null;
+  return (
+    <Button
+      label={expanded ? 'resources.duplicates.actions.hide' : 'resources.duplicates.actions.compare'}
+      aria-expanded={expanded}
+      onClick={(event) => {
+        event.stopPropagation();
+        toggle();
+      }}
+    />
+  );
+};
+
 const Empty = () => {
   const translate = useTranslate();
   const { filterValues } = useListContext();
@@ -149,13 +167,16 @@ const Empty = () => {
 /** Pairs that may be one person, strongest first; open one to compare and decide. */
 export const DuplicateList = () => (
   <List filters={filters} sort={{ field: 'score', order: 'DESC' }} perPage={25} empty={false} exporter={false}>
-    <DataTable bulkActionButtons={false} expand={<Compare />} expandSingle empty={<Empty />}>
+    <DataTable bulkActionButtons={false} expand={<Compare />} expandSingle rowClick="expand" empty={<Empty />}>
       <DataTable.Col source="nameA" label="resources.duplicates.fields.nameA" disableSort />
       <DataTable.Col source="birthYearA" label="resources.duplicates.fields.birthYearA" disableSort />
       <DataTable.Col source="nameB" label="resources.duplicates.fields.nameB" disableSort />
       <DataTable.Col source="birthYearB" label="resources.duplicates.fields.birthYearB" disableSort />
       <DataTable.Col source="score" label="resources.duplicates.fields.score" disableSort>
         <Score />
+      </DataTable.Col>
+      <DataTable.Col label="resources.duplicates.fields.review" disableSort>
+        <CompareButton />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -1,4 +1,4 @@
-import { Alert, Chip, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Alert, Box, Chip, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useState } from 'react';
 import {
   Button,
@@ -31,38 +31,41 @@ export const VariantsTable = ({ person }: { person: PersonRecord }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
-    <Table size="small" data-testid="variants">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate('resources.persons.fields.fullName')}</TableCell>
-          <TableCell>{translate('resources.persons.fields.script')}</TableCell>
-          <TableCell>{translate('resources.persons.fields.source')}</TableCell>
-          <TableCell>{translate('resources.persons.fields.createdAt')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {person.variants.map((variant) => (
-          <TableRow key={variant.id}>
-            <TableCell>{variant.fullName}</TableCell>
-            <TableCell>{translate(`resources.persons.script.${variant.script}`, { _: variant.script })}</TableCell>
-            <TableCell>{variant.source ?? '—'}</TableCell>
-            <TableCell>{new Date(variant.createdAt).toLocaleDateString(locale)}</TableCell>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid="variants">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('resources.persons.fields.fullName')}</TableCell>
+            <TableCell>{translate('resources.persons.fields.script')}</TableCell>
+            <TableCell>{translate('resources.persons.fields.source')}</TableCell>
+            <TableCell>{translate('resources.persons.fields.createdAt')}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {(person.variants ?? []).map((variant) => (
+            <TableRow key={variant.id}>
+              <TableCell>{variant.fullName}</TableCell>
+              <TableCell>{translate(`resources.persons.script.${variant.script}`, { _: variant.script })}</TableCell>
+              <TableCell>{variant.source ?? '—'}</TableCell>
+              <TableCell>{new Date(variant.createdAt).toLocaleDateString(locale)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 };
 
+// Opened from the search, the hit stands in until the person arrives: it has no spellings yet.
 const Variants = () => {
   const record = useRecordContext<PersonRecord>();
-  return record ? <VariantsTable person={record} /> : null;
+  return record?.variants ? <VariantsTable person={record} /> : null;
 };
 
 const Sources = () => {
   const record = useRecordContext<PersonRecord>();
   const translate = useTranslate();
-  if (!record) return null;
+  if (!record?.variants) return null;
   const sources = sourcesOf(record.variants);
   if (sources.length === 0) return <>{translate('resources.persons.no_sources')}</>;
   return (
