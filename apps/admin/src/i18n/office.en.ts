@@ -58,6 +58,7 @@ export const officeEn = {
         rechecking: 'The checks run again',
       },
       viewer: {
+        pdf_blocked: 'This server does not let PDFs be shown inside the page yet: download the file to read it.',
         quarantined: 'The file is quarantined: only an administrator may open it.',
         no_preview: 'This file type cannot be shown here: download it.',
       },

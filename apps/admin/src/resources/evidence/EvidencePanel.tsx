@@ -28,6 +28,7 @@ import { apiJson, downloadFile } from '../../providers/api';
 import { readProblemDetail } from '../../providers/problemDetails';
 import { authorizedFetch } from '../../providers/authFetch';
 import { messageOf } from '../cases/TransitionsPanel';
+import { canFrameBlobs } from './framing';
 import { canBeVerified, type EvidenceCheck, type EvidenceRecord, fileSize, referenceParts, summariseChecks, viewerOf } from './evidence';
 import { type ArchiveRequestChoice, EvidenceUpload } from './EvidenceUpload';
 import { useEvidence } from './useEvidence';
@@ -97,7 +98,11 @@ const Viewer = ({ evidence }: { evidence: EvidenceRecord }) => {
     let blobUrl: string | null = null;
     setSource(null);
     setProblem(null);
-    authorizedFetch(`/evidence/${evidence.id}/download`)
+    (kind === 'pdf' ? canFrameBlobs() : Promise.resolve(true))
+      .then((framable) => {
+        if (!framable) throw new Error('resources.evidence.viewer.pdf_blocked');
+        return authorizedFetch(`/evidence/${evidence.id}/download`);
+      })
       .then(async (response) => {
         if (!response.ok) throw new Error((await readProblemDetail(response)) ?? 'ra.notification.http_error');
         const blob = await response.blob();
@@ -123,7 +128,7 @@ const Viewer = ({ evidence }: { evidence: EvidenceRecord }) => {
 
   if (evidence.quarantined) return <Alert severity="error">{translate('resources.evidence.viewer.quarantined')}</Alert>;
   if (kind === 'none') return <Alert severity="info">{translate('resources.evidence.viewer.no_preview')}</Alert>;
-  if (problem) return <Alert severity="warning">{translate(problem, { _: problem })}</Alert>;
+  if (problem) return <Alert severity={problem === 'resources.evidence.viewer.pdf_blocked' ? 'info' : 'warning'}>{translate(problem, { _: problem })}</Alert>;
   if (!source) return <CircularProgress aria-label={translate('ra.page.loading')} />;
   return kind === 'pdf' ? (
     <Box component="iframe" src={source} title={evidence.originalName} sx={{ width: '100%', height: { xs: 420, md: 640 }, border: 0 }} />
