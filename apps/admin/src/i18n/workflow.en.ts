@@ -25,6 +25,7 @@ export const workflowEn = {
       fields: {
         number: 'Number',
         subjects: 'Repressed persons',
+        subjects_person: 'Person in the registry',
         subjects_nameKk: 'Name (Kazakh)',
         subjects_nameRu: 'Name (Russian)',
         subjects_birthYear: 'Year of birth',
@@ -45,7 +46,7 @@ export const workflowEn = {
           address: 'Applicant address',
         },
       },
-      helpers: { kinship: 'E.g. granddaughter, son' },
+      helpers: { kinship: 'E.g. granddaughter, son', subjects_person: 'Search by any spelling; leave empty to add a new person below' },
       status: {
         draft: 'Draft',
         submitted: 'Submitted',

@@ -24,6 +24,7 @@ export const workflowKk: WorkflowMessages = {
       fields: {
         number: 'Нөмірі',
         subjects: 'Қуғын-сүргінге ұшырағандар',
+        subjects_person: 'Тізілімдегі адам',
         subjects_nameKk: 'Аты-жөні (қазақша)',
         subjects_nameRu: 'Аты-жөні (орысша)',
         subjects_birthYear: 'Туған жылы',
@@ -44,7 +45,7 @@ export const workflowKk: WorkflowMessages = {
           address: 'Өтініш берушінің мекенжайы',
         },
       },
-      helpers: { kinship: 'Мысалы: немересі, ұлы' },
+      helpers: { kinship: 'Мысалы: немересі, ұлы', subjects_person: 'Кез келген жазылуы бойынша іздеу; жаңа адам қосу үшін бос қалдырыңыз' },
       status: {
         draft: 'Жоба',
         submitted: 'Берілді',

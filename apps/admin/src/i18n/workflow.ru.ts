@@ -24,6 +24,7 @@ export const workflowRu: WorkflowMessages = {
       fields: {
         number: 'Номер',
         subjects: 'Репрессированные',
+        subjects_person: 'Лицо в реестре',
         subjects_nameKk: 'Имя (на казахском)',
         subjects_nameRu: 'Имя (на русском)',
         subjects_birthYear: 'Год рождения',
@@ -44,7 +45,7 @@ export const workflowRu: WorkflowMessages = {
           address: 'Адрес заявителя',
         },
       },
-      helpers: { kinship: 'Например: внучка, сын' },
+      helpers: { kinship: 'Например: внучка, сын', subjects_person: 'Поиск по любому написанию; оставьте пустым, чтобы добавить новое лицо' },
       status: {
         draft: 'Черновик',
         submitted: 'Подано',

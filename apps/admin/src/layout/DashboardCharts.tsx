@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, RecordContextProvider, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { totalOf } from '../providers/api';
+import { apiJson, totalOf } from '../providers/api';
 import { httpClient } from '../providers/dataProvider';
 import { apiUrl } from '../providers/session';
 import { type DictionaryEntry, localName, useApi } from '../providers/useApi';
@@ -168,8 +168,13 @@ export const OverdueRequests = () => {
 export const MyTasks = () => {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const { data } = useApi<NotificationRecord[]>('/notifications');
+  const { data, reload } = useApi<NotificationRecord[]>('/notifications');
   const tasks = (data ?? []).filter(isTask).slice(0, 8);
+  // Opening a task marks its notification read, so the list shows what is still waiting.
+  const open = (task: NotificationRecord, link: string) => {
+    void apiJson('/notifications/read', { method: 'POST', body: { ids: [task.id] } }).then(reload, () => undefined);
+    navigate(link);
+  };
   return (
     <ChartCard title={translate('aqtalu.charts.my_tasks')}>
       {!data ? <Skeleton /> : null}
@@ -179,7 +184,7 @@ export const MyTasks = () => {
           const link = linkOf(task);
           return (
             <ListItem key={task.id} disablePadding>
-              <ListItemButton disabled={!link} onClick={() => link && navigate(link)}>
+              <ListItemButton disabled={!link} onClick={() => link && open(task, link)}>
                 <ListItemText primary={translate(messageKey(task.kind), { _: task.kind, ...task.params })} />
               </ListItemButton>
             </ListItem>

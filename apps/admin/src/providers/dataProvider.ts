@@ -161,6 +161,13 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
       return { data: json };
     },
 
+    // The registry has no "many by id" route: a linked person is read one by one (there are few on a form).
+    async getMany(resource, params) {
+      if (resource !== 'persons') return base.getMany(resourcePath(resource), params);
+      const answers = await Promise.all(params.ids.map((id) => base.getOne(resourcePath(resource), { id })));
+      return { data: answers.map((answer) => answer.data) };
+    },
+
     create: (resource, params) => base.create(resourcePath(resource), params),
 
     updateMany: refuse('bulk update'),

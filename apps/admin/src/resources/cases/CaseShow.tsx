@@ -1,5 +1,5 @@
 import { Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Labeled, Show, TabbedShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Link, Show, TabbedShowLayout, TextField, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { type CaseRecord, CaseStatusChip } from './CaseFields';
 import { ArchiveRequestsTab, CertificatesTab, CommentsTab, ConclusionTab, TimelineTab } from './CaseTabs';
 import { TransitionsPanel } from './TransitionsPanel';
@@ -33,6 +33,7 @@ const CaseHeader = () => {
 const SubjectsTable = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
+  const { canAccess: canOpenPerson } = useCanAccess({ resource: 'persons', action: 'show' });
   const f = (field: string) => translate(`resources.cases.fields.subjects_${field}`);
   return (
     <Table size="small">
@@ -47,7 +48,9 @@ const SubjectsTable = () => {
       <TableBody>
         {(record?.subjects ?? []).map((subject) => (
           <TableRow key={subject.id}>
-            <TableCell>{subject.nameKk ?? '—'}</TableCell>
+            <TableCell>
+              {canOpenPerson ? <Link to={`/persons/${subject.personId}/show`}>{subject.nameKk ?? subject.nameRu ?? '—'}</Link> : (subject.nameKk ?? '—')}
+            </TableCell>
             <TableCell>{subject.nameRu ?? '—'}</TableCell>
             <TableCell>{subject.birthYear ?? '—'}</TableCell>
             <TableCell>{subject.outcome ? translate(`resources.cases.outcome.${subject.outcome}`, { _: subject.outcome }) : '—'}</TableCell>
