@@ -195,9 +195,15 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     await page
       .getByRole('textbox', { name: 'Обоснование' })
       .fill('Осуждён тройкой УНКВД по Алма-Атинской области (протокол № 34 от 25.02.1938, л. 31–32): внесудебный орган.');
+    // The conclusion cites the verified scan, pages 31–32.
+    await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Документ' }).click();
+    await page.getByRole('option', { name: /^✓ Протокол тройки, ф\. 2, оп\. 1, д\. 11573/ }).click();
+    await page.getByRole('textbox', { name: 'Листы' }).fill('31–32');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('alert').filter({ hasText: 'Заключение сохранено' }).waitFor();
     await page.getByText('Ещё не подписано').waitFor();
+    await page.getByTestId('cited-evidence').getByText('листы 31–32').waitFor();
     await screenshot(page, 'member-conclusion');
   });
 
@@ -253,6 +259,8 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
       ru.status.rehabilitated,
       'Осуждён внесудебным органом (тройкой УНКВД); подлежит реабилитации по Закону от 14 апреля 1993 года.',
     );
+    await chair.getByRole('tab', { name: 'Голосование и решение' }).click();
+    await chair.getByTestId('case-votes').getByText(/^Решение .+: Реабилитирован$/).waitFor();
     await screenshot(chair, 'chair-decided');
   });
 

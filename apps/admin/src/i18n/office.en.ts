@@ -83,6 +83,12 @@ export const officeEn = {
       },
     },
 
+    case_votes: {
+      none: 'The case has not been on a commission session yet.',
+      not_visible: 'The votes are seen by the commission, its secretary and the auditor; the decision appears in the timeline.',
+      decision: 'Decision %{number}: %{outcome}',
+      no_decision: 'The chair has not recorded a decision yet.',
+    },
     persons: {
       name: 'Registry person |||| Registry of names',
       type_to_search: 'Type a name in any script — Kazakh, Russian or Latin — to search the registry.',

@@ -1,13 +1,20 @@
 import { Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Labeled, Link, Show, TabbedShowLayout, TextField, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Link, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useDictionaryChoices } from '../../providers/useApi';
 import { type CaseRecord, CaseStatusChip } from './CaseFields';
 import { ArchiveRequestsTab, CertificatesTab, CommentsTab, ConclusionTab, TimelineTab } from './CaseTabs';
 import { TransitionsPanel } from './TransitionsPanel';
 import { CaseEvidenceTab } from './CaseEvidenceTab';
+import { VotesTab } from './VotesTab';
+
+/** A dictionary entry's name in the screen's language, or the code while the dictionary loads. */
+const nameIn = (choices: Array<{ id: string; name: string }>, code: string) => choices.find((choice) => choice.id === code)?.name ?? code;
 
 const CaseHeader = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
+  const { choices: regions } = useDictionaryChoices('regions');
+  const { choices: categories } = useDictionaryChoices('victim-categories');
   if (!record) return null;
   return (
     <Card variant="outlined" sx={{ mb: 2 }}>
@@ -18,10 +25,10 @@ const CaseHeader = () => {
           </Typography>
           <CaseStatusChip />
           <Typography color="text.secondary">
-            {translate('resources.cases.fields.regionCode')}: {record.regionCode}
+            {translate('resources.cases.fields.regionCode')}: {nameIn(regions, record.regionCode)}
           </Typography>
           <Typography color="text.secondary">
-            {translate('resources.cases.fields.categoryCode')}: {record.categoryCode}
+            {translate('resources.cases.fields.categoryCode')}: {nameIn(categories, record.categoryCode)}
           </Typography>
           {record.isGroup ? <Typography color="text.secondary">{translate('resources.cases.group')}</Typography> : null}
         </Stack>
@@ -74,7 +81,8 @@ export const CaseShow = () => {
     <Show title={<CaseTitle />} actions={false}>
       <CaseHeader />
       <TransitionsPanel />
-      <TabbedShowLayout key={locale}>
+      {/* Scrollable: nine tabs do not fit a tablet, nor 1280 px in Kazakh. */}
+      <TabbedShowLayout key={locale} tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
         <TabbedShowLayout.Tab label="resources.cases.tabs.summary">
           <TextField source="summary" emptyText="—" />
           <Labeled label="resources.cases.fields.subjects">
@@ -97,6 +105,9 @@ export const CaseShow = () => {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.cases.tabs.conclusion" path="conclusion">
           <ConclusionTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.votes" path="votes">
+          <VotesTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.cases.tabs.timeline" path="timeline">
           <TimelineTab />

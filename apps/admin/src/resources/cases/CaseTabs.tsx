@@ -1,4 +1,4 @@
-import { ConclusionRecommendation } from '@aqtalu/contracts';
+import { ConclusionRecommendation, EvidenceVerification } from '@aqtalu/contracts';
 import {
   Alert,
   Chip,
@@ -14,6 +14,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
+  ArrayInput,
   Button,
   DataTable,
   DateInput,
@@ -23,6 +24,7 @@ import {
   ReferenceManyField,
   required,
   SelectInput,
+  SimpleFormIterator,
   TextInput,
   useCanAccess,
   useLocaleState,
@@ -36,6 +38,7 @@ import { apiJson, downloadFile } from '../../providers/api';
 import { isStaleVersion } from '../../providers/problemDetails';
 import { useApi, useDictionaryChoices } from '../../providers/useApi';
 import { ArchiveRequestStatusChip, OverdueChip } from '../archive-requests/ArchiveRequestFields';
+import type { EvidenceRecord } from '../evidence/evidence';
 import type { CaseRecord } from './CaseFields';
 import { messageOf } from './TransitionsPanel';
 
@@ -141,8 +144,26 @@ interface Conclusion {
   signedBy: string | null;
   signedAt: string | null;
   signatureValid: boolean;
+  citedEvidence?: CitedEvidence[];
   version: number;
 }
+
+/** Pages of a document the conclusion rests on: described as the document is known in the case. */
+export interface CitedEvidence {
+  description: string;
+  pages?: string;
+}
+
+/** The form's citation rows as the API takes them: rows without a document are dropped, empty pages left out. */
+export function toCitations(rows: ReadonlyArray<Partial<CitedEvidence> | null | undefined> | null | undefined): CitedEvidence[] {
+  return (rows ?? [])
+    .filter((row): row is Partial<CitedEvidence> => Boolean(row?.description?.trim()))
+    .map((row) => ({ description: row.description!.trim(), ...(row.pages?.trim() ? { pages: row.pages.trim() } : {}) }));
+}
+
+/** A document of the case as a citation names it: its kind and archival reference (or file name). */
+const describeEvidence = (evidence: EvidenceRecord, translate: (key: string) => string) =>
+  `${translate(`resources.evidence.kind.${evidence.kind}`)}, ${evidence.reference?.text ?? evidence.originalName}`;
 
 const recommendationChoices = Object.values(ConclusionRecommendation).map((value) => ({
   id: value,
@@ -158,6 +179,15 @@ export const ConclusionTab = () => {
   const { canAccess: canSign } = useCanAccess({ resource: 'conclusions', action: 'sign' });
   const articles = useDictionaryChoices('legal-articles');
   const { post, pending, conflict } = usePost();
+  const evidenceQuery = new URLSearchParams({ range: JSON.stringify([0, 99]), sort: JSON.stringify(['createdAt', 'ASC']) });
+  const { data: evidence } = useApi<EvidenceRecord[]>(record && canDraft ? `/cases/${record.id}/evidence?${evidenceQuery.toString()}` : null);
+  // Verified documents are what a conclusion should rest on; the rest are offered after them.
+  const citationChoices = [...(evidence ?? [])]
+    .sort((a, b) => Number(b.verification === EvidenceVerification.Verified) - Number(a.verification === EvidenceVerification.Verified))
+    .map((item) => {
+      const description = describeEvidence(item, translate);
+      return { id: description, name: item.verification === EvidenceVerification.Verified ? `✓ ${description}` : description };
+    });
   if (!record) return null;
   const missing = error instanceof HttpError && error.status === 404;
   const draft = async (values: Record<string, unknown>) => {
@@ -166,6 +196,7 @@ export const ConclusionTab = () => {
       recommendation: values.recommendation,
       legalArticleCode: values.legalArticleCode,
       reasoning: String(values.reasoning ?? '').trim(),
+      citedEvidence: toCitations(values.citedEvidence as CitedEvidence[] | undefined),
       ...(data ? { version: data.version } : {}),
     };
     if (await post(`/cases/${record.id}/conclusion`, body, 'resources.cases.conclusion.saved')) reload();
@@ -179,6 +210,18 @@ export const ConclusionTab = () => {
             {translate(`resources.cases.conclusion.recommendation_${data.recommendation}`)} · {data.legalArticleCode}
           </Typography>
           <Typography sx={{ whiteSpace: 'pre-wrap' }}>{data.reasoning}</Typography>
+          {data.citedEvidence?.length ? (
+            <MuiList dense data-testid="cited-evidence">
+              {data.citedEvidence.map((citation, index) => (
+                <ListItem key={index} disableGutters>
+                  <ListItemText
+                    primary={citation.description}
+                    secondary={citation.pages ? translate('resources.cases.conclusion.cited_on_pages', { pages: citation.pages }) : undefined}
+                  />
+                </ListItem>
+              ))}
+            </MuiList>
+          ) : null}
           <Typography variant="body2" color="text.secondary">
             {translate('resources.cases.conclusion.author', { name: data.authorName })}
           </Typography>
@@ -212,13 +255,23 @@ export const ConclusionTab = () => {
         <Form
           key={data?.version ?? 0}
           onSubmit={draft}
-          defaultValues={data ? { recommendation: data.recommendation, reasoning: data.reasoning, legalArticleCode: data.legalArticleCode } : {}}
+          defaultValues={
+            data
+              ? { recommendation: data.recommendation, reasoning: data.reasoning, legalArticleCode: data.legalArticleCode, citedEvidence: data.citedEvidence ?? [] }
+              : { citedEvidence: [] }
+          }
           noValidate
         >
           <Typography variant="subtitle2">{translate(data ? 'resources.cases.conclusion.redraft' : 'resources.cases.conclusion.draft')}</Typography>
           <SelectInput source="recommendation" label="resources.cases.conclusion.recommendation" choices={recommendationChoices} validate={required()} />
           <SelectInput source="legalArticleCode" label="resources.cases.conclusion.legalArticleCode" choices={articles.choices} validate={required()} fullWidth />
           <TextInput source="reasoning" label="resources.cases.conclusion.reasoning" multiline minRows={4} validate={[required(), minLength(10)]} fullWidth />
+          <ArrayInput source="citedEvidence" label="resources.cases.conclusion.cited">
+            <SimpleFormIterator inline disableReordering>
+              <SelectInput source="description" label="resources.cases.conclusion.cited_document" choices={citationChoices} sx={{ minWidth: 320 }} helperText={false} />
+              <TextInput source="pages" label="resources.cases.conclusion.cited_pages" helperText={false} sx={{ maxWidth: 160 }} />
+            </SimpleFormIterator>
+          </ArrayInput>
           <Button type="submit" variant="outlined" label="ra.action.save" disabled={pending} />
         </Form>
       ) : null}
