@@ -94,16 +94,28 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     await statusIs(page, status);
   }
 
+  /** Picks an option of a select; opens the list again if it closed before the click (a re-render may close it). */
+  async function choose(page: Page, combobox: RegExp | string, option: RegExp | string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      await page.getByRole('combobox', { name: combobox }).click();
+      try {
+        await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
+  }
+
   const statusIs = (page: Page, status: string) => page.locator('.MuiChip-root').filter({ hasText: new RegExp(`^${status}$`) }).first().waitFor();
 
   it('the secretary registers the application and accepts it for archive verification', async () => {
     const page = await as(Role.Secretary);
     await page.getByRole('menuitem', { name: 'Дела' }).click();
     await page.getByRole('link', { name: 'Создать' }).click();
-    await page.getByRole('combobox', { name: 'Регион' }).click();
-    await page.getByRole('option', { name: /\(ALM\)$/ }).click();
-    await page.getByRole('combobox', { name: 'Категория' }).click();
-    await page.getByRole('option', { name: /\(counter_revolutionary\)$/ }).click();
+    await choose(page, 'Регион', /\(ALM\)$/);
+    await choose(page, 'Категория', /\(counter_revolutionary\)$/);
     await page.getByRole('textbox', { name: 'Имя заявителя' }).fill('Айгерім Нұрланқызы');
     await page.getByRole('textbox', { name: 'Родство' }).fill('немересі');
     // The registry already holds the grandfather from a Book of Memory: the case links that person, found by
@@ -128,8 +140,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     await openCase(page, 'Архивные запросы');
     await page.getByRole('button', { name: 'Отправить архивный запрос' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: 'Архив' }).click();
-    await page.getByRole('option', { name: /\(SPEC-MVD\)$/ }).click();
+    await choose(page, 'Архив', /\(SPEC-MVD\)$/);
     await dialog.getByRole('textbox', { name: 'Что ищем' }).fill('Следственное дело Жумабаева Кабдоллы, арестован в 1937 г., Каскеленский район');
     await dialog.getByRole('button', { name: 'Отправить архивный запрос' }).click();
     await page.getByRole('alert').filter({ hasText: 'Архивный запрос отправлен' }).waitFor();
@@ -154,8 +165,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     const png = await scan.screenshot({ type: 'png' });
     await scan.close();
 
-    await page.getByRole('combobox', { name: /Вид документа/ }).click();
-    await page.getByRole('option', { name: 'Протокол тройки' }).click();
+    await choose(page, /Вид документа/, 'Протокол тройки');
     await page.getByRole('textbox', { name: 'Архивный шифр' }).fill('ф. 2, оп. 1, д. 11573, л. 1–40');
     await page.getByRole('textbox', { name: 'Дата документа' }).fill('25.02.1938');
     await page.getByTestId('evidence-file-input').setInputFiles({ name: 'delo-11573-l31.png', mimeType: 'image/png', buffer: png });
@@ -188,8 +198,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     await takeStep(page, 'Завершить проверку', ru.status.workingGroup);
 
     await page.getByRole('tab', { name: 'Заключение' }).click();
-    await page.getByRole('combobox', { name: 'Рекомендация' }).click();
-    await page.getByRole('option', { name: 'Рекомендовать реабилитацию' }).click();
+    await choose(page, 'Рекомендация', 'Рекомендовать реабилитацию');
     await page.getByRole('combobox', { name: 'Правовое основание' }).click();
     await page.getByRole('option').first().click();
     await page
@@ -197,8 +206,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
       .fill('Осуждён тройкой УНКВД по Алма-Атинской области (протокол № 34 от 25.02.1938, л. 31–32): внесудебный орган.');
     // The conclusion cites the verified scan, pages 31–32.
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Документ' }).click();
-    await page.getByRole('option', { name: /^✓ Протокол тройки, ф\. 2, оп\. 1, д\. 11573/ }).click();
+    await choose(page, 'Документ', /^✓ Протокол тройки, ф\. 2, оп\. 1, д\. 11573/);
     await page.getByRole('textbox', { name: 'Листы' }).fill('31–32');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('alert').filter({ hasText: 'Заключение сохранено' }).waitFor();
@@ -243,8 +251,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
       const page = await as(role);
       await page.getByRole('menuitem', { name: 'Заседания комиссии' }).click();
       await page.getByRole('row').nth(1).click();
-      await page.getByRole('combobox', { name: 'Голос' }).click();
-      await page.getByRole('option', { name: 'За' }).click();
+      await choose(page, 'Голос', 'За');
       await page.getByRole('button', { name: 'Проголосовать' }).click();
       await page.getByRole('alert').filter({ hasText: 'Голос учтён' }).waitFor();
       await screenshot(page, `${role}-voted`);
@@ -287,10 +294,8 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     const secretary = await as(Role.Secretary);
     await secretary.getByRole('menuitem', { name: 'Дела' }).click();
     await secretary.getByRole('link', { name: 'Создать' }).click();
-    await secretary.getByRole('combobox', { name: 'Регион' }).click();
-    await secretary.getByRole('option', { name: /\(ZHA\)$/ }).click();
-    await secretary.getByRole('combobox', { name: 'Категория' }).click();
-    await secretary.getByRole('option', { name: /\(counter_revolutionary\)$/ }).click();
+    await choose(secretary, 'Регион', /\(ZHA\)$/);
+    await choose(secretary, 'Категория', /\(counter_revolutionary\)$/);
     await secretary.getByRole('textbox', { name: 'Имя заявителя' }).fill('Болат Серікұлы');
     await secretary.getByRole('textbox', { name: 'Имя (на казахском)' }).fill('Рысқұлов Тұрар');
     await secretary.getByRole('button', { name: 'Сохранить' }).click();

@@ -8,13 +8,14 @@ import { apiJson } from './api';
  * any action, or the refresh button) asks again, so a panel never shows what was true before a change made
  * elsewhere on the screen. `reload` asks again on demand.
  */
-export function useApi<T>(path: string | null) {
+export function useApi<T>(path: string | null, { staleTime = 0 }: { staleTime?: number } = {}) {
   const query = useQuery<T, Error>({
     queryKey: ['aqtalu.api', path],
     queryFn: () => apiJson<T>(path!),
     enabled: path !== null,
     // A 404 here often means "none yet" (no conclusion): ask once, not three times.
     retry: false,
+    staleTime,
     refetchOnWindowFocus: false,
     // A new path (the record's next version) keeps showing the last answer until the new one arrives.
     placeholderData: keepPreviousData,
@@ -42,7 +43,8 @@ export function localName(entry: Pick<DictionaryEntry, 'code' | 'nameKk' | 'name
 /** A dictionary as choices of a SelectInput: `{ id: code, name }` in the screen's language. */
 export function useDictionaryChoices(name: 'regions' | 'archives' | 'victim-categories' | 'legal-articles') {
   const [locale] = useLocaleState();
-  const { data, loading } = useApi<DictionaryEntry[]>(`/dictionaries/${name}`);
+  // Dictionaries change rarely: no new request each time a form opens (and no options re-rendered under the pointer).
+  const { data, loading } = useApi<DictionaryEntry[]>(`/dictionaries/${name}`, { staleTime: 5 * 60_000 });
   const choices = (data ?? []).map((entry) => ({ id: entry.code, name: `${localName(entry, locale)} (${entry.code})` }));
   return { choices, loading };
 }
