@@ -81,6 +81,8 @@ describe('the registry of names in the back office: search, spellings, duplicate
 
     // Duplicate detection runs in the worker: the list shows the pairs once it has.
     await page.getByRole('menuitem', { name: 'Возможные дубликаты' }).click();
+    // The person page just left has rows with the name too: look only once the list is there.
+    await page.getByRole('columnheader', { name: 'Персона A' }).waitFor();
     const pair = page.getByRole('row').filter({ hasText: /Байт/ }).first();
     for (let attempt = 0; !(await pair.isVisible()); attempt += 1) {
       if (attempt > 20) throw new Error('no duplicate was proposed within 30 s');
