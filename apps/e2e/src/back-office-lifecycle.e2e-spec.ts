@@ -194,6 +194,13 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     await screenshot(page, 'member-checks-passed');
     await page.getByRole('button', { name: 'Подтвердить', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Документ подтверждён' }).waitFor();
+    // What OCR read is searchable: the protocol is found by a word on it, and a word not on it finds nothing.
+    const search = page.getByRole('searchbox', { name: 'Поиск по тексту документов' });
+    await search.fill('Протокол');
+    await page.getByTestId('evidence-row').filter({ hasText: 'delo-11573-l31.png' }).waitFor();
+    await search.fill('Байтурсынов');
+    await page.getByText('Ни в одном документе нет этих слов.').waitFor();
+    await search.fill('');
 
     await takeStep(page, 'Завершить проверку', ru.status.workingGroup);
 

@@ -4,6 +4,9 @@ export const officeEn = {
     evidence: {
       name: 'Document |||| Documents',
       none: 'No documents yet.',
+      search: 'Search the documents’ text',
+      search_hint: 'Words read in the documents (text layer and OCR), e.g. тройка',
+      no_match: 'No document mentions these words.',
       for_request: 'Documents answering this request',
       pages: '1 page |||| %{smart_count} pages',
       reason_required: 'Say why the document is rejected (at least 3 characters).',

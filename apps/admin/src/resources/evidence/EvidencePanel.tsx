@@ -26,6 +26,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useCanAccess, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { apiJson, downloadFile } from '../../providers/api';
 import { readProblemDetail } from '../../providers/problemDetails';
+import { useApi } from '../../providers/useApi';
 import { authorizedFetch } from '../../providers/authFetch';
 import { messageOf } from '../cases/TransitionsPanel';
 import { canFrameBlobs } from './framing';
@@ -332,6 +333,23 @@ const EvidenceDetail = ({ evidence, onChanged }: { evidence: EvidenceRecord; onC
   );
 };
 
+/**
+ * Full-text search of what the checks read in the case's documents (text layer and OCR): the ids of the
+ * documents that mention the words, asked a moment after the typing stops; null while nothing is typed.
+ */
+function useTextSearch(caseId: string) {
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(text.trim()), 400);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const search = new URLSearchParams({ filter: JSON.stringify({ q: query }), range: JSON.stringify([0, 99]) });
+  const { data } = useApi<Array<{ id: string }>>(query ? `/cases/${caseId}/evidence?${search.toString()}` : null);
+  const matches = query && data ? new Set(data.map((item) => item.id)) : null;
+  return { text, setText, matches };
+}
+
 /** The evidence of a case: upload, the list with its checks as they run, and the chosen file opened. */
 export const EvidencePanel = ({
   caseId,
@@ -348,7 +366,9 @@ export const EvidencePanel = ({
   const { canAccess: canUpload } = useCanAccess({ resource: 'evidence', action: 'create' });
   const { items, error, upsert } = useEvidence(caseId);
   const [selected, setSelected] = useState<string | null>(null);
-  const visible = fixedArchiveRequestId ? items?.filter((item) => item.archiveRequestId === fixedArchiveRequestId) : items;
+  const { text, setText, matches } = useTextSearch(caseId);
+  const scoped = fixedArchiveRequestId ? items?.filter((item) => item.archiveRequestId === fixedArchiveRequestId) : items;
+  const visible = matches ? scoped?.filter((item) => matches.has(item.id)) : scoped;
   const open = visible?.find((item) => item.id === selected);
 
   return (
@@ -366,8 +386,19 @@ export const EvidencePanel = ({
         />
       ) : null}
       {error ? <Alert severity="warning">{translate(messageOf(error), { _: messageOf(error) })}</Alert> : null}
+      {scoped && scoped.length > 0 ? (
+        <TextField
+          type="search"
+          size="small"
+          label={translate('resources.evidence.search')}
+          helperText={translate('resources.evidence.search_hint')}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          sx={{ mb: 1, minWidth: 320 }}
+        />
+      ) : null}
       {visible === undefined && !error ? <CircularProgress aria-label={translate('ra.page.loading')} /> : null}
-      {visible?.length === 0 ? <Typography color="text.secondary">{translate('resources.evidence.none')}</Typography> : null}
+      {visible?.length === 0 ? <Typography color="text.secondary">{translate(matches ? 'resources.evidence.no_match' : 'resources.evidence.none')}</Typography> : null}
       {visible && visible.length > 0 ? (
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-label={translate('resources.evidence.name', { smart_count: 2 })}>
