@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -35,7 +36,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{apps,libs,tools}/**/*.spec.{ts,tsx}', '*.spec.ts'], exclude },
+        test: { name: 'unit', include: ['{apps,libs,tools}/**/*.spec.{ts,tsx}', '*.spec.ts'], exclude: [...exclude, 'apps/admin/**/*.spec.tsx'] },
+      },
+      {
+        // The back office's screens in a simulated DOM; React's JSX, not SWC's decorators.
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'admin',
+          include: ['apps/admin/src/**/*.spec.tsx'],
+          exclude,
+          environment: 'jsdom',
+          setupFiles: ['./apps/admin/src/testing/setup.ts'],
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,

@@ -11,6 +11,10 @@ import { archiveRequests } from './resources/archive-requests';
 import { auditLog } from './resources/audit-log';
 import { cases } from './resources/cases';
 import { commissionSessions } from './resources/commission-sessions';
+import { duplicates } from './resources/duplicates';
+import { imports } from './resources/imports';
+import { notifications } from './resources/notifications';
+import { persons } from './resources/persons';
 import { users } from './resources/users';
 
 // The menu lists a resource only when authProvider.canAccess allows its list, so each role sees its own.
@@ -30,6 +34,10 @@ export const App = () => (
     <Resource {...cases} />
     <Resource {...archiveRequests} />
     <Resource {...commissionSessions} />
+    <Resource {...persons} />
+    <Resource {...duplicates} />
+    <Resource {...imports} />
+    <Resource {...notifications} />
     <Resource {...users} />
     <Resource {...auditLog} />
     <CustomRoutes noLayout>

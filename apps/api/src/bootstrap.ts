@@ -23,7 +23,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     helmet({
       contentSecurityPolicy: {
         // Swagger UI inlines its styles; everything else is same-origin.
-        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'], 'frame-src': ["'self'", 'blob:'] },
       },
     }),
   );

@@ -1,4 +1,5 @@
 import type { Role } from '@aqtalu/contracts';
+import { officeEn } from './office.en';
 import { workflowEn } from './workflow.en';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
@@ -8,6 +9,7 @@ export const aqtaluEn = {
   title: 'Aqtalu',
   subtitle: 'Rehabilitation of victims of political repression',
   dashboard: workflowEn.dashboard,
+  charts: officeEn.aqtalu.charts,
   role: {
     admin: 'Administrator',
     secretary: 'Commission secretary',
@@ -44,6 +46,7 @@ export const aqtaluEn = {
   },
   conflict: {
     title: 'Someone else changed this record in the meantime.',
+    reload_hint: 'Reload to see what changed, then decide again.',
     hint: 'Reload to see the current version: what you typed in the form is kept, so you can save it again.',
     reload: 'Reload',
     reloaded: 'Someone else changed this user in the meantime. The current version is shown now: check it and try again.',
@@ -53,6 +56,7 @@ export const aqtaluEn = {
 /** react-admin reads a resource's name and field labels from `resources.<name>`. */
 export const resourcesEn = {
   ...workflowEn.resources,
+    ...officeEn.resources,
   users: {
     name: 'User |||| Users',
     fields: {

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { officeKk } from './office.kk';
 import { workflowKk } from './workflow.kk';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -222,6 +223,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     title: 'Aqtalu',
     subtitle: 'Саяси қуғын-сүргін құрбандарын ақтау',
     dashboard: workflowKk.dashboard,
+    charts: officeKk.aqtalu.charts,
     role: {
       admin: 'Әкімші',
       secretary: 'Комиссия хатшысы',
@@ -259,6 +261,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     },
     conflict: {
       title: 'Сіз өңдеп жатқанда бұл жазбаны басқа пайдаланушы өзгертті.',
+      reload_hint: 'Не өзгергенін көру үшін бетті жаңартып, қайта шешім қабылдаңыз.',
       hint: 'Ағымдағы нұсқаны жүктеңіз: формаға енгізгендеріңіз сақталады, оларды қайта сақтай аласыз.',
       reload: 'Қайта жүктеу',
       reloaded:
@@ -267,6 +270,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   },
   resources: {
     ...workflowKk.resources,
+    ...officeKk.resources,
     users: {
       name: 'Пайдаланушы |||| Пайдаланушылар',
       fields: {

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { officeRu } from './office.ru';
 import { workflowRu } from './workflow.ru';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -225,6 +226,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     title: 'Aqtalu',
     subtitle: 'Реабилитация жертв политических репрессий',
     dashboard: workflowRu.dashboard,
+    charts: officeRu.aqtalu.charts,
     role: {
       admin: 'Администратор',
       secretary: 'Секретарь комиссии',
@@ -262,6 +264,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     },
     conflict: {
       title: 'Пока вы редактировали, запись изменил другой пользователь.',
+      reload_hint: 'Обновите страницу, чтобы увидеть изменения, и решите снова.',
       hint: 'Загрузите текущую версию: введённое в форму сохранится, и его можно будет сохранить снова.',
       reload: 'Загрузить заново',
       reloaded:
@@ -270,6 +273,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   },
   resources: {
     ...workflowRu.resources,
+    ...officeRu.resources,
     users: {
       name: 'Пользователь |||| Пользователи',
       fields: {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, Title, useGetIdentity, useGetList, useLogoutIfAccessDenied, usePermissions, useTranslate } from 'react-admin';
 import { apiCount } from '../providers/api';
 import { useApi } from '../providers/useApi';
+import { CaseCharts, MyTasks, OverdueRequests } from './DashboardCharts';
 import { cardsFor, type DashboardCard, linkOf, showsUpcomingSessions } from './dashboardCards';
 
 /** One count, from the list's Content-Range total. */
@@ -111,6 +112,13 @@ export const Dashboard = () => {
             <Grid size={{ xs: 12, sm: 6, md: 3 }}>
               <UnreadCard />
             </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <MyTasks />
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <OverdueRequests />
+            </Grid>
+            <CaseCharts />
             {showsUpcomingSessions(role) ? (
               <Grid size={12}>
                 <UpcomingSessions />

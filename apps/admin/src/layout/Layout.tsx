@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
-import { Layout as RaLayout, type LayoutProps, useNavigate } from 'react-admin';
+import { Layout as RaLayout, Menu, type LayoutProps, useNavigate, useNotify, useTranslate } from 'react-admin';
+import { Role } from '@aqtalu/contracts';
+import { apiJson } from '../providers/api';
 import { totpSetupPath } from '../providers/authProvider';
 import { readSession } from '../providers/session';
 import { useDocumentLanguage } from './useDocumentLanguage';
@@ -13,8 +15,38 @@ function useTotpEnrolmentRedirect(): void {
   }, [mustEnrol, navigate]);
 }
 
+/**
+ * Administrators open the queues' board (bull-board, served by the API at /admin/queues) in a new tab:
+ * the API gives a one-minute link that the board trades for a cookie of its own.
+ */
+const QueuesMenuItem = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  if (readSession()?.user.role !== Role.Admin) return null;
+  const open = async (event: React.MouseEvent) => {
+    event.preventDefault();
+    const tab = window.open('', '_blank');
+    try {
+      const { url } = await apiJson<{ url: string }>('/admin/queues/ticket', { method: 'POST' });
+      if (tab) tab.location.href = url;
+    } catch (error) {
+      tab?.close();
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return <Menu.Item to="/admin/queues" primaryText={translate('aqtalu.queues')} onClick={open} />;
+};
+
+const AppMenu = () => (
+  <Menu>
+    <Menu.DashboardItem />
+    <Menu.ResourceItems />
+    <QueuesMenuItem />
+  </Menu>
+);
+
 export const Layout = ({ children }: LayoutProps) => {
   useDocumentLanguage();
   useTotpEnrolmentRedirect();
-  return <RaLayout>{children}</RaLayout>;
+  return <RaLayout menu={AppMenu}>{children}</RaLayout>;
 };

@@ -38,13 +38,37 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
     edit: Permission.CommissionManage,
     vote: Permission.CommissionVote,
   },
+  evidence: {
+    list: Permission.EvidenceRead,
+    create: Permission.EvidenceUpload,
+    verify: Permission.EvidenceVerify,
+  },
+  // The registry of names: read by every case worker, kept by working groups and the secretary.
+  persons: {
+    list: Permission.RegistryRead,
+    show: Permission.RegistryRead,
+    create: Permission.RegistryManage,
+    edit: Permission.RegistryManage,
+  },
+  duplicates: {
+    list: Permission.RegistryRead,
+    edit: Permission.RegistryManage,
+  },
+  imports: {
+    list: Permission.RegistryManage,
+    create: Permission.RegistryManage,
+  },
   conclusions: {
     create: Permission.ConclusionsDraft,
     sign: Permission.ConclusionsSign,
   },
 };
 
+/** What is the user's own, open to every role: their notifications (the API lists only the caller's). */
+const ownResources: Readonly<Record<string, readonly string[]>> = { notifications: ['list'] };
+
 export function canRoleAccess(role: Role, resource: string, action: string): boolean {
+  if (ownResources[resource]?.includes(action)) return true;
   const permission = resourcePermissions[resource]?.[action];
   return permission !== undefined && hasPermission(role, permission);
 }

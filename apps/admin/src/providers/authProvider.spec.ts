@@ -311,7 +311,18 @@ describe('authProvider', () => {
     it('denies a secretary the users and any resource it does not know', async () => {
       await signInAs(Role.Secretary);
       await expect(sut.canAccess({ resource: 'users', action: 'list' })).resolves.toBe(false);
+      await expect(sut.canAccess({ resource: 'payments', action: 'list' })).resolves.toBe(false);
+    });
+
+    it('lets the case workers search the registry and lets every role read its own notifications', async () => {
+      await signInAs(Role.Secretary);
+      await expect(sut.canAccess({ resource: 'persons', action: 'list' })).resolves.toBe(true);
+      await expect(sut.canAccess({ resource: 'notifications', action: 'list' })).resolves.toBe(true);
+      await signInAs(Role.ArchiveLiaison);
       await expect(sut.canAccess({ resource: 'persons', action: 'list' })).resolves.toBe(false);
+      await expect(sut.canAccess({ resource: 'evidence', action: 'create' })).resolves.toBe(true);
+      await expect(sut.canAccess({ resource: 'evidence', action: 'verify' })).resolves.toBe(false);
+      await expect(sut.canAccess({ resource: 'notifications', action: 'list' })).resolves.toBe(true);
     });
 
     it('lets the secretary register cases and plan sessions, and not vote or answer for an archive', async () => {

@@ -100,7 +100,22 @@ export interface AqtaluDataProvider extends DataProvider {
 }
 
 /** Resources whose route is not their name: react-admin names them flat, the API nests them. */
-const resourcePaths: Readonly<Record<string, string>> = { 'commission-sessions': 'commission/sessions' };
+const resourcePaths: Readonly<Record<string, string>> = {
+  'commission-sessions': 'commission/sessions',
+  persons: 'registry/persons',
+  duplicates: 'registry/duplicates',
+};
+
+/** The registry search needs a name: with none typed yet the list is empty, not a 400. */
+function personSearch(filter: Record<string, unknown>): Record<string, unknown> | null {
+  const { q, birthYear, tolerance } = filter as { q?: string; birthYear?: number | string | null; tolerance?: number | string | null };
+  const text = typeof q === 'string' ? q.trim() : '';
+  if (!text) return null;
+  const year = Number(birthYear);
+  const spread = Number(tolerance ?? 0);
+  const withYear = birthYear !== undefined && birthYear !== null && birthYear !== '' && Number.isInteger(year);
+  return { q: text, ...(withYear ? { birthYear: year, tolerance: Number.isInteger(spread) && spread >= 0 ? spread : 0 } : {}) };
+}
 export const resourcePath = (resource: string) => resourcePaths[resource] ?? resource;
 
 const refuse = (what: string) => () =>
@@ -116,6 +131,11 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
     ...base,
 
     async getList(resource: string, params: GetListParams) {
+      if (resource === 'persons') {
+        const filter = personSearch(params.filter ?? {});
+        if (!filter) return { data: [], total: 0 };
+        return base.getList(resourcePath(resource), { ...params, filter, sort: { field: 'score', order: 'DESC' } });
+      }
       if (resource !== 'audit-log') return base.getList(resourcePath(resource), params);
       const answer = await base.getList(resource, { ...params, filter: auditFilter(params.filter ?? {}) });
       for (const entry of answer.data) auditEntries.set(String(entry.id), entry);
@@ -139,6 +159,13 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
         body: JSON.stringify({ ...changes, version: previous.version }),
       });
       return { data: json };
+    },
+
+    // The registry has no "many by id" route: a linked person is read one by one (there are few on a form).
+    async getMany(resource, params) {
+      if (resource !== 'persons') return base.getMany(resourcePath(resource), params);
+      const answers = await Promise.all(params.ids.map((id) => base.getOne(resourcePath(resource), { id })));
+      return { data: answers.map((answer) => answer.data) };
     },
 
     create: (resource, params) => base.create(resourcePath(resource), params),

@@ -24,3 +24,13 @@ export async function readProblemDetail(response: Response): Promise<string | un
     return undefined;
   }
 }
+
+/**
+ * A 409 for a stale version: someone else saved the record since this screen read it. The API names the
+ * version it is at now; other 409s (a step not possible in this state) carry none.
+ */
+export function isStaleVersion(error: unknown): error is { status: 409; message: string; body: { currentVersion: number } } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, body } = error as { status?: unknown; body?: unknown };
+  return status === 409 && typeof body === 'object' && body !== null && typeof (body as { currentVersion?: unknown }).currentVersion === 'number';
+}

@@ -1,37 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useLocaleState } from 'react-admin';
 import { apiJson } from './api';
 
-/** A GET of a route that is not a resource, reloaded on demand (after an action changed it). */
-export function useApi<T>(path: string | null) {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<Error | undefined>(undefined);
-  const [loading, setLoading] = useState(path !== null);
-  const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
-
-  useEffect(() => {
-    if (path === null) return;
-    let current = true;
-    setLoading(true);
-    apiJson<T>(path)
-      .then((answer) => {
-        if (!current) return;
-        setData(answer);
-        setError(undefined);
-      })
-      .catch((failure: unknown) => {
-        if (current) setError(failure instanceof Error ? failure : new Error(String(failure)));
-      })
-      .finally(() => {
-        if (current) setLoading(false);
-      });
-    return () => {
-      current = false;
-    };
-  }, [path, generation]);
-
-  return { data, error, loading, reload };
+/**
+ * A GET of a route that is not a resource, kept in react-admin's query cache: react-admin's refresh (after
+ * any action, or the refresh button) asks again, so a panel never shows what was true before a change made
+ * elsewhere on the screen. `reload` asks again on demand.
+ */
+export function useApi<T>(path: string | null, { staleTime = 0 }: { staleTime?: number } = {}) {
+  const query = useQuery<T, Error>({
+    queryKey: ['aqtalu.api', path],
+    queryFn: () => apiJson<T>(path!),
+    enabled: path !== null,
+    // A 404 here often means "none yet" (no conclusion): ask once, not three times.
+    retry: false,
+    staleTime,
+    refetchOnWindowFocus: false,
+    // A new path (the record's next version) keeps showing the last answer until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { data: query.data, error: query.error ?? undefined, loading: path !== null && query.isPending, reload };
 }
 
 /** An entry of `/api/dictionaries/*`: named in the three languages. */
@@ -52,7 +43,8 @@ export function localName(entry: Pick<DictionaryEntry, 'code' | 'nameKk' | 'name
 /** A dictionary as choices of a SelectInput: `{ id: code, name }` in the screen's language. */
 export function useDictionaryChoices(name: 'regions' | 'archives' | 'victim-categories' | 'legal-articles') {
   const [locale] = useLocaleState();
-  const { data, loading } = useApi<DictionaryEntry[]>(`/dictionaries/${name}`);
+  // Dictionaries change rarely: no new request each time a form opens (and no options re-rendered under the pointer).
+  const { data, loading } = useApi<DictionaryEntry[]>(`/dictionaries/${name}`, { staleTime: 5 * 60_000 });
   const choices = (data ?? []).map((entry) => ({ id: entry.code, name: `${localName(entry, locale)} (${entry.code})` }));
   return { choices, loading };
 }

@@ -21,6 +21,7 @@ import {
 } from 'react-admin';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import { type ArchiveRequestRecord, ArchiveRequestStatusChip, OverdueChip } from './ArchiveRequestFields';
 
 type Action = 'start' | 'answer' | 'nothing-found';
@@ -100,10 +101,27 @@ const Actions = () => {
   );
 };
 
+/** The case, linked for those who may open it; a liaison, who may not, sees its number only. */
+const CaseLink = () => {
+  const { canAccess } = useCanAccess({ resource: 'cases', action: 'show' });
+  return (
+    <Labeled label="resources.archive-requests.fields.caseNumber">
+      {canAccess ? <ReferenceField source="caseId" reference="cases" link="show" /> : <TextField source="caseNumber" />}
+    </Labeled>
+  );
+};
+
+/** The documents that answer this request; the liaison uploads the scans here. */
+const RequestEvidence = () => {
+  const record = useRecordContext<ArchiveRequestRecord>();
+  if (!record) return null;
+  return <EvidencePanel caseId={record.caseId} fixedArchiveRequestId={record.id} />;
+};
+
 export const ArchiveRequestShow = () => (
   <Show actions={<Actions />}>
     <SimpleShowLayout>
-      <ReferenceField source="caseId" reference="cases" link="show" label="resources.archive-requests.fields.caseNumber" />
+      <CaseLink />
       <TextField source="subjects" />
       <TextField source="archiveCode" />
       <TextField source="sought" />
@@ -115,6 +133,9 @@ export const ArchiveRequestShow = () => (
         <OverdueChip withDate />
       </Labeled>
       <TextField source="answerNote" emptyText="—" />
+      <Labeled label="resources.evidence.for_request" fullWidth>
+        <RequestEvidence />
+      </Labeled>
     </SimpleShowLayout>
   </Show>
 );

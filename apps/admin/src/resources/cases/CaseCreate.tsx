@@ -1,10 +1,12 @@
 import { ApplicantKind } from '@aqtalu/contracts';
 import {
   ArrayInput,
+  AutocompleteInput,
   Create,
   email,
   FormDataConsumer,
   minLength,
+  ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
@@ -15,6 +17,9 @@ import { readSession } from '../../providers/session';
 import { useDictionaryChoices } from '../../providers/useApi';
 import { applicantKindChoices } from './CaseFields';
 import { toCreateCaseRequest } from './caseRequest';
+
+const personOption = (person: { nameKk?: string | null; nameRu?: string | null; matchedVariant?: string; birthYear?: string | null }) =>
+  `${person.nameKk ?? person.nameRu ?? person.matchedVariant ?? ''}${person.birthYear ? ` (${person.birthYear})` : ''}`;
 
 /** Registering an application: the secretary for any region, a working group for its own. */
 export const CaseCreate = () => {
@@ -49,6 +54,16 @@ export const CaseCreate = () => {
         <TextInput source="applicant.address" fullWidth />
         <ArrayInput source="subjects" validate={required()}>
           <SimpleFormIterator inline disableReordering>
+            {/* Search the registry first (any script): a known person is linked, not created again. */}
+            <ReferenceInput source="personId" reference="persons">
+              <AutocompleteInput
+                label="resources.cases.fields.subjects_person"
+                helperText="resources.cases.helpers.subjects_person"
+                optionText={personOption}
+                filterToQuery={(q: string) => ({ q })}
+                sx={{ minWidth: 320 }}
+              />
+            </ReferenceInput>
             <TextInput source="nameKk" label="resources.cases.fields.subjects_nameKk" helperText={false} />
             <TextInput source="nameRu" label="resources.cases.fields.subjects_nameRu" helperText={false} />
             <TextInput source="birthYear" label="resources.cases.fields.subjects_birthYear" helperText={false} sx={{ maxWidth: 140 }} />

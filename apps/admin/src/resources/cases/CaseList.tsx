@@ -1,9 +1,17 @@
 import { DataTable, DateField, List, SearchInput, SelectInput, useLocaleState } from 'react-admin';
+import { useDictionaryChoices } from '../../providers/useApi';
 import { CaseStatusChip, statusChoices, SubjectsField } from './CaseFields';
+
+/** The regions in the screen's language; the API lists a working group its own region only anyway. */
+const RegionFilter = (props: { source: string; alwaysOn?: boolean }) => {
+  const { choices } = useDictionaryChoices('regions');
+  return <SelectInput {...props} choices={choices} label="resources.cases.fields.regionCode" />;
+};
 
 const caseFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+  <RegionFilter key="regionCode" source="regionCode" alwaysOn />,
 ];
 
 /** The cases the API lets this user see (the region of a working group, all for the secretary). */

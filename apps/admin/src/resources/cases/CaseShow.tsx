@@ -1,12 +1,20 @@
 import { Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Labeled, Show, TabbedShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Link, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useDictionaryChoices } from '../../providers/useApi';
 import { type CaseRecord, CaseStatusChip } from './CaseFields';
 import { ArchiveRequestsTab, CertificatesTab, CommentsTab, ConclusionTab, TimelineTab } from './CaseTabs';
 import { TransitionsPanel } from './TransitionsPanel';
+import { CaseEvidenceTab } from './CaseEvidenceTab';
+import { VotesTab } from './VotesTab';
+
+/** A dictionary entry's name in the screen's language, or the code while the dictionary loads. */
+const nameIn = (choices: Array<{ id: string; name: string }>, code: string) => choices.find((choice) => choice.id === code)?.name ?? code;
 
 const CaseHeader = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
+  const { choices: regions } = useDictionaryChoices('regions');
+  const { choices: categories } = useDictionaryChoices('victim-categories');
   if (!record) return null;
   return (
     <Card variant="outlined" sx={{ mb: 2 }}>
@@ -17,10 +25,10 @@ const CaseHeader = () => {
           </Typography>
           <CaseStatusChip />
           <Typography color="text.secondary">
-            {translate('resources.cases.fields.regionCode')}: {record.regionCode}
+            {translate('resources.cases.fields.regionCode')}: {nameIn(regions, record.regionCode)}
           </Typography>
           <Typography color="text.secondary">
-            {translate('resources.cases.fields.categoryCode')}: {record.categoryCode}
+            {translate('resources.cases.fields.categoryCode')}: {nameIn(categories, record.categoryCode)}
           </Typography>
           {record.isGroup ? <Typography color="text.secondary">{translate('resources.cases.group')}</Typography> : null}
         </Stack>
@@ -32,6 +40,7 @@ const CaseHeader = () => {
 const SubjectsTable = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
+  const { canAccess: canOpenPerson } = useCanAccess({ resource: 'persons', action: 'show' });
   const f = (field: string) => translate(`resources.cases.fields.subjects_${field}`);
   return (
     <Table size="small">
@@ -46,7 +55,9 @@ const SubjectsTable = () => {
       <TableBody>
         {(record?.subjects ?? []).map((subject) => (
           <TableRow key={subject.id}>
-            <TableCell>{subject.nameKk ?? '—'}</TableCell>
+            <TableCell>
+              {canOpenPerson ? <Link to={`/persons/${subject.personId}/show`}>{subject.nameKk ?? subject.nameRu ?? '—'}</Link> : (subject.nameKk ?? '—')}
+            </TableCell>
             <TableCell>{subject.nameRu ?? '—'}</TableCell>
             <TableCell>{subject.birthYear ?? '—'}</TableCell>
             <TableCell>{subject.outcome ? translate(`resources.cases.outcome.${subject.outcome}`, { _: subject.outcome }) : '—'}</TableCell>
@@ -70,7 +81,8 @@ export const CaseShow = () => {
     <Show title={<CaseTitle />} actions={false}>
       <CaseHeader />
       <TransitionsPanel />
-      <TabbedShowLayout key={locale}>
+      {/* Scrollable: nine tabs do not fit a tablet, nor 1280 px in Kazakh. */}
+      <TabbedShowLayout key={locale} tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
         <TabbedShowLayout.Tab label="resources.cases.tabs.summary">
           <TextField source="summary" emptyText="—" />
           <Labeled label="resources.cases.fields.subjects">
@@ -85,11 +97,17 @@ export const CaseShow = () => {
           <TextField source="applicant.email" emptyText="—" />
           <TextField source="applicant.phone" emptyText="—" />
         </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.evidence" path="evidence">
+          <CaseEvidenceTab />
+        </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.cases.tabs.archive_requests" path="archive-requests">
           <ArchiveRequestsTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.cases.tabs.conclusion" path="conclusion">
           <ConclusionTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.cases.tabs.votes" path="votes">
+          <VotesTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.cases.tabs.timeline" path="timeline">
           <TimelineTab />

@@ -1,4 +1,4 @@
-import { ConclusionRecommendation } from '@aqtalu/contracts';
+import { ConclusionRecommendation, EvidenceVerification } from '@aqtalu/contracts';
 import {
   Alert,
   Chip,
@@ -14,15 +14,18 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
+  ArrayInput,
   Button,
   DataTable,
   DateInput,
   Form,
   HttpError,
   minLength,
+  NumberInput,
   ReferenceManyField,
   required,
   SelectInput,
+  SimpleFormIterator,
   TextInput,
   useCanAccess,
   useLocaleState,
@@ -31,9 +34,12 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { StaleVersionAlert } from '../../layout/StaleVersionAlert';
 import { apiJson, downloadFile } from '../../providers/api';
+import { isStaleVersion } from '../../providers/problemDetails';
 import { useApi, useDictionaryChoices } from '../../providers/useApi';
 import { ArchiveRequestStatusChip, OverdueChip } from '../archive-requests/ArchiveRequestFields';
+import type { EvidenceRecord } from '../evidence/evidence';
 import type { CaseRecord } from './CaseFields';
 import { messageOf } from './TransitionsPanel';
 
@@ -42,6 +48,7 @@ function usePost() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [pending, setPending] = useState(false);
+  const [stale, setStale] = useState<string | null>(null);
   const post = async (path: string, body: unknown, success: string): Promise<boolean> => {
     setPending(true);
     try {
@@ -50,13 +57,23 @@ function usePost() {
       refresh();
       return true;
     } catch (error) {
-      notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
+      if (isStaleVersion(error)) setStale(error.message);
+      else notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
       return false;
     } finally {
       setPending(false);
     }
   };
-  return { post, pending };
+  const conflict = stale ? (
+    <StaleVersionAlert
+      detail={stale}
+      onReload={() => {
+        setStale(null);
+        refresh();
+      }}
+    />
+  ) : null;
+  return { post, pending, conflict };
 }
 
 /** The archive requests of the case, and the working group's "send request". */
@@ -128,8 +145,41 @@ interface Conclusion {
   signedBy: string | null;
   signedAt: string | null;
   signatureValid: boolean;
+  citations: ConclusionCitation[];
   version: number;
 }
+
+/** "Pages 5–7 of this evidence prove …": the API takes verified evidence of the case only. */
+export interface CitationInput {
+  evidenceId: string;
+  pageFrom: number;
+  pageTo: number;
+  statement: string;
+}
+
+export interface ConclusionCitation extends CitationInput {
+  id: string;
+  originalName: string;
+  kind: string;
+  verification: EvidenceVerification;
+}
+
+/** The form's citation rows as the API takes them: rows without a document are dropped; one page is `pageFrom` alone. */
+export function toCitations(rows: ReadonlyArray<Partial<CitationInput> | null | undefined> | null | undefined): CitationInput[] {
+  return (rows ?? [])
+    .filter((row): row is Partial<CitationInput> => Boolean(row?.evidenceId))
+    .map((row) => {
+      const pageFrom = Number(row.pageFrom) || 1;
+      return { evidenceId: row.evidenceId!, pageFrom, pageTo: Number(row.pageTo) || pageFrom, statement: String(row.statement ?? '').trim() };
+    });
+}
+
+const pagesOf = (citation: Pick<CitationInput, 'pageFrom' | 'pageTo'>) =>
+  citation.pageFrom === citation.pageTo ? String(citation.pageFrom) : `${citation.pageFrom}–${citation.pageTo}`;
+
+/** A document of the case as a citation names it: its kind and archival reference (or file name). */
+const describeEvidence = (evidence: EvidenceRecord, translate: (key: string) => string) =>
+  `${translate(`resources.evidence.kind.${evidence.kind}`)}, ${evidence.reference?.text ?? evidence.originalName}`;
 
 const recommendationChoices = Object.values(ConclusionRecommendation).map((value) => ({
   id: value,
@@ -144,20 +194,47 @@ export const ConclusionTab = () => {
   const { canAccess: canDraft } = useCanAccess({ resource: 'conclusions', action: 'create' });
   const { canAccess: canSign } = useCanAccess({ resource: 'conclusions', action: 'sign' });
   const articles = useDictionaryChoices('legal-articles');
-  const { post, pending } = usePost();
+  const { post, pending, conflict } = usePost();
+  const evidenceQuery = new URLSearchParams({ range: JSON.stringify([0, 99]), sort: JSON.stringify(['createdAt', 'ASC']) });
+  const { data: evidence } = useApi<EvidenceRecord[]>(record && canDraft ? `/cases/${record.id}/evidence?${evidenceQuery.toString()}` : null);
+  // Only verified documents can be cited (the API refuses the rest): the others are not offered.
+  const citationChoices = (evidence ?? [])
+    .filter((item) => item.verification === EvidenceVerification.Verified)
+    .map((item) => ({ id: item.id, name: `✓ ${describeEvidence(item, translate)}` }));
   if (!record) return null;
   const missing = error instanceof HttpError && error.status === 404;
   const draft = async (values: Record<string, unknown>) => {
-    if (await post(`/cases/${record.id}/conclusion`, { ...values, ...(data ? { version: data.version } : {}) }, 'resources.cases.conclusion.saved')) reload();
+    // The form starts from the case record in context: send the conclusion's own fields only (the API refuses others).
+    const body = {
+      recommendation: values.recommendation,
+      legalArticleCode: values.legalArticleCode,
+      reasoning: String(values.reasoning ?? '').trim(),
+      citations: toCitations(values.citations as CitationInput[] | undefined),
+      ...(data ? { version: data.version } : {}),
+    };
+    if (await post(`/cases/${record.id}/conclusion`, body, 'resources.cases.conclusion.saved')) reload();
   };
   return (
     <Stack spacing={2}>
+      {conflict}
       {data ? (
         <div>
           <Typography variant="subtitle1">
             {translate(`resources.cases.conclusion.recommendation_${data.recommendation}`)} · {data.legalArticleCode}
           </Typography>
           <Typography sx={{ whiteSpace: 'pre-wrap' }}>{data.reasoning}</Typography>
+          {data.citations?.length ? (
+            <MuiList dense data-testid="cited-evidence">
+              {data.citations.map((citation) => (
+                <ListItem key={citation.id} disableGutters>
+                  <ListItemText
+                    primary={`${citation.originalName} · ${translate('resources.cases.conclusion.cited_on_pages', { pages: pagesOf(citation) })}`}
+                    secondary={citation.statement}
+                  />
+                </ListItem>
+              ))}
+            </MuiList>
+          ) : null}
           <Typography variant="body2" color="text.secondary">
             {translate('resources.cases.conclusion.author', { name: data.authorName })}
           </Typography>
@@ -191,13 +268,30 @@ export const ConclusionTab = () => {
         <Form
           key={data?.version ?? 0}
           onSubmit={draft}
-          defaultValues={data ? { recommendation: data.recommendation, reasoning: data.reasoning, legalArticleCode: data.legalArticleCode } : {}}
+          defaultValues={
+            data
+              ? {
+                  recommendation: data.recommendation,
+                  reasoning: data.reasoning,
+                  legalArticleCode: data.legalArticleCode,
+                  citations: (data.citations ?? []).map(({ evidenceId, pageFrom, pageTo, statement }) => ({ evidenceId, pageFrom, pageTo, statement })),
+                }
+              : { citations: [] }
+          }
           noValidate
         >
           <Typography variant="subtitle2">{translate(data ? 'resources.cases.conclusion.redraft' : 'resources.cases.conclusion.draft')}</Typography>
           <SelectInput source="recommendation" label="resources.cases.conclusion.recommendation" choices={recommendationChoices} validate={required()} />
           <SelectInput source="legalArticleCode" label="resources.cases.conclusion.legalArticleCode" choices={articles.choices} validate={required()} fullWidth />
           <TextInput source="reasoning" label="resources.cases.conclusion.reasoning" multiline minRows={4} validate={[required(), minLength(10)]} fullWidth />
+          <ArrayInput source="citations" label="resources.cases.conclusion.cited">
+            <SimpleFormIterator inline disableReordering>
+              <SelectInput source="evidenceId" label="resources.cases.conclusion.cited_document" choices={citationChoices} sx={{ minWidth: 320 }} helperText={false} validate={required()} />
+              <NumberInput source="pageFrom" label="resources.cases.conclusion.cited_page_from" min={1} step={1} helperText={false} sx={{ maxWidth: 110 }} validate={required()} />
+              <NumberInput source="pageTo" label="resources.cases.conclusion.cited_page_to" min={1} step={1} helperText={false} sx={{ maxWidth: 110 }} />
+              <TextInput source="statement" label="resources.cases.conclusion.cited_statement" helperText={false} sx={{ minWidth: 280 }} validate={[required(), minLength(3)]} />
+            </SimpleFormIterator>
+          </ArrayInput>
           <Button type="submit" variant="outlined" label="ra.action.save" disabled={pending} />
         </Form>
       ) : null}

@@ -12,7 +12,9 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { StaleVersionAlert } from '../../layout/StaleVersionAlert';
 import { apiJson } from '../../providers/api';
+import { isStaleVersion } from '../../providers/problemDetails';
 import { useApi } from '../../providers/useApi';
 import { type CaseRecord, outcomeChoices, subjectName } from './CaseFields';
 import {
@@ -39,6 +41,7 @@ export const TransitionsPanel = () => {
   const { data, reload } = useApi<TransitionsAnswer>(record ? `/cases/${record.id}/transitions` : null);
   const [open, setOpen] = useState<AvailableTransition | null>(null);
   const [pending, setPending] = useState(false);
+  const [stale, setStale] = useState<string | null>(null);
 
   // The record was reloaded (after a step, or by someone else's change): what may be done changes with it.
   useEffect(reload, [record?.version, record?.status, reload]);
@@ -61,6 +64,12 @@ export const TransitionsPanel = () => {
       reload();
       return undefined;
     } catch (error) {
+      if (isStaleVersion(error)) {
+        // Someone else changed the case: say so and let the user look before deciding again.
+        setOpen(null);
+        setStale(error.message);
+        return undefined;
+      }
       notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
       if (error instanceof HttpError && error.status === 409) {
         refresh();
@@ -82,6 +91,16 @@ export const TransitionsPanel = () => {
         <Typography variant="subtitle1" component="h2" gutterBottom>
           {translate('resources.cases.transitions.title')}
         </Typography>
+        {stale ? (
+          <StaleVersionAlert
+            detail={stale}
+            onReload={() => {
+              setStale(null);
+              refresh();
+              reload();
+            }}
+          />
+        ) : null}
         {transitions.length === 0 ? (
           <Typography color="text.secondary">{translate('resources.cases.transitions.none')}</Typography>
         ) : (

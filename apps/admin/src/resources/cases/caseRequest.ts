@@ -13,9 +13,13 @@ export interface CaseFormValues {
   subjects?: Array<Record<string, string | null | undefined> | null>;
 }
 
-/** The create form's values as `POST /api/cases` wants them; a subject row with no name is left out. */
+/** The create form's values as `POST /api/cases` wants them. */
 export function toCreateCaseRequest(values: CaseFormValues) {
-  const subjects = (values.subjects ?? []).map((subject) => compact(subject ?? {})).filter((subject) => subject.nameKk || subject.nameRu);
+  // A row linked to a registry person needs no name: the person has it. Otherwise a row with no name is left out.
+  const subjects = (values.subjects ?? [])
+    .map((subject) => compact(subject ?? {}))
+    .filter((subject) => subject.personId || subject.nameKk || subject.nameRu)
+    .map((subject) => (subject.personId ? { personId: subject.personId } : subject));
   const summary = values.summary?.trim();
   return {
     regionCode: values.regionCode,

@@ -64,7 +64,8 @@ const Attendance = () => {
   const translate = useTranslate();
   const { canAccess: canManage } = useCanAccess({ resource: 'commission-sessions', action: 'edit' });
   const { send, pending } = useSend();
-  if (!record) return null;
+  // Opened from the list, the list's row stands in until the full session arrives: it has no attendance.
+  if (!record?.attendance) return null;
   return (
     <Card variant="outlined">
       <CardContent>
@@ -163,8 +164,8 @@ const Agenda = () => {
           {translate('resources.commission-sessions.agenda')}
         </Typography>
         {canManage ? <AddToAgenda /> : null}
-        {record.agenda.length === 0 ? <Typography color="text.secondary">{translate('resources.commission-sessions.empty_agenda')}</Typography> : null}
-        {record.agenda.map((item) => {
+        {(record.agenda ?? []).length === 0 ? <Typography color="text.secondary">{translate('resources.commission-sessions.empty_agenda')}</Typography> : null}
+        {(record.agenda ?? []).map((item) => {
           const counts = tally(item.votes);
           const voted = item.votes.some((vote) => vote.memberId === identity?.id);
           return (

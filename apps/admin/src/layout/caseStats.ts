@@ -1,0 +1,21 @@
+import { CaseStatus } from '@aqtalu/contracts';
+
+/** Cases that need no more work: everything else counts as open on the map. */
+export const finishedStatuses: ReadonlySet<string> = new Set([CaseStatus.Closed, CaseStatus.CertificateIssued, CaseStatus.Rejected]);
+
+export interface CaseStats {
+  byStatus: Array<{ status: CaseStatus; count: number }>;
+  /** Open cases per region code. */
+  openByRegion: Record<string, number>;
+}
+
+/** Counts of a page of cases: every status in the lifecycle's order (zeros kept), open cases by region. */
+export function caseStats(rows: ReadonlyArray<{ status: string; regionCode: string }>): CaseStats {
+  const byStatus = new Map<string, number>();
+  const openByRegion: Record<string, number> = {};
+  for (const row of rows) {
+    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
+    if (!finishedStatuses.has(row.status)) openByRegion[row.regionCode] = (openByRegion[row.regionCode] ?? 0) + 1;
+  }
+  return { byStatus: Object.values(CaseStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 })), openByRegion };
+}
