@@ -31,7 +31,8 @@ const require = createRequire(import.meta.url);
 
 /** The raw file, before Compose interpolates `${...}`: what the schema is checked against. */
 function loadCompose(): ComposeFile {
-  return parse(readFileSync(composePath, 'utf8')) as ComposeFile;
+  // merge: Compose applies YAML merge keys (<<), as the worker's depends_on uses
+  return parse(readFileSync(composePath, 'utf8'), { merge: true }) as ComposeFile;
 }
 
 /**
@@ -189,6 +190,13 @@ describe('docker-compose.yml', () => {
         expect(dependsOn[dependency]?.condition, `${name} → ${dependency}`).toBe('service_healthy');
       }
     }
+  });
+
+  it('has the worker scan uploads with the ClamAV service once it is healthy, and keep files in MinIO', () => {
+    const worker = compose.services.worker;
+    expect(worker.environment).toMatchObject({ CLAMAV_HOST: 'clamav', STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://minio:9000' });
+    expect(dependencies(worker).clamav?.condition).toBe('service_healthy');
+    expect(compose.services.clamav).toBeDefined();
   });
 
   it('refers only to services and named volumes it declares', () => {
