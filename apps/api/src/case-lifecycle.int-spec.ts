@@ -408,9 +408,12 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect(task.status).toBe(201);
     const zhambylId = (await db.query(`SELECT id FROM users WHERE email = 'zhambyl@aqtalu.kz'`)).rows[0].id;
     expect((await leadSession.post(`/api/cases/${id}/tasks`, { title: 'Not theirs to do', assigneeId: zhambylId })).status).toBe(400);
+    const assigned = await (await member()).get<Array<{ id: string }>>(`/api/cases?filter=${encodeURIComponent('{"assignedToMe":true}')}`);
+    expect(assigned.body.map((c) => c.id)).toEqual([id]);
     const done = await (await member()).post<{ doneAt: string | null }>(`/api/tasks/${task.body.id}/done`, { done: true, version: task.body.version });
     expect(done.body.doneAt).not.toBeNull();
     expect((await (await member()).post(`/api/tasks/${task.body.id}/done`, { done: false, version: task.body.version })).status).toBe(409);
+    expect((await (await member()).get<unknown[]>(`/api/cases?filter=${encodeURIComponent('{"assignedToMe":true}')}`)).body).toEqual([]);
   });
 
   it('numbers sessions after the highest number of the year, even when one was typed by hand', async () => {
@@ -446,5 +449,13 @@ describe('case lifecycle over HTTP, one user per step', () => {
     ]);
     const overdueList = await (await member()).get<Array<{ id: string; overdue: boolean }>>(`/api/archive-requests?filter=${encodeURIComponent('{"overdue":true}')}`);
     expect(overdueList.body.map((r) => r.id)).toContain(request.body.id);
+    // the case list filters the cases with an overdue request; the dashboard counts cases by status and region
+    const overdueCases = await (await member()).get<Array<{ id: string }>>(`/api/cases?filter=${encodeURIComponent('{"overdue":true}')}`);
+    expect(overdueCases.body.map((c) => c.id)).toEqual([id]);
+    expect((await (await member()).get(`/api/cases?filter=${encodeURIComponent('{"overdue":"yes"}')}`)).status).toBe(400);
+    const stats = await (await member()).get<Array<{ status: string; regionCode: string; count: number }>>('/api/cases/stats');
+    expect(stats.status).toBe(200);
+    expect(stats.body.every((row) => row.regionCode === 'ALM')).toBe(true); // the member's scope
+    expect(stats.body.find((row) => row.status === 'archive_verification')?.count).toBeGreaterThanOrEqual(1);
   });
 });

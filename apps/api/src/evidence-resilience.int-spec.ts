@@ -119,6 +119,40 @@ describe('evidence checks survive a killed worker', () => {
     const found = await member.get<Evidence[]>(`/api/cases/${caseId}/evidence?filter=${encodeURIComponent(JSON.stringify({ q: 'допроса' }))}`);
     expect(found.body.map((e) => e.id)).toEqual([evidence.id]);
   }, 240_000);
+
+  it('resumes an import of a list after its worker is killed with SIGKILL, creating every person exactly once', async () => {
+    const secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+    const surnames = ['Омаров', 'Бекмұхамбетов', 'Тәжібаев', 'Сейітов', 'Әбілов', 'Жұмабаев', 'Құнанбаев', 'Байтұрсынов'];
+    const given = ['Қуаныш', 'Асқар', 'Нұрлан', 'Ерғали', 'Серік', 'Мағжан', 'Ахмет', 'Сәкен', 'Міржақып', 'Ілияс'];
+    const rows = 30_000;
+    const csv = ['Фамилия,Имя,Год рождения', ...Array.from({ length: rows }, (_, i) => `${surnames[i % 8]},${given[(i >> 3) % 10]},${1880 + (i % 40)}`)].join('\n');
+    const before = (await db.query(`SELECT count(*)::int AS n FROM persons`)).rows[0].n as number;
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'karlag-list.csv');
+    form.append('source', 'ЦГА РК, ф. 1137, оп. 1, д. 22');
+    form.append('mapping', JSON.stringify({ surname: 'Фамилия', givenName: 'Имя', birthYear: 'Год рождения' }));
+    form.append('dryRun', 'false');
+    const loaded = await fetch(`${baseUrl}/api/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${secretary.token}` }, body: form });
+    expect(loaded.status).toBe(201);
+    const { importId } = (await loaded.json()) as { importId: string };
+    const applied = async () => (await db.query(`SELECT count(*)::int AS n FROM registry_import_rows WHERE import_id = $1 AND person_id IS NOT NULL`, [importId])).rows[0].n as number;
+
+    const first = startWorkerProcess();
+    await eventually(async () => (await applied()) > 0, 60_000, 'the first batch of the import');
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    expect(await applied()).toBeLessThan(rows);
+
+    startWorkerProcess();
+    const done = await eventually(async () => {
+      const progress = (await secretary.get<{ status: string; appliedRows: number; createdPersons: number }>(`/api/registry/imports/${importId}`)).body;
+      return progress.status === 'done' ? progress : null;
+    }, 120_000, 'the import to finish in the second worker');
+    expect(done).toMatchObject({ appliedRows: rows, createdPersons: rows });
+    expect((await db.query(`SELECT count(*)::int AS n FROM persons`)).rows[0].n).toBe(before + rows);
+    const twice = await db.query(`SELECT count(*)::int AS n FROM (SELECT person_id FROM person_name_variants WHERE source LIKE 'ЦГА РК, ф. 1137%' GROUP BY person_id HAVING count(*) > 1) t`);
+    expect(twice.rows[0].n).toBe(0);
+  }, 240_000);
 });
 
 describe('an upload while Redis is down', () => {

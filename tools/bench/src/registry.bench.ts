@@ -63,11 +63,11 @@ export async function runRegistryBenchmark(options: { persons: number; queries: 
     const imports = new RegistryImportService(dataSource, new OutboxService(), audit);
     const importStart = performance.now();
     const { importId } = await imports.load(user, csv, 'bench.csv', 'synthetic benchmark list', { fullName: 'ФИО', birthYear: 'Год рождения' });
+    const loadSeconds = (performance.now() - importStart) / 1000;
     let done = false;
     while (!done) done = (await imports.apply(importId)).done;
     const importSeconds = (performance.now() - importStart) / 1000;
-    log(`import: ${importSeconds.toFixed(1)} s`);
-    await dataSource.query('ANALYZE');
+    log(`import: ${importSeconds.toFixed(1)} s (check and load into staging ${loadSeconds.toFixed(1)} s, apply ${(importSeconds - loadSeconds).toFixed(1)} s)`);
 
     // search: misspelled queries, next to an exact lookup on an indexed column
     const registry = new RegistryService(dataSource, audit, new OutboxService());
@@ -106,7 +106,7 @@ export async function runRegistryBenchmark(options: { persons: number; queries: 
       '',
       '| measure | Aqtalu | baseline in the same run | ratio | target |',
       '|---|---|---|---|---|',
-      `| import (load + apply) | ${Math.round(importRate).toLocaleString('en')} rows/s | raw COPY ${Math.round(rawRate).toLocaleString('en')} rows/s | ${(importRate / rawRate * 100).toFixed(1)} % | ≥ 50 % |`,
+      `| import (check + load ${loadSeconds.toFixed(0)} s, apply ${(importSeconds - loadSeconds).toFixed(0)} s) | ${Math.round(importRate).toLocaleString('en')} rows/s | raw COPY ${Math.round(rawRate).toLocaleString('en')} rows/s | ${(importRate / rawRate * 100).toFixed(1)} % | ≥ 50 % |`,
       `| search p50 | ${ms(percentile(fuzzy, 50))} | exact lookup ${ms(percentile(exact, 50))} | | |`,
       `| search p95 | ${ms(percentile(fuzzy, 95))} | exact lookup ${ms(percentile(exact, 95))} | ${(percentile(fuzzy, 95) / percentile(exact, 95)).toFixed(1)} × | ≤ 5 × and ≤ 50 ms at 1 M |`,
       `| search p99 | ${ms(percentile(fuzzy, 99))} | exact lookup ${ms(percentile(exact, 99))} | | |`,

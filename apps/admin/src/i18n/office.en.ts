@@ -235,7 +235,6 @@ export const officeEn = {
       open_cases: 'Open cases',
       no_cases: 'No cases yet.',
       failed: 'The charts could not be loaded.',
-      partial: 'Counted over the %{counted} most recently updated of %{total} cases.',
       overdue: 'Overdue archive requests',
       no_overdue: 'No request is overdue.',
       due: 'Due %{date}',

@@ -238,7 +238,6 @@ export const officeKk: OfficeMessages = {
       open_cases: 'Ашық істер',
       no_cases: 'Әзірге іс жоқ.',
       failed: 'Диаграммаларды жүктеу мүмкін болмады.',
-      partial: '%{total} істің соңғы өзгертілген %{counted} ісі бойынша есептелді.',
       overdue: 'Мерзімі өткен мұрағат сұраулары',
       no_overdue: 'Мерзімі өткен сұрау жоқ.',
       due: 'Мерзімі: %{date}',

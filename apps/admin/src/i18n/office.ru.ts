@@ -237,7 +237,6 @@ export const officeRu: OfficeMessages = {
       open_cases: 'Открытые дела',
       no_cases: 'Дел пока нет.',
       failed: 'Не удалось загрузить диаграммы.',
-      partial: 'Подсчитано по %{counted} последним изменённым делам из %{total}.',
       overdue: 'Просроченные архивные запросы',
       no_overdue: 'Просроченных запросов нет.',
       due: 'Срок: %{date}',

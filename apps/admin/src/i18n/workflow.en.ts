@@ -21,6 +21,7 @@ export const workflowEn = {
   },
   resources: {
     cases: {
+      filters: { overdue: 'Overdue archive request', assigned_to_me: 'My open tasks' },
       name: 'Case |||| Cases',
       fields: {
         number: 'Number',

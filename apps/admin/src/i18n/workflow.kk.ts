@@ -20,6 +20,7 @@ export const workflowKk: WorkflowMessages = {
   },
   resources: {
     cases: {
+      filters: { overdue: 'Мұрағатқа сұрау мерзімі өткен', assigned_to_me: 'Менің ашық тапсырмаларым' },
       name: 'Іс |||| Істер',
       fields: {
         number: 'Нөмірі',

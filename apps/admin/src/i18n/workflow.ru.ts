@@ -20,6 +20,7 @@ export const workflowRu: WorkflowMessages = {
   },
   resources: {
     cases: {
+      filters: { overdue: 'Просрочен запрос в архив', assigned_to_me: 'Мои открытые задачи' },
       name: 'Дело |||| Дела',
       fields: {
         number: 'Номер',

@@ -3,31 +3,22 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, RecordContextProvider, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { apiJson, totalOf } from '../providers/api';
-import { httpClient } from '../providers/dataProvider';
-import { apiUrl } from '../providers/session';
+import { apiJson } from '../providers/api';
 import { type DictionaryEntry, localName, useApi } from '../providers/useApi';
 import { ArchiveRequestStatusChip } from '../resources/archive-requests/ArchiveRequestFields';
 import { isTask, linkOf, messageKey, type NotificationRecord } from '../resources/notifications/notification';
 import { caseStats, type CaseStats } from './caseStats';
 import { RegionMap } from './RegionMap';
 
-/** The API serves at most this many rows a page: the charts count the most recently updated cases up to it. */
-const statsPage = 500;
-
+/** The counts of the cases the user may see, by status and region, from `GET /cases/stats`. */
 function useCaseStats(enabled: boolean) {
-  const [stats, setStats] = useState<(CaseStats & { total: number; counted: number }) | null>(null);
+  const [stats, setStats] = useState<CaseStats | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!enabled) return;
     let current = true;
-    const query = new URLSearchParams({ range: JSON.stringify([0, statsPage - 1]), sort: JSON.stringify(['updatedAt', 'DESC']) });
-    httpClient(`${apiUrl}/cases?${query.toString()}`)
-      .then(({ json, headers }) => {
-        if (!current) return;
-        const rows = json as Array<{ status: string; regionCode: string }>;
-        setStats({ ...caseStats(rows), total: totalOf(headers.get('Content-Range')), counted: rows.length });
-      })
+    apiJson<Array<{ status: string; regionCode: string; count: number }>>('/cases/stats')
+      .then((rows) => current && setStats(caseStats(rows)))
       .catch(() => current && setFailed(true));
     return () => {
       current = false;
@@ -70,11 +61,6 @@ export const CaseCharts = () => {
   const filterLink = (filter: Record<string, string>) => `/cases?filter=${encodeURIComponent(JSON.stringify(filter))}`;
   return (
     <>
-      {stats && stats.total > stats.counted ? (
-        <Grid size={12}>
-          <Alert severity="info">{translate('aqtalu.charts.partial', { counted: stats.counted, total: stats.total })}</Alert>
-        </Grid>
-      ) : null}
       <Grid size={{ xs: 12, md: 6 }}>
         <ChartCard title={translate('aqtalu.charts.by_state')}>
           {!stats ? (

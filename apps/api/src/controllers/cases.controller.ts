@@ -7,7 +7,7 @@ import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AddSubjectDto, CommentDto, ConclusionDraftDto, CreateTaskDto, CreateArchiveRequestDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from '../dtos/case.dto.js';
 import { VersionDto } from '../dtos/user.dto.js';
-import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { booleanFilter, parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
 const transitionNames = Object.values(CaseTransition) as string[];
@@ -74,7 +74,7 @@ export class CasesController {
   /** Cases the caller may see. Filters: status, regionCode, categoryCode, q (number, names, applicant, summary). */
   @Authenticated({ permission: Permission.CasesRead })
   @Get()
-  @ApiQuery({ name: 'filter', required: false, example: '{"status":"archive_verification","q":"Жұмабаев"}' })
+  @ApiQuery({ name: 'filter', required: false, example: '{"status":"archive_verification","q":"Жұмабаев","overdue":true,"assignedToMe":true}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'sort', required: false, example: '["updatedAt","DESC"]' })
   async list(@CurrentUser() user: SessionUser, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
@@ -89,10 +89,19 @@ export class CasesController {
         regionCode: textFilter(list.filter, 'regionCode'),
         categoryCode: textFilter(list.filter, 'categoryCode'),
         q: textFilter(list.filter, 'q'),
+        overdue: booleanFilter(list.filter, 'overdue'),
+        assignedTo: booleanFilter(list.filter, 'assignedToMe') ? user.id : undefined,
       },
     });
     setContentRange(response, 'cases', list.offset, rows.length, total);
     return rows;
+  }
+
+  /** Cases by status and region within the caller's scope (counts only): the dashboard's charts and map. */
+  @Authenticated({ permission: Permission.CasesRead })
+  @Get('stats')
+  stats(@CurrentUser() user: SessionUser): Promise<Array<{ status: string; regionCode: string; count: number }>> {
+    return this.cases.stats(user);
   }
 
   @Authenticated({ permission: Permission.CasesCreate })

@@ -60,3 +60,11 @@ export function textFilter(filter: Record<string, unknown>, key: string): string
   const value = filter[key];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
+
+/** A true/false filter; anything else is a 400 naming the filter. */
+export function booleanFilter(filter: Record<string, unknown>, key: string): boolean | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw new BadRequestException(`filter.${key} must be true or false`);
+  return value;
+}

@@ -48,7 +48,16 @@ export interface CaseListPage {
   order: 'ASC' | 'DESC';
   offset: number;
   limit: number;
-  filter: { status?: string; regionCode?: string; categoryCode?: string; q?: string };
+  filter: {
+    status?: string;
+    regionCode?: string;
+    categoryCode?: string;
+    q?: string;
+    /** Only cases with an archive request past its due date and not yet settled. */
+    overdue?: boolean;
+    /** Only cases where this user has an open task. */
+    assignedTo?: string;
+  };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,6 +86,16 @@ export class CaseRepository {
     return rows[0] ?? null;
   }
 
+  /** How many cases the caller may see, by status and region (for the dashboard; no personal data). */
+  async stats(actor: Actor): Promise<Array<{ status: string; regionCode: string; count: number }>> {
+    const params: unknown[] = [];
+    return this.dataSource.query(
+      `SELECT c.status, r.code AS "regionCode", count(*)::int AS count FROM cases c JOIN regions r ON r.id = c.region_id
+       WHERE ${caseScopeCondition(actor, params)} GROUP BY c.status, r.code ORDER BY r.code, c.status`,
+      params,
+    );
+  }
+
   async list(actor: Actor, page: CaseListPage): Promise<{ rows: Array<CaseRow & { subjects: string }>; total: number }> {
     const params: unknown[] = [];
     const where = [caseScopeCondition(actor, params)];
@@ -87,6 +106,10 @@ export class CaseRepository {
     if (page.filter.status) add((p) => `c.status = ${p}`, page.filter.status);
     if (page.filter.regionCode) add((p) => `r.code = ${p}`, page.filter.regionCode);
     if (page.filter.categoryCode) add((p) => `c.category_code = ${p}`, page.filter.categoryCode);
+    if (page.filter.overdue) {
+      where.push(`EXISTS (SELECT 1 FROM archive_requests oq WHERE oq.case_id = c.id AND oq.overdue_since IS NOT NULL AND oq.status NOT IN ('answered', 'nothing_found', 'cancelled'))`);
+    }
+    if (page.filter.assignedTo) add((p) => `EXISTS (SELECT 1 FROM case_tasks mt WHERE mt.case_id = c.id AND mt.assignee_id = ${p} AND mt.done_at IS NULL)`, page.filter.assignedTo);
     if (page.filter.q) {
       add(
         (p) => `(c.number ILIKE ${p} OR c.summary ILIKE ${p} OR c.applicant_name ILIKE ${p} OR EXISTS (

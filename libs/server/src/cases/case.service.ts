@@ -99,6 +99,11 @@ export class CaseService {
     return result;
   }
 
+  /** Counts by status and region within the caller's scope: the dashboard's charts and map. */
+  stats(user: SessionUser) {
+    return this.cases.stats(actorOf(user));
+  }
+
   /** Edits the file; refuses a stale version; any change voids a signed conclusion (it no longer matches). */
   async update(user: SessionUser, id: string, changes: CaseChanges): Promise<CaseView> {
     await this.access.require(user, id, Permission.CasesUpdate);

@@ -207,6 +207,9 @@ export class RegistryImportService {
           // new persons are matched against the registry: proposals for a person to review, never blind merges
           await this.outbox.enqueue(manager, JobName.DetectDuplicates, {});
         });
+        // a bulk load leaves fresh statistics and visibility maps behind, so searches read the pair index only
+        // (what autovacuum would do some minutes later)
+        await this.dataSource.query('VACUUM (ANALYZE) name_word_pairs, name_words, person_name_variants, persons');
         return { applied, done: true };
       }
     }

@@ -1,4 +1,4 @@
-import { DataTable, DateField, List, SearchInput, SelectInput, useLocaleState } from 'react-admin';
+import { DataTable, DateField, List, NullableBooleanInput, SearchInput, SelectInput, useLocaleState } from 'react-admin';
 import { useDictionaryChoices } from '../../providers/useApi';
 import { CaseStatusChip, statusChoices, SubjectsField } from './CaseFields';
 
@@ -12,6 +12,8 @@ const caseFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
   <RegionFilter key="regionCode" source="regionCode" alwaysOn />,
+  <NullableBooleanInput key="overdue" source="overdue" label="resources.cases.filters.overdue" />,
+  <NullableBooleanInput key="assignedToMe" source="assignedToMe" label="resources.cases.filters.assigned_to_me" />,
 ];
 
 /** The cases the API lets this user see (the region of a working group, all for the secretary). */
