@@ -19,6 +19,7 @@ interface Service {
   healthcheck?: { test?: string | string[]; disable?: boolean };
   depends_on?: string[] | Record<string, DependsOn>;
   volumes?: (string | { type?: string; source?: string })[];
+  environment?: Record<string, string> | string[];
 }
 
 interface ComposeFile {
