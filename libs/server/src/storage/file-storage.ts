@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
 
 /** Injection token of the configured FileStorage driver. */
 export const FILE_STORAGE = Symbol('FILE_STORAGE');
@@ -22,3 +23,17 @@ export interface FileStorage {
 }
 
 export const isSha256 = (value: string) => /^[0-9a-f]{64}$/.test(value);
+
+/** A pass-through that hashes and counts what flows through it: `result()` once the stream has ended. */
+export function hashingTap(): { tap: Transform; result(): StoredFile } {
+  const hash = createHash('sha256');
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return { tap, result: () => ({ sha256: hash.digest('hex'), size }) };
+}

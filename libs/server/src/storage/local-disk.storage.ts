@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, link, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { isSha256, type FileStorage, type StoredFile } from './file-storage.js';
+import { hashingTap, isSha256, type FileStorage, type StoredFile } from './file-storage.js';
 
 /** Files under `<root>/ab/cd/<sha256>`; uploads are written to `<root>/tmp` first, on the same disk. */
 export class LocalDiskStorage implements FileStorage {
@@ -14,18 +14,10 @@ export class LocalDiskStorage implements FileStorage {
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const { tap, result } = hashingTap();
     try {
       await pipeline(content, tap, createWriteStream(tmp, { flags: 'wx' }));
-      const sha256 = hash.digest('hex');
+      const { sha256, size } = result();
       const target = this.pathOf(sha256);
       await mkdir(join(target, '..'), { recursive: true });
       // link() fails when the target exists, unlike rename(): an existing file is never replaced.

@@ -1,14 +1,14 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { S3Settings } from '../config/app-config.js';
-import { isSha256, type FileStorage, type StoredFile } from './file-storage.js';
+import { hashingTap, isSha256, type FileStorage, type StoredFile } from './file-storage.js';
 
 export function createS3Client(settings: S3Settings): S3Client {
   return new S3Client({
@@ -36,20 +36,12 @@ export class S3Storage implements FileStorage {
 
   async put(content: Readable): Promise<StoredFile> {
     const tmpKey = `tmp/${Date.now()}-${randomBytes(8).toString('hex')}`;
-    const hash = createHash('sha256');
-    let size = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const { tap, result } = hashingTap();
     content.once('error', (error) => tap.destroy(error));
     const body = content.pipe(tap);
     try {
       await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: tmpKey, Body: body } }).done();
-      const sha256 = hash.digest('hex');
+      const { sha256, size } = result();
       const key = this.keyOf(sha256);
       if (!(await this.exists(key))) {
         await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: key, CopySource: `${this.bucket}/${tmpKey}` }));
