@@ -11,10 +11,12 @@ import { archiveRequests } from './resources/archive-requests';
 import { auditLog } from './resources/audit-log';
 import { cases } from './resources/cases';
 import { commissionSessions } from './resources/commission-sessions';
+import { dictionaries } from './resources/dictionaries';
 import { duplicates } from './resources/duplicates';
 import { imports } from './resources/imports';
 import { notifications } from './resources/notifications';
 import { persons } from './resources/persons';
+import { places } from './resources/places';
 import { users } from './resources/users';
 
 // The menu lists a resource only when authProvider.canAccess allows its list, so each role sees its own.
@@ -38,6 +40,10 @@ export const App = () => (
     <Resource {...duplicates} />
     <Resource {...imports} />
     <Resource {...notifications} />
+    <Resource {...places} />
+    {dictionaries.map((dictionary) => (
+      <Resource key={dictionary.name} {...dictionary} />
+    ))}
     <Resource {...users} />
     <Resource {...auditLog} />
     <CustomRoutes noLayout>

@@ -208,6 +208,10 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect(draft.body.citations).toMatchObject([{ evidenceId: troikaScan.id, pageFrom: 1, pageTo: 2 }]);
     const citedBy = await (await member()).get<{ conclusions: Array<{ caseId: string; pageFrom: number; statement: string }> }>(`/api/evidence/${troikaScan.id}/citations`);
     expect(citedBy.body.conclusions).toMatchObject([{ caseId: id, pageFrom: 1, statement: 'the troika sentence of 25.02.1938' }]);
+    // the liaison who gave the file reads it, but neither the conclusion citing it nor the registry
+    const asLiaison = await (await liaison()).get<{ conclusions: unknown[]; facts: unknown[] }>(`/api/evidence/${troikaScan.id}/citations`);
+    expect(asLiaison.status).toBe(200);
+    expect(asLiaison.body).toEqual({ conclusions: [], facts: [] });
     const unsigned = await move(await lead(), id, CaseTransition.SubmitToCommission);
     expect(unsigned.status).toBe(409);
     expect(unsigned.body.detail).toContain('the conclusion is not signed');

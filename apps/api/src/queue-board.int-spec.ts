@@ -54,6 +54,7 @@ describe('the queues board at /admin/queues', () => {
 
     const opened = await openBoard(ticket.body.url);
     expect(opened.status).toBe(303);
+    expect((await openBoard(ticket.body.url)).status).toBe(401); // a ticket opens the board once
     expect(opened.cookie).toMatch(/^aqtalu_queues=/);
     const page = await fetch(`${baseUrl}/admin/queues`, { headers: { cookie: opened.cookie! } });
     expect(page.status).toBe(200);

@@ -93,6 +93,13 @@ describe('registry of names over HTTP', () => {
     expect(answer.body[0]!.matchedVariant).toMatch(/Бөкейхан|Букейханов|Bok|Buk|Álihan|Álihan/i);
   });
 
+  it('finds a person listed by surname and initials from a full name, in another script', async () => {
+    const created = await secretary.post<{ id: string }>('/api/registry/persons', { names: [{ fullName: 'Жандосов О.', source: 'Book of memory, vol. 2, p. 14' }] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const answer = await secretary.get<Array<{ id: string }>>(`/api/registry/persons?filter=${encodeURIComponent('{"q":"Zhandosov Oraz"}')}`);
+    expect(answer.body.slice(0, 5).map((hit) => hit.id), JSON.stringify(answer.body.slice(0, 5))).toContain(created.body.id);
+  });
+
   it('proposes duplicates but merges nothing by itself; the listed different people stay apart', async () => {
     const sut = api.get(RegistryService);
     let round = await sut.detectDuplicates(500);

@@ -1,5 +1,6 @@
 import type { Role } from '@aqtalu/contracts';
 import { officeEn } from './office.en';
+import { referenceEn } from './reference.en';
 import { workflowEn } from './workflow.en';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
@@ -10,6 +11,7 @@ export const aqtaluEn = {
   subtitle: 'Rehabilitation of victims of political repression',
   dashboard: workflowEn.dashboard,
   charts: officeEn.aqtalu.charts,
+  reference: referenceEn.reference,
   role: {
     admin: 'Administrator',
     secretary: 'Commission secretary',
@@ -57,6 +59,7 @@ export const aqtaluEn = {
 export const resourcesEn = {
   ...workflowEn.resources,
     ...officeEn.resources,
+    ...referenceEn.resources,
   users: {
     name: 'User |||| Users',
     fields: {

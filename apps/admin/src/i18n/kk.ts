@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { officeKk } from './office.kk';
+import { referenceKk } from './reference.kk';
 import { workflowKk } from './workflow.kk';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -224,6 +225,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     subtitle: 'Саяси қуғын-сүргін құрбандарын ақтау',
     dashboard: workflowKk.dashboard,
     charts: officeKk.aqtalu.charts,
+    reference: referenceKk.reference,
     role: {
       admin: 'Әкімші',
       secretary: 'Комиссия хатшысы',
@@ -271,6 +273,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   resources: {
     ...workflowKk.resources,
     ...officeKk.resources,
+    ...referenceKk.resources,
     users: {
       name: 'Пайдаланушы |||| Пайдаланушылар',
       fields: {

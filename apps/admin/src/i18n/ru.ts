@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { officeRu } from './office.ru';
+import { referenceRu } from './reference.ru';
 import { workflowRu } from './workflow.ru';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -227,6 +228,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     subtitle: 'Реабилитация жертв политических репрессий',
     dashboard: workflowRu.dashboard,
     charts: officeRu.aqtalu.charts,
+    reference: referenceRu.reference,
     role: {
       admin: 'Администратор',
       secretary: 'Секретарь комиссии',
@@ -274,6 +276,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
   resources: {
     ...workflowRu.resources,
     ...officeRu.resources,
+    ...referenceRu.resources,
     users: {
       name: 'Пользователь |||| Пользователи',
       fields: {

@@ -1,4 +1,4 @@
-import { hasPermission, Permission, type Role } from '@aqtalu/contracts';
+import { hasPermission, Permission, RepressionDictionary, type Role } from '@aqtalu/contracts';
 
 /**
  * What each react-admin resource and action needs, in the permissions the API's guard checks, so a menu
@@ -58,6 +58,13 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
     list: Permission.RegistryManage,
     create: Permission.RegistryManage,
   },
+  // Reference data: read by nearly every role (forms choose from it), kept by administrators.
+  ...Object.fromEntries(
+    [...Object.values(RepressionDictionary), 'places'].map((resource) => [
+      resource,
+      { list: Permission.ReferenceRead, show: Permission.ReferenceRead, create: Permission.ReferenceManage, edit: Permission.ReferenceManage },
+    ]),
+  ),
   conclusions: {
     create: Permission.ConclusionsDraft,
     sign: Permission.ConclusionsSign,

@@ -152,6 +152,47 @@ describe('dataProvider', () => {
     expect(lastRequest()).toEqual({ url: `/api/users/${stored.id}/disable`, method: 'POST', body: { version: 3 } });
   });
 
+  describe('the reference data', () => {
+    const karlag = { id: 'karlag', code: 'karlag', nameKk: 'Қарлаг', nameRu: 'Карлаг', nameEn: 'Karlag', latitude: 49.68, longitude: 72.68, version: 3 };
+
+    it('lists a dictionary, which the API gives whole, and pages it here', async () => {
+      fetchMock.mockResolvedValueOnce(json(200, [karlag, { ...karlag, id: 'alzhir', code: 'alzhir', nameRu: 'АЛЖИР' }]));
+
+      const page = await sut.getList('camps', { pagination: { page: 1, perPage: 1 }, sort: { field: 'code', order: 'ASC' }, filter: {} });
+
+      expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/dictionaries/camps');
+      expect(page).toMatchObject({ data: [{ code: 'alzhir' }], total: 2 });
+    });
+
+    it('changes an entry with PATCH, the version read, and both coordinates when one moves', async () => {
+      fetchMock.mockResolvedValueOnce(json(200, { ...karlag, latitude: 49.7, version: 4 }));
+
+      await sut.update('camps', { id: 'karlag', data: { ...karlag, latitude: 49.7 }, previousData: karlag });
+
+      expect(lastRequest()).toEqual({ url: '/api/dictionaries/camps/karlag', method: 'PATCH', body: { latitude: 49.7, longitude: 72.68, version: 3 } });
+    });
+
+    it('searches the gazetteer only once a name is typed, with the filters set', async () => {
+      await expect(sut.getList('places', { pagination: { page: 1, perPage: 25 }, sort: { field: 'score', order: 'DESC' }, filter: { kind: 'uezd' } })).resolves.toEqual({ data: [], total: 0 });
+      expect(fetchMock).not.toHaveBeenCalled();
+
+      fetchMock.mockResolvedValueOnce(json(200, [], { 'Content-Range': 'places */0' }));
+      await sut.getList('places', { pagination: { page: 1, perPage: 25 }, sort: { field: 'score', order: 'DESC' }, filter: { q: 'Акмолинск', regionCode: 'akm', kind: 'uezd' } });
+
+      const url = new URL(String(fetchMock.mock.calls[0]?.[0]), 'http://admin');
+      expect(url.pathname).toBe('/api/places');
+      expect(JSON.parse(url.searchParams.get('filter') ?? '')).toEqual({ q: 'Акмолинск', regionCode: 'AKM', kind: 'uezd' });
+    });
+
+    it('adds a name to a place with POST', async () => {
+      fetchMock.mockResolvedValueOnce(json(201, { id: 'p1', names: [] }));
+
+      await sut.addPlaceName('p1', { name: 'Целиноград', language: 'ru', validFrom: 1961, validTo: 1992 });
+
+      expect(lastRequest()).toEqual({ url: '/api/places/p1/names', method: 'POST', body: { name: 'Целиноград', language: 'ru', validFrom: 1961, validTo: 1992 } });
+    });
+  });
+
   describe('the audit log', () => {
     const entry = { id: '42', occurredAt: '2026-11-24T10:00:00.000Z', action: 'user.disable', outcome: 'allowed', hash: 'ab' };
 

@@ -8,6 +8,8 @@ import {
   type RaRecord,
   type UpdateParams,
 } from 'react-admin';
+import { type DictionaryEntry, dictionaryPage, isDictionaryResource, withPairedCoordinates } from '../resources/dictionaries/dictionary';
+import { placeSearch } from '../resources/places/place';
 import { freshSession, refreshSession } from './authFetch';
 import { isProblemWithDetail } from './problemDetails';
 import { apiUrl, type StoredSession } from './session';
@@ -97,6 +99,8 @@ export type UserAction = 'disable' | 'enable' | 'reset-password' | 'reset-totp';
 
 export interface AqtaluDataProvider extends DataProvider {
   userAction(id: string, action: UserAction, body: { version: number; password?: string }): Promise<{ data: RaRecord }>;
+  /** Adds a name a place of the gazetteer was known by; answers the place with all its names. */
+  addPlaceName(id: string, body: { name: string; language: string; validFrom?: number; validTo?: number }): Promise<{ data: RaRecord }>;
 }
 
 /** Resources whose route is not their name: react-admin names them flat, the API nests them. */
@@ -116,7 +120,8 @@ function personSearch(filter: Record<string, unknown>): Record<string, unknown> 
   const withYear = birthYear !== undefined && birthYear !== null && birthYear !== '' && Number.isInteger(year);
   return { q: text, ...(withYear ? { birthYear: year, tolerance: Number.isInteger(spread) && spread >= 0 ? spread : 0 } : {}) };
 }
-export const resourcePath = (resource: string) => resourcePaths[resource] ?? resource;
+export const resourcePath = (resource: string) =>
+  resourcePaths[resource] ?? (isDictionaryResource(resource) ? `dictionaries/${resource}` : resource);
 
 const refuse = (what: string) => () =>
   Promise.reject(new Error(`The API has no ${what}: accounts are disabled and audit entries kept, never deleted.`));
@@ -136,6 +141,16 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
         if (!filter) return { data: [], total: 0 };
         return base.getList(resourcePath(resource), { ...params, filter, sort: { field: 'score', order: 'DESC' } });
       }
+      if (resource === 'places') {
+        const filter = placeSearch(params.filter ?? {});
+        if (!filter) return { data: [], total: 0 };
+        return base.getList(resource, { ...params, filter, sort: { field: 'score', order: 'DESC' } });
+      }
+      if (isDictionaryResource(resource)) {
+        // A dictionary is listed whole, without Content-Range: filtered, sorted and paged here.
+        const { json } = await client(`${apiUrl}/${resourcePath(resource)}`);
+        return dictionaryPage(json as DictionaryEntry[], params) as never;
+      }
       if (resource !== 'audit-log') return base.getList(resourcePath(resource), params);
       const answer = await base.getList(resource, { ...params, filter: auditFilter(params.filter ?? {}) });
       for (const entry of answer.data) auditEntries.set(String(entry.id), entry);
@@ -152,18 +167,20 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
 
     async update(resource: string, params: UpdateParams) {
       const previous = (params.previousData ?? {}) as Record<string, unknown>;
-      const changes = changedFields(params.data as Record<string, unknown>, previous);
+      let changes = changedFields(params.data as Record<string, unknown>, previous);
       if (Object.keys(changes).length === 0) return { data: params.previousData as never };
-      const { json } = await client(`${apiUrl}/${resource}/${encodeURIComponent(params.id)}`, {
+      if (isDictionaryResource(resource)) changes = withPairedCoordinates(changes, params.data as Record<string, unknown>);
+      const path = isDictionaryResource(resource) ? resourcePath(resource) : resource;
+      const { json } = await client(`${apiUrl}/${path}/${encodeURIComponent(params.id)}`, {
         method: 'PATCH',
         body: JSON.stringify({ ...changes, version: previous.version }),
       });
       return { data: json };
     },
 
-    // The registry has no "many by id" route: a linked person is read one by one (there are few on a form).
+    // The registry and the gazetteer have no "many by id" route: a linked person or place is read one by one (there are few on a form).
     async getMany(resource, params) {
-      if (resource !== 'persons') return base.getMany(resourcePath(resource), params);
+      if (resource !== 'persons' && resource !== 'places') return base.getMany(resourcePath(resource), params);
       const answers = await Promise.all(params.ids.map((id) => base.getOne(resourcePath(resource), { id })));
       return { data: answers.map((answer) => answer.data) };
     },
@@ -176,6 +193,14 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
 
     async userAction(id, action, body) {
       const { json } = await client(`${apiUrl}/users/${encodeURIComponent(id)}/${action}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      return { data: json as RaRecord };
+    },
+
+    async addPlaceName(id, body) {
+      const { json } = await client(`${apiUrl}/places/${encodeURIComponent(id)}/names`, {
         method: 'POST',
         body: JSON.stringify(body),
       });

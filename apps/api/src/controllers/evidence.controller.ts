@@ -110,7 +110,8 @@ export class EvidenceController {
   async thumbnail(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const content = await this.evidence.thumbnail(user, evidenceId);
     response.setHeader('Content-Type', 'image/png');
-    response.setHeader('Cache-Control', 'private, max-age=3600');
+    // every view is a read of the document: checked and audited each time, never served from a cache
+    response.setHeader('Cache-Control', 'private, no-store');
     response.setHeader('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(content);
   }

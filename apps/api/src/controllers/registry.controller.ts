@@ -35,14 +35,15 @@ export class RegistryController {
   @Get('persons')
   @ApiQuery({ name: 'filter', required: true, example: '{"q":"Букейханов Алихан"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
-  async search(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
+  async search(@CurrentUser() user: SessionUser, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
     const list = parseListQuery(query, ['score'] as const, 'score');
     const q = textFilter(list.filter, 'q');
     if (!q) throw new BadRequestException('filter.q is required: the name to search for, in any script');
     const birthYear = list.filter.birthYear;
     const tolerance = list.filter.tolerance ?? 0;
-    if (birthYear !== undefined && (!Number.isInteger(birthYear) || !Number.isInteger(tolerance))) {
-      throw new BadRequestException('filter.birthYear and filter.tolerance must be whole numbers, e.g. {"birthYear":1890,"tolerance":2}');
+    const wholeIn = (value: unknown, from: number, to: number) => Number.isInteger(value) && (value as number) >= from && (value as number) <= to;
+    if (birthYear !== undefined && (!wholeIn(birthYear, 1800, 2100) || !wholeIn(tolerance, 0, 50))) {
+      throw new BadRequestException('filter.birthYear must be a year from 1800 to 2100 and filter.tolerance 0 to 50 years, e.g. {"birthYear":1890,"tolerance":2}');
     }
     const regionCode = list.filter.regionCode;
     if (regionCode !== undefined && (typeof regionCode !== 'string' || !/^[A-Z]{3}$/.test(regionCode))) {
@@ -56,12 +57,14 @@ export class RegistryController {
     if (hasCase !== undefined && typeof hasCase !== 'boolean') throw new BadRequestException('filter.hasCase must be true or false');
     const hits = await this.registry.search(q, {
       limit: list.limit + 1, offset: list.offset, birthYear: birthYear as number | undefined, tolerance: tolerance as number,
-      regionCode: regionCode as string | undefined, sentenceKind: sentenceKind as string | undefined, hasCase: hasCase as boolean | undefined,
+      regionCode: regionCode as string | undefined, sentenceKind: sentenceKind as string | undefined, hasCase: hasCase as boolean | undefined, caller: user,
     });
     const page = hits.slice(0, list.limit).map((hit) => ({ id: hit.personId, ...hit }));
     // a ranked search has no exact total; say whether more follow
     setContentRange(response, 'persons', list.offset, page.length, list.offset + hits.length);
-    await this.audit.record({ action: 'person.search', details: { q, filter: list.filter, returned: page.length } });
+    // the validated filters only: the raw query is the caller's and goes nowhere near the audit chain
+    const filters = { birthYear, tolerance: birthYear === undefined ? undefined : tolerance, regionCode, sentenceKind, hasCase };
+    await this.audit.record({ action: 'person.search', details: { q: q.slice(0, 200), filter: filters, returned: page.length } });
     return page;
   }
 

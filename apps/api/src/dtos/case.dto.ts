@@ -11,6 +11,7 @@ import {
   IsEnum,
   IsISO8601,
   IsInt,
+  Max,
   Min,
   IsOptional,
   IsString,
@@ -141,8 +142,8 @@ export const archiveRequestActions = Object.values(ArchiveRequestAction);
 
 export class ConclusionCitationDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'evidenceId must be the id of evidence of this case' }) evidenceId!: string;
-  @ApiProperty({ example: 5, minimum: 1 }) @IsInt({ message: 'pageFrom must be a page number' }) @Min(1, { message: 'pageFrom must be 1 or more' }) pageFrom!: number;
-  @ApiProperty({ example: 7, minimum: 1 }) @IsInt({ message: 'pageTo must be a page number' }) @Min(1, { message: 'pageTo must be 1 or more' }) pageTo!: number;
+  @ApiProperty({ example: 5, minimum: 1 }) @IsInt({ message: 'pageFrom must be a page number' }) @Min(1, { message: 'pageFrom must be 1 or more' }) @Max(100_000, { message: 'pageFrom must be at most 100000' }) pageFrom!: number;
+  @ApiProperty({ example: 7, minimum: 1 }) @IsInt({ message: 'pageTo must be a page number' }) @Min(1, { message: 'pageTo must be 1 or more' }) @Max(100_000, { message: 'pageTo must be at most 100000' }) pageTo!: number;
   @ApiProperty({ example: 'the troika sentence of 25.02.1938' }) @IsString() @MinLength(3, { message: 'statement must say what the pages prove' }) @MaxLength(2000) statement!: string;
 }
 

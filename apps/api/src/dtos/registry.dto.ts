@@ -84,16 +84,16 @@ export class FactSourceDto {
   @ApiPropertyOptional({ description: 'book: the volume', example: '2' }) @IsOptional() @IsString() @MaxLength(50) bookVolume?: string;
 
   @ApiPropertyOptional({ description: 'book: the page', example: 114 })
-  @IsOptional() @IsInt({ message: 'source.bookPage must be a whole page number' }) bookPage?: number;
+  @IsOptional() @IsInt({ message: 'source.bookPage must be a whole page number' }) @Max(100_000, { message: 'source.bookPage must be at most 100000' }) bookPage?: number;
 
   @ApiPropertyOptional({ description: 'evidence: a document of a case you may read, not quarantined', format: 'uuid' })
   @IsOptional() @IsUUID('4', { message: 'source.evidenceId must be the id of an evidence document' }) evidenceId?: string;
 
   @ApiPropertyOptional({ description: 'evidence: the first page that supports the fact (1 or more)', example: 31 })
-  @IsOptional() @IsInt({ message: 'source.pageFrom must be a whole page number' }) pageFrom?: number;
+  @IsOptional() @IsInt({ message: 'source.pageFrom must be a whole page number' }) @Max(100_000, { message: 'source.pageFrom must be at most 100000' }) pageFrom?: number;
 
   @ApiPropertyOptional({ description: 'evidence: the last page (defaults to pageFrom; at most the document\'s page count)', example: 32 })
-  @IsOptional() @IsInt({ message: 'source.pageTo must be a whole page number' }) pageTo?: number;
+  @IsOptional() @IsInt({ message: 'source.pageTo must be a whole page number' }) @Max(100_000, { message: 'source.pageTo must be at most 100000' }) pageTo?: number;
 }
 
 const dictionaryCode = /^[a-z0-9][a-z0-9_-]{1,47}$/;

@@ -7,7 +7,9 @@ import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import { allQueues, hasPermission, Permission, type SessionUser } from '@aqtalu/contracts';
-import { AuditService, AuthService, jwtAlgorithm, type AccessTokenClaims } from '@aqtalu/server';
+import { APP_CONFIG, AuditService, AuthService, jwtAlgorithm, REDIS, type AccessTokenClaims, type AppConfig } from '@aqtalu/server';
+import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { parseCookie } from 'cookie';
 import type { NextFunction, Request, Response } from 'express';
@@ -43,7 +45,7 @@ export class QueueBoardController {
   @Post('ticket')
   @HttpCode(200)
   async ticket(@CurrentUser() user: SessionUser & Pick<AuthenticatedUser, 'familyId'>): Promise<{ url: string; expiresIn: number }> {
-    const ticket = await this.jwt.signAsync({ sub: user.id, role: user.role, fid: user.familyId }, { audience: ticketAudience, expiresIn: ticketSeconds });
+    const ticket = await this.jwt.signAsync({ sub: user.id, role: user.role, fid: user.familyId }, { audience: ticketAudience, expiresIn: ticketSeconds, jwtid: randomUUID() });
     await this.audit.record({ action: 'queues.open', entityType: 'user', entityId: user.id });
     return { url: `${queueBoardPath}?ticket=${encodeURIComponent(ticket)}`, expiresIn: ticketSeconds };
   }
@@ -53,6 +55,13 @@ export class QueueBoardController {
 export function mountQueueBoard(app: NestExpressApplication): void {
   const jwt = app.get(JwtService);
   const auth = app.get(AuthService);
+  const redis = app.get<Redis>(REDIS);
+  const { queuePrefix } = app.get<AppConfig>(APP_CONFIG);
+  /** A ticket opens the board once: a link copied from a log or a browser history is worthless. */
+  const firstUse = async (ticket: string) => {
+    const { jti } = jwt.decode(ticket) as { jti?: string };
+    return Boolean(jti) && (await redis.set(`${queuePrefix}:queues-ticket:${jti}`, '1', 'EX', ticketSeconds * 2, 'NX')) === 'OK';
+  };
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(queueBoardPath);
   createBullBoard({
@@ -75,6 +84,7 @@ export function mountQueueBoard(app: NestExpressApplication): void {
       if (ticket) {
         const user = await verify(ticket, ticketAudience);
         if (!user) return refuse(response, 401, 'This link has expired or is not an administrator\'s: open Queues again from the back office.');
+        if (!(await firstUse(ticket))) return refuse(response, 401, 'This link was used already: open Queues again from the back office.');
         const session = await jwt.signAsync({ sub: user.id, role: user.role, fid: (jwt.decode(ticket) as BoardClaims).fid }, { audience: sessionAudience, expiresIn: sessionSeconds });
         response.cookie(cookieName, session, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: queueBoardPath, maxAge: sessionSeconds * 1000 });
         return response.redirect(303, queueBoardPath);

@@ -119,11 +119,13 @@ export class ConclusionService {
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.cases.lockCase(manager, caseId);
       if (locked.status !== CaseStatus.WorkingGroupReview) throw new ConflictException(`A conclusion is signed during the working group's review; the case is ${locked.status}.`);
-      const unverified: Array<{ name: string; verification: string }> = await manager.query(
+      // the cited files are locked until the signature commits: a recheck cannot un-verify one in between
+      const cited: Array<{ name: string; verification: string }> = await manager.query(
         `SELECT e.original_name AS name, e.verification FROM conclusion_citations cc JOIN conclusions k ON k.id = cc.conclusion_id
-         JOIN evidence e ON e.id = cc.evidence_id WHERE k.case_id = $1 AND e.verification <> 'verified' ORDER BY cc.position`,
+         JOIN evidence e ON e.id = cc.evidence_id WHERE k.case_id = $1 ORDER BY cc.position FOR SHARE OF e`,
         [caseId],
       );
+      const unverified = cited.filter((e) => e.verification !== 'verified');
       if (unverified.length) {
         throw new ConflictException(`The conclusion cites evidence that is no longer verified (${unverified.map((e) => `${e.name}: ${e.verification}`).join(', ')}): the author cites verified evidence only, then it can be signed.`);
       }

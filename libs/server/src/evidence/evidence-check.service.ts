@@ -49,7 +49,9 @@ export class EvidenceCheckService {
    * `finalAttempt`: a check that throws is recorded as failed instead of being left for a retry.
    * Two jobs for the same evidence (a recheck while a check runs) take turns on a PostgreSQL advisory
    * lock held by this process's connection: the second finds the checks done. A killed worker's
-   * connection closes, which frees the lock for the job BullMQ hands to the next worker.
+   * connection closes, which frees the lock for the job BullMQ hands to the next worker. Each running
+   * job holds one pooled connection for its whole run: keep the processor's concurrency well below the
+   * pool size.
    */
   async run(evidenceId: string, finalAttempt = true): Promise<Record<string, EvidenceCheckState>> {
     const lock = this.dataSource.createQueryRunner();
@@ -92,7 +94,8 @@ export class EvidenceCheckService {
         }
         outcome = { state: EvidenceCheckState.Failed, reason: message.slice(0, 1000) };
       }
-      await this.setState(evidenceId, row.check, outcome);
+      // only over `running`: a recheck that reset this check meanwhile wins, and its job runs it again
+      await this.setState(evidenceId, row.check, outcome, EvidenceCheckState.Running);
       result[row.check] = outcome.state;
       if (outcome.state === EvidenceCheckState.Quarantined) {
         await this.audit.record({ action: 'evidence.quarantine', entityType: 'evidence', entityId: evidenceId, actorId: null, actorRole: 'system', details: { check: row.check, reason: outcome.reason } });
@@ -227,10 +230,10 @@ export class EvidenceCheckService {
     );
   }
 
-  private async setState(evidenceId: string, check: EvidenceCheckName, outcome: Outcome): Promise<void> {
+  private async setState(evidenceId: string, check: EvidenceCheckName, outcome: Outcome, onlyFrom?: EvidenceCheckState): Promise<void> {
     await this.dataSource.query(
-      `UPDATE evidence_checks SET state = $3, reason = $4, updated_at = now() WHERE evidence_id = $1 AND "check" = $2`,
-      [evidenceId, check, outcome.state, outcome.reason],
+      `UPDATE evidence_checks SET state = $3, reason = $4, updated_at = now() WHERE evidence_id = $1 AND "check" = $2 AND ($5::text IS NULL OR state = $5)`,
+      [evidenceId, check, outcome.state, outcome.reason, onlyFrom ?? null],
     );
   }
 }

@@ -99,11 +99,13 @@ export function clamdScan(host: string, port: number, content: Readable, timeout
     let reply = '';
     const fail = (error: Error) => {
       socket.destroy();
+      content.destroy(); // an S3 body left unread would hold one of the client's sockets
       reject(error);
     };
     socket.setTimeout(timeoutMs, () => fail(new Error(`clamd at ${host}:${port} did not answer within ${timeoutMs} ms`)));
     socket.on('error', fail);
     socket.on('data', (data) => (reply += data.toString('utf8')));
+    socket.on('close', () => content.destroy());
     socket.on('end', () => {
       const answer = reply.replace(/\0/g, '').trim();
       if (/:\s*OK$/.test(answer)) resolve(null);

@@ -9,10 +9,11 @@ import {
   EvidenceVerification,
   JobName,
   Permission,
+  hasPermission,
   Role,
   type SessionUser,
 } from '@aqtalu/contracts';
-import { caseScope, parseArchivalReference, type ArchivalReference, type SheetRange, type UncertainDate } from '@aqtalu/domain';
+import { authorize, caseScope, parseArchivalReference, type ArchivalReference, type SheetRange, type UncertainDate } from '@aqtalu/domain';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -236,9 +237,8 @@ export class EvidenceService {
         throw new ForbiddenException('This file is quarantined by a safety check; only an admin may download it.');
       }
     }
-    const content = await this.storage.open(evidence.sha256);
     await this.audit.record({ action: 'evidence.download', entityType: 'evidence', entityId: id, details: { sha256: evidence.sha256, quarantined: evidence.quarantined } });
-    return { evidence, content };
+    return { evidence, content: await this.storage.open(evidence.sha256) };
   }
 
   /** A working-group member other than the uploader verifies (after the checks) or rejects with a reason. */
@@ -274,13 +274,21 @@ export class EvidenceService {
     const evidence = await this.visible(user, id, Permission.EvidenceRead);
     const [row]: Array<{ sha256: string | null }> = await this.dataSource.query(`SELECT thumbnail_sha256 AS sha256 FROM evidence WHERE id = $1`, [id]);
     if (evidence.quarantined || !row?.sha256) throw new NotFoundException(`Evidence ${id} has no thumbnail${evidence.quarantined ? ': it is quarantined' : ' yet: the checks make one'}.`);
+    // a picture of the document's first page is a read of it
+    await this.audit.record({ action: 'evidence.read_thumbnail', entityType: 'evidence', entityId: id });
     return this.storage.open(row.sha256);
   }
 
   /** What the text of the evidence mentions (references, dates, names), proposed for a person to confirm. */
   async proposals(user: SessionUser, id: string): Promise<EvidenceProposalView[]> {
     await this.visible(user, id, Permission.EvidenceRead);
-    return this.dataSource.query(`SELECT ${proposalColumns} FROM evidence_proposals p LEFT JOIN persons pe ON pe.id = p.person_id WHERE p.evidence_id = $1 ORDER BY p.page, p.kind, p.text`, [id]);
+    await this.audit.record({ action: 'evidence.read_proposals', entityType: 'evidence', entityId: id });
+    const rows: EvidenceProposalView[] = await this.dataSource.query(
+      `SELECT ${proposalColumns} FROM evidence_proposals p LEFT JOIN persons pe ON pe.id = p.person_id WHERE p.evidence_id = $1 ORDER BY p.page, p.kind, p.text`,
+      [id],
+    );
+    // the matched registry person is shown only to those who may read the registry (not to a liaison)
+    return hasPermission(user.role, Permission.RegistryRead) ? rows : rows.map((row) => ({ ...row, personId: null, personName: null, score: null }));
   }
 
   /**
@@ -327,8 +335,12 @@ export class EvidenceService {
 
   /** What cites this evidence: statements of conclusions (and facts of registry persons), with pages. */
   async citations(user: SessionUser, id: string): Promise<EvidenceCitationsView> {
-    await this.visible(user, id, Permission.EvidenceRead);
-    const conclusions = await this.dataSource.query(
+    const evidence = await this.visible(user, id, Permission.EvidenceRead);
+    await this.audit.record({ action: 'evidence.read_citations', entityType: 'evidence', entityId: id });
+    // what each reader may see of it: a liaison sees neither the conclusion nor the registry
+    const seesConclusion = authorize(actorOf(user), Permission.CasesRead, { type: 'case', ...(await this.access.factsOf(evidence.caseId)) }).allowed;
+    const seesRegistry = hasPermission(user.role, Permission.RegistryRead);
+    const conclusions = !seesConclusion ? [] : await this.dataSource.query(
       `SELECT cc.id, k.case_id AS "caseId", c.number AS "caseNumber", cc.page_from AS "pageFrom", cc.page_to AS "pageTo", cc.statement,
               k.signed_at IS NOT NULL AS signed
        FROM conclusion_citations cc JOIN conclusions k ON k.id = cc.conclusion_id JOIN cases c ON c.id = k.case_id
@@ -336,7 +348,7 @@ export class EvidenceService {
       [id],
     );
     // facts of registry persons citing these pages (the person as it is now: a merged record shows under its survivor)
-    const facts = await this.dataSource.query(
+    const facts = !seesRegistry ? [] : await this.dataSource.query(
       `SELECT f.id, f.person_id AS "personId", coalesce(p.name_kk, p.name_ru) AS "personName", f.kind, f.episode_kind AS "episodeKind",
               f.value, f.date_text AS "dateText", f.page_from AS "pageFrom", f.page_to AS "pageTo", f.accepted
        FROM person_facts f JOIN persons p ON p.id = f.person_id
@@ -359,8 +371,13 @@ export class EvidenceService {
     return this.view(id, true);
   }
 
+  /** Every check back to pending; checks added since the file was uploaded (thumbnail, proposals) join in. */
   private async resetChecks(manager: EntityManager, id: string): Promise<void> {
     await sqlRows(manager, `UPDATE evidence_checks SET state = 'pending', reason = NULL, updated_at = now() WHERE evidence_id = $1 RETURNING "check"`, [id]);
+    const [{ declaredMime }] = await manager.query(`SELECT declared_mime AS "declaredMime" FROM evidence WHERE id = $1`, [id]);
+    for (const check of checksFor(declaredMime)) {
+      await manager.query(`INSERT INTO evidence_checks (evidence_id, "check", state) VALUES ($1, $2, 'pending') ON CONFLICT DO NOTHING`, [id, check]);
+    }
   }
 
   private async visible(user: SessionUser, id: string, permission: Permission): Promise<EvidenceView> {

@@ -361,7 +361,7 @@ export class PersonFactService {
   private async citableEvidence(user: SessionUser, evidenceId: string): Promise<{ pages: number | null }> {
     const [evidence] = isUuid(evidenceId)
       ? await this.dataSource.query(
-          `SELECT e.case_id AS "caseId", e.pages,
+          `SELECT e.case_id AS "caseId", e.pages, e.verification,
                   EXISTS (SELECT 1 FROM evidence_checks q WHERE q.evidence_id = e.id AND q.state = 'quarantined') AS quarantined
            FROM evidence e WHERE e.id = $1`,
           [evidenceId],
@@ -374,6 +374,9 @@ export class PersonFactService {
       // the case is named in the message of CaseAccess; the caller asked about evidence and learns nothing of the case
       if (error instanceof NotFoundException) throw new NotFoundException(`There is no evidence ${evidenceId}, or it is not yours to see.`);
       throw error;
+    }
+    if (evidence.verification === 'rejected') {
+      throw new ConflictException(`The evidence ${evidenceId} was rejected by the working group and cannot be cited; cite a verified or yet unverified document.`);
     }
     if (evidence.quarantined) {
       throw new ConflictException(`The evidence ${evidenceId} is quarantined by a safety check and cannot be cited; cite it once an administrator has examined it and it has been checked again.`);
@@ -402,7 +405,8 @@ async function syncAccepted(manager: EntityManager, personId: string, fact: { ki
   if (fact.kind === FactKind.BirthYear) {
     await manager.query(`UPDATE persons SET birth_year = $2 WHERE id = $1`, [personId, fact.date_text]);
   } else if (fact.kind === FactKind.Birthplace) {
-    await manager.query(`UPDATE persons SET birthplace = coalesce($2, birthplace), birthplace_place_id = coalesce($3, birthplace_place_id) WHERE id = $1`, [
+    // both from the accepted fact: a place as text only must not leave the former fact's place routing cases
+    await manager.query(`UPDATE persons SET birthplace = $2, birthplace_place_id = $3 WHERE id = $1`, [
       personId, fact.place_text, fact.place_id,
     ]);
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { normaliseName, parseUncertainDate } from '@aqtalu/domain';
@@ -66,6 +66,8 @@ const maxReportedErrors = 1000;
  */
 @Injectable()
 export class RegistryImportService {
+  private readonly logger = new Logger(RegistryImportService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
@@ -207,9 +209,11 @@ export class RegistryImportService {
           // new persons are matched against the registry: proposals for a person to review, never blind merges
           await this.outbox.enqueue(manager, JobName.DetectDuplicates, {});
         });
-        // a bulk load leaves fresh statistics and visibility maps behind, so searches read the pair index only
-        // (what autovacuum would do some minutes later)
-        await this.dataSource.query('VACUUM (ANALYZE) name_word_pairs, name_words, person_name_variants, persons');
+        // a bulk load leaves fresh statistics and a visibility map behind, so searches read the pair index only
+        // (what autovacuum would do some minutes later). The import is done either way: a failure here is
+        // logged, not retried. The database role must own the table, or PostgreSQL skips it with a warning.
+        await this.dataSource.query('VACUUM (ANALYZE) name_word_pairs').catch((error: Error) => this.logger.warn(`VACUUM after import ${importId}: ${error.message}`));
+        await this.dataSource.query('ANALYZE name_words, person_name_variants, persons').catch((error: Error) => this.logger.warn(`ANALYZE after import ${importId}: ${error.message}`));
         return { applied, done: true };
       }
     }

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
+import { actorOf, caseScopeCondition } from '../cases/case-scope.js';
 import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -40,8 +41,10 @@ export interface SearchFilters {
   regionCode?: string;
   /** A sentence kind of any of the person's episodes. */
   sentenceKind?: string;
-  /** Whether the person (or a record merged into them) is a subject of a case. */
+  /** Whether the person (or a record merged into them) is a subject of a case the caller may see. */
   hasCase?: boolean;
+  /** The user searching: `hasCase` looks at their cases only (unset for the system's own searches). */
+  caller?: SessionUser;
 }
 
 export interface SearchHit {
@@ -66,9 +69,13 @@ const maxFilteredCandidates = 5000;
 /** A search widens to less similar words only while it has found fewer persons than this. */
 const enoughCandidates = 25;
 
-/** The exact word pairs to look up: every two query words, each replaced by one of its `width` most similar words. */
+/**
+ * The keys to look up: every two query words, each replaced by one of its `width` most similar words; and
+ * each of those words alone, which finds the spellings of one word and initials ("Baitursynov A."), indexed
+ * under their only word (see `name_word_pairs()` in the migration).
+ */
 function wordPairs(lists: string[][], width: number): string[] {
-  const pairs = new Set<string>();
+  const pairs = new Set<string>(lists.flatMap((words) => words.slice(0, width)));
   for (let i = 0; i < lists.length; i++) {
     for (let j = i + 1; j < lists.length; j++) {
       for (const a of lists[i]!.slice(0, width)) {
@@ -197,7 +204,13 @@ export class RegistryService {
     }
     if (options.hasCase !== undefined) {
       // a record merged into this one brings its cases along
-      filters.push(`${options.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_subjects cs JOIN persons sp ON sp.id = cs.person_id WHERE sp.id = p.id OR sp.merged_into_id = p.id)`);
+      // only cases the caller may see: the filter must not tell that a case of another region exists
+      const scope = options.caller ? `AND ${caseScopeCondition(actorOf(options.caller), params)}` : '';
+      filters.push(
+        `${options.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_subjects cs JOIN persons sp ON sp.id = cs.person_id
+           JOIN cases c ON c.id = cs.case_id JOIN regions r ON r.id = c.region_id
+           WHERE (sp.id = p.id OR sp.merged_into_id = p.id) ${scope})`,
+      );
     }
     const filterSql = filters.map((filter) => `AND ${filter}`).join(' ');
 

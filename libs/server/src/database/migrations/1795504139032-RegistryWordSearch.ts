@@ -22,9 +22,12 @@ export class RegistryWordSearch1795504139032 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "name_word_pairs" ADD CONSTRAINT "fk_name_word_pairs_variant" FOREIGN KEY ("variant_id") REFERENCES "person_name_variants"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`CREATE INDEX "ix_name_words_trgm" ON "name_words" USING gin ("word" gin_trgm_ops)`);
     await queryRunner.query(
+      // every two words of a skeleton ("kunanbai saken"); a skeleton of one word (a surname and initials) is
+      // keyed by that word alone, so a fuller query still finds it
       `CREATE FUNCTION name_word_pairs(skeleton text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-         SELECT coalesce(array_agg(DISTINCT a.w || ' ' || b.w), '{}')
-         FROM unnest(string_to_array(skeleton, ' ')) a(w), unnest(string_to_array(skeleton, ' ')) b(w) WHERE a.w < b.w
+         SELECT CASE WHEN cardinality(string_to_array(skeleton, ' ')) = 1 THEN string_to_array(skeleton, ' ')
+                ELSE (SELECT coalesce(array_agg(DISTINCT a.w || ' ' || b.w), '{}')
+                      FROM unnest(string_to_array(skeleton, ' ')) a(w), unnest(string_to_array(skeleton, ' ')) b(w) WHERE a.w < b.w) END
        $$`,
     );
     await queryRunner.query(`CREATE INDEX "ix_person_name_variants_words" ON "person_name_variants" USING gin (string_to_array("skeleton", ' '))`);
