@@ -265,12 +265,6 @@ export class PersonFactService {
     return this.view(factId);
   }
 
-  /** The facts a document supports, page by page (for the evidence's own view). */
-  async forEvidence(evidenceId: string): Promise<FactView[]> {
-    const rows = await this.dataSource.query(`SELECT ${factColumns} FROM ${factFrom} WHERE f.evidence_id = $1 ORDER BY f.page_from, f.page_to, f.id`, [evidenceId]);
-    return rows.map(toView);
-  }
-
   private async view(id: string, manager: EntityManager | DataSource = this.dataSource): Promise<FactView> {
     const [row] = await manager.query(`SELECT ${factColumns} FROM ${factFrom} WHERE f.id = $1`, [id]);
     return toView(row);
