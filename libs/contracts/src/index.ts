@@ -6,3 +6,4 @@ export * from './jobs.js';
 export * from './health.js';
 export * from './evidence.js';
 export * from './registry.js';
+export * from './codes.js';

@@ -31,6 +31,7 @@ export * from './database/prepare-database.js';
 export * from './database/reference-data.seed.js';
 export * from './database/sql.js';
 export * from './database/stale-version.exception.js';
+export * from './errors/coded.exception.js';
 export * from './health/health-indicators.js';
 export * from './health/worker-heartbeat.js';
 export * from './identity/archive.entity.js';

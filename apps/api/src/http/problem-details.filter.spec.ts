@@ -1,4 +1,5 @@
-import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, HttpStatus, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { CodedException, StaleVersionException } from '@aqtalu/server';
 import { QueryFailedError } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -25,6 +26,7 @@ describe('problem details', () => {
     expect(sut.type).toBe('application/problem+json');
     expect(sut.problem).toEqual({
       type: 'about:blank', title: 'Bad Request', status: 400, detail: 'email must be an e-mail address', instance: '/api/x', requestId: 'req-1',
+      code: 'http.error', params: { status: 400 },
       errors: [{ field: 'email', message: 'email must be an e-mail address' }],
     });
   });
@@ -34,6 +36,28 @@ describe('problem details', () => {
     const sut = answer(error);
     expect(sut.status).toBe(409);
     expect(sut.problem.detail).toContain('Reload and try again');
+    expect(sut.problem).toMatchObject({ code: 'database.unique_violation', params: {} });
+  });
+
+  it('sends the code and params of a coded refusal, with the English template as detail', () => {
+    const sut = answer(new CodedException(HttpStatus.CONFLICT, 'evidence.checks_unfinished', { checks: ['ocr', 'malware'] }));
+    expect(sut.status).toBe(409);
+    expect(sut.problem).toMatchObject({
+      code: 'evidence.checks_unfinished',
+      params: { checks: ['ocr', 'malware'] },
+      detail: 'The checks ocr, malware are not finished; verify once they are.',
+    });
+  });
+
+  it('keeps the extra members of a coded refusal, such as the version to reload', () => {
+    const sut = answer(new StaleVersionException('archive_request', 4));
+    expect(sut.problem).toMatchObject({ code: 'resource.stale_version', params: { entity: 'archive_request', currentVersion: 4 }, currentVersion: 4 });
+    expect(sut.problem.detail).toBe('The archive request was changed by someone else (now at version 4). Reload it and apply your change again.');
+  });
+
+  it('gives an uncoded 404 (an unknown route) a code', () => {
+    const sut = answer(new NotFoundException('Cannot GET /api/x'));
+    expect(sut.problem).toMatchObject({ code: 'http.not_found', params: { path: '/api/x' }, detail: 'Cannot GET /api/x' });
   });
 
   it('hides the details of an unexpected error behind the request id', () => {
@@ -41,5 +65,6 @@ describe('problem details', () => {
     expect(sut.status).toBe(500);
     expect(sut.body).not.toContain('secret stack detail');
     expect(sut.problem.detail).toContain('req-1');
+    expect(sut.problem).toMatchObject({ code: 'http.internal_error', params: { requestId: 'req-1' } });
   });
 });

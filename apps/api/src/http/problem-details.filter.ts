@@ -1,13 +1,14 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { isCode, renderCode, type Code, type CodeParams, type FieldProblem } from '@aqtalu/contracts';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 
-const databaseConflicts: Record<string, string> = {
-  '23505': 'Someone else just created the same record. Reload and try again.',
-  '23503': 'A record this one refers to was just changed or removed. Reload and try again.',
-  '40001': 'Someone else changed the same records at the same moment. Try again.',
-  '40P01': 'Someone else changed the same records at the same moment. Try again.',
+const databaseConflicts: Record<string, Code> = {
+  '23505': 'database.unique_violation',
+  '23503': 'database.foreign_key_violation',
+  '40001': 'database.serialization_failure',
+  '40P01': 'database.deadlock',
 };
 
 /** RFC 9457 problem details: the one error format of the API. */
@@ -15,14 +16,27 @@ export interface ProblemDetails {
   type: string;
   title: string;
   status: number;
+  /** English text of the problem, a fallback: clients translate `code` with `params`. */
   detail: string;
   instance: string;
+  /** A code of the catalogue in libs/contracts (codes.ts). */
+  code: Code;
+  params: Record<string, unknown>;
   requestId?: string;
-  /** Field-level problems of a 400, one message per field. */
-  errors?: Array<{ field: string; message: string }>;
+  /** Field-level problems of a 400, one message per field, each with its code. */
+  errors?: FieldProblem[];
 }
 
-/** Any error becomes problem+json; stack traces stay in the log, never in the answer. */
+/** The code of an HttpException thrown without one (by Nest itself or a library). */
+function codeOfStatus(status: number, path: string): { code: Code; params: Record<string, unknown> } {
+  if (status === HttpStatus.NOT_FOUND) return { code: 'http.not_found', params: { path } satisfies CodeParams['http.not_found'] };
+  if (status === HttpStatus.UNAUTHORIZED) return { code: 'auth.token_invalid', params: {} };
+  if (status === HttpStatus.TOO_MANY_REQUESTS) return { code: 'http.too_many_requests', params: {} };
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return { code: 'http.payload_too_large', params: {} };
+  return { code: 'http.error', params: { status } satisfies CodeParams['http.error'] };
+}
+
+/** Any error becomes problem+json with a code; stack traces stay in the log, never in the answer. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -32,26 +46,36 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const requestId = request.id ? String(request.id) : undefined;
+    const instance = request.originalUrl ?? request.url;
 
     let status = HttpStatus.INTERNAL_SERVER_ERROR;
-    let detail = `Something went wrong on our side. Quote the request id ${requestId ?? '(none)'} when you report it.`;
+    let code: Code = 'http.internal_error';
+    let params: Record<string, unknown> = { requestId: requestId ?? '(none)' } satisfies CodeParams['http.internal_error'];
+    let detail = renderCode('http.internal_error', { requestId: requestId ?? '(none)' });
     let errors: ProblemDetails['errors'];
     let extra: Record<string, unknown> = {};
     if (exception instanceof HttpException) {
       status = exception.getStatus();
       const body = exception.getResponse();
+      ({ code, params } = codeOfStatus(status, instance));
       if (typeof body === 'string') {
         detail = body;
       } else if (body && typeof body === 'object') {
-        const { message, errors: fieldErrors, error: _error, statusCode: _statusCode, ...rest } = body as Record<string, unknown>;
+        const { message, errors: fieldErrors, error: _error, statusCode: _statusCode, code: ownCode, params: ownParams, ...rest } = body as Record<string, unknown>;
         detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+        if (isCode(ownCode)) {
+          code = ownCode;
+          params = ownParams && typeof ownParams === 'object' ? (ownParams as Record<string, unknown>) : {};
+        }
         if (Array.isArray(fieldErrors)) errors = fieldErrors as ProblemDetails['errors'];
         extra = rest;
       }
     } else if (exception instanceof QueryFailedError && databaseConflicts[(exception.driverError as { code?: string })?.code ?? '']) {
       // A race the service's own checks could not see (two requests at once): a conflict, never a 500.
       status = HttpStatus.CONFLICT;
-      detail = databaseConflicts[(exception.driverError as { code: string }).code]!;
+      code = databaseConflicts[(exception.driverError as { code: string }).code]!;
+      params = {};
+      detail = renderCode(code, {} as never);
       this.logger.warn({ err: exception, requestId }, 'database constraint refused a write');
     } else {
       this.logger.error({ err: exception, requestId }, 'unhandled error');
@@ -62,7 +86,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       title: STATUS_CODES[status] ?? 'Error',
       status,
       detail,
-      instance: request.originalUrl ?? request.url,
+      instance,
+      code,
+      params,
       ...(requestId ? { requestId } : {}),
       ...(errors ? { errors } : {}),
       ...extra,

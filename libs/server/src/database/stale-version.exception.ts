@@ -1,11 +1,10 @@
-import { ConflictException } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import type { EntityName } from '@aqtalu/contracts';
+import { CodedException } from '../errors/coded.exception.js';
 
 /** A 409 that carries the version the client should reload: optimistic locking refused a stale write. */
-export class StaleVersionException extends ConflictException {
-  constructor(entity: string, currentVersion: number) {
-    super({
-      message: `The ${entity} was changed by someone else (now at version ${currentVersion}). Reload it and apply your change again.`,
-      currentVersion,
-    });
+export class StaleVersionException extends CodedException<'resource.stale_version'> {
+  constructor(entity: EntityName, currentVersion: number) {
+    super(HttpStatus.CONFLICT, 'resource.stale_version', { entity, currentVersion }, { currentVersion });
   }
 }
