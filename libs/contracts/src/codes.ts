@@ -26,11 +26,17 @@ export type EntityName =
   | 'evidence_proposal'
   | 'dictionary'
   | 'dictionary_entry'
-  | 'audit_entry';
+  | 'audit_entry'
+  | 'notification'
+  | 'region'
+  | 'archive'
+  | 'victim_category'
+  | 'legal_article';
 
 export const entityNames = [
   'user', 'case', 'archive_request', 'task', 'conclusion', 'commission_session', 'certificate', 'person', 'fact',
   'duplicate_proposal', 'place', 'import', 'evidence', 'evidence_proposal', 'dictionary', 'dictionary_entry', 'audit_entry',
+  'notification', 'region', 'archive', 'victim_category', 'legal_article',
 ] as const satisfies readonly EntityName[];
 
 /** A part of a person's name, as the match reasons name it. */
@@ -87,9 +93,15 @@ export interface CodeParams {
   'validation.belongs_to': { fields: string[]; owner: string };
 
   // --- lists -------------------------------------------------------------------------------------------
+  'list.not_json': { parameter: string; example: string };
   'list.sort_invalid': { fields: string[] };
   'list.range_invalid': Record<string, never>;
-  'list.range_too_large': { max: number };
+  'list.range_too_long': { max: number };
+  'list.filter_invalid': { filters?: string[]; needs?: string };
+  'list.filter_unknown': { filters: string[]; known: string[] };
+  'list.id_invalid': { value: string; kind: string };
+  'list.too_many_ids': { max: number };
+  'list.filter_value_invalid': { filter: string; expected: string | string[] };
 
   // --- sign-in, sessions and permissions ---------------------------------------------------------------
   'auth.wrong_credentials': Record<string, never>;
@@ -316,9 +328,15 @@ export const codeTemplatesEn = {
   'validation.archival_reference': '%{field}: the %{part} could not be read: %{message}',
   'validation.belongs_to': '%{fields}: belong(s) to %{owner} only',
 
+  'list.not_json': '%{parameter} must be JSON, e.g. %{example}',
   'list.sort_invalid': 'sort must be [field, "ASC"|"DESC"] with field one of %{fields}',
   'list.range_invalid': 'range must be [first, last] with whole numbers, first ≤ last, e.g. [0,24]',
-  'list.range_too_large': 'range may span at most %{max} rows',
+  'list.range_too_long': 'range may span at most %{max} rows',
+  'list.filter_invalid': 'These filters cannot be used together, or filter is not a JSON object.',
+  'list.filter_unknown': 'this list has no filter %{filters}; its filters are %{known}',
+  'list.id_invalid': 'filter.id holds a value that is not an id of this list: %{value}',
+  'list.too_many_ids': 'filter.id may name at most %{max} records',
+  'list.filter_value_invalid': 'filter.%{filter} must be %{expected}',
 
   'auth.wrong_credentials': 'The e-mail or the password is wrong, or the account is disabled.',
   'auth.credentials_missing': 'Give an e-mail and a password.',
@@ -488,7 +506,7 @@ export function isCode(value: unknown): value is Code {
 /** English words for the values of some params, where the English template needs them. */
 const englishValues: Partial<Record<string, Record<string, string>>> = {
   part: { surname: 'surname', given: 'given name', patronymic: 'patronymic' },
-  entity: { archive_request: 'archive request', commission_session: 'commission session', duplicate_proposal: 'duplicate proposal', evidence_proposal: 'proposal', dictionary_entry: 'dictionary entry', audit_entry: 'audit entry', import: 'import' },
+  entity: { archive_request: 'archive request', commission_session: 'commission session', duplicate_proposal: 'duplicate proposal', evidence_proposal: 'proposal', dictionary_entry: 'dictionary entry', audit_entry: 'audit entry', victim_category: 'victim category', legal_article: 'legal article' },
 };
 
 /** Fills `%{param}` placeholders; an array reads as a list joined by ", ", a missing param stays visible. */

@@ -1,8 +1,8 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { hasPermission, type Permission } from '@aqtalu/contracts';
-import { AuditService, requestContext } from '@aqtalu/server';
+import { AuditService, CodedException, requestContext } from '@aqtalu/server';
 import type { Request } from 'express';
 import { DURING_ENROLMENT, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './authenticated.decorator.js';
 import type { AuthenticatedUser } from './jwt.strategy.js';
@@ -29,7 +29,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     requestContext.setActor(user);
 
     if (user.enrolmentPending && !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, targets)) {
-      throw new ForbiddenException('Set up your second factor first: POST /api/auth/totp/setup, then /api/auth/totp/confirm.');
+      throw new CodedException(HttpStatus.FORBIDDEN, 'auth.second_factor_setup_required');
     }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !hasPermission(user.role, permission)) {
@@ -38,13 +38,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
         outcome: 'denied',
         details: { permission, method: request.method, path: request.path },
       });
-      throw new ForbiddenException(`Your role (${user.role}) does not allow this: it needs the permission ${permission}.`);
+      throw new CodedException(HttpStatus.FORBIDDEN, 'auth.permission_denied', { role: user.role, permission });
     }
     return true;
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error || !user) throw new UnauthorizedException('Sign in again: the access token is missing, invalid or expired.');
+    if (error || !user) throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.token_invalid');
     return user;
   }
 }
@@ -54,7 +54,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     if (error) throw error;
-    if (!user) throw new UnauthorizedException('Give an e-mail and a password.');
+    if (!user) throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.credentials_missing');
     return user;
   }
 }

@@ -63,6 +63,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       } else if (body && typeof body === 'object') {
         const { message, errors: fieldErrors, error: _error, statusCode: _statusCode, code: ownCode, params: ownParams, ...rest } = body as Record<string, unknown>;
         detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+        // ParseUUIDPipe's own refusal of a malformed id in the path
+        if (status === HttpStatus.BAD_REQUEST && /uuid.*expected/i.test(detail)) ({ code, params } = { code: 'validation.must_be_uuid', params: { field: 'id' } });
         if (isCode(ownCode)) {
           code = ownCode;
           params = ownParams && typeof ownParams === 'object' ? (ownParams as Record<string, unknown>) : {};
