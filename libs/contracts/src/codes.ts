@@ -342,7 +342,7 @@ export const codeTemplatesEn = {
   'auth.credentials_missing': 'Give an e-mail and a password.',
   'auth.too_many_attempts': 'Too many failed sign-ins. Wait %{retryAfterSeconds} s before trying again, or ask an administrator to reset your password.',
   'auth.token_invalid': 'Sign in again: the access token is missing, invalid or expired.',
-  'auth.refresh_refused': 'The session has ended: sign in again.',
+  'auth.refresh_refused': 'Sign in again: the refresh token is unknown, expired or was revoked.',
   'auth.totp_required': 'Enter the 6-digit code from your authenticator app (totpCode).',
   'auth.totp_wrong': 'The code from the authenticator app is wrong or expired: enter the current one.',
   'auth.totp_already_set_up': 'A second factor is already set up; an administrator can reset it.',

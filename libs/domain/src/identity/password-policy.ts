@@ -1,3 +1,5 @@
+import { renderCode, type Coded } from '@aqtalu/contracts';
+
 /**
  * Password rules after NIST SP 800-63B: length matters, composition rules do not; known and
  * context-derived passwords are refused. Each problem is a sentence a person can act on.
@@ -17,17 +19,25 @@ export interface PasswordContext {
   displayName?: string;
 }
 
-export function passwordProblems(password: string, context: PasswordContext = {}): string[] {
-  const problems: string[] = [];
+export type PasswordProblem = Coded<'password.too_short' | 'password.too_long' | 'password.common' | 'password.repetitive' | 'password.contains_email' | 'password.contains_name'>;
+
+/** Each problem as a code of the catalogue, for a screen to say in its language. */
+export function passwordProblemCodes(password: string, context: PasswordContext = {}): PasswordProblem[] {
+  const problems: PasswordProblem[] = [];
   const length = [...password].length;
-  if (length < passwordMinLength) problems.push(`password must be at least ${passwordMinLength} characters long (a phrase of several words is easiest to remember)`);
-  if (length > passwordMaxLength) problems.push(`password must be at most ${passwordMaxLength} characters long`);
+  if (length < passwordMinLength) problems.push({ code: 'password.too_short', params: { min: passwordMinLength } });
+  if (length > passwordMaxLength) problems.push({ code: 'password.too_long', params: { max: passwordMaxLength } });
   const lower = password.toLowerCase();
-  if (commonPasswords.has(lower)) problems.push('password is one of the most common passwords: choose another');
-  if (length >= 4 && new Set(lower).size <= 2) problems.push('password repeats one or two characters: choose one with more variety');
+  if (commonPasswords.has(lower)) problems.push({ code: 'password.common', params: {} });
+  if (length >= 4 && new Set(lower).size <= 2) problems.push({ code: 'password.repetitive', params: {} });
   const localPart = context.email?.split('@')[0]?.toLowerCase();
-  if (localPart && localPart.length >= 4 && lower.includes(localPart)) problems.push('password must not contain your e-mail name');
+  if (localPart && localPart.length >= 4 && lower.includes(localPart)) problems.push({ code: 'password.contains_email', params: {} });
   const nameParts = (context.displayName ?? '').toLowerCase().split(/\s+/).filter((part) => part.length >= 4);
-  if (nameParts.some((part) => lower.includes(part))) problems.push('password must not contain your name');
+  if (nameParts.some((part) => lower.includes(part))) problems.push({ code: 'password.contains_name', params: {} });
   return problems;
+}
+
+/** The problems in English, a sentence each. */
+export function passwordProblems(password: string, context: PasswordContext = {}): string[] {
+  return passwordProblemCodes(password, context).map((problem) => renderCode(problem.code, problem.params));
 }

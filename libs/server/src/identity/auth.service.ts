@@ -1,8 +1,9 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { Role, type LoginResponse, type SessionUser } from '@aqtalu/contracts';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { renderCode, Role, type LoginResponse, type SessionUser } from '@aqtalu/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionService, type AccessTokenClaims, type ClientInfo } from './session.service.js';
@@ -12,11 +13,12 @@ import { toSessionUser, UserRepository } from './user.repository.js';
 /** Roles that must use a second factor when TOTP_REQUIRED is on. */
 export const secondFactorRoles: readonly Role[] = [Role.Admin, Role.Chair];
 
-export const wrongCredentials = 'The e-mail or the password is wrong, or the account is disabled.';
+export const wrongCredentials = renderCode('auth.wrong_credentials', {});
 
-export class SecondFactorRequiredException extends UnauthorizedException {
-  constructor(message = 'Enter the 6-digit code from your authenticator app (totpCode).') {
-    super({ message, totpRequired: true });
+/** A 401 that asks for the code of the authenticator app (`totpRequired`), the first time or again. */
+export class SecondFactorRequiredException extends CodedException<'auth.totp_required' | 'auth.totp_wrong'> {
+  constructor(code: 'auth.totp_required' | 'auth.totp_wrong' = 'auth.totp_required') {
+    super(HttpStatus.UNAUTHORIZED, code, {}, { totpRequired: true });
   }
 }
 
@@ -50,7 +52,7 @@ export class AuthService {
     const passwordValid = await this.hasher.verify(found?.user.passwordHash, credentials.password);
     if (!found || !passwordValid || found.user.disabledAt) {
       await this.fail(email, client, found?.user.id ?? null, !found ? 'unknown_email' : found.user.disabledAt ? 'disabled' : 'wrong_password');
-      throw new UnauthorizedException(wrongCredentials);
+      throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.wrong_credentials');
     }
 
     const { user } = found;
@@ -58,7 +60,7 @@ export class AuthService {
       if (!credentials.totpCode) throw new SecondFactorRequiredException();
       if (!this.totp.verify(this.totp.decrypt(user.totpSecret), credentials.totpCode)) {
         await this.fail(email, client, user.id, 'wrong_totp');
-        throw new SecondFactorRequiredException('The code from the authenticator app is wrong or expired: enter the current one.');
+        throw new SecondFactorRequiredException('auth.totp_wrong');
       }
     }
 
@@ -94,7 +96,7 @@ export class AuthService {
   /** Step 1 of enrolment: a new secret, kept until confirmed with a code. */
   async beginTotpEnrolment(user: SessionUser): Promise<{ secret: string; otpauthUri: string }> {
     const found = await this.users.findById(user.id);
-    if (found?.user.totpEnabledAt) throw new ForbiddenException('A second factor is already set up; an administrator can reset it.');
+    if (found?.user.totpEnabledAt) throw new CodedException(HttpStatus.FORBIDDEN, 'auth.totp_already_set_up');
     const secret = this.totp.newSecret();
     await this.users.setTotp(user.id, this.totp.encrypt(secret), false);
     await this.audit.record({ action: 'auth.totp_enrolment_started', entityType: 'user', entityId: user.id });
@@ -105,10 +107,10 @@ export class AuthService {
   async confirmTotpEnrolment(user: SessionUser, code: string): Promise<void> {
     const found = await this.users.findById(user.id);
     if (!found?.user.totpSecret || found.user.totpEnabledAt) {
-      throw new ForbiddenException('Start the set-up first: POST /api/auth/totp/setup.');
+      throw new CodedException(HttpStatus.FORBIDDEN, 'auth.totp_setup_not_started');
     }
     if (!this.totp.verify(this.totp.decrypt(found.user.totpSecret), code)) {
-      throw new UnauthorizedException('The code does not match: enter the current code from the authenticator app.');
+      throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.totp_mismatch');
     }
     await this.users.setTotp(user.id, found.user.totpSecret, true);
     await this.audit.record({ action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });

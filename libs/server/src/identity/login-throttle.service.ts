@@ -1,6 +1,7 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CodedException } from '../errors/coded.exception.js';
 
 /** Failures tolerated before each further one doubles the wait: per account, and per client address. */
 export const throttleRules = {
@@ -11,15 +12,9 @@ export const throttleRules = {
   windowSeconds: 24 * 3600,
 } as const;
 
-export class TooManyAttemptsException extends HttpException {
+export class TooManyAttemptsException extends CodedException<'auth.too_many_attempts'> {
   constructor(readonly retryAfterSeconds: number) {
-    super(
-      {
-        message: `Too many failed sign-ins. Wait ${retryAfterSeconds} s before trying again, or ask an administrator to reset your password.`,
-        retryAfterSeconds,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    super(HttpStatus.TOO_MANY_REQUESTS, 'auth.too_many_attempts', { retryAfterSeconds }, { retryAfterSeconds });
   }
 }
 

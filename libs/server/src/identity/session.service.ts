@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse, SessionUser } from '@aqtalu/contracts';
@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { sqlRows } from '../database/sql.js';
+import { CodedException } from '../errors/coded.exception.js';
 
 /** The claims of an access token. The user is re-read on every request, so a disabled user is out at once. */
 export interface AccessTokenClaims {
@@ -28,7 +29,6 @@ export interface ClientInfo {
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest('hex');
 
-const refreshRefused = 'Sign in again: the refresh token is unknown, expired or was revoked.';
 
 /** Access tokens (short-lived JWT) and refresh tokens (opaque, rotating, stored hashed, revocable by family). */
 @Injectable()
@@ -51,7 +51,7 @@ export class SessionService {
    */
   async rotate(presented: string, client: ClientInfo, loadUser: (userId: string) => Promise<SessionUser | null>): Promise<LoginResponse> {
     const parsed = parseRefreshToken(presented);
-    if (!parsed) throw new UnauthorizedException(refreshRefused);
+    if (!parsed) throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.refresh_refused');
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string; user_id: string; family_id: string; token_hash: string; expired: boolean; rotated_at: Date | null; revoked_at: Date | null }> =
         await manager.query(
@@ -87,7 +87,7 @@ export class SessionService {
       return { response: await this.issue(manager, user, token.family_id, client, false) };
     });
     if ('response' in outcome && outcome.response) return outcome.response;
-    throw new UnauthorizedException(refreshRefused);
+    throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.refresh_refused');
   }
 
   /** Ends one sign-in: its refresh tokens and the access tokens issued under it. */

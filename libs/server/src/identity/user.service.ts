@@ -1,7 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { archiveScopedRoles, regionScopedRoles, type Role, type SessionUser } from '@aqtalu/contracts';
-import { passwordProblems } from '@aqtalu/domain';
+import { passwordProblemCodes } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -11,6 +11,7 @@ import { SessionService } from './session.service.js';
 import { toSessionUser, UserRepository, type UserListPage, type UserWithScope } from './user.repository.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException, fieldProblem } from '../errors/coded.exception.js';
 
 export interface NewUser {
   email: string;
@@ -58,7 +59,7 @@ export class UserService {
 
   async get(id: string): Promise<SessionUser & { disabled: boolean; version: number }> {
     const found = await this.users.findById(id);
-    if (!found) throw new NotFoundException(`There is no user ${id}.`);
+    if (!found) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'user', id });
     return { ...toSessionUser(found), disabled: found.user.disabledAt !== null, version: found.user.version };
   }
 
@@ -74,7 +75,7 @@ export class UserService {
     const passwordHash = await this.hasher.hash(input.password);
     const id = await this.dataSource.transaction(async (manager) => {
       if (await this.users.findByEmail(email)) {
-        throw new ConflictException(`A user with the e-mail ${email} already exists.`);
+        throw new CodedException(HttpStatus.CONFLICT, 'user.email_taken', { email });
       }
       const regionId = await this.scopeId(manager, 'regions', input.role, regionScopedRoles, input.regionCode, 'regionCode');
       const archiveId = await this.scopeId(manager, 'archives', input.role, archiveScopedRoles, input.archiveCode, 'archiveCode');
@@ -155,15 +156,16 @@ export class UserService {
   }
 
   private assertPassword(password: string, context: { email: string; displayName: string }): void {
-    const problems = passwordProblems(password, context);
+    const problems = passwordProblemCodes(password, context);
     if (problems.length > 0) {
-      throw new BadRequestException({ message: problems, errors: problems.map((message) => ({ field: 'password', message })) });
+      const errors = problems.map(({ code, params }) => fieldProblem('password', code, params));
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.failed', { count: errors.length }, { errors, message: errors.map((error) => error.message) });
     }
   }
 
   private async requireUser(id: string): Promise<UserWithScope> {
     const found = await this.users.findById(id);
-    if (!found) throw new NotFoundException(`There is no user ${id}.`);
+    if (!found) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'user', id });
     return found;
   }
 
@@ -176,7 +178,7 @@ export class UserService {
     );
     if (rows.length === 1) return;
     const current: Array<{ version: number }> = await manager.query(`SELECT version FROM users WHERE id = $1`, [id]);
-    if (!current[0]) throw new NotFoundException(`There is no user ${id}.`);
+    if (!current[0]) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'user', id });
     throw new StaleVersionException('user', current[0].version);
   }
 
@@ -190,12 +192,12 @@ export class UserService {
     field: string,
   ): Promise<string | null> {
     if (!scopedRoles.includes(role)) {
-      if (code) throw new BadRequestException(`${field} applies only to the roles ${scopedRoles.join(', ')}; remove it for the role ${role}.`);
+      if (code) throw new CodedException(HttpStatus.BAD_REQUEST, 'user.scope_not_applicable', { field, roles: [...scopedRoles], role });
       return null;
     }
-    if (!code) throw new BadRequestException(`${field} is required for the role ${role}.`);
+    if (!code) throw new CodedException(HttpStatus.BAD_REQUEST, 'user.scope_required', { field, role });
     const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM ${table} WHERE code = $1`, [code]);
-    if (!rows[0]) throw new BadRequestException(`${field} ${code} does not exist.`);
+    if (!rows[0]) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field, value: code });
     return rows[0].id;
   }
 }
