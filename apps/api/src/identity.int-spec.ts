@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Role, type LoginResponse } from '@aqtalu/contracts';
-import { demoLogins, demoPassword, verifyAuditLog, createDataSource } from '@aqtalu/server';
-import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { demoLogins, demoPassword, verifyAuditLog, sealAuditLog, createDataSource } from '@aqtalu/server';
+import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
 import { generateSync } from 'otplib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -279,9 +279,11 @@ describe('identity: tokens, sessions, lockout, second factor, administration and
       const dataSource = createDataSource({ url: environment.databaseUrl });
       await dataSource.initialize();
       try {
+        // the running API seals entries within a moment; sealing here too makes the wait explicit
+        await eventually(async () => (await sealAuditLog(dataSource)).sealed !== null, 15_000, 'the sealer lock');
         const verdict = await verifyAuditLog(dataSource, 7);
         expect(verdict).toMatchObject({ intact: true });
-        const target = (await db.query(`SELECT id::text AS id FROM audit_log ORDER BY id OFFSET 3 LIMIT 1`)).rows[0].id as string;
+        const target = (await db.query(`SELECT id::text AS id FROM audit_log WHERE hash IS NOT NULL ORDER BY chain_seq OFFSET 3 LIMIT 1`)).rows[0].id as string;
         // what an attacker with database superuser rights would do
         await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
         await db.query(`UPDATE audit_log SET details = '{"covered": "up"}'::jsonb WHERE id = $1`, [target]);

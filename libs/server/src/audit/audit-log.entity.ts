@@ -1,21 +1,30 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and hash-chained: each row's hash covers
- * the previous row's hash and its own content. No foreign keys: the log outlives what it describes.
+ * Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE, except the one-time seal) and hash-chained:
+ * entries are inserted concurrently without chain columns, and the sealer (`audit-sealer.ts`) later gives
+ * each committed entry its place in the chain (`chainSeq`, in commit order) and a hash covering the
+ * previous entry's hash and its own content. Partitioned by month of `occurredAt` (migration
+ * AuditSealedChain). No foreign keys: the log outlives what it describes.
  */
 @Entity({ name: 'audit_log' })
+@Check(
+  'ck_audit_log_sealed_together',
+  `(chain_seq IS NULL) = (hash IS NULL) AND (hash IS NULL) = (previous_hash IS NULL) AND (hash IS NULL) = (sealed_at IS NULL)`,
+)
 @Index('ix_audit_log_entity', ['entityType', 'entityId'])
 @Index('ix_audit_log_actor', ['actorId', 'occurredAt'])
 @Index('ix_audit_log_occurred_at', ['occurredAt'])
 @Index('ix_audit_log_action', ['action'])
-@Index('uq_audit_log_hash', ['hash'], { unique: true })
+@Index('ix_audit_log_chain', ['chainSeq'], { where: 'chain_seq IS NOT NULL' })
+@Index('ix_audit_log_unsealed', ['id'], { where: 'hash IS NULL' })
 export class AuditLogEntity {
-  /** Taken under the chain lock, so id order is chain order. */
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'BY DEFAULT' })
+  /** Taken at insert, in no particular commit order: the chain's order is `chainSeq`. */
+  @PrimaryColumn({ type: 'bigint', default: () => "nextval('audit_log_entry_id_seq')", primaryKeyConstraintName: 'pk_audit_log' })
   id!: string;
 
-  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  /** The partition key, hence part of the primary key. */
+  @PrimaryColumn({ name: 'occurred_at', type: 'timestamptz', primaryKeyConstraintName: 'pk_audit_log' })
   occurredAt!: Date;
 
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
@@ -50,9 +59,16 @@ export class AuditLogEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
 
-  @Column({ name: 'previous_hash', type: 'char', length: 64 })
-  previousHash!: string;
+  /** Position in the chain; null until sealed. */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true })
+  chainSeq!: string | null;
 
-  @Column({ type: 'char', length: 64 })
-  hash!: string;
+  @Column({ name: 'previous_hash', type: 'char', length: 64, nullable: true })
+  previousHash!: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash!: string | null;
+
+  @Column({ name: 'sealed_at', type: 'timestamptz', nullable: true })
+  sealedAt!: Date | null;
 }

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from './audit.service.js';
 
 export interface AuditFilter {
+  /** Only these entries (react-admin's getMany). */
+  ids?: string[];
   actorId?: string;
   action?: string;
   outcome?: string;
@@ -67,6 +69,7 @@ export class AuditQueryService {
       where.push(sql.replace('?', `$${params.length}`));
     };
     const { filter } = page;
+    if (filter.ids) add('a.id = ANY(?::bigint[])', filter.ids);
     if (filter.actorId) add('a.actor_id = ?', filter.actorId);
     if (filter.action) add(filter.action.endsWith('.') ? "a.action LIKE ? || '%'" : 'a.action = ?', filter.action);
     if (filter.outcome) add('a.outcome = ?', filter.outcome);

@@ -113,6 +113,17 @@ export class EnvironmentVariables {
   @Min(50, { message: 'OUTBOX_POLL_MS must be at least 50' })
   OUTBOX_POLL_MS = 500;
 
+  @Type(() => Number)
+  @IsInt({ message: 'AUDIT_SEAL_INTERVAL_MS must be a whole number of milliseconds, e.g. 200' })
+  @Min(10, { message: 'AUDIT_SEAL_INTERVAL_MS must be at least 10' })
+  AUDIT_SEAL_INTERVAL_MS = 200;
+
+  @Type(() => Number)
+  @IsInt({ message: 'SESSION_CACHE_MS must be a whole number of milliseconds, e.g. 5000 (0 reads the user on every request)' })
+  @Min(0, { message: 'SESSION_CACHE_MS must be between 0 and 60000' })
+  @Max(60_000, { message: 'SESSION_CACHE_MS must be between 0 and 60000' })
+  SESSION_CACHE_MS = 5000;
+
   @Transform(toBoolean)
   @IsBoolean({ message: 'DB_LOG_QUERIES must be true or false' })
   DB_LOG_QUERIES = false;
@@ -171,6 +182,36 @@ export class EnvironmentVariables {
   @Min(1, { message: 'CLAMAV_PORT must be between 1 and 65535' })
   @Max(65535, { message: 'CLAMAV_PORT must be between 1 and 65535' })
   CLAMAV_PORT = 3310;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s,]+(\s*,\s*postgres(ql)?:\/\/[^\s,]+)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be comma-separated PostgreSQL URLs of read replicas, e.g. postgres://aqtalu:secret@replica-1:5432/aqtalu,postgres://aqtalu:secret@replica-2:5432/aqtalu',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_DIRECT_URL must be a PostgreSQL URL that bypasses PgBouncer, e.g. postgres://aqtalu:secret@postgres:5432/aqtalu',
+  })
+  DATABASE_DIRECT_URL?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number of connections per process, e.g. 10' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 500' })
+  @Max(500, { message: 'DATABASE_POOL_SIZE must be between 1 and 500' })
+  DATABASE_POOL_SIZE = 10;
+
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_READ_AFTER_WRITE_SECONDS must be a whole number of seconds, e.g. 5' })
+  @Min(0, { message: 'DATABASE_READ_AFTER_WRITE_SECONDS must be between 0 and 3600' })
+  @Max(3600, { message: 'DATABASE_READ_AFTER_WRITE_SECONDS must be between 0 and 3600' })
+  DATABASE_READ_AFTER_WRITE_SECONDS = 5;
+
+  @Type(() => Number)
+  @IsInt({ message: 'OUTBOX_RETENTION_DAYS must be a whole number of days, e.g. 7' })
+  @Min(1, { message: 'OUTBOX_RETENTION_DAYS must be at least 1' })
+  @Max(3650, { message: 'OUTBOX_RETENTION_DAYS must be at most 3650' })
+  OUTBOX_RETENTION_DAYS = 7;
 }
 
 export interface AppConfig {
@@ -192,7 +233,11 @@ export interface AppConfig {
   /** Namespaces every Redis key of this installation (queues, heartbeat). */
   queuePrefix: string;
   outboxPollMs: number;
+  /** How often a process looks for audit entries to seal into the hash chain (one sealer at a time). */
+  auditSealIntervalMs: number;
   dbLogQueries: boolean;
+  /** How long a process keeps the user behind an access token; revocations reach every process through Redis at once. */
+  sessionCacheMs?: number;
   /** Notifications are also e-mailed (by the worker) when `url` is set. */
   smtp: { url?: string; from: string };
   /**
@@ -202,6 +247,13 @@ export interface AppConfig {
   storage: { driver: 'local' | 's3'; dir: string; uploadMaxBytes: number; s3?: S3Settings };
   /** Malware scanning through clamd when `host` is set; otherwise evidence shows "not scanned". */
   clamav: { host?: string; port: number };
+  /**
+   * Scale-out: `replicaUrls` serve the reads of GET requests (see database/read-routing.ts); `directUrl`
+   * bypasses PgBouncer for migrations and session-level advisory locks; `poolSize` is per process.
+   */
+  database: { replicaUrls: string[]; directUrl?: string; poolSize: number; readAfterWriteSeconds: number };
+  /** Published outbox rows older than this are deleted by the worker. */
+  outboxRetentionDays: number;
 }
 
 export interface S3Settings {
@@ -252,7 +304,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     queuePrefix: env.QUEUE_PREFIX,
     outboxPollMs: env.OUTBOX_POLL_MS,
+    auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     dbLogQueries: env.DB_LOG_QUERIES,
+    sessionCacheMs: env.SESSION_CACHE_MS,
     smtp: { url: env.SMTP_URL, from: env.SMTP_FROM },
     storage: {
       driver: env.STORAGE_DRIVER,
@@ -271,6 +325,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
           : undefined,
     },
     clamav: { host: env.CLAMAV_HOST, port: env.CLAMAV_PORT },
+    database: {
+      replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+      directUrl: env.DATABASE_DIRECT_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      readAfterWriteSeconds: env.DATABASE_READ_AFTER_WRITE_SECONDS,
+    },
+    outboxRetentionDays: env.OUTBOX_RETENTION_DAYS,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-/** Prometheus metrics of the API process: HTTP latency, queue depth, outbox backlog. */
+/** Prometheus metrics of the API process: HTTP latency, queue depth, outbox backlog, audit seal lag. */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
@@ -37,6 +37,28 @@ export class MetricsService {
           if (!counts) continue;
           for (const [state, count] of Object.entries(counts)) this.set({ queue: name, state }, count);
         }
+      },
+    });
+    new Gauge({
+      name: 'aqtalu_audit_seal_lag_seconds',
+      help: 'Age of the oldest audit entry not yet sealed into the hash chain (0 when all are sealed)',
+      registers: [this.registry],
+      async collect() {
+        const rows: Array<{ lag: number }> = await dataSource
+          .query('SELECT COALESCE(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS lag FROM audit_log WHERE hash IS NULL')
+          .catch(() => []);
+        if (rows[0]) this.set(Math.max(0, rows[0].lag));
+      },
+    });
+    new Gauge({
+      name: 'aqtalu_audit_unsealed_entries',
+      help: 'Audit entries written but not yet sealed into the hash chain',
+      registers: [this.registry],
+      async collect() {
+        const rows: Array<{ count: number }> = await dataSource
+          .query('SELECT count(*)::int AS count FROM audit_log WHERE hash IS NULL')
+          .catch(() => []);
+        if (rows[0]) this.set(rows[0].count);
       },
     });
     new Gauge({

@@ -1,0 +1,164 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Role } from '@aqtalu/contracts';
+import { AuditService, createDataSource, demoLogins, sealAuditLog, verifyAuditLog } from '@aqtalu/server';
+import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from './bootstrap.js';
+
+const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
+
+describe('audit log: concurrent appends, a chain sealed afterwards, monthly partitions', () => {
+  let environment: TestEnvironment;
+  let api: NestExpressApplication;
+  let baseUrl: string;
+  let db: pg.Client;
+  let dataSource: DataSource;
+
+  /** Seals everything committed so far (waiting for the API's own sealer if it holds the lock). */
+  const sealAll = async () => {
+    await eventually(async () => (await sealAuditLog(dataSource)).sealed === 0, 15_000, 'an empty unsealed tail');
+  };
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+    api = await createApi(environment.config);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+    db = new pg.Client({ connectionString: environment.databaseUrl });
+    await db.connect();
+    dataSource = createDataSource({ url: environment.databaseUrl, applicationName: 'audit-test' });
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.end();
+    await api?.close();
+    await environment?.dispose();
+  });
+
+  it('keeps every one of 200 concurrent audited reads and 50 writes, each once, in a chain that verifies', async () => {
+    const secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+    const created = await secretary.post<{ id: string }>('/api/cases', {
+      regionCode: 'ALM',
+      categoryCode: 'counter_revolutionary',
+      summary: 'Application of a relative',
+      applicant: { kind: 'relative', name: 'Айгерім Нұрланқызы', kinship: 'granddaughter', kinshipProof: 'birth certificates', email: 'aigerim@example.kz' },
+      subjects: [{ nameKk: 'Жұмабаев Қабдолла', nameRu: 'Жумабаев Кабдолла' }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const caseId = created.body.id;
+    const before = Number((await db.query(`SELECT count(*) FROM audit_log`)).rows[0].count);
+
+    const reads = Array.from({ length: 200 }, () => secretary.get(`/api/cases/${caseId}`));
+    const writes = Array.from({ length: 50 }, (_, index) => secretary.post(`/api/cases/${caseId}/comments`, { body: `comment ${index}` }));
+    const answers = await Promise.all([...reads, ...writes]);
+    expect(answers.map((answer) => answer.status).filter((status) => status >= 300)).toEqual([]);
+
+    await sealAll();
+    const counts = (
+      await db.query(
+        `SELECT action, count(*)::int AS count, count(DISTINCT request_id)::int AS requests FROM audit_log
+         WHERE entity_id = $1 AND action IN ('case.read', 'case.comment') GROUP BY action ORDER BY action`,
+        [caseId],
+      )
+    ).rows;
+    const reads200 = counts.find((row) => row.action === 'case.read');
+    const comments = counts.find((row) => row.action === 'case.comment');
+    expect(reads200).toMatchObject({ requests: reads200?.count });
+    expect(reads200!.count).toBeGreaterThanOrEqual(200);
+    expect(comments).toEqual({ action: 'case.comment', count: 50, requests: 50 });
+
+    const chain = (await db.query(`SELECT count(*)::int AS n, count(DISTINCT chain_seq)::int AS distinct_seq, max(chain_seq)::int AS max_seq FROM audit_log`)).rows[0];
+    expect(chain.n).toBeGreaterThanOrEqual(before + 250);
+    expect(chain).toEqual({ n: chain.n, distinct_seq: chain.n, max_seq: chain.n });
+    expect(await verifyAuditLog(dataSource)).toMatchObject({ intact: true, entries: chain.n, unsealed: 0 });
+  });
+
+  it('seals an entry that commits after a later one was sealed, further along the chain', async () => {
+    const audit = api.get(AuditService);
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await audit.record({ action: 'test.late', entityType: 'test', entityId: 'late' }, runner.manager);
+      const lateId = (await runner.query(`SELECT max(id)::text AS id FROM audit_log WHERE action = 'test.late'`))[0].id as string;
+      await audit.record({ action: 'test.early', entityType: 'test', entityId: 'early' });
+      await sealAll();
+      const early = (await db.query(`SELECT id::text AS id, chain_seq::text AS seq FROM audit_log WHERE action = 'test.early'`)).rows[0];
+      expect(BigInt(early.id)).toBeGreaterThan(BigInt(lateId));
+      expect(early.seq).not.toBeNull();
+      await runner.commitTransaction();
+
+      await sealAll();
+      const late = (await db.query(`SELECT id::text AS id, chain_seq::text AS seq FROM audit_log WHERE action = 'test.late'`)).rows[0];
+      expect(late.id).toBe(lateId);
+      expect(BigInt(late.seq)).toBeGreaterThan(BigInt(early.seq));
+      expect(await verifyAuditLog(dataSource)).toMatchObject({ intact: true, unsealed: 0 });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('reports entries written but not sealed yet without calling the log broken', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      // the sealer's lock, held here, keeps every sealer away while the entry waits
+      await runner.query('SELECT pg_advisory_xact_lock(7331003)');
+      await api.get(AuditService).record({ action: 'test.waiting', entityType: 'test', entityId: 'waiting' });
+      const verdict = await verifyAuditLog(dataSource);
+      expect(verdict).toMatchObject({ intact: true });
+      expect(verdict.unsealed).toBeGreaterThanOrEqual(1);
+      expect(verdict.oldestUnsealedAt).not.toBeNull();
+      const metrics = await new HttpSession(baseUrl).get<string>('/api/metrics');
+      expect(metrics.body).toMatch(/aqtalu_audit_unsealed_entries [1-9]/);
+      expect(metrics.body).toMatch(/aqtalu_audit_seal_lag_seconds \d/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await sealAll();
+  });
+
+  it('chains across a month boundary, each month in its own partition, and names a row tampered in the older one', async () => {
+    await db.query(`SELECT audit_log_ensure_partitions('2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z')`);
+    const inserted = (
+      await db.query(
+        `INSERT INTO audit_log (occurred_at, action, outcome, entity_type, entity_id, details)
+         VALUES ('2026-10-31T23:59:59.500Z', 'test.month_end', 'allowed', 'test', 'boundary', '{"n": 1}'),
+                ('2026-11-01T00:00:00.250Z', 'test.month_start', 'allowed', 'test', 'boundary', '{"n": 2}')
+         RETURNING id::text AS id, tableoid::regclass::text AS partition`,
+      )
+    ).rows;
+    expect(inserted.map((row) => row.partition)).toEqual(['audit_log_2026_10', 'audit_log_2026_11']);
+    await sealAll();
+    expect(await verifyAuditLog(dataSource, 3)).toMatchObject({ intact: true, unsealed: 0 });
+
+    const [older] = inserted;
+    await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    try {
+      await db.query(`UPDATE audit_log SET details = '{"n": 99}' WHERE id = $1`, [older.id]);
+    } finally {
+      await db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    }
+    expect(await verifyAuditLog(dataSource, 3)).toMatchObject({ intact: false, brokenAt: older.id });
+  });
+
+  it('refuses to re-seal a sealed entry or to change an entry while sealing it', async () => {
+    await api.get(AuditService).record({ action: 'test.sealed', entityType: 'test', entityId: 'sealed' });
+    await sealAll();
+    await expect(db.query(`UPDATE audit_log SET hash = repeat('a', 64) WHERE action = 'test.sealed'`)).rejects.toThrow(/append-only/);
+    await db.query(`INSERT INTO audit_log (occurred_at, action, outcome) VALUES (now(), 'test.unsealed', 'allowed')`);
+    await expect(
+      db.query(
+        `UPDATE audit_log SET action = 'test.forged', chain_seq = 1, previous_hash = repeat('0', 64), hash = repeat('a', 64), sealed_at = now()
+         WHERE action = 'test.unsealed'`,
+      ),
+    ).rejects.toThrow(/append-only/);
+  });
+});
