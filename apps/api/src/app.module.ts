@@ -6,6 +6,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import {
+  APP_CONFIG,
   AuditModule,
   CasesModule,
   ConfigModule,
@@ -15,7 +16,9 @@ import {
   MetricsService,
   NotificationModule,
   QueueModule,
+  REDIS,
   RedisHealthIndicator,
+  RedisThrottlerStorage,
   RedisModule,
   RegistryModule,
   OutboxModule,
@@ -24,6 +27,7 @@ import {
   WorkerHealthIndicator,
   type AppConfig,
 } from '@aqtalu/server';
+import type { Redis } from 'ioredis';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { diskStorage } from 'multer';
@@ -49,12 +53,13 @@ import { QueueBoardController } from './http/queue-board.js';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { LoggingModule } from './http/logging.module.js';
+import { ReadRoutingInterceptor, ReadScopeMiddleware } from './http/read-routing.js';
 import { RequestContextMiddleware } from './http/request-context.middleware.js';
 
 @Module({})
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('{*path}');
+    consumer.apply(RequestContextMiddleware, ReadScopeMiddleware).forRoutes('{*path}');
   }
 
   static forRoot(config: AppConfig): DynamicModule {
@@ -69,13 +74,20 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
-        DatabaseModule.forRoot(config, 'api'),
+        DatabaseModule.forRoot(config, 'api', { readReplicas: true }),
         RedisModule.forRoot(config),
         QueueModule.forRoot(config),
         TerminusModule,
         AuditModule,
-        // Request-rate limit of the sign-in routes, per client address (failed sign-ins are throttled separately).
-        ThrottlerModule.forRoot([{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }]),
+        // Request-rate limit of the sign-in routes, per client address (failed sign-ins are throttled separately),
+        // counted in Redis so that it holds across API replicas.
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS, APP_CONFIG],
+          useFactory: (redis: Redis, appConfig: AppConfig) => ({
+            throttlers: [{ name: 'auth', ttl: 60_000, limit: appConfig.authRateLimitPerMinute }],
+            storage: new RedisThrottlerStorage(redis, appConfig),
+          }),
+        }),
         PassportModule,
         IdentityModule.forRoot(config),
         NotificationModule,
@@ -119,6 +131,7 @@ export class AppModule implements NestModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadRoutingInterceptor },
       ],
     };
   }

@@ -4,3 +4,4 @@ export * from './programs.js';
 export * from './redis.js';
 export * from './stack.js';
 export * from './clamd.js';
+export * from './standby.js';
