@@ -1,3 +1,5 @@
+import { caseRuleTemplatesEn, type CaseRuleParams } from './cases.js';
+
 /**
  * The closed catalogue of codes the API speaks instead of prose: refusals, validation errors, conflicts,
  * evidence check results, name match reasons, import row errors and quorum notes. Each code declares the
@@ -43,7 +45,7 @@ export const entityNames = [
 export type NamePartName = 'surname' | 'given' | 'patronymic';
 
 /** Each code with the type of its params. */
-export interface CodeParams {
+export interface CodeParams extends CaseRuleParams {
   // --- generic HTTP and database answers -------------------------------------------------------------
   'http.internal_error': { requestId: string };
   'http.not_found': { path: string };
@@ -87,7 +89,6 @@ export interface CodeParams {
   'validation.together': { fields: string[] };
   'validation.unknown_code': { field: string; value: string };
   'validation.unknown_codes': { field: string; values: string[]; dictionary: string; dictionaryLabel: string };
-  'validation.unknown_reference': { field: string; value: string; entity: EntityName };
   'validation.date': { field: string; reason: string; message: string };
   'validation.archival_reference': { field: string; part: string; message: string };
   'validation.belongs_to': { fields: string[]; owner: string };
@@ -221,6 +222,7 @@ export interface CodeParams {
   'registry.proposal_status': { status: string; expected: string };
   'registry.person_needs_name': Record<string, never>;
   'registry.person_merged': { personId: string; mergedInto: string };
+  'registry.unknown_person': { field: string; id: string };
   'fact.episode_kind_required': { values: string[] };
   'fact.episode_kind_not_allowed': { kind: string };
   'fact.episode_fields': { fields: string[]; kind: string };
@@ -237,6 +239,7 @@ export interface CodeParams {
   'fact.source_page_from_required': Record<string, never>;
   'fact.source_page_beyond': { pageTo: number; pages: number };
   'place.name_exists': { language: string; name: string };
+  'place.unknown': { field: string; id: string };
   'place.name_no_letters': { name: string };
   'place.own_parent': Record<string, never>;
   'place.search_no_name': Record<string, never>;
@@ -282,6 +285,8 @@ export type Coded<C extends Code = Code> = { [K in C]: { code: K; params: CodePa
 
 /** English templates: the `detail` of problem answers and the fallback of every translation. */
 export const codeTemplatesEn = {
+  // the case lifecycle's refusals (transitions, actions, archive requests), declared in cases.ts
+  ...caseRuleTemplatesEn,
   'http.internal_error': 'Something went wrong on our side. Quote the request id %{requestId} when you report it.',
   'http.not_found': 'There is nothing at %{path}.',
   'http.error': 'The request failed (HTTP %{status}).',
@@ -322,8 +327,7 @@ export const codeTemplatesEn = {
   'validation.order': '%{first} %{firstValue} is after %{second} %{secondValue}',
   'validation.together': '%{fields} go together: give all or none',
   'validation.unknown_code': '%{field} %{value} does not exist',
-  'validation.unknown_codes': '%{field}: %{values} not in the dictionary of %{dictionaryLabel} (GET /api/dictionaries/%{dictionary})',
-  'validation.unknown_reference': '%{field} %{value} is not a known %{entity}',
+  'validation.unknown_codes': '%{field}: %{values} is/are not in the dictionary of %{dictionaryLabel} (GET /api/dictionaries/%{dictionary})',
   'validation.date': '%{field}: %{message}',
   'validation.archival_reference': '%{field}: the %{part} could not be read: %{message}',
   'validation.belongs_to': '%{fields}: belong(s) to %{owner} only',
@@ -446,6 +450,7 @@ export const codeTemplatesEn = {
   'registry.merged_meanwhile': 'One of the two records has been merged into a third meanwhile: unmerge it first or review that pair.',
   'registry.proposal_status': 'The proposal is %{status}; this needs one that is %{expected}.',
   'registry.person_needs_name': 'a person needs at least one name',
+  'registry.unknown_person': '%{field} %{id} is not a person of the registry',
   'registry.person_merged': 'The person %{personId} is merged into %{mergedInto}: add facts to that record, or unmerge first.',
   'fact.episode_kind_required': 'episodeKind is required for an episode: one of %{values}',
   'fact.episode_kind_not_allowed': 'episodeKind belongs to an episode; a %{kind} fact has none',
@@ -462,6 +467,7 @@ export const codeTemplatesEn = {
   'fact.source_evidence_required': 'source.evidenceId is required for an evidence source',
   'fact.source_page_from_required': 'source.pageFrom is required for an evidence source: the first page that supports the fact',
   'fact.source_page_beyond': "source.pageTo %{pageTo} is beyond the evidence's last page: it has %{pages} page(s)",
+  'place.unknown': '%{field} %{id} is not a place of the gazetteer (find one with GET /api/places?q=…)',
   'place.name_exists': 'the place already has the %{language} name «%{name}»',
   'place.name_no_letters': '«%{name}» has no letters to search by',
   'place.own_parent': 'a place cannot be its own parent',

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EpisodeKind,
@@ -16,6 +16,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseAccess } from '../cases/case-access.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { PlaceService } from './place.service.js';
 import { RepressionDictionaryService } from './repression-dictionary.service.js';
 
@@ -148,7 +149,7 @@ export class PersonFactService {
   async add(user: SessionUser, personId: string, input: FactInput): Promise<FactView> {
     const person = await this.requirePerson(this.dataSource, personId);
     if (person.merged_into_id) {
-      throw new ConflictException(`The person ${personId} is merged into ${person.merged_into_id}: add facts to that record, or unmerge first.`);
+      throw new CodedException(HttpStatus.CONFLICT, 'registry.person_merged', { personId, mergedInto: person.merged_into_id });
     }
     const row = await this.validate(user, personId, input);
     const id = randomUUID();
@@ -191,7 +192,7 @@ export class PersonFactService {
       const [fact] = isUuid(factId)
         ? await manager.query(`SELECT id, kind, accept_key, accepted, value, date_text, place_id, place_text FROM person_facts WHERE id = $1 AND person_id = $2 FOR UPDATE`, [factId, personId])
         : [];
-      if (!fact) throw new NotFoundException(`The person ${personId} has no fact ${factId}.`);
+      if (!fact) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'fact', id: factId });
       if (fact.accepted) return;
       const previous: Array<{ id: string }> = await manager.query(
         `SELECT id FROM person_facts WHERE person_id = $1 AND accept_key = $2 AND accepted FOR UPDATE`,
@@ -222,7 +223,7 @@ export class PersonFactService {
    */
   async update(user: SessionUser, personId: string, factId: string, version: number, changes: FactChanges): Promise<FactView> {
     const [row] = isUuid(factId) ? await this.dataSource.query(`SELECT * FROM person_facts WHERE id = $1 AND person_id = $2`, [factId, personId]) : [];
-    if (!row) throw new NotFoundException(`The person ${personId} has no fact ${factId}.`);
+    if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'fact', id: factId });
     const before = await this.view(factId);
     const current: FactInput = {
       kind: row.kind, episodeKind: row.episode_kind ?? undefined, value: row.value ?? undefined, date: row.date_text ?? undefined,
@@ -273,33 +274,33 @@ export class PersonFactService {
   /** Checks what can be checked without writing; answers 400 naming the problem, 404 for evidence out of scope. */
   private async validate(user: SessionUser, personId: string, input: FactInput, keptSource?: KeptSource) {
     const isEpisode = input.kind === FactKind.Episode;
-    if (isEpisode && !input.episodeKind) throw new BadRequestException(`episodeKind is required for an episode: one of ${Object.values(EpisodeKind).join(', ')}`);
-    if (!isEpisode && input.episodeKind) throw new BadRequestException(`episodeKind belongs to an episode; a ${input.kind} fact has none`);
+    if (isEpisode && !input.episodeKind) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.episode_kind_required', { values: Object.values(EpisodeKind) });
+    if (!isEpisode && input.episodeKind) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.episode_kind_not_allowed', { kind: input.kind });
     if (!isEpisode) {
       const given = episodeFields.filter((field) => input[field] !== undefined && !(Array.isArray(input[field]) && input[field].length === 0));
-      if (given.length) throw new BadRequestException(`${given.join(', ')} belong${given.length === 1 ? 's' : ''} to an episode, not to a ${input.kind} fact`);
+      if (given.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.episode_fields', { fields: given, kind: input.kind });
     }
     let value = trimmed(input.value);
-    if (valueKinds.has(input.kind) && !value) throw new BadRequestException(`value is required for a ${input.kind} fact: what the source states`);
+    if (valueKinds.has(input.kind) && !value) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.value_required', { kind: input.kind });
     let date: UncertainDate | null = null;
-    if (input.kind === FactKind.BirthYear && !input.date?.trim()) throw new BadRequestException('date is required for a birth_year fact, e.g. "1890" or "1890 или 1891"');
+    if (input.kind === FactKind.BirthYear && !input.date?.trim()) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.birth_year_date_required');
     if (input.date?.trim()) {
       // a fact is about the past: a date after today is a typing error
       const parsed = parseUncertainDate(input.date, { today: new Date().toISOString().slice(0, 10) });
-      if (!parsed.ok) throw new BadRequestException(`date: ${parsed.error.message}`);
+      if (!parsed.ok) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.date', { field: 'date', reason: parsed.error.code, message: parsed.error.message });
       date = parsed.value;
       // a birth year's value is the wording of its date
       if (input.kind === FactKind.BirthYear) value = date.text;
     }
     if (input.kind === FactKind.Birthplace && !input.placeId && !trimmed(input.placeText)) {
-      throw new BadRequestException('a birthplace fact needs placeId (a place of the gazetteer) or placeText (as the source writes it), or both');
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.birthplace_place_required');
     }
     if (input.placeId) await PlaceService.requireExisting(this.dataSource, input.placeId, 'placeId');
     if (input.relatedPersonId) {
-      if (input.kind !== FactKind.FamilyLink) throw new BadRequestException('relatedPersonId belongs to a family_link fact');
-      if (input.relatedPersonId === personId) throw new BadRequestException('relatedPersonId cannot be the person themselves');
+      if (input.kind !== FactKind.FamilyLink) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.related_person_only_family');
+      if (input.relatedPersonId === personId) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.related_person_self');
       const [related] = isUuid(input.relatedPersonId) ? await this.dataSource.query(`SELECT id FROM persons WHERE id = $1`, [input.relatedPersonId]) : [];
-      if (!related) throw new BadRequestException(`relatedPersonId ${input.relatedPersonId} is not a person of the registry`);
+      if (!related) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.unknown_person', { field: 'relatedPersonId', id: input.relatedPersonId });
     }
     await this.checkCodes(RepressionDictionary.SentencingBodies, 'sentencingBodyCode', input.sentencingBodyCode ? [input.sentencingBodyCode] : []);
     await this.checkCodes(RepressionDictionary.CriminalArticles, 'articleCodes', input.articleCodes ?? []);
@@ -314,40 +315,40 @@ export class PersonFactService {
     const has = (fields: Array<keyof FactSourceInput>) => fields.filter((field) => source[field] !== undefined && source[field] !== null && source[field] !== '');
     const refuseOthers = (allowed: Array<keyof FactSourceInput>) => {
       const foreign = has(['reference', 'bookTitle', 'bookVolume', 'bookPage', 'evidenceId', 'pageFrom', 'pageTo']).filter((field) => !allowed.includes(field));
-      if (foreign.length) throw new BadRequestException(`source.${foreign.join(', source.')} do${foreign.length === 1 ? 'es' : ''} not belong to a source of kind ${source.kind}`);
+      if (foreign.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.source_fields_foreign', { fields: foreign.map((field) => `source.${field}`), kind: source.kind });
     };
     switch (source.kind) {
       case FactSourceKind.Archival: {
         refuseOthers(['reference']);
-        if (!source.reference?.trim()) throw new BadRequestException("source.reference is required for an archival source, e.g. 'ЦГА РК, ф. 141, оп. 1, д. 1234, л. 5–7'");
+        if (!source.reference?.trim()) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.source_reference_required');
         const parsed = parseArchivalReference(source.reference);
-        if (!parsed.ok) throw new BadRequestException(`source.reference: the ${parsed.error.part} could not be read: ${parsed.error.message}`);
+        if (!parsed.ok) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.archival_reference', { field: 'source.reference', part: parsed.error.part, message: parsed.error.message });
         return { reference: parsed.value, pageFrom: null, pageTo: null };
       }
       case FactSourceKind.Book: {
         refuseOthers(['bookTitle', 'bookVolume', 'bookPage']);
-        if (!source.bookTitle?.trim()) throw new BadRequestException('source.bookTitle is required for a book of memory');
-        if (source.bookPage === undefined) throw new BadRequestException('source.bookPage is required for a book of memory: the page the person is on');
-        if (!Number.isInteger(source.bookPage) || source.bookPage < 1) throw new BadRequestException(`source.bookPage must be a page number of 1 or more, not ${source.bookPage}`);
+        if (!source.bookTitle?.trim()) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.source_book_title_required');
+        if (source.bookPage === undefined) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.source_book_page_required');
+        if (!Number.isInteger(source.bookPage) || source.bookPage < 1) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.page_number', { field: 'source.bookPage', value: String(source.bookPage) });
         return { reference: null, pageFrom: null, pageTo: null };
       }
       case FactSourceKind.Evidence: {
         refuseOthers(['evidenceId', 'pageFrom', 'pageTo']);
-        if (!source.evidenceId) throw new BadRequestException('source.evidenceId is required for an evidence source');
-        if (source.pageFrom === undefined) throw new BadRequestException('source.pageFrom is required for an evidence source: the first page that supports the fact');
+        if (!source.evidenceId) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.source_evidence_required');
+        if (source.pageFrom === undefined) throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.source_page_from_required');
         const pageFrom = source.pageFrom;
         const pageTo = source.pageTo ?? pageFrom;
-        if (!Number.isInteger(pageFrom) || pageFrom < 1) throw new BadRequestException(`source.pageFrom must be a page number of 1 or more, not ${pageFrom}`);
-        if (!Number.isInteger(pageTo) || pageTo < 1) throw new BadRequestException(`source.pageTo must be a page number of 1 or more, not ${pageTo}`);
-        if (pageFrom > pageTo) throw new BadRequestException(`source.pageFrom ${pageFrom} is after source.pageTo ${pageTo}`);
+        if (!Number.isInteger(pageFrom) || pageFrom < 1) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.page_number', { field: 'source.pageFrom', value: String(pageFrom) });
+        if (!Number.isInteger(pageTo) || pageTo < 1) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.page_number', { field: 'source.pageTo', value: String(pageTo) });
+        if (pageFrom > pageTo) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.order', { first: 'source.pageFrom', firstValue: String(pageFrom), second: 'source.pageTo', secondValue: String(pageTo) });
         const evidence = await this.citableEvidence(user, source.evidenceId);
         if (evidence.pages !== null && pageTo > evidence.pages) {
-          throw new BadRequestException(`source.pageTo ${pageTo} is beyond the evidence's last page: it has ${evidence.pages} page${evidence.pages === 1 ? '' : 's'}`);
+          throw new CodedException(HttpStatus.BAD_REQUEST, 'fact.source_page_beyond', { pageTo, pages: evidence.pages });
         }
         return { reference: null, pageFrom, pageTo };
       }
       default:
-        throw new BadRequestException(`source.kind must be one of ${Object.values(FactSourceKind).join(', ')}`);
+        throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'source.kind', values: Object.values(FactSourceKind) });
     }
   }
 
@@ -361,19 +362,19 @@ export class PersonFactService {
           [evidenceId],
         )
       : [];
-    if (!evidence) throw new NotFoundException(`There is no evidence ${evidenceId}, or it is not yours to see.`);
+    if (!evidence) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found_or_hidden', { entity: 'evidence', id: evidenceId });
     try {
       await this.access.require(user, evidence.caseId, Permission.EvidenceRead);
     } catch (error) {
       // the case is named in the message of CaseAccess; the caller asked about evidence and learns nothing of the case
-      if (error instanceof NotFoundException) throw new NotFoundException(`There is no evidence ${evidenceId}, or it is not yours to see.`);
+      if (error instanceof HttpException && error.getStatus() === HttpStatus.NOT_FOUND) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found_or_hidden', { entity: 'evidence', id: evidenceId });
       throw error;
     }
     if (evidence.verification === 'rejected') {
-      throw new ConflictException(`The evidence ${evidenceId} was rejected by the working group and cannot be cited; cite a verified or yet unverified document.`);
+      throw new CodedException(HttpStatus.CONFLICT, 'evidence.rejected_not_citable', { id: evidenceId });
     }
     if (evidence.quarantined) {
-      throw new ConflictException(`The evidence ${evidenceId} is quarantined by a safety check and cannot be cited; cite it once an administrator has examined it and it has been checked again.`);
+      throw new CodedException(HttpStatus.CONFLICT, 'evidence.quarantined_not_citable', { id: evidenceId });
     }
     return { pages: evidence.pages };
   }
@@ -381,7 +382,7 @@ export class PersonFactService {
   private async checkCodes(dictionary: RepressionDictionary, field: string, codes: string[]): Promise<void> {
     const unknown = await this.dictionaries.unknownCodes(dictionary, codes);
     if (unknown.length) {
-      throw new BadRequestException(`${field}: ${unknown.map((code) => `'${code}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in the dictionary of ${this.dictionaries.label(dictionary)} (GET /api/dictionaries/${dictionary})`);
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_codes', { field, values: unknown, dictionary, dictionaryLabel: this.dictionaries.label(dictionary) });
     }
   }
 
@@ -389,7 +390,7 @@ export class PersonFactService {
     const [person] = isUuid(personId)
       ? await manager.query(`SELECT id, version, merged_into_id FROM persons WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [personId])
       : [];
-    if (!person) throw new NotFoundException(`There is no person ${personId} in the registry.`);
+    if (!person) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'person', id: personId });
     return person;
   }
 }

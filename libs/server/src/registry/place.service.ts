@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlaceNameLanguage, type PlaceKind } from '@aqtalu/contracts';
 import { placeSearchKey } from '@aqtalu/domain';
@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 
 export interface PlaceNameInput {
   name: string;
@@ -128,10 +129,10 @@ export class PlaceService {
   /** Adds a name the place was known by (administrators). */
   async addName(id: string, name: PlaceNameInput): Promise<PlaceView> {
     await this.get(id);
-    if (name.validFrom !== undefined && name.validTo !== undefined && name.validFrom > name.validTo) throw new BadRequestException(`validFrom ${name.validFrom} is after validTo ${name.validTo}`);
+    if (name.validFrom !== undefined && name.validTo !== undefined && name.validFrom > name.validTo) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.order', { first: 'validFrom', firstValue: String(name.validFrom), second: 'validTo', secondValue: String(name.validTo) });
     await this.dataSource.transaction(async (manager) => {
       const [existing] = await manager.query(`SELECT 1 FROM place_names WHERE place_id = $1 AND language = $2 AND name = $3`, [id, name.language, name.name.trim()]);
-      if (existing) throw new BadRequestException(`the place already has the ${name.language} name «${name.name.trim()}»`);
+      if (existing) throw new CodedException(HttpStatus.BAD_REQUEST, 'place.name_exists', { language: name.language, name: name.name.trim() });
       await this.insertName(manager, id, name);
       await this.audit.record({ action: 'place.add_name', entityType: 'place', entityId: id, after: { ...name } }, manager);
     });
@@ -140,7 +141,7 @@ export class PlaceService {
 
   private async insertName(manager: EntityManager, placeId: string, name: PlaceNameInput): Promise<void> {
     const key = placeSearchKey(name.name);
-    if (!key) throw new BadRequestException(`«${name.name}» has no letters to search by`);
+    if (!key) throw new CodedException(HttpStatus.BAD_REQUEST, 'place.name_no_letters', { name: name.name });
     await manager.query(`INSERT INTO place_names (place_id, name, language, valid_from, valid_to, search_key) VALUES ($1, $2, $3, $4, $5, $6)`, [
       placeId, name.name.trim(), name.language, name.validFrom ?? null, name.validTo ?? null, key,
     ]);
@@ -149,20 +150,20 @@ export class PlaceService {
   private async check(place: PlaceFields, id?: string): Promise<void> {
     if (place.regionCode) {
       const [region] = await this.dataSource.query(`SELECT 1 FROM regions WHERE code = $1`, [place.regionCode]);
-      if (!region) throw new BadRequestException(`regionCode ${place.regionCode} is not one of today's regions`);
+      if (!region) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'regionCode', value: place.regionCode });
     }
     if (place.parentId) {
-      if (place.parentId === id) throw new BadRequestException('a place cannot be its own parent');
+      if (place.parentId === id) throw new CodedException(HttpStatus.BAD_REQUEST, 'place.own_parent');
       await PlaceService.requireExisting(this.dataSource, place.parentId, 'parentId');
     }
-    if (place.validFrom != null && place.validTo != null && place.validFrom > place.validTo) throw new BadRequestException(`validFrom ${place.validFrom} is after validTo ${place.validTo}`);
-    if ((place.latitude == null) !== (place.longitude == null)) throw new BadRequestException('latitude and longitude go together: give both or neither');
+    if (place.validFrom != null && place.validTo != null && place.validFrom > place.validTo) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.order', { first: 'validFrom', firstValue: String(place.validFrom), second: 'validTo', secondValue: String(place.validTo) });
+    if ((place.latitude == null) !== (place.longitude == null)) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.together', { fields: ['latitude', 'longitude'] });
   }
 
   /** Places any of whose names is like `q`: an exact name first, then names that begin with it, then similar ones. */
   async search(q: string, page: { offset: number; limit: number; regionCode?: string; kind?: string }): Promise<{ rows: PlaceHit[]; total: number }> {
     const key = placeSearchKey(q);
-    if (!key) throw new BadRequestException('q must contain a place name to search for, in any script');
+    if (!key) throw new CodedException(HttpStatus.BAD_REQUEST, 'place.search_no_name');
     const params: unknown[] = [key, `${key.replace(/[\\%_]/g, '\\$&')}%`, q.trim().toLowerCase()];
     const filters: string[] = [];
     if (page.regionCode) filters.push(`r.code = $${params.push(page.regionCode)}`);
@@ -196,7 +197,7 @@ export class PlaceService {
     const [place]: PlaceView[] = isUuid(id)
       ? await this.dataSource.query(`SELECT ${placeColumns} FROM places p LEFT JOIN regions r ON r.id = p.region_id WHERE p.id = $1`, [id])
       : [];
-    if (!place) throw new NotFoundException(`There is no place ${id} in the gazetteer.`);
+    if (!place) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'place', id });
     await this.attachNames([place]);
     return place;
   }
@@ -206,7 +207,7 @@ export class PlaceService {
     const [place] = isUuid(placeId)
       ? await manager.query(`SELECT p.id, r.code AS "regionCode" FROM places p LEFT JOIN regions r ON r.id = p.region_id WHERE p.id = $1`, [placeId])
       : [];
-    if (!place) throw new BadRequestException(`${field} ${placeId} is not a place of the gazetteer (find one with GET /api/places?q=…)`);
+    if (!place) throw new CodedException(HttpStatus.BAD_REQUEST, 'place.unknown', { field, id: placeId });
     return place;
   }
 

@@ -1,6 +1,6 @@
-import { BadRequestException, HttpException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName, type SessionUser } from '@aqtalu/contracts';
+import { JobName, renderCode, type Coded, type SessionUser } from '@aqtalu/contracts';
 import { normaliseName, parseUncertainDate } from '@aqtalu/domain';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse';
@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { sqlRows } from '../database/sql.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { detectScript } from './registry.service.js';
 
 /** Which CSV column holds what. A full name, or surname (+ given name, patronymic), is required. */
@@ -35,10 +36,14 @@ export interface ImportRow {
   personRef: string | null;
 }
 
+/** Why a row cannot be imported, as a code of the catalogue. */
+export type ImportRowProblem = Coded<'import.row_full_name_empty' | 'import.row_surname_empty' | 'import.row_birth_year_unreadable' | 'import.row_person_id_invalid'>;
+
 export interface ImportReport {
   totalRows: number;
   validRows: number;
-  errors: Array<{ line: number; reason: string }>;
+  /** `reason` is English; `code` and `params` say the same for a screen in any language. */
+  errors: Array<{ line: number; reason: string } & ImportRowProblem>;
 }
 
 /** The file formats of archival lists. */
@@ -76,20 +81,20 @@ export class RegistryImportService {
 
   /** Reads and checks every row; nothing is written. */
   async validate(path: string, mapping: ImportMapping, onRow?: (row: ImportRow) => void, format: ImportFormat = 'csv'): Promise<ImportReport> {
-    if (!mapping.fullName && !mapping.surname) throw new BadRequestException('mapping must name the column of the full name (fullName) or of the surname (surname)');
+    if (!mapping.fullName && !mapping.surname) throw new CodedException(HttpStatus.BAD_REQUEST, 'import.mapping_name_missing');
     const report: ImportReport = { totalRows: 0, validRows: 0, errors: [] };
     let headerChecked = false;
     for await (const record of this.records(path, format)) {
       if (!headerChecked) {
         const missing = Object.entries(mapping).filter(([, column]) => column && !(column in record.record)).map(([field, column]) => `${field} → "${column}"`);
-        if (missing.length) throw new BadRequestException(`the file has no column for ${missing.join(', ')}; its columns are ${Object.keys(record.record).join(', ')}`);
+        if (missing.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'import.columns_missing', { missing, columns: Object.keys(record.record) });
         headerChecked = true;
       }
       report.totalRows += 1;
       const line = record.line;
       const problem = this.rowProblem(record.record, mapping);
       if (problem) {
-        if (report.errors.length < maxReportedErrors) report.errors.push({ line, reason: problem });
+        if (report.errors.length < maxReportedErrors) report.errors.push({ line, reason: renderCode(problem.code, problem.params as never), ...problem });
         continue;
       }
       report.validRows += 1;
@@ -106,7 +111,7 @@ export class RegistryImportService {
   async load(user: SessionUser, path: string, fileName: string, source: string, mapping: ImportMapping, format: ImportFormat = importFormatOf(fileName) ?? 'csv'): Promise<{ importId: string; report: ImportReport }> {
     const report = await this.validate(path, mapping, undefined, format);
     if (report.errors.length > 0) {
-      throw new BadRequestException({ message: `${report.errors.length} row(s) cannot be imported; nothing was imported. Fix them and import again.`, report });
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'import.rows_invalid', { count: report.errors.length }, { report });
     }
     const importId = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query(
@@ -151,7 +156,7 @@ export class RegistryImportService {
   async apply(importId: string, options: { batchSize?: number; maxBatches?: number } = {}): Promise<{ applied: number; done: boolean }> {
     const batchSize = options.batchSize ?? 5000;
     const [imported] = await this.dataSource.query(`SELECT source FROM registry_imports WHERE id = $1`, [importId]);
-    if (!imported) throw new NotFoundException(`There is no import ${importId}.`);
+    if (!imported) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'import', id: importId });
     await this.dataSource.query(`UPDATE registry_imports SET status = 'running' WHERE id = $1 AND status = 'loaded'`, [importId]);
     let applied = 0;
     for (let batch = 0; options.maxBatches === undefined || batch < options.maxBatches; batch += 1) {
@@ -230,7 +235,7 @@ export class RegistryImportService {
           [importId],
         )
       : [];
-    if (!row) throw new NotFoundException(`There is no import ${importId}.`);
+    if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'import', id: importId });
     return row;
   }
 
@@ -269,22 +274,24 @@ export class RegistryImportService {
       }
     } catch (error) {
       if (error instanceof HttpException) throw error;
-      throw new BadRequestException(`the file cannot be read as ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'import.file_unreadable', { format: format.toUpperCase(), message: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  private rowProblem(record: Record<string, string>, mapping: ImportMapping): string | null {
+  private rowProblem(record: Record<string, string>, mapping: ImportMapping): ImportRowProblem | null {
     const value = (column?: string) => (column ? (record[column] ?? '').trim() : '');
     if (mapping.fullName ? !value(mapping.fullName) : !value(mapping.surname)) {
-      return mapping.fullName ? `the full name (column "${mapping.fullName}") is empty` : `the surname (column "${mapping.surname}") is empty`;
+      return mapping.fullName
+        ? { code: 'import.row_full_name_empty', params: { column: mapping.fullName } }
+        : { code: 'import.row_surname_empty', params: { column: mapping.surname ?? '' } };
     }
     const birthYear = value(mapping.birthYear);
     if (birthYear) {
       const parsed = parseUncertainDate(birthYear);
-      if (!parsed.ok) return `the birth year "${birthYear}" cannot be read: ${parsed.error.message}`;
+      if (!parsed.ok) return { code: 'import.row_birth_year_unreadable', params: { value: birthYear, message: parsed.error.message } };
     }
     const personId = value(mapping.personId);
-    if (personId && !uuid.test(personId)) return `the person id "${personId}" is not an id of the registry`;
+    if (personId && !uuid.test(personId)) return { code: 'import.row_person_id_invalid', params: { value: personId } };
     return null;
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { actorOf, caseScopeCondition } from '../cases/case-scope.js';
@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { PlaceService } from './place.service.js';
 
@@ -144,7 +145,7 @@ export class RegistryService {
     const before = await this.requirePerson(personId);
     if (changes.birthYear) {
       const parsed = parseUncertainDate(changes.birthYear, { today: new Date().toISOString().slice(0, 10) });
-      if (!parsed.ok) throw new BadRequestException(`birthYear: ${parsed.error.message}`);
+      if (!parsed.ok) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.date', { field: 'birthYear', reason: parsed.error.code, message: parsed.error.message });
     }
     if (changes.birthplacePlaceId) await PlaceService.requireExisting(this.dataSource, changes.birthplacePlaceId, 'birthplacePlaceId');
     const fields = (['birthYear', 'birthplace', 'birthplacePlaceId'] as const).filter((field) => changes[field] !== undefined);
@@ -188,7 +189,7 @@ export class RegistryService {
   async search(query: string, options: { limit: number; offset?: number } & SearchFilters = { limit: 25 }): Promise<SearchHit[]> {
     const normalised = normaliseName(query);
     const stems = normalised.parts.filter((part) => !part.initial).map((part) => part.stem).slice(0, maxQueryWords);
-    if (stems.length === 0) throw new BadRequestException('q must contain a name to search for');
+    if (stems.length === 0) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.search_no_name');
     const params: unknown[] = [];
     const filters: string[] = [];
     if (options.birthYear !== undefined) {
@@ -336,7 +337,7 @@ export class RegistryService {
         [[candidate.person_a_id, candidate.person_b_id]],
       );
       if (persons.some((person) => person.merged_into_id)) {
-        throw new BadRequestException('One of the two records has been merged into a third meanwhile: unmerge it first or review that pair.');
+        throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.merged_meanwhile');
       }
       await manager.query(`UPDATE persons SET merged_into_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [candidate.person_b_id, candidate.person_a_id]);
       await manager.query(`UPDATE person_name_variants SET person_id = $2 WHERE person_id = $1`, [candidate.person_b_id, candidate.person_a_id]);
@@ -389,8 +390,8 @@ export class RegistryService {
     const [candidate] = /^[0-9a-f-]{36}$/i.test(candidateId)
       ? await manager.query(`SELECT * FROM duplicate_candidates WHERE id = $1 FOR UPDATE`, [candidateId])
       : [];
-    if (!candidate) throw new NotFoundException(`There is no duplicate proposal ${candidateId}.`);
-    if (candidate.status !== expected) throw new BadRequestException(`The proposal is ${candidate.status}; this needs one that is ${expected}.`);
+    if (!candidate) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'duplicate_proposal', id: candidateId });
+    if (candidate.status !== expected) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.proposal_status', { status: candidate.status, expected });
     return candidate;
   }
 
@@ -404,7 +405,7 @@ export class RegistryService {
           [personId],
         )
       : [];
-    if (!person) throw new NotFoundException(`There is no person ${personId} in the registry.`);
+    if (!person) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'person', id: personId });
     return person;
   }
 
@@ -414,7 +415,7 @@ export class RegistryService {
 /** A person with their spellings, each with its search keys; in the caller's transaction. */
 export async function insertPerson(manager: EntityManager, input: NewPerson): Promise<string> {
   const names = input.names.map((name) => ({ ...name, fullName: name.fullName.trim() })).filter((name) => name.fullName.length > 0);
-  if (names.length === 0) throw new BadRequestException('a person needs at least one name');
+  if (names.length === 0) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.person_needs_name');
   const kk = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'kk-cyrl')?.fullName ?? null;
   const ru = names.find((name) => (name.script ?? detectScript(name.fullName)) === 'ru-cyrl')?.fullName ?? null;
   if (input.birthplacePlaceId) await PlaceService.requireExisting(manager, input.birthplacePlaceId, 'birthplacePlaceId');

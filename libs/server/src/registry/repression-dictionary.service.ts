@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RepressionDictionary } from '@aqtalu/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 
 /** A dictionary entry as read and written through the API; fields beyond the names belong to one dictionary each. */
 export interface DictionaryEntryInput {
@@ -63,9 +64,9 @@ export class RepressionDictionaryService {
   }
 
   async get(dictionary: RepressionDictionary, code: string): Promise<Record<string, unknown>> {
-    const { table, label } = this.config(dictionary);
+    const { table } = this.config(dictionary);
     const [entry] = await this.dataSource.query(`SELECT ${this.columns(dictionary)} FROM ${table} WHERE code = $1`, [code]);
-    if (!entry) throw new NotFoundException(`There is no entry ${code} in the dictionary of ${label}.`);
+    if (!entry) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'dictionary_entry', id: code });
     return entry;
   }
 
@@ -73,7 +74,7 @@ export class RepressionDictionaryService {
     const config = this.config(dictionary);
     this.checkFields(dictionary, input);
     const missing = (['nameKk', 'nameRu', 'nameEn', ...config.required] as const).filter((field) => input[field] === undefined || input[field] === null || input[field] === '');
-    if (missing.length) throw new BadRequestException(`a new entry of ${config.label} needs ${missing.join(', ')}`);
+    if (missing.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'dictionary.entry_fields_missing', { dictionary, dictionaryLabel: config.label, fields: [...missing] });
     const fields = (['nameKk', 'nameRu', 'nameEn', ...config.fields] as const).filter((field) => input[field] !== undefined);
     await this.dataSource.transaction(async (manager) => {
       const inserted = await sqlRows<{ code: string }>(
@@ -82,7 +83,7 @@ export class RepressionDictionaryService {
          ON CONFLICT (code) DO NOTHING RETURNING code`,
         [code, ...fields.map((field) => input[field])],
       );
-      if (inserted.length === 0) throw new ConflictException(`The dictionary of ${config.label} has an entry ${code} already: change it instead.`);
+      if (inserted.length === 0) throw new CodedException(HttpStatus.CONFLICT, 'dictionary.entry_exists', { dictionary, dictionaryLabel: config.label, code });
       await this.audit.record({ action: 'dictionary.create', entityType: config.table, entityId: code, before: null, after: { ...input } }, manager);
     });
     return this.get(dictionary, code);
@@ -95,7 +96,7 @@ export class RepressionDictionaryService {
     const before = await this.get(dictionary, code);
     const fields = (['nameKk', 'nameRu', 'nameEn', ...config.fields] as const).filter((field) => input[field] !== undefined);
     for (const field of ['nameKk', 'nameRu', 'nameEn'] as const) {
-      if (input[field] !== undefined && !input[field]?.trim()) throw new BadRequestException(`${field} cannot be empty`);
+      if (input[field] !== undefined && !input[field]?.trim()) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.empty', { field });
     }
     await this.dataSource.transaction(async (manager) => {
       const updated = await sqlRows<{ version: number }>(
@@ -113,17 +114,17 @@ export class RepressionDictionaryService {
 
   private config(dictionary: RepressionDictionary) {
     const config = dictionaries[dictionary];
-    if (!config) throw new NotFoundException(`There is no dictionary ${dictionary}; there are ${Object.keys(dictionaries).join(', ')}.`);
+    if (!config) throw new CodedException(HttpStatus.NOT_FOUND, 'dictionary.unknown', { values: Object.keys(dictionaries) });
     return config;
   }
 
   private checkFields(dictionary: RepressionDictionary, input: DictionaryEntryInput): void {
     const { fields, label } = this.config(dictionary);
     const foreign = allExtra.filter((field) => input[field] !== undefined && !fields.includes(field));
-    if (foreign.length) throw new BadRequestException(`${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not a field of the dictionary of ${label}`);
-    if ((input.latitude === undefined) !== (input.longitude === undefined)) throw new BadRequestException('latitude and longitude go together: give both or neither');
+    if (foreign.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'dictionary.fields_foreign', { dictionary, dictionaryLabel: label, fields: foreign });
+    if ((input.latitude === undefined) !== (input.longitude === undefined)) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.together', { fields: ['latitude', 'longitude'] });
     if (input.openedYear != null && input.closedYear != null && input.openedYear > input.closedYear) {
-      throw new BadRequestException(`openedYear ${input.openedYear} is after closedYear ${input.closedYear}`);
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.order', { first: 'openedYear', firstValue: String(input.openedYear), second: 'closedYear', secondValue: String(input.closedYear) });
     }
   }
 
