@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { prepareDatabase, type AppConfig } from '@aqtalu/server';
+import { DIRECT_DATA_SOURCE, prepareDatabase, type AppConfig } from '@aqtalu/server';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { mountQueueBoard } from './http/queue-board.js';
 import { createValidationPipe } from './http/validation.js';
@@ -15,7 +15,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
-  await prepareDatabase(app.get(DataSource));
+  // Migrations hold a session-level advisory lock: past PgBouncer when DATABASE_DIRECT_URL is set.
+  await prepareDatabase(app.get<DataSource>(DIRECT_DATA_SOURCE));
 
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DIRECT_DATA_SOURCE } from '../database/database.module.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
 import { clamdScan, ocrImage, ocrPdf, pdfPageCount, pdfText, sniffFile, thumbnailOf } from './evidence-files.js';
@@ -43,6 +44,8 @@ export class EvidenceCheckService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly registry: RegistryService,
+    /** Past PgBouncer (DATABASE_DIRECT_URL): the advisory lock below is held by a session. */
+    @Inject(DIRECT_DATA_SOURCE) private readonly direct: DataSource,
   ) {}
 
   /**
@@ -54,7 +57,7 @@ export class EvidenceCheckService {
    * pool size.
    */
   async run(evidenceId: string, finalAttempt = true): Promise<Record<string, EvidenceCheckState>> {
-    const lock = this.dataSource.createQueryRunner();
+    const lock = this.direct.createQueryRunner();
     await lock.connect();
     try {
       await lock.query(`SELECT pg_advisory_lock(hashtextextended('evidence-check:' || $1, 0))`, [evidenceId]);
