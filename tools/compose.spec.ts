@@ -20,6 +20,8 @@ interface Service {
   depends_on?: string[] | Record<string, DependsOn>;
   volumes?: (string | { type?: string; source?: string })[];
   environment?: Record<string, string> | string[];
+  ports?: (string | number | { published?: string | number })[];
+  container_name?: string;
 }
 
 interface ComposeFile {
@@ -198,6 +200,30 @@ describe('docker-compose.yml', () => {
     expect(worker.environment).toMatchObject({ CLAMAV_HOST: 'clamav', STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://minio:9000' });
     expect(dependencies(worker).clamav?.condition).toBe('service_healthy');
     expect(compose.services.clamav).toBeDefined();
+  });
+
+  it('lets api and worker be scaled (--scale api=3 --scale worker=3): no fixed name or host port, one proxy in front', () => {
+    for (const name of ['api', 'worker']) {
+      const service = compose.services[name]!;
+      expect(service.container_name, `${name} has a container_name`).toBeUndefined();
+      expect(service.ports ?? [], `${name} publishes a host port`).toEqual([]);
+    }
+    const published = Object.entries(compose.services).filter(([, service]) => (service.ports ?? []).length > 0);
+    expect(published.map(([name]) => name)).toEqual(['proxy']);
+    expect(commandLine(compose.services.proxy!)).toMatch(/dynamic a[\s\S]*name api[\s\S]*port 3000/);
+    expect(compose.services.api!.environment).toMatchObject({ TRUST_PROXY: 'loopback,uniquelocal' });
+  });
+
+  it('puts PgBouncer in transaction mode between the apps and PostgreSQL, with a direct URL for session locks', () => {
+    const pgbouncer = compose.services.pgbouncer!;
+    expect(pgbouncer.environment).toMatchObject({ POOL_MODE: 'transaction', DB_HOST: 'postgres' });
+    expect(dependencies(pgbouncer).postgres?.condition).toBe('service_healthy');
+    for (const name of ['api', 'worker']) {
+      const environment = compose.services[name]!.environment as Record<string, string>;
+      expect(environment.DATABASE_URL, name).toMatch(/@pgbouncer:5432\//);
+      expect(environment.DATABASE_DIRECT_URL, name).toMatch(/@postgres:5432\//);
+      expect(dependencies(compose.services[name]!).pgbouncer?.condition, `${name} → pgbouncer`).toBe('service_healthy');
+    }
   });
 
   it('refers only to services and named volumes it declares', () => {

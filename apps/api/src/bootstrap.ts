@@ -19,7 +19,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   await prepareDatabase(app.get<DataSource>(DIRECT_DATA_SOURCE));
 
   app.setGlobalPrefix('api');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.http.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -38,6 +38,10 @@ export class EnvironmentVariables {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe (the client address of rate limits and the audit log). */
+  @IsString({ message: 'TRUST_PROXY must be an Express trust-proxy value, e.g. loopback, or loopback,uniquelocal behind a reverse proxy on a private network' })
+  TRUST_PROXY = 'loopback';
+
   @Matches(/^postgres(ql)?:\/\/\S+$/, {
     message: 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@localhost:5432/aqtalu',
   })
@@ -216,7 +220,7 @@ export class EnvironmentVariables {
 
 export interface AppConfig {
   env: NodeEnv;
-  http: { host: string; port: number; corsOrigins: string[] };
+  http: { host: string; port: number; corsOrigins: string[]; trustProxy: string };
   databaseUrl: string;
   redisUrl: string;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number };
@@ -287,6 +291,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     env: env.NODE_ENV,
     http: {
       host: env.HOST,
+      trustProxy: env.TRUST_PROXY,
       port: env.PORT,
       corsOrigins: (env.CORS_ORIGINS ?? '')
         .split(',')
