@@ -180,6 +180,9 @@ export interface CodeParams extends CaseRuleParams {
   // --- evidence ----------------------------------------------------------------------------------------
   'evidence.mime_not_accepted': { fileName: string; declared: string };
   'evidence.mime_mismatch': { fileName: string; declared: string; detected: string };
+  'evidence.mime_unrecognised': { fileName: string; declared: string };
+  'evidence.request_not_of_case': { id: string };
+  'evidence.not_of_case': { field: string; id: string };
   'evidence.archive_request_required': Record<string, never>;
   'evidence.quarantined_admin_only': { id: string };
   'evidence.quarantined_download': Record<string, never>;
@@ -411,6 +414,9 @@ export const codeTemplatesEn = {
 
   'evidence.mime_not_accepted': 'file %{fileName} is declared as %{declared}; accepted are PDF, JPEG, PNG and TIFF',
   'evidence.mime_mismatch': 'file %{fileName} is declared as %{declared} but its content is %{detected}',
+  'evidence.mime_unrecognised': 'file %{fileName} is declared as %{declared} but its content is not a recognised file type',
+  'evidence.request_not_of_case': 'archiveRequestId %{id} is not a request of this case',
+  'evidence.not_of_case': '%{field} %{id} is not evidence of this case',
   'evidence.archive_request_required': 'archiveRequestId is required: an archive liaison uploads the answer to a request addressed to their archive',
   'evidence.quarantined_admin_only': 'There is no quarantined evidence %{id}; an admin may download quarantined files only.',
   'evidence.quarantined_download': 'This file is quarantined by a safety check; only an admin may download it.',
@@ -454,7 +460,7 @@ export const codeTemplatesEn = {
   'registry.person_merged': 'The person %{personId} is merged into %{mergedInto}: add facts to that record, or unmerge first.',
   'fact.episode_kind_required': 'episodeKind is required for an episode: one of %{values}',
   'fact.episode_kind_not_allowed': 'episodeKind belongs to an episode; a %{kind} fact has none',
-  'fact.episode_fields': '%{fields}: belong(s) to an episode, not to a %{kind} fact',
+  'fact.episode_fields': '%{fields} belongs to an episode, not to a %{kind} fact',
   'fact.value_required': 'value is required for a %{kind} fact: what the source states',
   'fact.birth_year_date_required': 'date is required for a birth_year fact, e.g. "1890" or "1890 или 1891"',
   'fact.birthplace_place_required': 'a birthplace fact needs placeId (a place of the gazetteer) or placeText (as the source writes it), or both',
@@ -466,7 +472,7 @@ export const codeTemplatesEn = {
   'fact.source_book_page_required': 'source.bookPage is required for a book of memory: the page the person is on',
   'fact.source_evidence_required': 'source.evidenceId is required for an evidence source',
   'fact.source_page_from_required': 'source.pageFrom is required for an evidence source: the first page that supports the fact',
-  'fact.source_page_beyond': "source.pageTo %{pageTo} is beyond the evidence's last page: it has %{pages} page(s)",
+  'fact.source_page_beyond': "source.pageTo %{pageTo} is beyond the evidence's last page: it has %{pages} pages",
   'place.unknown': '%{field} %{id} is not a place of the gazetteer (find one with GET /api/places?q=…)',
   'place.name_exists': 'the place already has the %{language} name «%{name}»',
   'place.name_no_letters': '«%{name}» has no letters to search by',

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EvidenceCheckName, EvidenceCheckState, EvidenceProposalKind } from '@aqtalu/contracts';
+import { EvidenceCheckName, EvidenceCheckState, EvidenceProposalKind, renderCode, type Code, type Coded, type CodeParams } from '@aqtalu/contracts';
 import { autoMatchThreshold, findInText, type TextFinding } from '@aqtalu/domain';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -13,10 +13,13 @@ import { RegistryService } from '../registry/registry.service.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
 import { clamdScan, ocrImage, ocrPdf, pdfPageCount, pdfText, sniffFile, thumbnailOf } from './evidence-files.js';
 
+/** A check's state and why, as a code of the catalogue (stored with its English text beside it). */
 interface Outcome {
   state: EvidenceCheckState;
-  reason: string | null;
+  reason: Coded | null;
 }
+
+const outcome = <C extends Code>(state: EvidenceCheckState, code: C, params: CodeParams[C]): Outcome => ({ state, reason: { code, params } as Coded });
 
 interface EvidenceRow {
   id: string;
@@ -84,24 +87,24 @@ export class EvidenceCheckService {
     for (const row of rows) {
       if (row.state !== EvidenceCheckState.Pending && row.state !== EvidenceCheckState.Running) continue;
       await this.setState(evidenceId, row.check, { state: EvidenceCheckState.Running, reason: null });
-      let outcome: Outcome;
+      let done: Outcome;
       try {
         const quarantined = Object.values(result).includes(EvidenceCheckState.Quarantined);
-        outcome = await this.runCheck(evidence, row.check, quarantined);
+        done = await this.runCheck(evidence, row.check, quarantined);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.logger.warn(`check ${row.check} of evidence ${evidenceId} failed: ${message}`);
         if (!finalAttempt) {
-          await this.setState(evidenceId, row.check, { state: EvidenceCheckState.Pending, reason: `will retry: ${message}` });
+          await this.setState(evidenceId, row.check, outcome(EvidenceCheckState.Pending, 'check.will_retry', { message }));
           throw error;
         }
-        outcome = { state: EvidenceCheckState.Failed, reason: message.slice(0, 1000) };
+        done = outcome(EvidenceCheckState.Failed, 'check.error', { message: message.slice(0, 1000) });
       }
       // only over `running`: a recheck that reset this check meanwhile wins, and its job runs it again
-      await this.setState(evidenceId, row.check, outcome, EvidenceCheckState.Running);
-      result[row.check] = outcome.state;
-      if (outcome.state === EvidenceCheckState.Quarantined) {
-        await this.audit.record({ action: 'evidence.quarantine', entityType: 'evidence', entityId: evidenceId, actorId: null, actorRole: 'system', details: { check: row.check, reason: outcome.reason } });
+      await this.setState(evidenceId, row.check, done, EvidenceCheckState.Running);
+      result[row.check] = done.state;
+      if (done.state === EvidenceCheckState.Quarantined) {
+        await this.audit.record({ action: 'evidence.quarantine', entityType: 'evidence', entityId: evidenceId, actorId: null, actorRole: 'system', details: { check: row.check, reason: done.reason && renderCode(done.reason.code, done.reason.params as never) } });
       }
     }
     return result;
@@ -117,7 +120,7 @@ export class EvidenceCheckService {
         return this.malware(evidence);
     }
     // A file that failed a safety check is not handed to parsers.
-    if (quarantined) return Promise.resolve({ state: EvidenceCheckState.Failed, reason: 'skipped: the file is quarantined' });
+    if (quarantined) return Promise.resolve(outcome(EvidenceCheckState.Failed, 'check.skipped_quarantined', {}));
     switch (check) {
       case EvidenceCheckName.Text:
         return this.pdfText(evidence);
@@ -134,16 +137,18 @@ export class EvidenceCheckService {
     const detected = await this.storage.withLocalPath(evidence.sha256, sniffFile);
     await this.dataSource.query(`UPDATE evidence SET detected_mime = $2 WHERE id = $1`, [evidence.id, detected]);
     if (detected !== evidence.declaredMime) {
-      return { state: EvidenceCheckState.Quarantined, reason: `declared ${evidence.declaredMime}, but the content is ${detected ?? 'not a recognised file type'}` };
+      return detected
+        ? outcome(EvidenceCheckState.Quarantined, 'check.sniff_mismatch', { declared: evidence.declaredMime, detected })
+        : outcome(EvidenceCheckState.Quarantined, 'check.sniff_unrecognised', { declared: evidence.declaredMime });
     }
-    return { state: EvidenceCheckState.Passed, reason: `content is ${detected}` };
+    return outcome(EvidenceCheckState.Passed, 'check.sniff_passed', { detected });
   }
 
   private async checksum(evidence: EvidenceRow): Promise<Outcome> {
     const hash = createHash('sha256');
     for await (const chunk of await this.storage.open(evidence.sha256)) hash.update(chunk as Buffer);
     const actual = hash.digest('hex');
-    if (actual !== evidence.sha256) return { state: EvidenceCheckState.Failed, reason: `stored content has SHA-256 ${actual}, expected ${evidence.sha256}` };
+    if (actual !== evidence.sha256) return outcome(EvidenceCheckState.Failed, 'check.checksum_mismatch', { actual, expected: evidence.sha256 });
     const [earlier]: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM evidence WHERE case_id = $1 AND sha256 = $2 AND id <> $3 AND (created_at, id) < (SELECT created_at, id FROM evidence WHERE id = $3)
        ORDER BY created_at, id LIMIT 1`,
@@ -151,44 +156,44 @@ export class EvidenceCheckService {
     );
     await this.dataSource.query(`UPDATE evidence SET duplicate_of = $2 WHERE id = $1`, [evidence.id, earlier?.id ?? null]);
     return earlier
-      ? { state: EvidenceCheckState.Passed, reason: `SHA-256 verified; the same file is already evidence ${earlier.id} of this case (duplicate)` }
-      : { state: EvidenceCheckState.Passed, reason: 'SHA-256 verified' };
+      ? outcome(EvidenceCheckState.Passed, 'check.checksum_duplicate', { evidenceId: earlier.id })
+      : outcome(EvidenceCheckState.Passed, 'check.checksum_verified', {});
   }
 
   private async malware(evidence: EvidenceRow): Promise<Outcome> {
     const { host, port } = this.config.clamav;
-    if (!host) return { state: EvidenceCheckState.NotScanned, reason: 'no malware scanner is configured (CLAMAV_HOST)' };
+    if (!host) return outcome(EvidenceCheckState.NotScanned, 'check.malware_not_configured', {});
     const found = await clamdScan(host, port, await this.storage.open(evidence.sha256));
     return found
-      ? { state: EvidenceCheckState.Quarantined, reason: `ClamAV found ${found}` }
-      : { state: EvidenceCheckState.Passed, reason: 'ClamAV found no known signature' };
+      ? outcome(EvidenceCheckState.Quarantined, 'check.malware_found', { signature: found })
+      : outcome(EvidenceCheckState.Passed, 'check.malware_clean', {});
   }
 
   private async pdfText(evidence: EvidenceRow): Promise<Outcome> {
     return this.storage.withLocalPath(evidence.sha256, async (path) => {
       const pages = await pdfPageCount(path);
       let text = (await pdfText(path)).trim();
-      let reason = `${pages} page(s), text layer of ${text.length} characters`;
+      let result = outcome(EvidenceCheckState.Passed, 'check.text_layer', { pages, characters: text.length });
       if (text.length < minTextLayerChars) {
         text = (await ocrPdf(path, maxOcrPages)).trim();
-        reason = `${pages} page(s) without a text layer; OCR of ${Math.min(pages, maxOcrPages)} page(s) read ${text.length} characters`;
+        result = outcome(EvidenceCheckState.Passed, 'check.text_ocr', { pages, ocrPages: Math.min(pages, maxOcrPages), characters: text.length });
       }
       await this.storeText(evidence.id, text, pages);
-      return { state: EvidenceCheckState.Passed, reason };
+      return result;
     });
   }
 
   private async ocr(evidence: EvidenceRow): Promise<Outcome> {
     const text = (await this.storage.withLocalPath(evidence.sha256, ocrImage)).trim();
     await this.storeText(evidence.id, text, 1);
-    return { state: EvidenceCheckState.Passed, reason: text ? `OCR read ${text.length} characters` : 'OCR found no text' };
+    return text ? outcome(EvidenceCheckState.Passed, 'check.ocr_read', { characters: text.length }) : outcome(EvidenceCheckState.Passed, 'check.ocr_empty', {});
   }
 
   private async thumbnail(evidence: EvidenceRow): Promise<Outcome> {
     const png = await this.storage.withLocalPath(evidence.sha256, (path) => thumbnailOf(path, evidence.declaredMime));
     const stored = await this.storage.put(Readable.from([png]));
     await this.dataSource.query(`UPDATE evidence SET thumbnail_sha256 = $2 WHERE id = $1`, [evidence.id, stored.sha256]);
-    return { state: EvidenceCheckState.Passed, reason: `thumbnail of ${stored.size} bytes` };
+    return outcome(EvidenceCheckState.Passed, 'check.thumbnail_made', { bytes: stored.size });
   }
 
   /**
@@ -209,7 +214,7 @@ export class EvidenceCheckService {
       added += inserted.length;
     }
     const count = (kind: TextFinding['kind']) => findings.filter((f) => f.kind === kind).length;
-    return { state: EvidenceCheckState.Passed, reason: `found ${count('reference')} reference(s), ${count('date')} date(s), ${count('name')} name(s); ${added} new proposal(s)` };
+    return outcome(EvidenceCheckState.Passed, 'check.proposals_found', { references: count('reference'), dates: count('date'), names: count('name'), added });
   }
 
   private async proposalOf(finding: TextFinding): Promise<{ kind: EvidenceProposalKind; key: string; value: unknown; personId: string | null; score: number | null }> {
@@ -233,10 +238,12 @@ export class EvidenceCheckService {
     );
   }
 
-  private async setState(evidenceId: string, check: EvidenceCheckName, outcome: Outcome, onlyFrom?: EvidenceCheckState): Promise<void> {
+  private async setState(evidenceId: string, check: EvidenceCheckName, result: Outcome, onlyFrom?: EvidenceCheckState): Promise<void> {
+    const { reason } = result;
     await this.dataSource.query(
-      `UPDATE evidence_checks SET state = $3, reason = $4, updated_at = now() WHERE evidence_id = $1 AND "check" = $2 AND ($5::text IS NULL OR state = $5)`,
-      [evidenceId, check, outcome.state, outcome.reason, onlyFrom ?? null],
+      `UPDATE evidence_checks SET state = $3, reason = $4, reason_code = $6, reason_params = $7, updated_at = now()
+       WHERE evidence_id = $1 AND "check" = $2 AND ($5::text IS NULL OR state = $5)`,
+      [evidenceId, check, result.state, reason && renderCode(reason.code, reason.params as never), onlyFrom ?? null, reason?.code ?? null, reason ? JSON.stringify(reason.params) : null],
     );
   }
 }

@@ -96,7 +96,11 @@ export class EvidenceCheckEntity {
   evidence?: EvidenceEntity;
   @PrimaryColumn({ type: 'varchar', length: 16 }) check!: EvidenceCheckName;
   @Column({ type: 'varchar', length: 16, default: EvidenceCheckState.Pending }) state!: EvidenceCheckState;
+  /** English, beside its code and params. */
   @Column({ type: 'text', nullable: true }) reason!: string | null;
+  /** A code of the catalogue in contracts (`check.*`), for a screen to say the reason in its language. */
+  @Column({ name: 'reason_code', type: 'varchar', length: 64, nullable: true }) reasonCode!: string | null;
+  @Column({ name: 'reason_params', type: 'jsonb', nullable: true }) reasonParams!: Record<string, unknown> | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 

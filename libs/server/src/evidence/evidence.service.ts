@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EvidenceCheckName,
   EvidenceCheckState,
   EvidenceKind,
+  type Code,
   EvidenceProposalKind,
   EvidenceProposalStatus,
   EvidenceVerification,
@@ -22,6 +23,7 @@ import { CaseAccess } from '../cases/case-access.service.js';
 import { isUuid } from '../cases/case.repository.js';
 import { actorOf } from '../cases/case-scope.js';
 import { sqlRows } from '../database/sql.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
 import { checksFor, mimeOfUpload, sniffFile } from './evidence-files.js';
@@ -29,7 +31,10 @@ import { checksFor, mimeOfUpload, sniffFile } from './evidence-files.js';
 export interface EvidenceCheckView {
   check: EvidenceCheckName;
   state: EvidenceCheckState;
+  /** English; `reasonCode` with `reasonParams` says the same in the catalogue's terms (null before a check ran). */
   reason: string | null;
+  reasonCode: Code | null;
+  reasonParams: Record<string, unknown> | null;
   updatedAt: Date;
 }
 
@@ -138,24 +143,26 @@ export class EvidenceService {
     const caseRow = await this.access.require(user, caseId, Permission.EvidenceUpload);
     const declaredMime = mimeOfUpload(file.mimetype, file.originalname);
     if (!declaredMime) {
-      throw new BadRequestException(`file ${file.originalname} is declared as ${file.mimetype || 'nothing'}; accepted are PDF, JPEG, PNG and TIFF`);
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.mime_not_accepted', { fileName: file.originalname, declared: file.mimetype || 'nothing' });
     }
     const sniffed = await sniffFile(file.path);
     if (sniffed !== declaredMime) {
-      throw new BadRequestException(`file ${file.originalname} is declared as ${declaredMime} but its content is ${sniffed ?? 'not a recognised file type'}`);
+      throw sniffed
+        ? new CodedException(HttpStatus.BAD_REQUEST, 'evidence.mime_mismatch', { fileName: file.originalname, declared: declaredMime, detected: sniffed })
+        : new CodedException(HttpStatus.BAD_REQUEST, 'evidence.mime_unrecognised', { fileName: file.originalname, declared: declaredMime });
     }
     const reference = input.reference?.trim() ? parseArchivalReference(input.reference) : null;
-    if (reference && !reference.ok) throw new BadRequestException(`reference: the ${reference.error.part} could not be read: ${reference.error.message}`);
+    if (reference && !reference.ok) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.archival_reference', { field: 'reference', part: reference.error.part, message: reference.error.message });
 
     let archiveCode: string | null = null;
     if (input.archiveRequestId) {
       const [request] = isUuid(input.archiveRequestId)
         ? await this.dataSource.query(`SELECT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.id = $1 AND ar.case_id = $2`, [input.archiveRequestId, caseId])
         : [];
-      if (!request) throw new BadRequestException(`archiveRequestId ${input.archiveRequestId} is not a request of this case`);
+      if (!request) throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.request_not_of_case', { id: input.archiveRequestId });
       archiveCode = request.code;
     } else if (user.role === Role.ArchiveLiaison) {
-      throw new BadRequestException('archiveRequestId is required: an archive liaison uploads the answer to a request addressed to their archive');
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.archive_request_required');
     }
     const facts = await this.access.factsOf(caseRow.id);
     await this.access.check(user, Permission.EvidenceUpload, { type: 'evidence', uploaderId: user.id, archiveCode, case: facts }, 'case', caseId);
@@ -163,7 +170,7 @@ export class EvidenceService {
     let versionNo = 1;
     if (input.previousId) {
       const [previous] = isUuid(input.previousId) ? await this.dataSource.query(`SELECT version_no FROM evidence WHERE id = $1 AND case_id = $2`, [input.previousId, caseId]) : [];
-      if (!previous) throw new BadRequestException(`previousId ${input.previousId} is not evidence of this case`);
+      if (!previous) throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.not_of_case', { field: 'previousId', id: input.previousId });
       versionNo = previous.version_no + 1;
     }
 
@@ -227,14 +234,14 @@ export class EvidenceService {
       const found = isUuid(id) ? await this.view(id, false).catch(() => null) : null;
       if (!found?.quarantined) {
         await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'an admin downloads quarantined files only' } });
-        throw new NotFoundException(`There is no quarantined evidence ${id}; an admin may download quarantined files only.`);
+        throw new CodedException(HttpStatus.NOT_FOUND, 'evidence.quarantined_admin_only', { id });
       }
       evidence = found;
     } else {
       evidence = await this.visible(user, id, Permission.EvidenceRead);
       if (evidence.quarantined) {
         await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'quarantined' } });
-        throw new ForbiddenException('This file is quarantined by a safety check; only an admin may download it.');
+        throw new CodedException(HttpStatus.FORBIDDEN, 'evidence.quarantined_download');
       }
     }
     await this.audit.record({ action: 'evidence.download', entityType: 'evidence', entityId: id, details: { sha256: evidence.sha256, quarantined: evidence.quarantined } });
@@ -245,13 +252,13 @@ export class EvidenceService {
   async verify(user: SessionUser, id: string, input: { verified: boolean; reason?: string }): Promise<EvidenceView> {
     const evidence = await this.visible(user, id, Permission.EvidenceVerify);
     const reason = input.reason?.trim() || null;
-    if (!input.verified && !reason) throw new BadRequestException('reason is required when evidence is rejected');
+    if (!input.verified && !reason) throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.reject_reason_required');
     if (input.verified) {
       const checks = await this.checks(id);
       const unfinished = checks.filter((c) => c.state === EvidenceCheckState.Pending || c.state === EvidenceCheckState.Running);
       const unsafe = checks.filter((c) => c.state === EvidenceCheckState.Quarantined || c.state === EvidenceCheckState.Failed);
-      if (unfinished.length) throw new ConflictException(`The checks ${unfinished.map((c) => c.check).join(', ')} are not finished; verify once they are.`);
-      if (unsafe.length) throw new ConflictException(`The checks ${unsafe.map((c) => `${c.check} (${c.reason ?? c.state})`).join(', ')} did not pass; such evidence can be rejected, not verified.`);
+      if (unfinished.length) throw new CodedException(HttpStatus.CONFLICT, 'evidence.checks_unfinished', { checks: unfinished.map((c) => c.check) });
+      if (unsafe.length) throw new CodedException(HttpStatus.CONFLICT, 'evidence.checks_not_passed', { checks: unsafe.map((c) => c.check) });
     }
     const status = input.verified ? EvidenceVerification.Verified : EvidenceVerification.Rejected;
     await this.dataSource.transaction(async (manager) => {
@@ -263,7 +270,7 @@ export class EvidenceService {
          RETURNING id`,
         [id, status, user.id, reason, input.verified],
       );
-      if (updated.length !== 1) throw new ConflictException('The checks changed meanwhile (a recheck runs): verify once they have passed.');
+      if (updated.length !== 1) throw new CodedException(HttpStatus.CONFLICT, 'evidence.checks_changed');
       await this.audit.record({ action: `evidence.${input.verified ? 'verify' : 'reject'}`, entityType: 'evidence', entityId: id, before: { verification: evidence.verification }, after: { verification: status, reason } }, manager);
     });
     return this.view(id, true);
@@ -273,7 +280,7 @@ export class EvidenceService {
   async thumbnail(user: SessionUser, id: string): Promise<Readable> {
     const evidence = await this.visible(user, id, Permission.EvidenceRead);
     const [row]: Array<{ sha256: string | null }> = await this.dataSource.query(`SELECT thumbnail_sha256 AS sha256 FROM evidence WHERE id = $1`, [id]);
-    if (evidence.quarantined || !row?.sha256) throw new NotFoundException(`Evidence ${id} has no thumbnail${evidence.quarantined ? ': it is quarantined' : ' yet: the checks make one'}.`);
+    if (evidence.quarantined || !row?.sha256) throw new CodedException(HttpStatus.NOT_FOUND, evidence.quarantined ? 'evidence.thumbnail_quarantined' : 'evidence.no_thumbnail', { id });
     // a picture of the document's first page is a read of it
     await this.audit.record({ action: 'evidence.read_thumbnail', entityType: 'evidence', entityId: id });
     return this.storage.open(row.sha256);
@@ -301,16 +308,16 @@ export class EvidenceService {
       const [proposal]: Array<{ kind: EvidenceProposalKind; status: EvidenceProposalStatus; value: ProposalValue; personId: string | null }> = isUuid(proposalId)
         ? await manager.query(`SELECT kind, status, value, person_id AS "personId" FROM evidence_proposals WHERE id = $1 AND evidence_id = $2 FOR UPDATE`, [proposalId, id])
         : [];
-      if (!proposal) throw new NotFoundException(`Evidence ${id} has no proposal ${proposalId}.`);
-      if (proposal.status !== EvidenceProposalStatus.Proposed) throw new ConflictException(`This proposal was already ${proposal.status}.`);
+      if (!proposal) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'evidence_proposal', id: proposalId });
+      if (proposal.status !== EvidenceProposalStatus.Proposed) throw new CodedException(HttpStatus.CONFLICT, 'evidence.proposal_already', { status: proposal.status });
       let personId = proposal.personId;
       const effects: string[] = [];
       if (input.confirm) {
         if (proposal.kind === EvidenceProposalKind.Person) {
           personId = input.personId ?? proposal.personId;
-          if (!personId) throw new BadRequestException('personId is required: no registry person matched this name; choose one in the registry');
+          if (!personId) throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.person_required');
           const [person] = isUuid(personId) ? await manager.query(`SELECT id FROM persons WHERE id = $1 AND merged_into_id IS NULL`, [personId]) : [];
-          if (!person) throw new BadRequestException(`personId ${personId} is not a person of the registry`);
+          if (!person) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.unknown_person', { field: 'personId', id: personId });
           effects.push('linked to the person');
         } else if (proposal.kind === EvidenceProposalKind.Reference) {
           const reference = proposal.value;
@@ -323,7 +330,7 @@ export class EvidenceService {
           effects.push(set.length ? 'became the document date' : 'the evidence keeps its own date');
         }
       } else if (input.personId) {
-        throw new BadRequestException('personId is given only to confirm a name');
+        throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.person_only_for_names');
       }
       const status = input.confirm ? EvidenceProposalStatus.Confirmed : EvidenceProposalStatus.Dismissed;
       await manager.query(`UPDATE evidence_proposals SET status = $2, person_id = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [proposalId, status, personId, user.id]);
@@ -373,7 +380,7 @@ export class EvidenceService {
 
   /** Every check back to pending; checks added since the file was uploaded (thumbnail, proposals) join in. */
   private async resetChecks(manager: EntityManager, id: string): Promise<void> {
-    await sqlRows(manager, `UPDATE evidence_checks SET state = 'pending', reason = NULL, updated_at = now() WHERE evidence_id = $1 RETURNING "check"`, [id]);
+    await sqlRows(manager, `UPDATE evidence_checks SET state = 'pending', reason = NULL, reason_code = NULL, reason_params = NULL, updated_at = now() WHERE evidence_id = $1 RETURNING "check"`, [id]);
     const [{ declaredMime }] = await manager.query(`SELECT declared_mime AS "declaredMime" FROM evidence WHERE id = $1`, [id]);
     for (const check of checksFor(declaredMime)) {
       await manager.query(`INSERT INTO evidence_checks (evidence_id, "check", state) VALUES ($1, $2, 'pending') ON CONFLICT DO NOTHING`, [id, check]);
@@ -382,7 +389,7 @@ export class EvidenceService {
 
   private async visible(user: SessionUser, id: string, permission: Permission): Promise<EvidenceView> {
     const evidence = isUuid(id) ? await this.view(id, false).catch(() => null) : null;
-    if (!evidence) throw new NotFoundException(`There is no evidence ${id}, or it is not yours to see.`);
+    if (!evidence) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found_or_hidden', { entity: 'evidence', id });
     const facts = await this.access.factsOf(evidence.caseId);
     await this.access.check(user, permission, { type: 'evidence', uploaderId: evidence.uploadedBy, archiveCode: evidence.archiveCode, case: facts }, 'evidence', id);
     return evidence;
@@ -390,7 +397,7 @@ export class EvidenceService {
 
   private async checks(id: string): Promise<EvidenceCheckView[]> {
     return this.dataSource.query(
-      `SELECT "check", state, reason, updated_at AS "updatedAt" FROM evidence_checks WHERE evidence_id = $1
+      `SELECT "check", state, reason, reason_code AS "reasonCode", reason_params AS "reasonParams", updated_at AS "updatedAt" FROM evidence_checks WHERE evidence_id = $1
        ORDER BY array_position($2::varchar[], "check"::varchar)`,
       [id, Object.values(EvidenceCheckName)],
     );
@@ -399,7 +406,7 @@ export class EvidenceService {
   private async view(id: string, withChecks: boolean): Promise<EvidenceView> {
     const rows: EvidenceView[] = await this.dataSource.query(`SELECT ${columns} FROM ${from} WHERE e.id = $1`, [id]);
     const evidence = rows[0];
-    if (!evidence) throw new NotFoundException(`There is no evidence ${id}.`);
+    if (!evidence) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'evidence', id });
     return withChecks ? { ...evidence, checks: await this.checks(id) } : evidence;
   }
 }
