@@ -106,9 +106,11 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect((await (await secretary()).request('PUT', `/api/commission/sessions/${sessionId}/attendance`, { present: ids })).status).toBe(200);
   }
 
-  async function voteAll(sessionId: string, caseId: string) {
+  /** Three members vote on the recommendation: by default two for and one abstaining with a note. */
+  async function voteAll(sessionId: string, caseId: string, choices: readonly [string, string, string] = ['for', 'for', 'abstain']) {
     for (const n of [1, 2, 3] as const) {
-      const answer = await (await commissioner(n)).post(`/api/commission/sessions/${sessionId}/agenda/${caseId}/vote`, { choice: n === 3 ? 'abstain' : 'for', dissentingOpinion: n === 3 ? 'Evidence on the date of arrest is thin.' : undefined });
+      const choice = choices[n - 1]!;
+      const answer = await (await commissioner(n)).post(`/api/commission/sessions/${sessionId}/agenda/${caseId}/vote`, { choice, dissentingOpinion: choice === 'abstain' ? 'Evidence on the date of arrest is thin.' : undefined });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     }
   }
@@ -199,7 +201,8 @@ describe('case lifecycle over HTTP, one user per step', () => {
     const unverified = await drafter.post<Problem>(`/api/cases/${id}/conclusion`, conclusion(cite(2, 2)));
     expect(unverified.status).toBe(409);
     expect(unverified.body.detail).toContain('only verified evidence can be cited');
-    expect((await (await member()).post(`/api/evidence/${troikaScan.id}/verify`, { verified: true })).status).toBe(200);
+    const verified = await (await member()).post(`/api/evidence/${troikaScan.id}/verify`, { verified: true });
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
     const noSuchPage = await drafter.post<Problem>(`/api/cases/${id}/conclusion`, conclusion(cite(2, 3)));
     expect(noSuchPage.status).toBe(400);
     expect(noSuchPage.body.detail).toContain('has 2 page(s); page 3 does not exist');
@@ -240,7 +243,7 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect((await (await secretary()).post(`/api/commission/sessions/${sessionId}/agenda`, { caseId: id })).status).toBe(200);
     const noQuorum = await move(await chair(), id, CaseTransition.Rehabilitate, { reason: 'repressed by an extrajudicial body' });
     expect(noQuorum.status).toBe(409);
-    expect(noQuorum.body.detail).toContain('no quorum');
+    expect(noQuorum.body).toMatchObject({ code: 'quorum.too_few_votes', params: { votes: 0, present: 4, required: 3 } });
 
     await voteAll(sessionId, id);
     const decided = await moveOk(await chair(), id, CaseTransition.Rehabilitate, { reason: 'repressed by an extrajudicial body; art. 3 of the 1993 Law' });
@@ -297,7 +300,8 @@ describe('case lifecycle over HTTP, one user per step', () => {
     const first = await session('2026-04-09');
     await presentAll(first);
     await (await secretary()).post(`/api/commission/sessions/${first}/agenda`, { caseId: id });
-    await voteAll(first, id);
+    // the majority votes against rehabilitating on this file: the chair returns it for more evidence
+    await voteAll(first, id, ['against', 'against', 'for']);
     expect((await moveOk(await chair(), id, CaseTransition.ReturnForEvidence, { reason: 'the sentence itself is missing from the file' })).status).toBe(CaseStatus.ArchiveVerification);
 
     await moveOk(await member(), id, CaseTransition.CompleteVerification);
@@ -314,6 +318,88 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect((await moveOk(await secretary(), id, CaseTransition.Close)).status).toBe(CaseStatus.Closed);
     expect((await move(await secretary(), id, CaseTransition.Reopen)).status).toBe(409);
     expect((await moveOk(await secretary(), id, CaseTransition.Reopen, { reason: 'new documents from the family' })).status).toBe(CaseStatus.IntakeReview);
+  });
+
+  it('binds the chair\'s decision to the majority of votes cast, never overruled, and a tie to a return for evidence', async () => {
+    type Refusal = { code: string; params: Record<string, unknown>; detail: string };
+    type Options = { transitions: Array<{ name: string; allowed: boolean; decides: string | null; reasons: Refusal[] }>; actions: Array<{ name: string; allowed: boolean; reasons: Refusal[] }> };
+    const { id } = await openCase([{ nameKk: 'Аймауытұлы Жүсіпбек', nameRu: 'Аймауытов Жусипбек' }]);
+    await toCommission(id, await member());
+    const sessionId = await session('2026-06-25');
+    await presentAll(sessionId);
+    // voting is open once the case is on an agenda; the secretary puts it on one, once
+    const before = (await (await commissioner(1)).get<Options>(`/api/cases/${id}/transitions`)).body;
+    expect(before.actions.find((action) => action.name === 'vote')).toMatchObject({ allowed: false, reasons: [{ code: 'case.not_on_agenda' }] });
+    expect((await (await secretary()).post(`/api/commission/sessions/${sessionId}/agenda`, { caseId: id })).status).toBe(200);
+    const twice = await (await secretary()).post<Problem & { code: string }>(`/api/commission/sessions/${sessionId}/agenda`, { caseId: id });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('case.already_on_agenda');
+
+    // one for, two against rehabilitation: the chair may not rehabilitate, and no overruling is offered
+    await voteAll(sessionId, id, ['for', 'against', 'against']);
+    const refused = await move(await chair(), id, CaseTransition.Rehabilitate, { reason: 'the chair finds the file convincing' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'case.decision_against_votes',
+      params: { outcome: 'rehabilitated', supported: ['rejected', 'returned_for_evidence'], votesFor: 1, votesAgainst: 2, abstentions: 0 },
+    });
+    expect(refused.body.detail).toContain('the chair records the decision of the majority of votes cast');
+    expect((await caseOf(id)).status).toBe(CaseStatus.CommissionReview);
+    const asChair = (await (await chair()).get<Options>(`/api/cases/${id}/transitions`)).body;
+    expect(asChair.transitions.map((t) => [t.name, t.allowed, t.decides])).toEqual([
+      ['rehabilitate', false, 'rehabilitated'],
+      ['reject', true, 'rejected'],
+      ['return-for-evidence', true, 'returned_for_evidence'],
+    ]);
+    expect(asChair.transitions[0]!.reasons.map((reason) => reason.code)).toEqual(['case.decision_against_votes']);
+    const denied = await db.query(`SELECT details FROM audit_log WHERE action = 'case.transition' AND outcome = 'denied' AND entity_id = $1`, [id]);
+    expect(denied.rows.map((row) => row.details.codes)).toContainEqual(['case.decision_against_votes']);
+
+    // a tie (one member changes to abstaining): only a return for more evidence
+    expect((await (await commissioner(3)).post(`/api/commission/sessions/${sessionId}/agenda/${id}/vote`, { choice: 'abstain' })).status).toBe(200);
+    const tie = await move(await chair(), id, CaseTransition.Reject, { reason: 'not proven' });
+    expect(tie.status).toBe(409);
+    expect(tie.body).toMatchObject({ code: 'case.decision_against_votes', params: { supported: ['returned_for_evidence'], votesFor: 1, votesAgainst: 1, abstentions: 1 } });
+    await moveOk(await chair(), id, CaseTransition.ReturnForEvidence, { reason: 'the commission is split: the file needs the sentence itself' });
+
+    // what the state allows is the table's: drafting reopens only in the working group's review
+    const asMember = (await (await member()).get<Options>(`/api/cases/${id}/transitions`)).body;
+    expect(asMember.actions.map((action) => [action.name, action.allowed])).toEqual([
+      ['edit', true], ['request-archive', true], ['upload-evidence', true], ['draft-conclusion', false],
+      ['sign-conclusion', false], ['put-on-agenda', false], ['vote', false],
+    ]);
+    expect(asMember.actions.find((action) => action.name === 'draft-conclusion')!.reasons).toEqual([
+      {
+        code: 'case.action_state',
+        params: { action: 'draft-conclusion', status: 'archive_verification', states: ['working_group_review'] },
+        detail: 'the case is archive_verification; draft-conclusion is open while it is working_group_review',
+      },
+    ]);
+    const conclusion = await (await member()).get<{ version: number }>(`/api/cases/${id}/conclusion`);
+    const closedForm = await (await member()).post<Problem & { code: string }>(`/api/cases/${id}/conclusion`, {
+      recommendation: 'rehabilitate', reasoning: 'Saved from a form left open after the decision.', legalArticleCode: 'law1993-art3', version: conclusion.body.version,
+    });
+    expect(closedForm.status).toBe(409);
+    expect(closedForm.body.code).toBe('case.action_state');
+  });
+
+  it('refuses edits, uploads and conclusions once the state closes them, with codes', async () => {
+    const { id } = await openCase([{ nameKk: 'Сәдуақасұлы Смағұл', nameRu: 'Садвокасов Смагул' }]);
+    await toCommission(id, await member());
+    const current = await caseOf(id);
+    const edit = await (await member()).patch<Problem & { code: string; params: Record<string, unknown> }>(`/api/cases/${id}`, { version: current.version, summary: 'changed before the commission' });
+    expect(edit.status).toBe(409);
+    expect(edit.body).toMatchObject({ code: 'case.action_state', params: { action: 'edit', status: 'commission_review' } });
+    const form = new FormData();
+    form.append('kind', 'other');
+    form.append('file', new Blob([new Uint8Array(await renderTestPdf([['Хат']]))], { type: 'application/pdf' }), 'late-letter.pdf');
+    const upload = await fetch(`${baseUrl}/api/cases/${id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${(await member()).token}` }, body: form });
+    expect(upload.status).toBe(409);
+    expect(await upload.json()).toMatchObject({ code: 'case.action_state', params: { action: 'upload-evidence', status: 'commission_review' } });
+    const request = await (await member()).post<Problem & { code: string }>(`/api/cases/${id}/archive-requests`, { archiveCode: 'APRK', sought: 'one more file' });
+    expect(request.status).toBe(409);
+    expect(request.body.code).toBe('case.action_state');
+    expect((await caseOf(id)).version).toBe(current.version);
   });
 
   it('decides a group case of five with one person returned for more evidence', async () => {

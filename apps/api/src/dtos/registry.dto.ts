@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
@@ -144,7 +145,9 @@ export class CreateFactDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 
-  @ApiProperty({ type: FactSourceDto }) @ValidateNested() @Type(() => FactSourceDto) source!: FactSourceDto;
+  @ApiProperty({ type: FactSourceDto })
+  @IsDefined({ message: 'source is required: the archival reference, the book of memory and page, or the evidence and pages the fact comes from' })
+  @ValidateNested() @Type(() => FactSourceDto) source!: FactSourceDto;
 }
 
 /** A correction of a recorded fact: the fields to change (`null` clears one), and the fact's version. Kind and episode kind never change. */

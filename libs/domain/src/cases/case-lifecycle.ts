@@ -1,9 +1,27 @@
-import { CaseStatus, CaseTransition, Role, workingGroupRoles } from '@aqtalu/contracts';
+import {
+  CaseAction,
+  CaseStatus,
+  CaseTransition,
+  DecisionOutcome,
+  Permission,
+  renderCode,
+  Role,
+  rolePermissions,
+  workingGroupRoles,
+  type CaseActionOption,
+  type CaseRefusal,
+  type CaseTransitionOption,
+  type CodeParams,
+  type ConclusionRecommendation,
+} from '@aqtalu/contracts';
+import { supportedOutcomes, type QuorumRefusal, type VoteTally } from './quorum.js';
 
 /**
  * The case lifecycle — one table, every rule visible (DESIGN.md §1). Each transition names the states
  * it starts from, the state it leads to, the roles that may take it, the guards that must hold, and
- * its effects. Pure: the caller gathers a snapshot of the case, this module decides.
+ * its effects; each action (edit the file, request an archive, upload, draft and sign the conclusion,
+ * put on the agenda, vote) names the states it is open in, the roles that do it and its guards. Pure:
+ * the caller gathers a snapshot of the case, this module decides, and says why not as codes.
  */
 
 /** What the guards need to know about a case, gathered by the caller in one place. */
@@ -12,8 +30,9 @@ export interface CaseSnapshot {
   hasApplicant: boolean;
   subjectCount: number;
   archiveRequests: { total: number; unsettled: number };
-  conclusion: null | { signed: boolean; signedForCurrentVersion: boolean };
-  agenda: null | { quorumReached: boolean; quorumNote: string };
+  conclusion: null | { signed: boolean; signedForCurrentVersion: boolean; recommendation: ConclusionRecommendation };
+  /** The agenda item awaiting the decision: its quorum and the votes cast on it. */
+  agenda: null | { quorum: { reached: boolean; refusal: QuorumRefusal | null }; votes: VoteTally };
   certificates: { expected: number; rendered: number };
 }
 
@@ -33,8 +52,8 @@ export type Effect =
 export interface Guard {
   /** Stable id, for tests and the API's list of unmet conditions. */
   id: string;
-  /** null when met; otherwise the reason, in words a person can act on. */
-  check(snapshot: CaseSnapshot, input: TransitionInput): string | null;
+  /** null when met; otherwise the refusal: a code with params and the English text. */
+  check(snapshot: CaseSnapshot, input: TransitionInput): CaseRefusal | null;
 }
 
 export interface TransitionRule {
@@ -45,54 +64,87 @@ export interface TransitionRule {
   effects: readonly Effect[];
 }
 
+/** A refusal with its English text, filled from the catalogue's template of its code. */
+export function refusal<C extends CaseRefusal['code']>(code: C, ...[params]: CodeParams[C] extends Record<string, never> ? [params?: CodeParams[C]] : [params: CodeParams[C]]): CaseRefusal {
+  const filled = (params ?? {}) as CodeParams[C];
+  return { code, params: filled, detail: renderCode(code, filled) } as CaseRefusal;
+}
+
 // Guards -------------------------------------------------------------------------------------------
 
 export const hasApplicant: Guard = {
   id: 'has-applicant',
-  check: (s) => (s.hasApplicant ? null : 'the case has no applicant: record who asks (a relative, an organisation or the working group)'),
+  check: (s) => (s.hasApplicant ? null : refusal('case.applicant_missing')),
 };
 
 export const hasSubjects: Guard = {
   id: 'has-subjects',
-  check: (s) => (s.subjectCount > 0 ? null : 'the case names no repressed person: add at least one subject'),
+  check: (s) => (s.subjectCount > 0 ? null : refusal('case.subjects_missing')),
 };
 
 export const archiveRequested: Guard = {
   id: 'archive-requested',
-  check: (s) => (s.archiveRequests.total > 0 ? null : 'no archive has been asked yet: send at least one archive request'),
+  check: (s) => (s.archiveRequests.total > 0 ? null : refusal('case.archive_not_requested')),
 };
 
 export const archiveRequestsSettled: Guard = {
   id: 'archive-requests-settled',
-  check: (s) =>
-    s.archiveRequests.unsettled === 0
-      ? null
-      : `${s.archiveRequests.unsettled} archive request(s) are still open: wait for the answers or cancel them`,
+  check: (s) => (s.archiveRequests.unsettled === 0 ? null : refusal('case.archive_requests_open', { unsettled: s.archiveRequests.unsettled })),
+};
+
+export const conclusionDrafted: Guard = {
+  id: 'conclusion-drafted',
+  check: (s) => (s.conclusion ? null : refusal('case.conclusion_missing')),
 };
 
 export const conclusionSigned: Guard = {
   id: 'conclusion-signed',
   check: (s) => {
-    if (!s.conclusion) return 'there is no conclusion yet: a member drafts it and the lead signs it';
-    if (!s.conclusion.signed) return 'the conclusion is not signed: the lead of the region signs it';
-    if (!s.conclusion.signedForCurrentVersion) return 'the case changed after the conclusion was signed: the lead must sign it again';
+    if (!s.conclusion) return refusal('case.conclusion_missing');
+    if (!s.conclusion.signed) return refusal('case.conclusion_unsigned');
+    if (!s.conclusion.signedForCurrentVersion) return refusal('case.conclusion_outdated');
     return null;
   },
 };
 
 export const onAgenda: Guard = {
   id: 'on-agenda',
-  check: (s) => (s.agenda ? null : 'the case is on no commission session agenda: the secretary puts it on one'),
+  check: (s) => (s.agenda ? null : refusal('case.not_on_agenda')),
+};
+
+export const notOnAgenda: Guard = {
+  id: 'not-on-agenda',
+  check: (s) => (s.agenda ? refusal('case.already_on_agenda') : null),
 };
 
 export const quorumReached: Guard = {
   id: 'quorum-reached',
-  check: (s) => (!s.agenda || s.agenda.quorumReached ? null : `no quorum: ${s.agenda.quorumNote}`),
+  check: (s) => {
+    const missing = s.agenda && !s.agenda.quorum.reached ? s.agenda.quorum.refusal : null;
+    return missing ? ({ ...missing, detail: renderCode(missing.code, missing.params) } as CaseRefusal) : null;
+  },
 };
+
+/**
+ * The chair records the decision the votes support (`supportedOutcomes`): never one against the
+ * majority of votes cast, and without a majority only a return for more evidence.
+ */
+export function votesSupport(outcome: DecisionOutcome): Guard {
+  return {
+    id: 'votes-support',
+    check: (s) => {
+      if (!s.agenda) return null; // on-agenda says why
+      const supported = supportedOutcomes(s.agenda.votes, s.conclusion?.recommendation ?? null);
+      if (supported.includes(outcome)) return null;
+      const { for: votesFor, against: votesAgainst, abstain: abstentions } = s.agenda.votes;
+      return refusal('case.decision_against_votes', { outcome, supported, votesFor, votesAgainst, abstentions });
+    },
+  };
+}
 
 export const reasonGiven: Guard = {
   id: 'reason-given',
-  check: (_s, input) => ((input.reason ?? '').trim().length >= 3 ? null : 'give the reasons (reason) for this step'),
+  check: (_s, input) => ((input.reason ?? '').trim().length >= 3 ? null : refusal('case.reason_required')),
 };
 
 export const certificatesRendered: Guard = {
@@ -100,7 +152,7 @@ export const certificatesRendered: Guard = {
   check: (s) =>
     s.certificates.expected > 0 && s.certificates.rendered === s.certificates.expected
       ? null
-      : `certificates are not ready yet (${s.certificates.rendered} of ${s.certificates.expected} rendered)`,
+      : refusal('case.certificates_pending', { rendered: s.certificates.rendered, expected: s.certificates.expected }),
 };
 
 // The table ----------------------------------------------------------------------------------------
@@ -164,7 +216,7 @@ export const transitions: { readonly [N in CaseTransition]: TransitionRule } = {
     from: [S.CommissionReview],
     to: S.Rehabilitated,
     roles: [Role.Chair],
-    guards: [onAgenda, quorumReached, reasonGiven],
+    guards: [onAgenda, quorumReached, votesSupport(DecisionOutcome.Rehabilitated), reasonGiven],
     effects: [
       { kind: 'record-decision' },
       { kind: 'spin-off-exceptions' },
@@ -177,7 +229,7 @@ export const transitions: { readonly [N in CaseTransition]: TransitionRule } = {
     from: [S.CommissionReview],
     to: S.Rejected,
     roles: [Role.Chair],
-    guards: [onAgenda, quorumReached, reasonGiven],
+    guards: [onAgenda, quorumReached, votesSupport(DecisionOutcome.Rejected), reasonGiven],
     effects: [
       { kind: 'record-decision' },
       { kind: 'spin-off-exceptions' },
@@ -189,7 +241,7 @@ export const transitions: { readonly [N in CaseTransition]: TransitionRule } = {
     from: [S.CommissionReview],
     to: S.ArchiveVerification,
     roles: [Role.Chair],
-    guards: [onAgenda, quorumReached, reasonGiven],
+    guards: [onAgenda, quorumReached, votesSupport(DecisionOutcome.ReturnedForEvidence), reasonGiven],
     effects: [
       { kind: 'record-decision' },
       { kind: 'notify', audience: 'working_group', message: 'case.returned_for_evidence' },
@@ -218,49 +270,119 @@ export const transitions: { readonly [N in CaseTransition]: TransitionRule } = {
   },
 };
 
-/** The transitions that decide a case: they need an agenda, a quorum and record the decision. */
-export const decisionTransitions: ReadonlySet<CaseTransition> = new Set([T.Rehabilitate, T.Reject, T.ReturnForEvidence]);
+/** The transitions that decide a case, with the outcome each records: they need an agenda, a quorum and the votes. */
+export const decisionOutcomes: { readonly [N in CaseTransition]?: DecisionOutcome } = {
+  [T.Rehabilitate]: DecisionOutcome.Rehabilitated,
+  [T.Reject]: DecisionOutcome.Rejected,
+  [T.ReturnForEvidence]: DecisionOutcome.ReturnedForEvidence,
+};
+
+export const decisionTransitions: ReadonlySet<CaseTransition> = new Set(Object.keys(decisionOutcomes) as CaseTransition[]);
 
 export type TransitionVerdict =
   | { allowed: true; to: CaseStatus; effects: readonly Effect[] }
   /** `forbidden`: the role may not (403); `conflict`: not now (409: wrong state or an unmet guard). */
-  | { allowed: false; kind: 'forbidden' | 'conflict'; reasons: string[] };
+  | { allowed: false; kind: 'forbidden' | 'conflict'; reasons: CaseRefusal[] };
 
 export function evaluateTransition(name: CaseTransition, snapshot: CaseSnapshot, role: Role, input: TransitionInput = {}): TransitionVerdict {
   const rule = transitions[name];
   if (!rule.roles.includes(role)) {
-    return { allowed: false, kind: 'forbidden', reasons: [`${name} is taken by ${rule.roles.join(' or ')}, not by ${role}`] };
+    return { allowed: false, kind: 'forbidden', reasons: [refusal('case.transition_role', { transition: name, role, roles: [...rule.roles] })] };
   }
   if (!rule.from.includes(snapshot.status)) {
-    return {
-      allowed: false,
-      kind: 'conflict',
-      reasons: [`the case is ${snapshot.status}; ${name} applies to a case that is ${rule.from.join(' or ')}`],
-    };
+    return { allowed: false, kind: 'conflict', reasons: [refusal('case.transition_state', { transition: name, status: snapshot.status, from: [...rule.from] })] };
   }
-  const reasons = rule.guards.map((guard) => guard.check(snapshot, input)).filter((reason): reason is string => reason !== null);
+  const reasons = rule.guards.map((guard) => guard.check(snapshot, input)).filter((reason): reason is CaseRefusal => reason !== null);
   return reasons.length === 0 ? { allowed: true, to: rule.to, effects: rule.effects } : { allowed: false, kind: 'conflict', reasons };
 }
 
-export interface AvailableTransition {
-  name: CaseTransition;
-  to: CaseStatus;
-  allowed: boolean;
-  /** Why not, for the ones this user may not take now. Guards that need input (a reason) are not held against. */
-  reasons: string[];
-  needsReason: boolean;
-}
+export type AvailableTransition = CaseTransitionOption;
 
 /** What a user may do with the case now, and for the transitions of the current state, why not. */
-export function availableTransitions(snapshot: CaseSnapshot, role: Role): AvailableTransition[] {
+export function availableTransitions(snapshot: CaseSnapshot, role: Role): CaseTransitionOption[] {
   return (Object.keys(transitions) as CaseTransition[])
     .filter((name) => transitions[name].from.includes(snapshot.status))
     .map((name) => {
       const rule = transitions[name];
       const needsReason = rule.guards.includes(reasonGiven);
       const verdict = evaluateTransition(name, snapshot, role, needsReason ? { reason: 'to be given' } : {});
-      return { name, to: rule.to, allowed: verdict.allowed, reasons: verdict.allowed ? [] : verdict.reasons, needsReason };
+      return { name, to: rule.to, allowed: verdict.allowed, reasons: verdict.allowed ? [] : verdict.reasons, needsReason, decides: decisionOutcomes[name] ?? null };
     });
+}
+
+// Actions: what a state allows besides its transitions ---------------------------------------------
+
+export interface ActionRule {
+  /**
+   * Per state, whether the action is open: every state has an entry (the type and a test hold it), so a
+   * new state cannot be added without deciding what it allows.
+   */
+  states: { readonly [S in CaseStatus]: boolean };
+  /** The permission of the route that does it; the roles are the role map's holders of it. */
+  permission: Permission;
+  roles: readonly Role[];
+  guards: readonly Guard[];
+}
+
+const holdersOf = (permission: Permission): Role[] => (Object.keys(rolePermissions) as Role[]).filter((role) => rolePermissions[role].includes(permission));
+
+/** Opens an action in the listed states and closes it in every other one. */
+function openIn(...open: CaseStatus[]): { readonly [St in CaseStatus]: boolean } {
+  return Object.fromEntries(Object.values(CaseStatus).map((state) => [state, open.includes(state)])) as { [St in CaseStatus]: boolean };
+}
+
+const action = (permission: Permission, states: ActionRule['states'], guards: readonly Guard[] = []): ActionRule => ({ states, permission, roles: holdersOf(permission), guards });
+
+/** While the file is being put together and verified; a case before the commission or decided is fixed. */
+const fileOpen = [S.Draft, S.Submitted, S.IntakeReview, S.ReturnedToApplicant, S.ArchiveVerification, S.WorkingGroupReview];
+const A = CaseAction;
+
+export const caseActions: { readonly [N in CaseAction]: ActionRule } = {
+  [A.Edit]: action(Permission.CasesUpdate, openIn(...fileOpen)),
+  [A.RequestArchive]: action(Permission.ArchiveRequestsCreate, openIn(S.ArchiveVerification)),
+  [A.UploadEvidence]: action(Permission.EvidenceUpload, openIn(...fileOpen)),
+  [A.DraftConclusion]: action(Permission.ConclusionsDraft, openIn(S.WorkingGroupReview)),
+  [A.SignConclusion]: action(Permission.ConclusionsSign, openIn(S.WorkingGroupReview), [conclusionDrafted]),
+  [A.PutOnAgenda]: action(Permission.CommissionManage, openIn(S.CommissionReview), [conclusionSigned, notOnAgenda]),
+  [A.Vote]: action(Permission.CommissionVote, openIn(S.CommissionReview), [onAgenda]),
+};
+
+export type ActionVerdict = { allowed: true } | { allowed: false; kind: 'forbidden' | 'conflict'; reasons: CaseRefusal[] };
+
+export function evaluateAction(name: CaseAction, snapshot: CaseSnapshot, role: Role): ActionVerdict {
+  const rule = caseActions[name];
+  if (!rule.roles.includes(role)) return { allowed: false, kind: 'forbidden', reasons: [refusal('case.action_role', { action: name, role, roles: [...rule.roles] })] };
+  if (!rule.states[snapshot.status]) {
+    const states = Object.values(CaseStatus).filter((state) => rule.states[state]);
+    return { allowed: false, kind: 'conflict', reasons: [refusal('case.action_state', { action: name, status: snapshot.status, states })] };
+  }
+  const reasons = rule.guards.map((guard) => guard.check(snapshot, {})).filter((reason): reason is CaseRefusal => reason !== null);
+  return reasons.length === 0 ? { allowed: true } : { allowed: false, kind: 'conflict', reasons };
+}
+
+/** Every action, open or not for this role now, with why not. */
+export function availableActions(snapshot: CaseSnapshot, role: Role): CaseActionOption[] {
+  return Object.values(CaseAction).map((name) => {
+    const verdict = evaluateAction(name, snapshot, role);
+    return { name, allowed: verdict.allowed, reasons: verdict.allowed ? [] : verdict.reasons };
+  });
+}
+
+/** A refusal of the lifecycle, thrown by `assertActionAllowed`; the server answers it as 403 or 409. */
+export class CaseRuleRefusal extends Error {
+  constructor(
+    readonly kind: 'forbidden' | 'conflict',
+    readonly reasons: CaseRefusal[],
+  ) {
+    super(reasons.map((reason) => reason.detail).join('; '));
+    this.name = 'CaseRuleRefusal';
+  }
+}
+
+/** The one question a service asks before an action: throws `CaseRuleRefusal` when the table says no. */
+export function assertActionAllowed(name: CaseAction, snapshot: CaseSnapshot, role: Role): void {
+  const verdict = evaluateAction(name, snapshot, role);
+  if (!verdict.allowed) throw new CaseRuleRefusal(verdict.kind, verdict.reasons);
 }
 
 /** Where a case is, as far as who may see it is concerned (see the access policy). */

@@ -1,13 +1,24 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArchiveRequestStatus, CaseStatus, Permission, Role, workingGroupRoles, type SessionUser } from '@aqtalu/contracts';
-import { ArchiveRequestAction, defaultDueDate, evaluateArchiveRequestAction, parseCalendarDate, stageOf, type WorkingCalendar } from '@aqtalu/domain';
+import { ArchiveRequestStatus, CaseAction, Permission, Role, workingGroupRoles, type ArchiveRequestActionOption, type SessionUser } from '@aqtalu/contracts';
+import {
+  ArchiveRequestAction,
+  archiveRequestActions,
+  availableArchiveRequestActions,
+  defaultDueDate,
+  evaluateArchiveRequestAction,
+  parseCalendarDate,
+  settledArchiveRequestStatuses,
+  stageOf,
+  type WorkingCalendar,
+} from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
+import { CaseRules, refusalException } from './case-rules.service.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseService } from './case.service.js';
 import { actorOf, caseScopeCondition } from './case-scope.js';
@@ -29,6 +40,8 @@ export interface ArchiveRequestView {
   answerNote: string | null;
   subjects: string;
   version: number;
+  /** What the caller may do with the request now, and why not (on a single request's answers only). */
+  actions?: ArchiveRequestActionOption[];
 }
 
 const requestColumns = `ar.id, ar.case_id AS "caseId", c.number AS "caseNumber", r.code AS "caseRegionCode", a.code AS "archiveCode",
@@ -48,6 +61,7 @@ export class ArchiveRequestService {
     private readonly caseRows: CaseRepository,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly rules: CaseRules,
   ) {}
 
   /** The working-day calendar: weekends and the holidays kept as data. */
@@ -58,9 +72,7 @@ export class ArchiveRequestService {
 
   async create(user: SessionUser, caseId: string, input: { archiveCode: string; sought: string; dueDate?: string; sentOn?: string }): Promise<ArchiveRequestView> {
     const caseRow = await this.access.require(user, caseId, Permission.ArchiveRequestsCreate);
-    if (caseRow.status !== CaseStatus.ArchiveVerification) {
-      throw new ConflictException(`Archive requests are sent while the case is in archive verification; it is ${caseRow.status}.`);
-    }
+    await this.rules.assert(user, caseRow, CaseAction.RequestArchive, this.dataSource.manager);
     const [archive] = await this.dataSource.query(`SELECT id FROM archives WHERE code = $1`, [input.archiveCode]);
     if (!archive) throw new BadRequestException(`archiveCode ${input.archiveCode} does not exist`);
     const sentOn = input.sentOn ?? new Date().toISOString().slice(0, 10);
@@ -68,10 +80,7 @@ export class ArchiveRequestService {
     if (input.dueDate) parseCalendarDate(input.dueDate);
     if (dueDate < sentOn) throw new BadRequestException('dueDate must not be before the day the request is sent');
     const id = await this.dataSource.transaction(async (manager) => {
-      const locked = await this.caseRows.lockCase(manager, caseId);
-      if (locked.status !== CaseStatus.ArchiveVerification) {
-        throw new ConflictException(`Archive requests are sent while the case is in archive verification; it is ${locked.status}.`);
-      }
+      await this.rules.assert(user, await this.caseRows.lockCase(manager, caseId), CaseAction.RequestArchive, manager);
       const [created] = await manager.query(
         `INSERT INTO archive_requests (case_id, archive_id, sought, status, sent_on, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [caseId, archive.id, input.sought.trim(), ArchiveRequestStatus.Sent, sentOn, dueDate, user.id],
@@ -81,15 +90,16 @@ export class ArchiveRequestService {
       await this.audit.record({ action: 'archive_request.create', entityType: 'archive_request', entityId: created.id, before: null, after: { caseId, archiveCode: input.archiveCode, sought: input.sought, dueDate } }, manager);
       return created.id as string;
     });
-    return this.view(id);
+    return this.withActions(user, await this.view(id));
   }
 
   /** The caller's inbox or region's requests: the scope is in the query. */
-  async list(user: SessionUser, page: { offset: number; limit: number; order: 'ASC' | 'DESC'; filter: { status?: string; caseId?: string; overdue?: boolean } }) {
+  async list(user: SessionUser, page: { offset: number; limit: number; sort?: 'dueDate' | 'status' | 'id'; order: 'ASC' | 'DESC'; filter: { ids?: string[]; status?: string; caseId?: string; overdue?: boolean } }) {
     const actor = actorOf(user);
     const params: unknown[] = [];
     const scope = caseScope(actor);
     const where = [scope.kind === 'archive' ? `a.code = $${params.push(scope.archiveCode)}` : caseScopeCondition(actor, params)];
+    if (page.filter.ids) where.push(`ar.id = ANY($${params.push(page.filter.ids)}::uuid[])`);
     if (page.filter.status) where.push(`ar.status = $${params.push(page.filter.status)}`);
     if (page.filter.caseId && !/^[0-9a-f-]{36}$/i.test(page.filter.caseId)) throw new BadRequestException('filter.caseId must be a case id');
     if (page.filter.caseId) where.push(`ar.case_id = $${params.push(page.filter.caseId)}`);
@@ -97,7 +107,7 @@ export class ArchiveRequestService {
     const whereSql = where.join(' AND ');
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${requestFrom} WHERE ${whereSql}`, params);
     const rows: ArchiveRequestView[] = await this.dataSource.query(
-      `SELECT ${requestColumns} FROM ${requestFrom} WHERE ${whereSql} ORDER BY ar.due_date ${page.order}, ar.id
+      `SELECT ${requestColumns} FROM ${requestFrom} WHERE ${whereSql} ORDER BY ${{ id: 'ar.id', status: 'ar.status', dueDate: 'ar.due_date' }[page.sort ?? 'dueDate']} ${page.order === 'ASC' ? 'ASC' : 'DESC'}, ar.id
        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, page.offset, page.limit],
     );
@@ -108,19 +118,20 @@ export class ArchiveRequestService {
   async get(user: SessionUser, id: string): Promise<ArchiveRequestView> {
     const request = await this.visible(user, id, Permission.ArchiveRequestsRead);
     await this.audit.record({ action: 'archive_request.read', entityType: 'archive_request', entityId: id });
-    return request;
+    return this.withActions(user, request);
   }
 
   /** The liaison's start / answer / nothing-found, or the working group's cancel. */
   async act(user: SessionUser, id: string, action: ArchiveRequestAction, input: { version: number; note?: string }): Promise<ArchiveRequestView> {
-    const permission = action === ArchiveRequestAction.Cancel ? Permission.ArchiveRequestsCreate : Permission.ArchiveRequestsAnswer;
-    const request = await this.visible(user, id, permission);
+    const request = await this.visible(user, id, archiveRequestActions[action].permission);
     const verdict = evaluateArchiveRequestAction(action, request.status, user.role, input.note);
     if (!verdict.allowed) {
-      await this.audit.record({ action: `archive_request.${action}`, outcome: 'denied', entityType: 'archive_request', entityId: id, details: { reason: verdict.reason } });
-      if (verdict.kind === 'forbidden') throw new ForbiddenException(`${verdict.reason}.`);
-      if (verdict.kind === 'invalid') throw new BadRequestException(`${verdict.reason}.`);
-      throw new ConflictException(`${verdict.reason}.`);
+      await this.audit.record({ action: `archive_request.${action}`, outcome: 'denied', entityType: 'archive_request', entityId: id, details: { reason: verdict.reason.detail, code: verdict.reason.code } });
+      if (verdict.kind === 'invalid') {
+        const { code, params, detail } = verdict.reason;
+        throw new BadRequestException({ message: `${detail}.`, code, params, errors: [{ field: 'note', message: detail, code, params }] });
+      }
+      throw refusalException(verdict.kind, [verdict.reason]);
     }
     await this.dataSource.transaction(async (manager) => {
       const answered = verdict.to === ArchiveRequestStatus.Answered || verdict.to === ArchiveRequestStatus.NothingFound;
@@ -139,7 +150,12 @@ export class ArchiveRequestService {
       }
       await this.audit.record({ action: `archive_request.${action}`, entityType: 'archive_request', entityId: id, before: { status: request.status }, after: { status: verdict.to, note: input.note ?? null } }, manager);
     });
-    return this.view(id);
+    return this.withActions(user, await this.view(id));
+  }
+
+  /** The request with what the caller may do with it now: the back office shows these, it copies no rule. */
+  private withActions(user: SessionUser, request: ArchiveRequestView): ArchiveRequestView {
+    return { ...request, actions: availableArchiveRequestActions(request.status, user.role) };
   }
 
   /**
@@ -148,7 +164,7 @@ export class ArchiveRequestService {
    */
   async markOverdue(today: string): Promise<string[]> {
     parseCalendarDate(today);
-    const settled = [ArchiveRequestStatus.Answered, ArchiveRequestStatus.NothingFound, ArchiveRequestStatus.Cancelled];
+    const settled = settledArchiveRequestStatuses;
     const due: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM archive_requests WHERE overdue_since IS NULL AND due_date < $1 AND status <> ALL($2) ORDER BY due_date, id`,
       [today, settled],

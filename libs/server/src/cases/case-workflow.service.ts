@@ -1,7 +1,7 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, CaseTransition, commissionRoles, DecisionOutcome, JobName, Permission, Role, workingGroupRoles, type SessionUser } from '@aqtalu/contracts';
-import { availableTransitions, decisionTransitions, evaluateTransition, type AvailableTransition, type Audience, type Effect } from '@aqtalu/domain';
+import { CaseStatus, CaseTransition, commissionRoles, DecisionOutcome, JobName, Permission, Role, workingGroupRoles, type CaseTransitionsAnswer, type SessionUser } from '@aqtalu/contracts';
+import { availableActions, availableTransitions, decisionOutcomes, decisionTransitions, evaluateTransition, type Audience, type Effect } from '@aqtalu/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { CaseAccess } from './case-access.service.js';
+import { refusalException } from './case-rules.service.js';
 import { CaseRepository, type CaseRow } from './case.repository.js';
 import { CaseService, type CaseView } from './case.service.js';
 import { CollaborationService } from './collaboration.service.js';
@@ -20,12 +21,6 @@ export interface TransitionCommand {
   /** For a decision on a group case: persons decided otherwise than the case. */
   exceptions?: Array<{ subjectId: string; outcome: DecisionOutcome; reason: string }>;
 }
-
-const decisionOutcomeOf: Partial<Record<CaseTransition, DecisionOutcome>> = {
-  [CaseTransition.Rehabilitate]: DecisionOutcome.Rehabilitated,
-  [CaseTransition.Reject]: DecisionOutcome.Rejected,
-  [CaseTransition.ReturnForEvidence]: DecisionOutcome.ReturnedForEvidence,
-};
 
 /**
  * The case workflow in one place: what a user may do with a case now, and doing it — the lifecycle
@@ -46,10 +41,11 @@ export class CaseWorkflowService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async available(user: SessionUser, caseId: string): Promise<{ version: number; status: CaseStatus; transitions: AvailableTransition[] }> {
+  /** The steps of the current state and every action, each allowed or not with the reasons as codes. */
+  async available(user: SessionUser, caseId: string): Promise<CaseTransitionsAnswer> {
     const row = await this.access.require(user, caseId, Permission.CasesRead);
     const snapshot = await this.cases.snapshot(row, this.dataSource.manager, this.config.quorum);
-    return { version: row.version, status: row.status, transitions: availableTransitions(snapshot, user.role) };
+    return { version: row.version, status: row.status, transitions: availableTransitions(snapshot, user.role), actions: availableActions(snapshot, user.role) };
   }
 
   async apply(user: SessionUser, caseId: string, name: CaseTransition, command: TransitionCommand): Promise<CaseView> {
@@ -80,10 +76,12 @@ export class CaseWorkflowService {
       return { refused: null };
     });
     if (result.refused) {
-      await this.audit.record({ action: 'case.transition', outcome: 'denied', entityType: 'case', entityId: caseId, details: { transition: name, reasons: result.refused.reasons } });
-      const detail = `${name} is not possible: ${result.refused.reasons.join('; ')}.`;
-      if (result.refused.kind === 'forbidden') throw new ForbiddenException(detail);
-      throw new ConflictException({ message: detail, reasons: result.refused.reasons });
+      const reasons = result.refused.reasons;
+      await this.audit.record({
+        action: 'case.transition', outcome: 'denied', entityType: 'case', entityId: caseId,
+        details: { transition: name, reasons: reasons.map((reason) => reason.detail), codes: reasons.map((reason) => reason.code) },
+      });
+      throw refusalException(result.refused.kind, reasons, `${name} is not possible`);
     }
     // The step may have taken the case out of the actor's sight (a decision leaves the commission's stage).
     return this.caseService.view((await this.cases.findAny(caseId))!);
@@ -96,7 +94,7 @@ export class CaseWorkflowService {
     for (const effect of effects) {
       switch (effect.kind) {
         case 'record-decision':
-          decisionId = await this.recordDecision(manager, user, row, decisionOutcomeOf[name]!, command);
+          decisionId = await this.recordDecision(manager, user, row, decisionOutcomes[name]!, command);
           summary.decisionId = decisionId;
           break;
         case 'spin-off-exceptions':

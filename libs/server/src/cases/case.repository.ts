@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArchiveRequestStatus, CaseStatus } from '@aqtalu/contracts';
-import { evaluateQuorum, stageOf, type Actor, type CaseFacts, type CaseSnapshot, type QuorumRule } from '@aqtalu/domain';
+import { CaseStatus, type ConclusionRecommendation } from '@aqtalu/contracts';
+import { evaluateQuorum, settledArchiveRequestStatuses, stageOf, type Actor, type CaseFacts, type CaseSnapshot, type QuorumRule } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { caseScopeCondition } from './case-scope.js';
@@ -41,6 +41,7 @@ export const caseSortColumns = {
   status: 'c.status',
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
+  id: 'c.id',
 } as const;
 
 export interface CaseListPage {
@@ -49,6 +50,8 @@ export interface CaseListPage {
   offset: number;
   limit: number;
   filter: {
+    /** Only these cases (react-admin's getMany), still within the caller's scope. */
+    ids?: string[];
     status?: string;
     regionCode?: string;
     categoryCode?: string;
@@ -59,6 +62,12 @@ export interface CaseListPage {
     assignedTo?: string;
   };
 }
+
+/**
+ * Up to this many cases a list's total (Content-Range) is exact; beyond, it is PostgreSQL's estimate, which
+ * react-admin's pagination reads just as well.
+ */
+export const caseCountBound = 10_000;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => uuidPattern.test(value);
@@ -103,6 +112,7 @@ export class CaseRepository {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
+    if (page.filter.ids) add((p) => `c.id = ANY(${p}::uuid[])`, page.filter.ids);
     if (page.filter.status) add((p) => `c.status = ${p}`, page.filter.status);
     if (page.filter.regionCode) add((p) => `r.code = ${p}`, page.filter.regionCode);
     if (page.filter.categoryCode) add((p) => `c.category_code = ${p}`, page.filter.categoryCode);
@@ -119,20 +129,31 @@ export class CaseRepository {
       );
     }
     const whereSql = where.join(' AND ');
-    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM cases c JOIN regions r ON r.id = c.region_id WHERE ${whereSql}`,
-      params,
-    );
-    const rows = await this.dataSource.query(
+    const counted = `SELECT count(*)::int FROM (SELECT 1 FROM cases c JOIN regions r ON r.id = c.region_id WHERE ${whereSql} LIMIT ${caseCountBound + 1}) counted`;
+    // One round trip: the page, and the count as a subquery PostgreSQL runs once (an InitPlan), bounded so that
+    // a page of a large scope never costs a count of all of it.
+    const found: Array<CaseRow & { subjects: string; total: number }> = await this.dataSource.query(
       `SELECT ${caseColumns},
               coalesce((SELECT string_agg(coalesce(p.name_kk, p.name_ru), '; ' ORDER BY s.position)
-                        FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = c.id), '') AS subjects
+                        FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = c.id), '') AS subjects,
+              (${counted}) AS total
        FROM cases c JOIN regions r ON r.id = c.region_id
        WHERE ${whereSql}
        ORDER BY ${caseSortColumns[page.sort]} ${page.order === 'ASC' ? 'ASC' : 'DESC'}, c.id
        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, page.offset, page.limit],
     );
+    // a page past the end has no row to carry the count
+    let total = found[0]?.total ?? ((await this.dataSource.query(counted, params)) as Array<{ count: number }>)[0]!.count;
+    if (total > caseCountBound) {
+      // beyond the bound, the planner's estimate (never below what is known to exist)
+      const [{ 'QUERY PLAN': plan }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await this.dataSource.query(
+        `EXPLAIN (FORMAT JSON) SELECT 1 FROM cases c JOIN regions r ON r.id = c.region_id WHERE ${whereSql}`,
+        params,
+      );
+      total = Math.max(Math.round(plan[0]!.Plan['Plan Rows']), caseCountBound + 1, page.offset + found.length);
+    }
+    const rows = found.map(({ total: _total, ...row }) => row);
     return { rows, total };
   }
 
@@ -174,12 +195,12 @@ export class CaseRepository {
   async snapshot(caseRow: CaseRow, manager: EntityManager, quorumRule: QuorumRule): Promise<CaseSnapshot> {
     const [subjects]: Array<{ count: number }> = await manager.query(`SELECT count(*)::int AS count FROM case_subjects WHERE case_id = $1`, [caseRow.id]);
     const [requests]: Array<{ total: number; unsettled: number }> = await manager.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status NOT IN ($2, $3, $4))::int AS unsettled
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> ALL($2))::int AS unsettled
        FROM archive_requests WHERE case_id = $1`,
-      [caseRow.id, ArchiveRequestStatus.Answered, ArchiveRequestStatus.NothingFound, ArchiveRequestStatus.Cancelled],
+      [caseRow.id, settledArchiveRequestStatuses],
     );
-    const conclusions: Array<{ signed_case_version: number | null; signed_at: Date | null }> = await manager.query(
-      `SELECT signed_case_version, signed_at FROM conclusions WHERE case_id = $1`,
+    const conclusions: Array<{ signed_case_version: number | null; signed_at: Date | null; recommendation: ConclusionRecommendation }> = await manager.query(
+      `SELECT signed_case_version, signed_at, recommendation FROM conclusions WHERE case_id = $1`,
       [caseRow.id],
     );
     const conclusion = conclusions[0];
@@ -187,7 +208,7 @@ export class CaseRepository {
     let agendaFacts: CaseSnapshot['agenda'] = null;
     if (agenda) {
       const quorum = evaluateQuorum({ totalMembers: agenda.totalMembers, present: agenda.present, votesCast: agenda.votesCast }, quorumRule);
-      agendaFacts = { quorumReached: quorum.reached, quorumNote: quorum.note };
+      agendaFacts = { quorum: { reached: quorum.reached, refusal: quorum.refusal }, votes: { for: agenda.votesFor, against: agenda.votesAgainst, abstain: agenda.abstentions } };
     }
     const [certificates]: Array<{ expected: number; rendered: number }> = await manager.query(
       `SELECT count(*)::int AS expected, count(*) FILTER (WHERE rendered_at IS NOT NULL)::int AS rendered
@@ -200,7 +221,7 @@ export class CaseRepository {
       subjectCount: subjects!.count,
       archiveRequests: { total: requests!.total, unsettled: requests!.unsettled },
       conclusion: conclusion
-        ? { signed: conclusion.signed_at !== null, signedForCurrentVersion: conclusion.signed_case_version === caseRow.contentVersion }
+        ? { signed: conclusion.signed_at !== null, signedForCurrentVersion: conclusion.signed_case_version === caseRow.contentVersion, recommendation: conclusion.recommendation }
         : null,
       agenda: agendaFacts,
       certificates: certificates!,
@@ -214,12 +235,18 @@ export class CaseRepository {
   async currentAgenda(
     caseId: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ agendaItemId: string; sessionId: string; sessionNumber: string; totalMembers: number; present: number; votesCast: number } | null> {
+  ): Promise<{
+    agendaItemId: string; sessionId: string; sessionNumber: string; totalMembers: number; present: number; votesCast: number;
+    votesFor: number; votesAgainst: number; abstentions: number;
+  } | null> {
     const rows = await manager.query(
       `SELECT ai.id AS "agendaItemId", s.id AS "sessionId", s.number AS "sessionNumber",
               (SELECT count(*)::int FROM users u WHERE u.role IN ('commission_member', 'chair') AND u.disabled_at IS NULL) AS "totalMembers",
               (SELECT count(*)::int FROM session_attendance sa WHERE sa.session_id = s.id AND sa.present) AS present,
-              (SELECT count(*)::int FROM votes v WHERE v.agenda_item_id = ai.id) AS "votesCast"
+              (SELECT count(*)::int FROM votes v WHERE v.agenda_item_id = ai.id) AS "votesCast",
+              (SELECT count(*)::int FROM votes v WHERE v.agenda_item_id = ai.id AND v.choice = 'for') AS "votesFor",
+              (SELECT count(*)::int FROM votes v WHERE v.agenda_item_id = ai.id AND v.choice = 'against') AS "votesAgainst",
+              (SELECT count(*)::int FROM votes v WHERE v.agenda_item_id = ai.id AND v.choice = 'abstain') AS abstentions
        FROM agenda_items ai JOIN commission_sessions s ON s.id = ai.session_id
        WHERE ai.case_id = $1 AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.agenda_item_id = ai.id)
        ORDER BY s.session_date DESC, ai.created_at DESC LIMIT 1`,

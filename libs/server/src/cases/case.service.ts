@@ -1,12 +1,13 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicantKind, CaseStatus, Permission, regionScopedRoles, type SessionUser } from '@aqtalu/contracts';
+import { ApplicantKind, CaseAction, CaseStatus, Permission, regionScopedRoles, type SessionUser } from '@aqtalu/contracts';
 import { formatCaseNumber } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { CaseAccess } from './case-access.service.js';
+import { CaseRules } from './case-rules.service.js';
 import { CaseRepository, type CaseListPage, type CaseRow } from './case.repository.js';
 import { actorOf } from './case-scope.js';
 
@@ -38,12 +39,6 @@ export interface CaseChanges {
   applicant?: Partial<NewCase['applicant']>;
 }
 
-/** Statuses in which the case's file may still be edited. */
-const editable = new Set<CaseStatus>([
-  CaseStatus.Draft, CaseStatus.Submitted, CaseStatus.IntakeReview, CaseStatus.ReturnedToApplicant,
-  CaseStatus.ArchiveVerification, CaseStatus.WorkingGroupReview,
-]);
-
 /** Cases as records: opening, editing, reading (audited), listing, subjects and history. */
 @Injectable()
 export class CaseService {
@@ -53,6 +48,7 @@ export class CaseService {
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly registry: RegistryService,
+    private readonly rules: CaseRules,
   ) {}
 
   async create(user: SessionUser, input: NewCase): Promise<CaseView> {
@@ -109,7 +105,7 @@ export class CaseService {
     await this.access.require(user, id, Permission.CasesUpdate);
     await this.dataSource.transaction(async (manager) => {
       const before = await this.cases.lockForWrite(manager, id, changes.version);
-      if (!editable.has(before.status)) throw new BadRequestException(`A case that is ${before.status} can no longer be edited; reopen it first.`);
+      await this.rules.assert(user, before, CaseAction.Edit, manager);
       if (changes.categoryCode) {
         const [category] = await manager.query(`SELECT code FROM victim_categories WHERE code = $1`, [changes.categoryCode]);
         if (!category) throw new BadRequestException(`categoryCode ${changes.categoryCode} does not exist`);
@@ -134,7 +130,7 @@ export class CaseService {
     await this.access.require(user, id, Permission.CasesUpdate);
     await this.dataSource.transaction(async (manager) => {
       const before = await this.cases.lockForWrite(manager, id, version);
-      if (!editable.has(before.status)) throw new BadRequestException(`A case that is ${before.status} can no longer be edited.`);
+      await this.rules.assert(user, before, CaseAction.Edit, manager);
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM case_subjects WHERE case_id = $1`, [id]);
       const personId = await this.addSubjectRow(manager, id, subject, count);
       await manager.query(`UPDATE cases SET is_group = $2, version = version + 1, content_version = content_version + 1, updated_at = now() WHERE id = $1`, [id, count + 1 > 1]);

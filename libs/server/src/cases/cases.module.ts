@@ -6,6 +6,7 @@ import { OutboxModule } from '../outbox/outbox.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { ArchiveRequestService } from './archive-request.service.js';
 import { CaseAccess } from './case-access.service.js';
+import { CaseRules } from './case-rules.service.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseService } from './case.service.js';
 import { CaseWorkflowService } from './case-workflow.service.js';
@@ -13,7 +14,7 @@ import { CollaborationService } from './collaboration.service.js';
 import { ConclusionService } from './conclusion.service.js';
 
 const services = [
-  CaseRepository, CaseAccess, CaseService, CaseWorkflowService, ArchiveRequestService, ConclusionService, CommissionService, CertificateService, CollaborationService,
+  CaseRepository, CaseAccess, CaseRules, CaseService, CaseWorkflowService, ArchiveRequestService, ConclusionService, CommissionService, CertificateService, CollaborationService,
 ];
 
 /** Cases, their archive requests, conclusions, the commission and certificates. */

@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, ConclusionRecommendation, Permission, Role, type SessionUser } from '@aqtalu/contracts';
+import { CaseAction, ConclusionRecommendation, Permission, Role, type SessionUser } from '@aqtalu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
+import { CaseRules } from './case-rules.service.js';
 import { CaseRepository } from './case.repository.js';
 import { CaseService } from './case.service.js';
 
@@ -62,6 +63,7 @@ export class ConclusionService {
     private readonly caseService: CaseService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly rules: CaseRules,
   ) {}
 
   async get(user: SessionUser, caseId: string): Promise<ConclusionView> {
@@ -74,17 +76,12 @@ export class ConclusionService {
   /** Writes or rewrites the draft; rewriting a signed conclusion removes the signature. */
   async draft(user: SessionUser, caseId: string, input: ConclusionDraft, version?: number): Promise<ConclusionView> {
     const caseRow = await this.access.require(user, caseId, Permission.ConclusionsDraft);
-    if (caseRow.status !== CaseStatus.WorkingGroupReview) {
-      throw new ConflictException(`A conclusion is written during the working group's review; the case is ${caseRow.status}.`);
-    }
+    await this.rules.assert(user, caseRow, CaseAction.DraftConclusion, this.dataSource.manager);
     const [article] = await this.dataSource.query(`SELECT code FROM legal_articles WHERE code = $1`, [input.legalArticleCode]);
     if (!article) throw new BadRequestException(`legalArticleCode ${input.legalArticleCode} does not exist`);
     const existing = await this.view(caseId);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await this.cases.lockCase(manager, caseId);
-      if (locked.status !== CaseStatus.WorkingGroupReview) {
-        throw new ConflictException(`A conclusion is written during the working group's review; the case is ${locked.status}.`);
-      }
+      await this.rules.assert(user, await this.cases.lockCase(manager, caseId), CaseAction.DraftConclusion, manager);
       if (!existing) {
         await manager.query(
           `INSERT INTO conclusions (case_id, author_id, recommendation, reasoning, legal_article_code) VALUES ($1, $2, $3, $4, $5)`,
@@ -112,13 +109,12 @@ export class ConclusionService {
   /** The lead signs; the signature holds for the case's current version only. Four eyes: never the author. */
   async sign(user: SessionUser, caseId: string, version: number): Promise<ConclusionView> {
     const caseRow = await this.access.require(user, caseId, Permission.ConclusionsSign);
-    const existing = await this.view(caseId);
-    if (!existing) throw new ConflictException('There is no conclusion to sign yet: a member drafts it first.');
+    // the table says whether signing is open (state, role, a drafted conclusion); four eyes is the access policy's
+    await this.rules.assert(user, caseRow, CaseAction.SignConclusion, this.dataSource.manager);
+    const existing = (await this.view(caseId))!;
     await this.access.check(user, Permission.ConclusionsSign, { type: 'conclusion', authorId: existing.authorId, case: await this.cases.facts(caseRow) }, 'conclusion', existing.id);
-    if (caseRow.status !== CaseStatus.WorkingGroupReview) throw new ConflictException(`A conclusion is signed during the working group's review; the case is ${caseRow.status}.`);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await this.cases.lockCase(manager, caseId);
-      if (locked.status !== CaseStatus.WorkingGroupReview) throw new ConflictException(`A conclusion is signed during the working group's review; the case is ${locked.status}.`);
+      await this.rules.assert(user, await this.cases.lockCase(manager, caseId), CaseAction.SignConclusion, manager);
       // the cited files are locked until the signature commits: a recheck cannot un-verify one in between
       const cited: Array<{ name: string; verification: string }> = await manager.query(
         `SELECT e.original_name AS name, e.verification FROM conclusion_citations cc JOIN conclusions k ON k.id = cc.conclusion_id

@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseStatus, commissionRoles, DecisionOutcome, Permission, VoteChoice, type SessionUser } from '@aqtalu/contracts';
+import { CaseAction, commissionRoles, DecisionOutcome, Permission, VoteChoice, type SessionUser } from '@aqtalu/contracts';
 import { evaluateQuorum } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CaseAccess } from '../cases/case-access.service.js';
+import { CaseRules } from '../cases/case-rules.service.js';
 import { CaseRepository } from '../cases/case.repository.js';
 import { CaseService } from '../cases/case.service.js';
 import { ConclusionService } from '../cases/conclusion.service.js';
@@ -29,6 +30,7 @@ export class CommissionService {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rules: CaseRules,
   ) {}
 
   async createSession(user: SessionUser, input: { date: string; place?: string; number?: string }) {
@@ -54,13 +56,17 @@ export class CommissionService {
     return this.get(id);
   }
 
-  async list(page: { offset: number; limit: number }) {
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM commission_sessions`);
+  async list(page: { offset: number; limit: number; sort?: 'date' | 'id'; order?: 'ASC' | 'DESC'; ids?: string[] }) {
+    const where = page.ids ? 'WHERE s.id = ANY($1::uuid[])' : '';
+    const params: unknown[] = page.ids ? [page.ids] : [];
+    const order = page.order === 'ASC' ? 'ASC' : 'DESC';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM commission_sessions s ${where}`, params);
     const rows = await this.dataSource.query(
       `SELECT s.id, s.number, to_char(s.session_date, 'YYYY-MM-DD') AS date, s.place,
               (SELECT count(*)::int FROM agenda_items ai WHERE ai.session_id = s.id) AS "agendaSize"
-       FROM commission_sessions s ORDER BY s.session_date DESC, s.number DESC OFFSET $1 LIMIT $2`,
-      [page.offset, page.limit],
+       FROM commission_sessions s ${where}
+       ORDER BY ${page.sort === 'id' ? `s.id ${order}` : `s.session_date ${order}, s.number ${order}, s.id`} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
     );
     return { rows, total: total as number };
   }
@@ -173,14 +179,10 @@ export class CommissionService {
   async addToAgenda(user: SessionUser, sessionId: string, caseId: string) {
     await this.get(sessionId);
     const caseRow = await this.access.require(user, caseId, Permission.CasesRead);
-    if (caseRow.status !== CaseStatus.CommissionReview) throw new ConflictException(`Only a case awaiting the commission goes on an agenda; this one is ${caseRow.status}.`);
-    const conclusion = await this.conclusions.view(caseId);
-    if (!conclusion?.signedAt || !conclusion.signatureValid) throw new ConflictException('The case has no valid signed conclusion.');
-    if (await this.cases.currentAgenda(caseId)) throw new ConflictException('The case is already on an agenda awaiting its decision.');
+    // awaiting the commission, a valid signed conclusion, on no agenda yet: the lifecycle table says
+    await this.rules.assert(user, caseRow, CaseAction.PutOnAgenda, this.dataSource.manager);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await this.cases.lockCase(manager, caseId);
-      if (locked.status !== CaseStatus.CommissionReview) throw new ConflictException(`Only a case awaiting the commission goes on an agenda; this one is ${locked.status}.`);
-      if (await this.cases.currentAgenda(caseId, manager)) throw new ConflictException('The case is already on an agenda awaiting its decision.');
+      await this.rules.assert(user, await this.cases.lockCase(manager, caseId), CaseAction.PutOnAgenda, manager);
       const [{ position }] = await manager.query(`SELECT coalesce(max(position), 0) + 1 AS position FROM agenda_items WHERE session_id = $1`, [sessionId]);
       await manager.query(`INSERT INTO agenda_items (session_id, case_id, position) VALUES ($1, $2, $3)`, [sessionId, caseId, position]);
       await this.caseService.event(manager, caseId, user.id, 'placed_on_agenda', { sessionId });
@@ -192,6 +194,7 @@ export class CommissionService {
   /** A present member votes on a case; its conclusion's author never does (four eyes). One vote each, changeable until decided. */
   async vote(user: SessionUser, sessionId: string, caseId: string, choice: VoteChoice, dissentingOpinion?: string) {
     const caseRow = await this.access.require(user, caseId, Permission.CommissionVote);
+    await this.rules.assert(user, caseRow, CaseAction.Vote, this.dataSource.manager);
     const agenda = await this.cases.currentAgenda(caseId);
     if (!agenda || agenda.sessionId !== sessionId) throw new ConflictException('The case is not awaiting a decision on this session\'s agenda.');
     const conclusion = await this.conclusions.view(caseId);
