@@ -1,7 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Role } from '@aqtalu/contracts';
-import { AuditService, createDataSource, demoLogins, sealAuditLog, verifyAuditLog } from '@aqtalu/server';
+import { AuditCheckpointFolder, AuditService, createDataSource, demoLogins, newAuditKeyPair, sealAuditLog, verifyAuditLog } from '@aqtalu/server';
 import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +18,8 @@ describe('audit log: concurrent appends, a chain sealed afterwards, monthly part
   let baseUrl: string;
   let db: pg.Client;
   let dataSource: DataSource;
+  let checkpointDir: string;
+  const keys = newAuditKeyPair();
 
   /** Seals everything committed so far (waiting for the API's own sealer if it holds the lock). */
   const sealAll = async () => {
@@ -22,7 +27,12 @@ describe('audit log: concurrent appends, a chain sealed afterwards, monthly part
   };
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
+    checkpointDir = await mkdtemp(join(tmpdir(), 'aqtalu-checkpoints-'));
+    environment = await createTestEnvironment({
+      AUDIT_SIGNING_KEY: keys.signingKey,
+      AUDIT_CHECKPOINT_DIR: checkpointDir,
+      AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1',
+    });
     api = await createApi(environment.config);
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();
@@ -37,6 +47,7 @@ describe('audit log: concurrent appends, a chain sealed afterwards, monthly part
     await db?.end();
     await api?.close();
     await environment?.dispose();
+    await rm(checkpointDir, { recursive: true, force: true });
   });
 
   it('keeps every one of 200 concurrent audited reads and 50 writes, each once, in a chain that verifies', async () => {
@@ -123,6 +134,48 @@ describe('audit log: concurrent appends, a chain sealed afterwards, monthly part
       await runner.release();
     }
     await sealAll();
+  });
+
+  it('signs checkpoints outside the database, so a chain re-hashed after a change fails verification', async () => {
+    const auditor = await HttpSession.loginAs(baseUrl, demo(Role.Auditor));
+    const folder = new AuditCheckpointFolder(checkpointDir);
+    const checkpoint = await eventually(async () => {
+      await auditor.get('/api/cases');
+      const files = await folder.all();
+      const last = files.at(-1)?.checkpoint;
+      return last && BigInt(last.chainSeq) >= 3n ? last : null;
+    }, 20_000, 'a signed checkpoint');
+    const before = await auditor.get<{ intact: boolean; checkpointsChecked: boolean; checkpoint: { chainSeq: string } | null }>('/api/audit-log/verification');
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ intact: true, checkpointsChecked: true });
+    expect(before.body.checkpoint).not.toBeNull();
+
+    // what an attacker with the database owner's rights would do: change an entry, then re-seal everything after it
+    const target = (await db.query(`SELECT id::text AS id, chain_seq::int AS seq FROM audit_log WHERE chain_seq = $1 - 1`, [checkpoint.chainSeq])).rows[0];
+    // (holding the sealer's lock meanwhile, as an attacker would stop the sealers, so none seals half-way)
+    await db.query('BEGIN');
+    try {
+      await db.query('SELECT pg_advisory_xact_lock(7331003)');
+      await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await db.query(`UPDATE audit_log SET details = '{"rewritten": true}', chain_seq = NULL, previous_hash = NULL, hash = NULL, sealed_at = NULL WHERE chain_seq >= $1`, [target.seq]);
+      await db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK');
+      throw error;
+    }
+    await sealAll();
+    const rehashed = await verifyAuditLog(dataSource);
+    expect(rehashed, JSON.stringify(rehashed)).toMatchObject({ intact: true });
+    const after = await auditor.get<{ intact: boolean; reason: string }>('/api/audit-log/verification');
+    expect(after.body).toMatchObject({ intact: false });
+    expect(after.body.reason).toContain('checkpoint');
+
+    // a checkpoint forged without the key is named, not trusted
+    await writeFile(join(checkpointDir, 'checkpoint-999999999999999.json'), JSON.stringify({ ...checkpoint, chainSeq: '999999999999999' }));
+    const forged = await auditor.get<{ rejectedCheckpoints: string[] }>('/api/audit-log/verification');
+    expect(forged.body.rejectedCheckpoints).toEqual(['checkpoint-999999999999999.json']);
+    expect((await readdir(checkpointDir)).length).toBeGreaterThan(1);
   });
 
   it('chains across a month boundary, each month in its own partition, and names a row tampered in the older one', async () => {

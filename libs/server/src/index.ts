@@ -3,6 +3,8 @@ import 'reflect-metadata';
 export * from './audit/audit-log.entity.js';
 export * from './audit/audit-query.service.js';
 export * from './audit/audit-chain.js';
+export * from './audit/audit-checkpoint.js';
+export * from './audit/audit-checkpoints.service.js';
 export * from './audit/audit-sealer.service.js';
 export * from './audit/audit.module.js';
 export * from './audit/audit.service.js';

@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { startStack, type RunningStack } from '@aqtalu/dev-stack';
+import { join, resolve } from 'node:path';
+import { startStack, walArchiveOf, type RunningStack } from '@aqtalu/dev-stack';
+import { newAuditKeyPair } from '@aqtalu/server';
 
 /** The repository's top folder (this file runs from tools/dev-stack/dist or src). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** Everything the local servers keep between runs; git-ignored. */
 export const dataDir = process.env.AQTALU_DATA_DIR ?? join(repoRoot, '.data');
+
+/** Base backups, the WAL archive and copies of the evidence files (`npm run backup`); see the README on where they must live. */
+export const backupDir = resolve(process.env.AQTALU_BACKUP_DIR || join(dataDir, 'backups'));
 
 export const devPorts = {
   postgres: Number(process.env.AQTALU_PG_PORT ?? 54329),
@@ -32,6 +36,7 @@ export function startDevStack({ withRedis = true } = {}): Promise<RunningStack> 
     allowInstall: process.env.AQTALU_NO_INSTALL !== '1',
     withRedis,
     log: say,
+    walArchiveDir: walArchiveOf(backupDir),
   });
 }
 
@@ -44,4 +49,19 @@ export async function developmentJwtSecret(): Promise<string> {
   const secret = randomBytes(32).toString('hex');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The audit checkpoints' signing key, made once per checkout and kept beside the database's folder, never in
+ * the database; with the folder the checkpoints are written to.
+ */
+export async function developmentAuditCheckpoints(): Promise<{ AUDIT_SIGNING_KEY: string; AUDIT_CHECKPOINT_DIR: string }> {
+  const dir = process.env.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints');
+  if (process.env.AUDIT_SIGNING_KEY) return { AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY, AUDIT_CHECKPOINT_DIR: dir };
+  const file = join(dataDir, 'audit-signing-key');
+  if (existsSync(file)) return { AUDIT_SIGNING_KEY: (await readFile(file, 'utf8')).trim(), AUDIT_CHECKPOINT_DIR: dir };
+  await mkdir(dataDir, { recursive: true });
+  const { signingKey } = newAuditKeyPair();
+  await writeFile(file, `${signingKey}\n`, { mode: 0o600 });
+  return { AUDIT_SIGNING_KEY: signingKey, AUDIT_CHECKPOINT_DIR: dir };
 }

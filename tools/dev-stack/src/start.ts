@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createDataSource, demoLogins, loadConfig, prepareDatabase, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
-import { developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
+import { developmentAuditCheckpoints, developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
 
 /**
  * `npm start`: PostgreSQL and Redis (embedded, unless DATABASE_URL / REDIS_URL are set), migrations,
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redisUrl,
       JWT_SECRET: await developmentJwtSecret(),
+      ...(await developmentAuditCheckpoints()),
       PORT: process.env.PORT ?? '3000',
       STORAGE_DIR: process.env.STORAGE_DIR ?? join(repoRoot, '.data', 'files'),
     };

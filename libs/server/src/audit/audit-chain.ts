@@ -1,5 +1,6 @@
 import { genesisHash, hashAuditEntry, verifyAuditChain, type AuditEntryContent, type ChainedAuditEntry } from '@aqtalu/domain';
 import type { DataSource } from 'typeorm';
+import type { AuditCheckpoint, ChainHead } from './audit-checkpoint.js';
 import { sha256Hex } from './audit.service.js';
 
 /** One sealer at a time across every process; any constant, the same everywhere. */
@@ -51,6 +52,8 @@ export interface SealOutcome {
   sealed: number | null;
   /** Seconds from the oldest entry of the batch being written to its seal. */
   oldestAgeSeconds: number;
+  /** The chain's last entry after this call, when it sealed something. */
+  head?: ChainHead;
 }
 
 /**
@@ -95,7 +98,11 @@ export async function sealAuditLog(dataSource: DataSource, batchSize = 5000): Pr
       [ids, occurredAt, seqs, previousHashes, hashes],
     );
     const oldest = Math.min(...occurredAt.map((date) => date.getTime()));
-    return { sealed: rows.length, oldestAgeSeconds: Math.max(0, (Date.now() - oldest) / 1000) };
+    return {
+      sealed: rows.length,
+      oldestAgeSeconds: Math.max(0, (Date.now() - oldest) / 1000),
+      head: { chainSeq: seq.toString(), hash: previous, entryId: ids[ids.length - 1]! },
+    };
   });
 }
 
@@ -108,19 +115,41 @@ export async function ensureAuditPartitions(dataSource: DataSource, monthsAhead 
   return created;
 }
 
+export interface AuditVerdictBase {
+  entries: number;
+  unsealed: number;
+  oldestUnsealedAt: string | null;
+  /** The last signed checkpoint the chain was held against, when checkpoints were given. */
+  checkpoint: { chainSeq: string; signedAt: string } | null;
+}
+
 export type AuditVerdict =
-  | { intact: true; entries: number; lastHash: string; unsealed: number; oldestUnsealedAt: string | null }
-  | { intact: false; entries: number; brokenAt: string; reason: string; unsealed: number; oldestUnsealedAt: string | null };
+  | (AuditVerdictBase & { intact: true; lastHash: string })
+  | (AuditVerdictBase & { intact: false; brokenAt: string; reason: string });
+
+export interface VerifyOptions {
+  pageSize?: number;
+  /** Trusted (signature-checked) checkpoints: the chain must pass through each of them. */
+  checkpoints?: AuditCheckpoint[];
+}
 
 /**
- * Walks the sealed chain in chain order, a page at a time, and names the first broken link; reports the
- * tail of entries written but not sealed yet (normally seconds old).
+ * Walks the sealed chain in chain order, a page at a time, and names the first broken link; holds it against
+ * every signed checkpoint given (a re-hashed chain no longer matches them); reports the tail of entries
+ * written but not sealed yet (normally under a second old).
  */
-export async function verifyAuditLog(dataSource: DataSource, pageSize = 5000): Promise<AuditVerdict> {
+export async function verifyAuditLog(dataSource: DataSource, options: VerifyOptions | number = {}): Promise<AuditVerdict> {
+  const { pageSize = 5000, checkpoints = [] } = typeof options === 'number' ? { pageSize: options } : options;
   const [tail]: Array<{ unsealed: number; oldest: Date | null }> = await dataSource.query(
     `SELECT count(*)::int AS unsealed, min(occurred_at) AS oldest FROM audit_log WHERE hash IS NULL`,
   );
-  const unsealed = { unsealed: tail?.unsealed ?? 0, oldestUnsealedAt: tail?.oldest ? tail.oldest.toISOString() : null };
+  const bySeq = new Map(checkpoints.map((checkpoint) => [checkpoint.chainSeq, checkpoint]));
+  let lastCheckpoint: AuditCheckpoint | null = null;
+  const base = () => ({
+    unsealed: tail?.unsealed ?? 0,
+    oldestUnsealedAt: tail?.oldest ? tail.oldest.toISOString() : null,
+    checkpoint: lastCheckpoint ? { chainSeq: lastCheckpoint.chainSeq, signedAt: lastCheckpoint.signedAt } : null,
+  });
   let lastHash = genesisHash;
   let afterSeq = '0';
   let total = 0;
@@ -130,24 +159,48 @@ export async function verifyAuditLog(dataSource: DataSource, pageSize = 5000): P
        FROM audit_log a WHERE a.chain_seq > $1 ORDER BY a.chain_seq LIMIT $2`,
       [afterSeq, pageSize],
     );
-    if (rows.length === 0) return { intact: true, entries: total, lastHash, ...unsealed };
+    if (rows.length === 0) break;
     const entries: ChainedAuditEntry[] = rows.map((row) => ({ ...contentOf(row), previousHash: row.previous_hash, hash: row.hash }));
     const verdict = verifyAuditChain(entries, sha256Hex, lastHash);
-    if (!verdict.intact) return { ...verdict, entries: total + verdict.entries, ...unsealed };
-    // a removed entry leaves a gap in the sequence even when the hashes were recomputed around it
-    const expectedLast = BigInt(afterSeq) + BigInt(rows.length);
-    if (BigInt(rows[rows.length - 1]!.seq) !== expectedLast) {
-      const gapAt = rows.find((row, index) => BigInt(row.seq) !== BigInt(afterSeq) + BigInt(index + 1))!;
-      return {
-        intact: false,
-        entries: total + rows.indexOf(gapAt) + 1,
-        brokenAt: gapAt.id,
-        reason: `entry ${gapAt.id} does not follow the entry before it (an entry was removed, inserted or reordered)`,
-        ...unsealed,
-      };
+    if (!verdict.intact) return { ...verdict, entries: total + verdict.entries, ...base() };
+    for (const [index, row] of rows.entries()) {
+      // a removed entry leaves a gap in the sequence even when the hashes were recomputed around it
+      if (BigInt(row.seq) !== BigInt(afterSeq) + BigInt(index + 1)) {
+        return {
+          intact: false,
+          entries: total + index + 1,
+          brokenAt: row.id,
+          reason: `entry ${row.id} does not follow the entry before it (an entry was removed, inserted or reordered)`,
+          ...base(),
+        };
+      }
+      const checkpoint = bySeq.get(row.seq);
+      if (checkpoint) {
+        if (checkpoint.hash !== row.hash) {
+          return {
+            intact: false,
+            entries: total + index + 1,
+            brokenAt: row.id,
+            reason: `entry ${row.id} (chain position ${row.seq}) differs from the checkpoint signed at ${checkpoint.signedAt}: the chain was rewritten up to here`,
+            ...base(),
+          };
+        }
+        lastCheckpoint = checkpoint;
+      }
     }
     total += verdict.entries;
     lastHash = verdict.lastHash;
     afterSeq = rows[rows.length - 1]!.seq;
   }
+  const beyond = checkpoints.filter((checkpoint) => BigInt(checkpoint.chainSeq) > BigInt(afterSeq)).pop();
+  if (beyond) {
+    return {
+      intact: false,
+      entries: total,
+      brokenAt: beyond.entryId,
+      reason: `the chain ends at position ${afterSeq}, but a checkpoint signed at ${beyond.signedAt} saw position ${beyond.chainSeq}: entries were removed`,
+      ...base(),
+    };
+  }
+  return { intact: true, entries: total, lastHash, ...base() };
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ensureAuditPartitions, sealAuditLog } from './audit-chain.js';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
 
 const partitionCheckMs = 60 * 60 * 1000;
 
@@ -24,6 +25,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly checkpoints: AuditCheckpoints,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,6 +61,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     }
     const outcome = await sealAuditLog(this.dataSource, this.batchSize);
     if (outcome.oldestAgeSeconds > 2) this.logger.warn(`audit seal lag ${outcome.oldestAgeSeconds.toFixed(1)} s`);
+    if (outcome.head) await this.checkpoints.afterSeal(outcome.head);
     return outcome.sealed === this.batchSize;
   }
 }

@@ -122,6 +122,23 @@ export class EnvironmentVariables {
   @Min(10, { message: 'AUDIT_SEAL_INTERVAL_MS must be at least 10' })
   AUDIT_SEAL_INTERVAL_MS = 200;
 
+  @IsOptional()
+  @IsString({ message: 'AUDIT_SIGNING_KEY must be an Ed25519 private key (PKCS#8 PEM, or its 32-byte seed in hex or base64)' })
+  AUDIT_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString({ message: 'AUDIT_VERIFY_KEY must be an Ed25519 public key (SPKI PEM, or its 32 bytes in hex or base64)' })
+  AUDIT_VERIFY_KEY?: string;
+
+  @IsOptional()
+  @IsString({ message: 'AUDIT_CHECKPOINT_DIR must be a folder path outside the database, e.g. /var/lib/aqtalu/audit-checkpoints' })
+  AUDIT_CHECKPOINT_DIR?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL_SECONDS must be a whole number of seconds, e.g. 60' })
+  @Min(1, { message: 'AUDIT_CHECKPOINT_INTERVAL_SECONDS must be at least 1' })
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS = 60;
+
   @Type(() => Number)
   @IsInt({ message: 'SESSION_CACHE_MS must be a whole number of milliseconds, e.g. 5000 (0 reads the user on every request)' })
   @Min(0, { message: 'SESSION_CACHE_MS must be between 0 and 60000' })
@@ -239,6 +256,11 @@ export interface AppConfig {
   outboxPollMs: number;
   /** How often a process looks for audit entries to seal into the hash chain (one sealer at a time). */
   auditSealIntervalMs: number;
+  /**
+   * Signed checkpoints of the audit chain's head, written outside the database: the signing key (the
+   * sealer signs), the public key (verification; derived from the signing key when unset), the folder.
+   */
+  auditCheckpoints: { signingKey?: string; verifyKey?: string; dir: string; intervalSeconds: number };
   dbLogQueries: boolean;
   /** How long a process keeps the user behind an access token; revocations reach every process through Redis at once. */
   sessionCacheMs?: number;
@@ -310,6 +332,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     outboxPollMs: env.OUTBOX_POLL_MS,
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
+    auditCheckpoints: {
+      signingKey: env.AUDIT_SIGNING_KEY,
+      verifyKey: env.AUDIT_VERIFY_KEY,
+      dir: resolve(env.AUDIT_CHECKPOINT_DIR ?? join('.data', 'audit-checkpoints')),
+      intervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+    },
     dbLogQueries: env.DB_LOG_QUERIES,
     sessionCacheMs: env.SESSION_CACHE_MS,
     smtp: { url: env.SMTP_URL, from: env.SMTP_FROM },
