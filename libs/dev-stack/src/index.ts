@@ -5,3 +5,4 @@ export * from './redis.js';
 export * from './stack.js';
 export * from './clamd.js';
 export * from './standby.js';
+export * from './backup.js';

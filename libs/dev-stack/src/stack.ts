@@ -17,6 +17,8 @@ export interface StackOptions {
   withRedis?: boolean;
   log: (line: string) => void;
   serverLog?: (line: string) => void;
+  /** The embedded PostgreSQL archives its WAL here (backup.ts); unset: no archiving. */
+  walArchiveDir?: string;
 }
 
 export interface RunningStack {
@@ -50,6 +52,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         persistent: options.persistent,
         onLog: options.serverLog,
         onNotice: options.log,
+        walArchiveDir: options.walArchiveDir,
       });
       stops.push(() => postgres.stop());
       databaseUrl = postgres.url;
