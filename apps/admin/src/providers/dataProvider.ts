@@ -3,12 +3,11 @@ import {
   type DataProvider,
   fetchUtils,
   type GetListParams,
-  type GetOneParams,
   HttpError,
   type RaRecord,
   type UpdateParams,
 } from 'react-admin';
-import { type DictionaryEntry, dictionaryPage, isDictionaryResource, withPairedCoordinates } from '../resources/dictionaries/dictionary';
+import { isDictionaryResource, withPairedCoordinates } from '../resources/dictionaries/dictionary';
 import { placeSearch } from '../resources/places/place';
 import { freshSession, refreshSession } from './authFetch';
 import { isProblemWithDetail } from './problemDetails';
@@ -72,9 +71,6 @@ export function changedFields(data: Record<string, unknown>, previous: Record<st
   );
 }
 
-/** Audit entries are append-only and hash-chained, so a copy from the list is as good as a fresh read. */
-const auditEntries = new Map<string, RaRecord>();
-
 const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A date picked in the filter as the instant its day starts here (Kazakhstan), `days` later. */
@@ -127,8 +123,12 @@ const refuse = (what: string) => () =>
   Promise.reject(new Error(`The API has no ${what}: accounts are disabled and audit entries kept, never deleted.`));
 
 /**
- * ra-data-simple-rest, adapted to the API: `update` sends PATCH with the changed fields and the version
- * read (simple-rest would PUT the whole record), and nothing sends DELETE, which no route accepts.
+ * The stock ra-data-simple-rest provider: the API speaks its dialect for every list (Content-Range, getMany by
+ * `filter={"id":[…]}`, getManyReference by the target as a filter, a GET /:id for every record). The wrapper
+ * adds only what the API asks beyond it: the bearer token (httpClient), the routes of resources named flat
+ * here and nested there, `update` as PATCH with the changed fields and the version read (the API has no PUT),
+ * no DELETE (no route accepts it), the registry's and the gazetteer's search filters, and the audit log's
+ * local days. Uploads go through providers/upload.ts.
  */
 export function createDataProvider(client: typeof httpClient = httpClient): AqtaluDataProvider {
   const base = simpleRestProvider(apiUrl, client);
@@ -139,50 +139,31 @@ export function createDataProvider(client: typeof httpClient = httpClient): Aqta
       if (resource === 'persons') {
         const filter = personSearch(params.filter ?? {});
         if (!filter) return { data: [], total: 0 };
-        return base.getList(resourcePath(resource), { ...params, filter, sort: { field: 'score', order: 'DESC' } });
+        return base.getList(resourcePath(resource), { ...params, filter });
       }
       if (resource === 'places') {
         const filter = placeSearch(params.filter ?? {});
         if (!filter) return { data: [], total: 0 };
-        return base.getList(resource, { ...params, filter, sort: { field: 'score', order: 'DESC' } });
+        return base.getList(resource, { ...params, filter });
       }
-      if (isDictionaryResource(resource)) {
-        // A dictionary is listed whole, without Content-Range: filtered, sorted and paged here.
-        const { json } = await client(`${apiUrl}/${resourcePath(resource)}`);
-        return dictionaryPage(json as DictionaryEntry[], params) as never;
-      }
-      if (resource !== 'audit-log') return base.getList(resourcePath(resource), params);
-      const answer = await base.getList(resource, { ...params, filter: auditFilter(params.filter ?? {}) });
-      for (const entry of answer.data) auditEntries.set(String(entry.id), entry);
-      return answer;
+      if (resource === 'audit-log') return base.getList(resource, { ...params, filter: auditFilter(params.filter ?? {}) });
+      return base.getList(resourcePath(resource), params);
     },
 
-    async getOne(resource: string, params: GetOneParams) {
-      if (resource !== 'audit-log') return base.getOne(resourcePath(resource), params);
-      // There is no GET /api/audit-log/:id; the entry comes from the list it was opened from.
-      const entry = auditEntries.get(String(params.id));
-      if (!entry) throw new HttpError('resources.audit-log.open_from_list', 404);
-      return { data: entry as never };
-    },
+    getOne: (resource, params) => base.getOne(resourcePath(resource), params),
+    getMany: (resource, params) => base.getMany(resourcePath(resource), params),
+    getManyReference: (resource, params) => base.getManyReference(resourcePath(resource), params),
 
     async update(resource: string, params: UpdateParams) {
       const previous = (params.previousData ?? {}) as Record<string, unknown>;
       let changes = changedFields(params.data as Record<string, unknown>, previous);
       if (Object.keys(changes).length === 0) return { data: params.previousData as never };
       if (isDictionaryResource(resource)) changes = withPairedCoordinates(changes, params.data as Record<string, unknown>);
-      const path = isDictionaryResource(resource) ? resourcePath(resource) : resource;
-      const { json } = await client(`${apiUrl}/${path}/${encodeURIComponent(params.id)}`, {
+      const { json } = await client(`${apiUrl}/${resourcePath(resource)}/${encodeURIComponent(params.id)}`, {
         method: 'PATCH',
         body: JSON.stringify({ ...changes, version: previous.version }),
       });
       return { data: json };
-    },
-
-    // The registry and the gazetteer have no "many by id" route: a linked person or place is read one by one (there are few on a form).
-    async getMany(resource, params) {
-      if (resource !== 'persons' && resource !== 'places') return base.getMany(resourcePath(resource), params);
-      const answers = await Promise.all(params.ids.map((id) => base.getOne(resourcePath(resource), { id })));
-      return { data: answers.map((answer) => answer.data) };
     },
 
     create: (resource, params) => base.create(resourcePath(resource), params),

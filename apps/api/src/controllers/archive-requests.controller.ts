@@ -1,13 +1,13 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
 import type { ArchiveRequestAction } from '@aqtalu/domain';
-import { ArchiveRequestService } from '@aqtalu/server';
+import { ArchiveRequestService, CodedException } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ArchiveRequestActionDto, archiveRequestActions } from '../dtos/case.dto.js';
-import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { booleanFilter, idFilter, listAnswer, type ListQueryParams, parseListQuery, textFilter } from '../http/list-query.js';
 
 @ApiTags('archive requests')
 @Controller('archive-requests')
@@ -18,18 +18,16 @@ export class ArchiveRequestsController {
   @Authenticated({ permission: Permission.ArchiveRequestsRead })
   @Get()
   @ApiQuery({ name: 'filter', required: false, example: '{"status":"sent","overdue":true}' })
-  async list(@CurrentUser() user: SessionUser, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
-    const list = parseListQuery(query, ['dueDate'] as const, 'dueDate');
-    const overdue = list.filter.overdue;
-    if (overdue !== undefined && typeof overdue !== 'boolean') throw new BadRequestException('filter.overdue must be true or false');
-    const { rows, total } = await this.requests.list(user, {
+  async list(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { sortable: ['dueDate', 'status'], defaultSort: 'dueDate', filters: ['status', 'caseId', 'overdue'] });
+    const page = await this.requests.list(user, {
       offset: list.offset,
       limit: list.limit,
+      sort: list.sortField,
       order: list.sortOrder,
-      filter: { status: textFilter(list.filter, 'status'), caseId: textFilter(list.filter, 'caseId'), overdue: overdue as boolean | undefined },
+      filter: { ids: list.ids, status: textFilter(list.filter, 'status'), caseId: idFilter(list.filter, 'caseId'), overdue: booleanFilter(list.filter, 'overdue') },
     });
-    setContentRange(response, 'archive-requests', list.offset, rows.length, total);
-    return rows;
+    return listAnswer(response, 'archive-requests', list, page);
   }
 
   @Authenticated({ permission: Permission.ArchiveRequestsRead })
@@ -44,7 +42,7 @@ export class ArchiveRequestsController {
   @HttpCode(200)
   act(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Param('action') action: string, @Body() body: ArchiveRequestActionDto) {
     if (!(archiveRequestActions as string[]).includes(action)) {
-      throw new BadRequestException(`There is no action ${action}; the actions are ${archiveRequestActions.join(', ')}.`);
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'action', values: [...archiveRequestActions] });
     }
     return this.requests.act(user, id, action as ArchiveRequestAction, body);
   }

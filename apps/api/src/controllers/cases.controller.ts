@@ -1,13 +1,13 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CaseTransition, Permission, type SessionUser } from '@aqtalu/contracts';
-import { ArchiveRequestService, CaseService, CaseWorkflowService, CertificateService, CollaborationService, ConclusionService } from '@aqtalu/server';
+import { ArchiveRequestService, CaseService, CaseWorkflowService, CertificateService, CodedException, CollaborationService, ConclusionService } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AddSubjectDto, CommentDto, ConclusionDraftDto, CreateTaskDto, CreateArchiveRequestDto, CreateCaseDto, TransitionDto, UpdateCaseDto } from '../dtos/case.dto.js';
 import { VersionDto } from '../dtos/user.dto.js';
-import { booleanFilter, parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { booleanFilter, listAnswer, type ListQueryParams, parseListQuery, textFilter } from '../http/list-query.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
 const transitionNames = Object.values(CaseTransition) as string[];
@@ -77,14 +77,20 @@ export class CasesController {
   @ApiQuery({ name: 'filter', required: false, example: '{"status":"archive_verification","q":"Жұмабаев","overdue":true,"assignedToMe":true}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'sort', required: false, example: '["updatedAt","DESC"]' })
-  async list(@CurrentUser() user: SessionUser, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
-    const list = parseListQuery(query, ['number', 'status', 'createdAt', 'updatedAt'] as const, 'updatedAt');
-    const { rows, total } = await this.cases.list(user, {
+  async list(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, {
+      sortable: ['number', 'status', 'createdAt', 'updatedAt'],
+      defaultSort: 'updatedAt',
+      defaultOrder: 'DESC',
+      filters: ['status', 'regionCode', 'categoryCode', 'q', 'overdue', 'assignedToMe'],
+    });
+    const page = await this.cases.list(user, {
       sort: list.sortField,
-      order: query.sort ? list.sortOrder : 'DESC',
+      order: list.sortOrder,
       offset: list.offset,
       limit: list.limit,
       filter: {
+        ids: list.ids,
         status: textFilter(list.filter, 'status'),
         regionCode: textFilter(list.filter, 'regionCode'),
         categoryCode: textFilter(list.filter, 'categoryCode'),
@@ -93,8 +99,7 @@ export class CasesController {
         assignedTo: booleanFilter(list.filter, 'assignedToMe') ? user.id : undefined,
       },
     });
-    setContentRange(response, 'cases', list.offset, rows.length, total);
-    return rows;
+    return listAnswer(response, 'cases', list, page);
   }
 
   /** Cases by status and region within the caller's scope (counts only): the dashboard's charts and map. */
@@ -146,7 +151,7 @@ export class CasesController {
   @Post(':id/transitions/:name')
   @HttpCode(200)
   transition(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Param('name') name: string, @Body() body: TransitionDto) {
-    if (!transitionNames.includes(name)) throw new BadRequestException(`There is no transition ${name}; the transitions are ${transitionNames.join(', ')}.`);
+    if (!transitionNames.includes(name)) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'transition', values: transitionNames });
     return this.workflow.apply(user, caseId, name as CaseTransition, body);
   }
 

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AgendaItemDto, AttendanceDto, CreateSessionDto, VoteDto } from '../dtos/case.dto.js';
-import { parseListQuery, setContentRange } from '../http/list-query.js';
+import { listAnswer, type ListQueryParams, parseListQuery } from '../http/list-query.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -20,11 +20,10 @@ export class CommissionController {
 
   @Authenticated({ permission: Permission.CommissionRead })
   @Get()
-  async list(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
-    const list = parseListQuery(query, ['date'] as const, 'date');
-    const { rows, total } = await this.commission.list({ offset: list.offset, limit: list.limit });
-    setContentRange(response, 'commission-sessions', list.offset, rows.length, total);
-    return rows;
+  async list(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { sortable: ['date'], defaultSort: 'date', defaultOrder: 'DESC', filters: [] });
+    const page = await this.commission.list({ offset: list.offset, limit: list.limit, sort: list.sortField, order: list.sortOrder, ids: list.ids });
+    return listAnswer(response, 'commission-sessions', list, page);
   }
 
   @Authenticated({ permission: Permission.CommissionManage })

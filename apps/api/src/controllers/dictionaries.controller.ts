@@ -1,15 +1,24 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseEnumPipe, Patch, Post } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, ParseEnumPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Permission, RepressionDictionary } from '@aqtalu/contracts';
-import { RepressionDictionaryService } from '@aqtalu/server';
+import { Permission, RepressionDictionary, type EntityName } from '@aqtalu/contracts';
+import { CodedException, RepressionDictionaryService } from '@aqtalu/server';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CreateDictionaryEntryDto, UpdateDictionaryEntryDto } from '../dtos/registry.dto.js';
+import { listAnswer, type ListQueryParams, pageOf, parseListQuery } from '../http/list-query.js';
 
 const dictionary = new ParseEnumPipe(RepressionDictionary, {
-  exceptionFactory: () => new NotFoundException(`There is no such dictionary of entries by code; there are ${Object.values(RepressionDictionary).join(', ')}.`),
+  exceptionFactory: () => new CodedException(HttpStatus.NOT_FOUND, 'dictionary.unknown', { values: Object.values(RepressionDictionary) }),
 });
+const regionColumns = `code AS id, code, kind, name_kk AS "nameKk", name_ru AS "nameRu", name_en AS "nameEn"`;
+const archiveColumns = `a.code AS id, a.code, a.kind, r.code AS "regionCode", a.name_kk AS "nameKk", a.name_ru AS "nameRu", a.name_en AS "nameEn"
+  FROM archives a LEFT JOIN regions r ON r.id = a.region_id`;
+const categoryColumns = `code AS id, code, name_kk AS "nameKk", name_ru AS "nameRu", name_en AS "nameEn", criterion_kk AS "criterionKk", criterion_ru AS "criterionRu", criterion_en AS "criterionEn"`;
+const articleColumns = `code AS id, code, name_kk AS "nameKk", name_ru AS "nameRu", name_en AS "nameEn"`;
+const filterExample = (example: string) => ({ name: 'filter', required: false, example });
+
 const dictionaryParam = { name: 'dictionary', enum: RepressionDictionary, enumName: 'RepressionDictionary' };
 
 /** The dictionaries forms choose from. */
@@ -23,57 +32,86 @@ export class DictionariesController {
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('regions')
-  regions() {
-    return this.dataSource.query(`SELECT code AS id, code, kind, name_kk AS "nameKk", name_ru AS "nameRu", name_en AS "nameEn" FROM regions ORDER BY code`);
+  @ApiQuery(filterExample('{"kind":"region","q":"Алматы"}'))
+  async regions(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'regions', query, await this.dataSource.query(`SELECT ${regionColumns} FROM regions ORDER BY code`), ['kind']);
+  }
+
+  @Authenticated({ permission: Permission.ReferenceRead })
+  @Get('regions/:code')
+  async region(@Param('code') code: string) {
+    return this.one('region', await this.dataSource.query(`SELECT ${regionColumns} FROM regions WHERE code = $1`, [code]), code);
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('archives')
-  archives() {
-    return this.dataSource.query(
-      `SELECT a.code AS id, a.code, a.kind, r.code AS "regionCode", a.name_kk AS "nameKk", a.name_ru AS "nameRu", a.name_en AS "nameEn"
-       FROM archives a LEFT JOIN regions r ON r.id = a.region_id ORDER BY a.code`,
-    );
+  @ApiQuery(filterExample('{"regionCode":"ALM"}'))
+  async archives(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'archives', query, await this.dataSource.query(`SELECT ${archiveColumns} ORDER BY a.code`), ['kind', 'regionCode']);
+  }
+
+  @Authenticated({ permission: Permission.ReferenceRead })
+  @Get('archives/:code')
+  async archive(@Param('code') code: string) {
+    return this.one('archive', await this.dataSource.query(`SELECT ${archiveColumns} WHERE a.code = $1`, [code]), code);
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('victim-categories')
-  categories() {
-    return this.dataSource.query(`SELECT code AS id, code, name_kk AS "nameKk", name_ru AS "nameRu", name_en AS "nameEn", criterion_kk AS "criterionKk", criterion_ru AS "criterionRu", criterion_en AS "criterionEn" FROM victim_categories ORDER BY code`);
+  @ApiQuery(filterExample('{"q":"kulak"}'))
+  async categories(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'victim-categories', query, await this.dataSource.query(`SELECT ${categoryColumns} FROM victim_categories ORDER BY code`));
+  }
+
+  @Authenticated({ permission: Permission.ReferenceRead })
+  @Get('victim-categories/:code')
+  async category(@Param('code') code: string) {
+    return this.one('victim category', await this.dataSource.query(`SELECT ${categoryColumns} FROM victim_categories WHERE code = $1`, [code]), code);
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('legal-articles')
-  articles() {
-    return this.dataSource.query(`SELECT code AS id, code, name_kk AS "nameKk", name_ru AS "nameRu", name_en AS "nameEn" FROM legal_articles ORDER BY code`);
+  @ApiQuery(filterExample('{"q":"58"}'))
+  async articles(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'legal-articles', query, await this.dataSource.query(`SELECT ${articleColumns} FROM legal_articles ORDER BY code`));
+  }
+
+  @Authenticated({ permission: Permission.ReferenceRead })
+  @Get('legal-articles/:code')
+  async article(@Param('code') code: string) {
+    return this.one('legal article', await this.dataSource.query(`SELECT ${articleColumns} FROM legal_articles WHERE code = $1`, [code]), code);
   }
 
   /** Bodies that passed sentences (OGPU and NKVD troikas, the "dvoika", the Special Council, the Military Collegium …). */
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('sentencing-bodies')
-  sentencingBodies() {
-    return this.repression.list(RepressionDictionary.SentencingBodies);
+  @ApiQuery(filterExample('{"q":"troika"}'))
+  async sentencingBodies(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'sentencing-bodies', query, await this.repression.list(RepressionDictionary.SentencingBodies));
   }
 
   /** Articles of the criminal codes (RSFSR Criminal Code of 1926, art. 58-1а … 58-14 and others). */
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('criminal-articles')
-  criminalArticles() {
-    return this.repression.list(RepressionDictionary.CriminalArticles);
+  @ApiQuery(filterExample('{"criminalCode":"rsfsr_1926"}'))
+  async criminalArticles(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'criminal-articles', query, await this.repression.list(RepressionDictionary.CriminalArticles), ['criminalCode', 'article']);
   }
 
   /** Kinds of sentence (1st category = shooting, camp term, exile, deportation, confiscation …). */
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('sentence-kinds')
-  sentenceKinds() {
-    return this.repression.list(RepressionDictionary.SentenceKinds);
+  @ApiQuery(filterExample('{"q":"exile"}'))
+  async sentenceKinds(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'sentence-kinds', query, await this.repression.list(RepressionDictionary.SentenceKinds));
   }
 
   /** Camps (Karlag, ALZHIR, Steplag, Peschanlag …) with coordinates where known. */
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('camps')
-  camps() {
-    return this.repression.list(RepressionDictionary.Camps);
+  @ApiQuery(filterExample('{"q":"Karlag"}'))
+  async camps(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    return this.page(response, 'camps', query, await this.repression.list(RepressionDictionary.Camps));
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
@@ -99,5 +137,21 @@ export class DictionariesController {
   update(@Param('dictionary', dictionary) name: RepressionDictionary, @Param('code') code: string, @Body() body: UpdateDictionaryEntryDto) {
     const { version, ...fields } = body;
     return this.repression.update(name, code, version, fields);
+  }
+
+  /**
+   * A dictionary is short: read whole, then filtered (`id` = codes, `q` on the code and names, other fields
+   * exactly), sorted and paged in the dialect like every other list.
+   */
+  private page(response: Response, resource: string, query: ListQueryParams, rows: Array<Record<string, unknown>>, fields: readonly string[] = []) {
+    // any column of the entries may be sorted by (they are few and held in memory); the filters are the short fields
+    const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== 'id');
+    const list = parseListQuery(query, { sortable: ['code', ...columns], defaultSort: 'code', filters: ['q', ...fields], idKind: 'code' });
+    return listAnswer(response, resource, list, pageOf(rows, list, ['code', 'nameKk', 'nameRu', 'nameEn']));
+  }
+
+  private one(what: string, rows: Array<Record<string, unknown>>, code: string) {
+    if (!rows[0]) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: what.replace(' ', '_') as EntityName, id: code });
+    return rows[0];
   }
 }

@@ -1,11 +1,11 @@
 import {
-  BadRequestException,
   Body,
   CallHandler,
   Controller,
   ExecutionContext,
   Get,
   HttpCode,
+  HttpStatus,
   Injectable,
   NestInterceptor,
   Param,
@@ -20,14 +20,17 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
-import { EvidenceService } from '@aqtalu/server';
+import { CodedException, EvidenceService } from '@aqtalu/server';
 import type { Request, Response } from 'express';
 import { rm } from 'node:fs/promises';
 import type { Observable } from 'rxjs';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ConfirmProposalDto, UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
-import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { idFilter, listAnswer, type ListQuery, ListQueryError, listQueryError, type ListQueryParams, parseListQuery, readEach, textFilter } from '../http/list-query.js';
+
+type EvidenceSort = 'createdAt' | 'kind' | 'originalName';
+const evidenceList = { sortable: ['createdAt', 'kind', 'originalName'] as EvidenceSort[], defaultSort: 'createdAt' as const, defaultOrder: 'DESC' as const };
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -55,7 +58,7 @@ export class EvidenceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadEvidenceBodyDto })
   upload(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadEvidenceDto) {
-    if (!file) throw new BadRequestException('file is required: send the document as the multipart part "file"');
+    if (!file) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.required', { field: 'file' });
     return this.evidence.upload(user, caseId, file, body);
   }
 
@@ -65,17 +68,39 @@ export class EvidenceController {
   @ApiQuery({ name: 'filter', required: false, example: '{"q":"тройка"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'sort', required: false, example: '["createdAt","DESC"]' })
-  async list(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
-    const list = parseListQuery(query, ['createdAt', 'kind', 'originalName'] as const, 'createdAt');
-    const { rows, total } = await this.evidence.list(user, caseId, {
+  async listOfCase(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { ...evidenceList, filters: ['q', 'kind'] });
+    return listAnswer(response, 'evidence', list, await this.evidence.list(user, caseId, this.page(list)));
+  }
+
+  /**
+   * Evidence as one list resource: `filter={"caseId":…}` (a case's evidence, with q and kind as above), or
+   * `filter={"id":[…]}` (those files, each only if the caller may see it).
+   */
+  @Authenticated({ permission: Permission.EvidenceRead })
+  @Get('evidence')
+  @ApiQuery({ name: 'filter', required: true, example: '{"caseId":"6f1c…","kind":"investigation_file"}' })
+  @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  @ApiQuery({ name: 'sort', required: false, example: '["createdAt","DESC"]' })
+  async list(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { ...evidenceList, filters: ['caseId', 'q', 'kind'] });
+    const caseId = idFilter(list.filter, 'caseId');
+    if (caseId) return listAnswer(response, 'evidence', list, await this.evidence.list(user, caseId, this.page(list)));
+    if (!list.ids) {
+      throw listQueryError(ListQueryError.FilterValue, { filter: 'caseId', expected: 'uuid' });
+    }
+    const found = await readEach(list.ids, (evidenceId) => this.evidence.get(user, evidenceId));
+    return listAnswer(response, 'evidence', list, found);
+  }
+
+  private page(list: ListQuery<EvidenceSort>) {
+    return {
       sort: list.sortField,
-      order: query.sort ? list.sortOrder : 'DESC',
+      order: list.sortOrder,
       offset: list.offset,
       limit: list.limit,
-      filter: { q: textFilter(list.filter, 'q'), kind: textFilter(list.filter, 'kind') },
-    });
-    setContentRange(response, 'evidence', list.offset, rows.length, total);
-    return rows;
+      filter: { ids: list.ids, q: textFilter(list.filter, 'q'), kind: textFilter(list.filter, 'kind') },
+    };
   }
 
   /** One evidence with the state and reason of each check. */

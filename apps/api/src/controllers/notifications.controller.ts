@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { SessionUser } from '@aqtalu/contracts';
-import { NotificationService } from '@aqtalu/server';
+import { CodedException, NotificationService } from '@aqtalu/server';
+import type { Response } from 'express';
 import { IsArray, IsOptional, IsUUID } from 'class-validator';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { booleanFilter, listAnswer, type ListQueryParams, parseListQuery, textFilter } from '../http/list-query.js';
 
 class MarkReadDto {
   @ApiPropertyOptional({ type: [String], description: 'Which notifications; all unread ones when left out' })
@@ -23,12 +25,19 @@ class UnreadDto {
 export class NotificationsController {
   constructor(private readonly notifications: NotificationService) {}
 
-  /** The signed-in user's latest notifications. */
+  /** The signed-in user's notifications, newest first. Filters: unread (true / false), kind. */
   @Authenticated()
   @Get('notifications')
-  async mine(@CurrentUser() user: SessionUser) {
-    const rows = await this.notifications.listFor(user.id);
-    return rows.map(({ id, kind, params, createdAt, deliveredAt, readAt }) => ({ id, kind, params, createdAt, deliveredAt, readAt }));
+  @ApiQuery({ name: 'filter', required: false, example: '{"unread":true}' })
+  @ApiQuery({ name: 'range', required: false, example: '[0,49]' })
+  @ApiQuery({ name: 'sort', required: false, example: '["createdAt","DESC"]' })
+  async mine(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { sortable: ['createdAt', 'readAt', 'kind'], defaultSort: 'createdAt', defaultOrder: 'DESC', defaultLimit: 50, filters: ['unread', 'kind'] });
+    const page = await this.notifications.list(user.id, {
+      offset: list.offset, limit: list.limit, sort: list.sortField, order: list.sortOrder, ids: list.ids,
+      unread: booleanFilter(list.filter, 'unread'), kind: textFilter(list.filter, 'kind'),
+    });
+    return listAnswer(response, 'notifications', list, page);
   }
 
   @Authenticated()
@@ -42,5 +51,14 @@ export class NotificationsController {
   @HttpCode(200)
   async markRead(@CurrentUser() user: SessionUser, @Body() body: MarkReadDto): Promise<{ marked: number }> {
     return { marked: await this.notifications.markRead(user.id, body.ids) };
+  }
+
+  /** One of the signed-in user's notifications. */
+  @Authenticated()
+  @Get('notifications/:id')
+  async one(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+    const notification = await this.notifications.getOwn(user.id, id);
+    if (!notification) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'notification', id });
+    return notification;
   }
 }

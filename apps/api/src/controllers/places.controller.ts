@@ -1,11 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission, PlaceKind } from '@aqtalu/contracts';
 import { PlaceService } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CreatePlaceDto, PlaceNameDto, UpdatePlaceDto } from '../dtos/place.dto.js';
-import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { idFilter, listAnswer, ListQueryError, listQueryError, type ListQueryParams, oneOfFilter, parseListQuery, textFilter } from '../http/list-query.js';
+
+const browseSorts = ['nameEn', 'nameKk', 'nameRu', 'kind', 'regionCode', 'validFrom'] as const;
 
 /** The historical gazetteer: guberniyas, uezds, okrugs, raions and towns under every name they had, mapped to today's regions. */
 @ApiTags('places')
@@ -15,22 +17,27 @@ export class PlacesController {
 
   /**
    * Places any of whose names matches `q` in any script («Акмолинск», "Tselinograd", «Ақмола» all find Astana),
-   * best first, with the name that matched. `q` may also come as `filter={"q":…}`; more filters: `regionCode`, `kind`.
+   * best first, with the name that matched. `q` may also come as `filter={"q":…}`; more filters: `regionCode`,
+   * `kind`, `parentId`. Without `q` the gazetteer is browsed in the order asked (by name when the sort is `score`).
    */
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get()
   @ApiQuery({ name: 'q', required: false, example: 'Акмолинск' })
   @ApiQuery({ name: 'filter', required: false, example: '{"q":"Verny","regionCode":"ALA"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
-  async search(@Query() query: { q?: string; sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
-    const list = parseListQuery({ range: query.range, filter: query.filter, sort: query.sort }, ['score'] as const, 'score');
+  @ApiQuery({ name: 'sort', required: false, example: '["score","DESC"]' })
+  async search(@Query() query: ListQueryParams & { q?: string }, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { sortable: ['score', ...browseSorts], defaultSort: 'score', defaultOrder: 'DESC', filters: ['q', 'regionCode', 'kind', 'parentId'] });
     const q = query.q?.trim() || textFilter(list.filter, 'q');
-    if (!q) throw new BadRequestException('q is required: a place name in any script, e.g. ?q=Акмолинск');
-    const kind = textFilter(list.filter, 'kind');
-    if (kind && !Object.values(PlaceKind).includes(kind as PlaceKind)) throw new BadRequestException(`filter.kind must be one of ${Object.values(PlaceKind).join(', ')}`);
-    const { rows, total } = await this.places.search(q, { offset: list.offset, limit: list.limit, regionCode: textFilter(list.filter, 'regionCode'), kind });
-    setContentRange(response, 'places', list.offset, rows.length, total);
-    return rows;
+    const kind = oneOfFilter(list.filter, 'kind', Object.values(PlaceKind));
+    const filter = { regionCode: textFilter(list.filter, 'regionCode'), kind, parentId: idFilter(list.filter, 'parentId') };
+    if (q && !list.ids && !filter.parentId) {
+      return listAnswer(response, 'places', list, await this.places.search(q, { offset: list.offset, limit: list.limit, regionCode: filter.regionCode, kind }));
+    }
+    if (q) throw listQueryError(ListQueryError.Filter, { filters: ['q', list.ids ? 'id' : 'parentId'] });
+    const sort = list.sortField === 'score' ? 'nameEn' : list.sortField;
+    const order = list.sortField === 'score' ? 'ASC' : list.sortOrder;
+    return listAnswer(response, 'places', list, await this.places.list({ offset: list.offset, limit: list.limit, sort, order, ids: list.ids, ...filter }));
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })

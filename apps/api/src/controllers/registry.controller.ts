@@ -1,17 +1,17 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseEnumPipe, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { diskStorage } from 'multer';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EpisodeKind, FactKind, Permission, type SessionUser } from '@aqtalu/contracts';
-import { AuditService, importFormatOf, PersonFactService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
+import { AuditService, CodedException, importFormatOf, PersonFactService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CreateFactDto, CreatePersonDto, ImportRequestDto, NameDto, UpdateFactDto, UpdatePersonDto } from '../dtos/registry.dto.js';
 import { VersionDto } from '../dtos/user.dto.js';
-import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { idFilter, listAnswer, ListQueryError, listQueryError, type ListQueryParams, oneOfFilter, parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -35,26 +35,40 @@ export class RegistryController {
   @Get('persons')
   @ApiQuery({ name: 'filter', required: true, example: '{"q":"Букейханов Алихан"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
-  async search(@CurrentUser() user: SessionUser, @Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
-    const list = parseListQuery(query, ['score'] as const, 'score');
+  async search(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, {
+      sortable: ['score', 'nameKk', 'nameRu', 'birthYear'],
+      defaultSort: 'score',
+      defaultOrder: 'DESC',
+      filters: ['q', 'birthYear', 'tolerance', 'regionCode', 'sentenceKind', 'hasCase'],
+    });
     const q = textFilter(list.filter, 'q');
-    if (!q) throw new BadRequestException('filter.q is required: the name to search for, in any script');
+    if (!q) {
+      const searchOnly = Object.keys(list.filter).filter((key) => list.filter[key] !== undefined && list.filter[key] !== null);
+      if (searchOnly.length > 0) throw listQueryError(ListQueryError.Filter, { filters: searchOnly, needs: 'q' });
+      // no name: the registry in the order asked (by name when the sort is the search's score), or exactly the ids asked for
+      const sort = list.sortField === 'score' ? 'nameKk' : list.sortField;
+      const page = await this.registry.list({ offset: list.offset, limit: list.limit, sort, order: list.sortField === 'score' ? 'ASC' : list.sortOrder, ids: list.ids });
+      await this.audit.record({ action: 'person.list', details: { ids: list.ids ?? null, offset: list.offset, returned: page.rows.length } });
+      return listAnswer(response, 'persons', list, page);
+    }
+    if (list.ids) throw listQueryError(ListQueryError.Filter, { filters: ['q', 'id'] });
     const birthYear = list.filter.birthYear;
     const tolerance = list.filter.tolerance ?? 0;
     const wholeIn = (value: unknown, from: number, to: number) => Number.isInteger(value) && (value as number) >= from && (value as number) <= to;
     if (birthYear !== undefined && (!wholeIn(birthYear, 1800, 2100) || !wholeIn(tolerance, 0, 50))) {
-      throw new BadRequestException('filter.birthYear must be a year from 1800 to 2100 and filter.tolerance 0 to 50 years, e.g. {"birthYear":1890,"tolerance":2}');
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.birth_year_filter');
     }
     const regionCode = list.filter.regionCode;
     if (regionCode !== undefined && (typeof regionCode !== 'string' || !/^[A-Z]{3}$/.test(regionCode))) {
-      throw new BadRequestException('filter.regionCode must be a region code of three capital letters, e.g. "KAR"');
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.format', { field: 'filter.regionCode', example: '"KAR"' });
     }
     const sentenceKind = list.filter.sentenceKind;
     if (sentenceKind !== undefined && (typeof sentenceKind !== 'string' || sentenceKind.length === 0)) {
-      throw new BadRequestException('filter.sentenceKind must be a code of the dictionary of sentence kinds, e.g. "first_category"');
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.format', { field: 'filter.sentenceKind', example: '"first_category"' });
     }
     const hasCase = list.filter.hasCase;
-    if (hasCase !== undefined && typeof hasCase !== 'boolean') throw new BadRequestException('filter.hasCase must be true or false');
+    if (hasCase !== undefined && typeof hasCase !== 'boolean') throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_boolean', { field: 'filter.hasCase' });
     const hits = await this.registry.search(q, {
       limit: list.limit + 1, offset: list.offset, birthYear: birthYear as number | undefined, tolerance: tolerance as number,
       regionCode: regionCode as string | undefined, sentenceKind: sentenceKind as string | undefined, hasCase: hasCase as boolean | undefined, caller: user,
@@ -97,9 +111,9 @@ export class RegistryController {
   @ApiQuery({ name: 'episodeKind', required: false, enum: EpisodeKind, enumName: 'EpisodeKind' })
   listFacts(
     @Param('id', id) personId: string,
-    @Query('kind', new ParseEnumPipe(FactKind, { optional: true, exceptionFactory: () => new BadRequestException(`kind must be one of ${Object.values(FactKind).join(', ')}`) }))
+    @Query('kind', new ParseEnumPipe(FactKind, { optional: true, exceptionFactory: () => new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'kind', values: Object.values(FactKind) }) }))
     kind?: FactKind,
-    @Query('episodeKind', new ParseEnumPipe(EpisodeKind, { optional: true, exceptionFactory: () => new BadRequestException(`episodeKind must be one of ${Object.values(EpisodeKind).join(', ')}`) }))
+    @Query('episodeKind', new ParseEnumPipe(EpisodeKind, { optional: true, exceptionFactory: () => new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'episodeKind', values: Object.values(EpisodeKind) }) }))
     episodeKind?: EpisodeKind,
   ) {
     return this.facts.list(personId, { kind, episodeKind });
@@ -137,16 +151,23 @@ export class RegistryController {
     return this.registry.addVariant(user, personId, body);
   }
 
-  /** Proposed duplicate pairs, strongest first; `filter={"status":"different"}` for decided ones. */
+  /** Proposed duplicate pairs, strongest first; `filter={"status":"different"}` for decided ones, `{"personId":…}` for one person's. */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('duplicates')
-  async duplicates(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response) {
-    const list = parseListQuery(query, ['score'] as const, 'score');
-    const status = textFilter(list.filter, 'status');
-    if (status && !['proposed', 'merged', 'different'].includes(status)) throw new BadRequestException('filter.status must be proposed, merged or different');
-    const { rows, total } = await this.registry.candidates({ offset: list.offset, limit: list.limit, status });
-    setContentRange(response, 'duplicates', list.offset, rows.length, total);
-    return rows;
+  async duplicates(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { sortable: ['score'], defaultSort: 'score', defaultOrder: 'DESC', filters: ['status', 'personId'] });
+    const status = oneOfFilter(list.filter, 'status', ['proposed', 'merged', 'different']);
+    const page = await this.registry.candidates({
+      offset: list.offset, limit: list.limit, status, ids: list.ids, personId: idFilter(list.filter, 'personId'), sort: list.sortField, order: list.sortOrder,
+    });
+    return listAnswer(response, 'duplicates', list, page);
+  }
+
+  /** One proposed or decided pair. */
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('duplicates/:id')
+  duplicate(@Param('id', id) candidateId: string) {
+    return this.registry.candidate(candidateId);
   }
 
   @Authenticated({ permission: Permission.RegistryManage })
@@ -179,15 +200,15 @@ export class RegistryController {
   @Post('imports')
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 200 * 1024 * 1024 } }))
   async import(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportRequestDto) {
-    if (!file) throw new BadRequestException('file is required: the list as CSV or XLSX, sent as multipart form data');
+    if (!file) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.required', { field: 'file' });
     try {
       const format = importFormatOf(file.originalname, file.mimetype);
-      if (!format) throw new BadRequestException(`file ${file.originalname} is neither CSV (.csv) nor XLSX (.xlsx)`);
+      if (!format) throw new CodedException(HttpStatus.BAD_REQUEST, 'import.file_format', { fileName: file.originalname });
       let mapping: ImportMapping;
       try {
         mapping = JSON.parse(body.mapping) as ImportMapping;
       } catch {
-        throw new BadRequestException('mapping must be JSON, e.g. {"fullName":"ФИО","birthYear":"Год рождения"}');
+        throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_json', { field: 'mapping', example: '{"fullName":"ФИО","birthYear":"Год рождения"}' });
       }
       if (body.dryRun === 'true') return { dryRun: true, format, ...(await this.imports.validate(file.path, mapping, undefined, format)) };
       const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping, format);

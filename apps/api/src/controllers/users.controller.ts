@@ -5,7 +5,7 @@ import { UserService } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto, VersionDto } from '../dtos/user.dto.js';
-import { parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { listAnswer, type ListQueryParams, parseListQuery, textFilter } from '../http/list-query.js';
 
 const sortable = ['email', 'displayName', 'role', 'createdAt'] as const;
 
@@ -20,22 +20,22 @@ export class UsersController {
   @ApiQuery({ name: 'sort', required: false, example: '["email","ASC"]' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'filter', required: false, example: '{"role":"wg_member","regionCode":"ALM","q":"нұр"}' })
-  async list(@Query() query: { sort?: string; range?: string; filter?: string }, @Res({ passthrough: true }) response: Response): Promise<UserDto[]> {
-    const list = parseListQuery(query, sortable, 'email');
-    const { rows, total } = await this.users.list({
+  async list(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<UserDto[]> {
+    const list = parseListQuery(query, { sortable, defaultSort: 'email', filters: ['role', 'regionCode', 'archiveCode', 'q'] });
+    const page = await this.users.list({
       sort: list.sortField,
       order: list.sortOrder,
       offset: list.offset,
       limit: list.limit,
       filter: {
+        ids: list.ids,
         role: textFilter(list.filter, 'role'),
         regionCode: textFilter(list.filter, 'regionCode'),
         archiveCode: textFilter(list.filter, 'archiveCode'),
         q: textFilter(list.filter, 'q'),
       },
     });
-    setContentRange(response, 'users', list.offset, rows.length, total);
-    return rows;
+    return listAnswer(response, 'users', list, page);
   }
 
   @Authenticated({ permission: Permission.UsersRead })

@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CaseAction,
   EvidenceCheckName,
   EvidenceCheckState,
   EvidenceKind,
@@ -20,6 +21,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccess } from '../cases/case-access.service.js';
+import { CaseRules } from '../cases/case-rules.service.js';
 import { isUuid } from '../cases/case.repository.js';
 import { actorOf } from '../cases/case-scope.js';
 import { sqlRows } from '../database/sql.js';
@@ -121,7 +123,7 @@ const columns = `e.id, e.case_id AS "caseId", e.archive_request_id AS "archiveRe
   e.thumbnail_sha256 IS NOT NULL AS thumbnail, e.created_at AS "createdAt"`;
 const from = `evidence e LEFT JOIN archive_requests rq ON rq.id = e.archive_request_id LEFT JOIN archives ra ON ra.id = rq.archive_id`;
 
-export const evidenceSortColumns = { createdAt: 'e.created_at', kind: 'e.kind', originalName: 'e.original_name' } as const;
+export const evidenceSortColumns = { createdAt: 'e.created_at', kind: 'e.kind', originalName: 'e.original_name', id: 'e.id' } as const;
 
 /** Evidence of cases: upload, list, read, download, verification by a second member, re-checking. */
 @Injectable()
@@ -132,6 +134,7 @@ export class EvidenceService {
     private readonly access: CaseAccess,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly rules: CaseRules,
   ) {}
 
   /**
@@ -141,6 +144,8 @@ export class EvidenceService {
    */
   async upload(user: SessionUser, caseId: string, file: UploadedFileOnDisk, input: EvidenceUploadInput): Promise<EvidenceView> {
     const caseRow = await this.access.require(user, caseId, Permission.EvidenceUpload);
+    // files join the case while its file is open (the lifecycle table): a case before the commission or decided is fixed
+    await this.rules.assert(user, caseRow, CaseAction.UploadEvidence, this.dataSource.manager);
     const declaredMime = mimeOfUpload(file.mimetype, file.originalname);
     if (!declaredMime) {
       throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.mime_not_accepted', { fileName: file.originalname, declared: file.mimetype || 'nothing' });
@@ -199,13 +204,14 @@ export class EvidenceService {
   }
 
   /** The case's evidence the caller may see; `q` searches the extracted text. */
-  async list(user: SessionUser, caseId: string, page: { offset: number; limit: number; sort: keyof typeof evidenceSortColumns; order: 'ASC' | 'DESC'; filter: { q?: string; kind?: string } }) {
+  async list(user: SessionUser, caseId: string, page: { offset: number; limit: number; sort: keyof typeof evidenceSortColumns; order: 'ASC' | 'DESC'; filter: { ids?: string[]; q?: string; kind?: string } }) {
     await this.access.require(user, caseId, Permission.EvidenceRead, undefined, 'case.read_evidence');
     const params: unknown[] = [caseId];
     const where = ['e.case_id = $1'];
     const scope = caseScope(actorOf(user));
     // A liaison sees the evidence their archive gave, not the rest of the case's file.
     if (scope.kind === 'archive') where.push(`ra.code = $${params.push(scope.archiveCode)}`);
+    if (page.filter.ids) where.push(`e.id = ANY($${params.push(page.filter.ids)}::uuid[])`);
     if (page.filter.kind) where.push(`e.kind = $${params.push(page.filter.kind)}`);
     if (page.filter.q) where.push(`e.tsv @@ plainto_tsquery('simple', $${params.push(page.filter.q)})`);
     const whereSql = where.join(' AND ');

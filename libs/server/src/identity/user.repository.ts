@@ -27,6 +27,7 @@ export const userSortColumns = {
   displayName: 'u.display_name',
   role: 'u.role',
   createdAt: 'u.created_at',
+  id: 'u.id',
 } as const;
 
 export interface UserListPage {
@@ -34,7 +35,7 @@ export interface UserListPage {
   order: 'ASC' | 'DESC';
   offset: number;
   limit: number;
-  filter: { role?: string; regionCode?: string; archiveCode?: string; q?: string };
+  filter: { ids?: string[]; role?: string; regionCode?: string; archiveCode?: string; q?: string };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +54,23 @@ export class UserRepository {
     return this.findOne('u.id = :id', { id }, manager);
   }
 
+  /**
+   * The user behind an access token, in one query: active, and the sign-in (refresh-token family) the token
+   * belongs to not revoked. Null otherwise.
+   */
+  async findSessionUser(userId: string, familyId: string): Promise<SessionUser | null> {
+    if (!uuidPattern.test(userId) || !uuidPattern.test(familyId)) return null;
+    const rows: Array<SessionUser> = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, r.code AS "regionCode", a.code AS "archiveCode",
+              u.totp_enabled_at IS NOT NULL AS "totpEnabled"
+       FROM users u LEFT JOIN regions r ON r.id = u.region_id LEFT JOIN archives a ON a.id = u.archive_id
+       WHERE u.id = $1 AND u.disabled_at IS NULL
+         AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL)`,
+      [userId, familyId],
+    );
+    return rows[0] ?? null;
+  }
+
   async setTotp(userId: string, encryptedSecret: string | null, enabled: boolean): Promise<void> {
     await this.dataSource.query(
       `UPDATE users SET totp_secret = $2, totp_enabled_at = CASE WHEN $3 THEN now() ELSE NULL END, updated_at = now(), version = version + 1 WHERE id = $1`,
@@ -68,6 +86,7 @@ export class UserRepository {
       .leftJoin('u.archive', 'a')
       .addSelect('r.code', 'region_code')
       .addSelect('a.code', 'archive_code');
+    if (page.filter.ids) query.andWhere('u.id = ANY(CAST(:ids AS uuid[]))', { ids: page.filter.ids });
     if (page.filter.role) query.andWhere('u.role = :role', { role: page.filter.role });
     if (page.filter.regionCode) query.andWhere('r.code = :regionCode', { regionCode: page.filter.regionCode });
     if (page.filter.archiveCode) query.andWhere('a.code = :archiveCode', { archiveCode: page.filter.archiveCode });

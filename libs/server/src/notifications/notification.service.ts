@@ -26,6 +26,18 @@ export interface NotificationAudience {
   except?: string;
 }
 
+export interface NotificationView {
+  id: string;
+  kind: string;
+  params: Record<string, unknown>;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+}
+
+export const notificationSortColumns = { id: 'n.id', createdAt: 'n.created_at', readAt: 'n.read_at', kind: 'n.kind' } as const;
+const notificationColumns = 'n.id, n.kind, n.params, n.created_at AS "createdAt", n.delivered_at AS "deliveredAt", n.read_at AS "readAt"';
+
 @Injectable()
 export class NotificationService {
   private readonly logger = new Logger(NotificationService.name);
@@ -108,6 +120,30 @@ export class NotificationService {
       [userId, ids ?? null],
     );
     return rows.length;
+  }
+
+  /** One page of the user's own notifications (never another's: the user is in every query). */
+  async list(userId: string, page: { offset: number; limit: number; sort: keyof typeof notificationSortColumns; order: 'ASC' | 'DESC'; ids?: string[]; unread?: boolean; kind?: string }): Promise<{ rows: NotificationView[]; total: number }> {
+    const params: unknown[] = [userId];
+    const where = ['n.user_id = $1'];
+    if (page.ids) where.push(`n.id = ANY($${params.push(page.ids)}::uuid[])`);
+    if (page.unread !== undefined) where.push(page.unread ? 'n.read_at IS NULL' : 'n.read_at IS NOT NULL');
+    if (page.kind) where.push(`n.kind = $${params.push(page.kind)}`);
+    const whereSql = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${whereSql}`, params);
+    const rows: NotificationView[] = await this.dataSource.query(
+      `SELECT ${notificationColumns} FROM notifications n WHERE ${whereSql}
+       ORDER BY ${notificationSortColumns[page.sort]} ${page.order === 'ASC' ? 'ASC' : 'DESC'} NULLS FIRST, n.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
+    );
+    return { rows, total: total as number };
+  }
+
+  /** One of the user's own notifications; another user's is as absent as one that does not exist. */
+  async getOwn(userId: string, id: string): Promise<NotificationView | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row]: NotificationView[] = await this.dataSource.query(`SELECT ${notificationColumns} FROM notifications n WHERE n.user_id = $1 AND n.id = $2`, [userId, id]);
+    return row ?? null;
   }
 
   listFor(userId: string, limit = 50): Promise<NotificationEntity[]> {

@@ -66,6 +66,9 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 const placeColumns = `p.id, p.code, p.kind, r.code AS "regionCode", p.parent_id AS "parentId", p.name_kk AS "nameKk", p.name_ru AS "nameRu",
   p.name_en AS "nameEn", p.valid_from AS "validFrom", p.valid_to AS "validTo", p.latitude, p.longitude, p.version`;
 
+/** What a browse of the gazetteer sorts by: never the caller's text (typeorm#7978). */
+export const placeSortColumns = { id: 'p.id', nameEn: 'p.name_en', nameKk: 'p.name_kk', nameRu: 'p.name_ru', kind: 'p.kind', regionCode: 'r.code', validFrom: 'p.valid_from' } as const;
+
 const placeColumn = {
   kind: 'kind', parentId: 'parent_id', nameKk: 'name_kk', nameRu: 'name_ru', nameEn: 'name_en', validFrom: 'valid_from', validTo: 'valid_to',
   latitude: 'latitude', longitude: 'longitude',
@@ -187,6 +190,28 @@ export class PlaceService {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${matches}) found`, params);
     const rows: PlaceHit[] = await this.dataSource.query(
       `${matches} ORDER BY score DESC, p.name_en, p.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
+    );
+    await this.attachNames(rows);
+    return { rows, total: total as number };
+  }
+
+  /**
+   * The gazetteer without a search: places in the order asked (a getMany's `ids`, or a browse by name),
+   * narrowed by region, kind or parent (the targets a client may follow).
+   */
+  async list(page: { offset: number; limit: number; sort: keyof typeof placeSortColumns; order: 'ASC' | 'DESC'; ids?: string[]; regionCode?: string; kind?: string; parentId?: string }): Promise<{ rows: PlaceView[]; total: number }> {
+    const params: unknown[] = [];
+    const filters: string[] = [];
+    if (page.ids) filters.push(`p.id = ANY($${params.push(page.ids)}::uuid[])`);
+    if (page.regionCode) filters.push(`r.code = $${params.push(page.regionCode)}`);
+    if (page.kind) filters.push(`p.kind = $${params.push(page.kind)}`);
+    if (page.parentId) filters.push(`p.parent_id = $${params.push(page.parentId)}`);
+    const from = `places p LEFT JOIN regions r ON r.id = p.region_id ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params);
+    const rows: PlaceView[] = await this.dataSource.query(
+      `SELECT ${placeColumns} FROM ${from} ORDER BY ${placeSortColumns[page.sort]} ${page.order === 'DESC' ? 'DESC' : 'ASC'}, p.id
+       OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, page.offset, page.limit],
     );
     await this.attachNames(rows);

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { actorOf, caseScopeCondition } from '../cases/case-scope.js';
-import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate } from '@aqtalu/domain';
+import { autoMatchThreshold, compareNames, matchReasonOf, normaliseName, parseUncertainDate, type MatchReason } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
@@ -53,11 +53,24 @@ export interface SearchHit {
   score: number;
   /** The spelling that matched best, and why. */
   matchedVariant: string;
+  /** In English; `reasonCodes` says the same as codes of the catalogue. */
   reasons: string[];
+  reasonCodes: MatchReason[];
   nameKk: string | null;
   nameRu: string | null;
   birthYear: string | null;
 }
+
+/** A pair's reasons (stored as English text) also as codes of the catalogue; null for a text of no known form. */
+const withReasonCodes = <T extends { reasons: string[] }>(row: T): T & { reasonCodes: Array<MatchReason | null> } => ({ ...row, reasonCodes: row.reasons.map(matchReasonOf) });
+
+const candidateColumns = (threshold: string) => `d.id, d.person_a_id AS "personAId", d.person_b_id AS "personBId", d.score, d.reasons, d.status,
+  coalesce(a.name_kk, a.name_ru) AS "nameA", coalesce(b.name_kk, b.name_ru) AS "nameB",
+  a.birth_year AS "birthYearA", b.birth_year AS "birthYearB", (d.score >= ${threshold}) AS "strong"`;
+const candidateFrom = 'FROM duplicate_candidates d JOIN persons a ON a.id = d.person_a_id JOIN persons b ON b.id = d.person_b_id';
+
+/** What a browse of the registry sorts by: never the caller's text (typeorm#7978). */
+export const personSortColumns = { id: 'p.id', nameKk: 'p.name_kk', nameRu: 'p.name_ru', birthYear: 'p.birth_year' } as const;
 
 /** At most this many words of a query are looked up (surname, given name, patronymic). */
 const maxQueryWords = 4;
@@ -267,6 +280,7 @@ export class RegistryService {
           score: Math.round(comparison.score * 1000) / 1000,
           matchedVariant: candidate.full_name,
           reasons: comparison.reasons,
+          reasonCodes: comparison.codes,
           nameKk: candidate.name_kk,
           nameRu: candidate.name_ru,
           birthYear: candidate.birth_year,
@@ -314,18 +328,50 @@ export class RegistryService {
     return { checked: unchecked.length, proposed };
   }
 
-  async candidates(page: { offset: number; limit: number; status?: string }) {
-    const status = page.status ?? 'proposed';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM duplicate_candidates WHERE status = $1`, [status]);
+  /**
+   * The registry without a search: persons (not merged into another) in the order asked, or exactly `ids`
+   * (react-admin's getMany, merged ones included so a link to them still shows a name).
+   */
+  async list(page: { offset: number; limit: number; sort: keyof typeof personSortColumns; order: 'ASC' | 'DESC'; ids?: string[] }) {
+    const params: unknown[] = [];
+    const where = page.ids ? `p.id = ANY($${params.push(page.ids)}::uuid[])` : 'p.merged_into_id IS NULL';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM persons p WHERE ${where}`, params);
     const rows = await this.dataSource.query(
-      `SELECT d.id, d.person_a_id AS "personAId", d.person_b_id AS "personBId", d.score, d.reasons, d.status,
-              coalesce(a.name_kk, a.name_ru) AS "nameA", coalesce(b.name_kk, b.name_ru) AS "nameB",
-              a.birth_year AS "birthYearA", b.birth_year AS "birthYearB", (d.score >= $2) AS "strong"
-       FROM duplicate_candidates d JOIN persons a ON a.id = d.person_a_id JOIN persons b ON b.id = d.person_b_id
-       WHERE d.status = $1 ORDER BY d.score DESC, d.id OFFSET $3 LIMIT $4`,
-      [status, autoMatchThreshold, page.offset, page.limit],
+      `SELECT p.id, p.id AS "personId", p.name_kk AS "nameKk", p.name_ru AS "nameRu", p.birth_year AS "birthYear", p.birthplace,
+              p.merged_into_id AS "mergedIntoId", p.rehabilitated_on AS "rehabilitatedOn", p.version
+       FROM persons p WHERE ${where}
+       ORDER BY ${personSortColumns[page.sort]} ${page.order === 'DESC' ? 'DESC' : 'ASC'} NULLS LAST, p.id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
     );
-    return { rows, total: total as number };
+    return { rows: rows as Array<Record<string, unknown> & { id: string }>, total: total as number };
+  }
+
+  /** Proposed (or decided) duplicate pairs, strongest first; `ids` picks pairs whatever their status. */
+  async candidates(page: { offset: number; limit: number; status?: string; ids?: string[]; personId?: string; sort?: 'score' | 'id'; order?: 'ASC' | 'DESC' }) {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (page.ids) where.push(`d.id = ANY($${params.push(page.ids)}::uuid[])`);
+    const status = page.status ?? (page.ids ? undefined : 'proposed');
+    if (status) where.push(`d.status = $${params.push(status)}`);
+    if (page.personId) where.push(`$${params.push(page.personId)}::uuid IN (d.person_a_id, d.person_b_id)`);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = page.order === 'ASC' ? 'ASC' : 'DESC';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM duplicate_candidates d ${whereSql}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT ${candidateColumns(`$${params.length + 3}`)} ${candidateFrom} ${whereSql}
+       ORDER BY ${page.sort === 'id' ? `d.id ${order}` : `d.score ${order}, d.id`} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit, autoMatchThreshold],
+    );
+    return { rows: rows.map(withReasonCodes), total: total as number };
+  }
+
+  /** One pair, whatever its status. */
+  async candidate(id: string) {
+    const [row] = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.dataSource.query(`SELECT ${candidateColumns('$1')} ${candidateFrom} WHERE d.id = $2`, [autoMatchThreshold, id])
+      : [];
+    if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'duplicate_proposal', id });
+    return withReasonCodes(row);
   }
 
   /** Merges B into A: B's spellings move to A and keep where they came from, so the merge can be undone. */
