@@ -13,6 +13,8 @@ interface Check {
   check: string;
   state: EvidenceCheckState;
   reason: string | null;
+  reasonCode: string | null;
+  reasonParams: Record<string, unknown> | null;
 }
 interface Evidence {
   id: string;
@@ -111,6 +113,7 @@ describe('evidence: upload, background checks, search, verification', () => {
     const checkedPdf = await checked(pdfUpload.body.id);
     expect(stateOf(checkedPdf)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', text: 'passed', thumbnail: 'passed', proposals: 'passed' });
     expect(checkedPdf.checks.find((c) => c.check === 'malware')?.reason).toContain('CLAMAV_HOST');
+    expect(checkedPdf.checks.find((c) => c.check === 'malware')).toMatchObject({ reasonCode: 'check.malware_not_configured', reasonParams: {} });
     expect(checkedPdf.pages).toBe(1);
     const checkedPng = await checked(pngUpload.body.id);
     expect(stateOf(checkedPng)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', ocr: 'passed', thumbnail: 'passed', proposals: 'passed' });
@@ -153,6 +156,7 @@ describe('evidence: upload, background checks, search, verification', () => {
     const uploaded = await upload(await member(), { bytes: text, name: 'extract.pdf', type: 'application/pdf' }, { kind: EvidenceKind.TroikaProtocol });
     const evidence = await checked(uploaded.body.id);
     expect(evidence.checks.find((c) => c.check === 'proposals')?.reason).toMatch(/found 1 reference\(s\), 1 date\(s\), 1 name\(s\)/);
+    expect(evidence.checks.find((c) => c.check === 'proposals')).toMatchObject({ reasonCode: 'check.proposals_found', reasonParams: { references: 1, dates: 1, names: 1 } });
     interface Proposal { id: string; kind: string; text: string; page: number; personId: string | null; personName: string | null; status: string }
     const proposals = (await (await member()).get<Proposal[]>(`/api/evidence/${uploaded.body.id}/proposals`)).body;
     const byKind = Object.fromEntries(proposals.map((p) => [p.kind, p]));
@@ -203,6 +207,7 @@ describe('evidence: upload, background checks, search, verification', () => {
     const second = await checked(first.body.id);
     expect(second.duplicateOf).toBe(earlier);
     expect(second.checks.find((c) => c.check === 'checksum')?.reason).toContain(`already evidence ${earlier}`);
+    expect(second.checks.find((c) => c.check === 'checksum')).toMatchObject({ reasonCode: 'check.checksum_duplicate', reasonParams: { evidenceId: earlier } });
   }, 60_000);
 
   it('refuses verification by the uploader and accepts it from another member of the group', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autoMatchThreshold, compareNames } from './name-comparison.js';
+import { codes, codeTemplatesEn, renderCode } from '@aqtalu/contracts';
+import { autoMatchThreshold, compareNames, matchReasonOf } from './name-comparison.js';
 import { normaliseName } from './name-keys.js';
 
 describe('compare names', () => {
@@ -7,7 +8,25 @@ describe('compare names', () => {
     expect(compareNames('Ахмет Байтұрсынұлы', 'Akhmet Baitursynuly')).toEqual({
       score: 1,
       reasons: ['same skeleton', 'surname stem matches', 'given name stem matches'],
+      codes: [
+        { code: 'match.same_skeleton', params: {} },
+        { code: 'match.stem_matches', params: { part: 'surname' } },
+        { code: 'match.stem_matches', params: { part: 'given' } },
+      ],
     });
+  });
+
+  it('gives every reason as a code that reads back from its English text', () => {
+    const sut = compareNames('Байтұрсынов А.Б.', 'Байтұрсынов Ахмет Бейсенович');
+    expect(sut.codes.map((coded) => matchReasonOf(sut.reasons[sut.codes.indexOf(coded)]!))).toEqual(sut.codes);
+    expect(matchReasonOf('a reason of another time')).toBeNull();
+  });
+
+  it('reads back every match reason of the catalogue from its English text', () => {
+    for (const code of codes.filter((entry) => entry.startsWith('match.'))) {
+      const params = codeTemplatesEn[code].includes('%{part}') ? { part: 'patronymic' } : {};
+      expect(matchReasonOf(renderCode(code, params as never))).toEqual({ code, params });
+    }
   });
 
   it('ignores word order', () => {
@@ -110,7 +129,7 @@ describe('compare names', () => {
   });
 
   it('scores 0 when a side has nothing to compare', () => {
-    expect(compareNames('', 'Ахмет')).toEqual({ score: 0, reasons: ['nothing to compare'] });
+    expect(compareNames('', 'Ахмет')).toEqual({ score: 0, reasons: ['nothing to compare'], codes: [{ code: 'match.nothing_to_compare', params: {} }] });
   });
 
   it('stays fast on a name that is really a long note', () => {

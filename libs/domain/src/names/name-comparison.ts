@@ -3,6 +3,7 @@
  * record was suggested. Words are paired up whatever their order; a missing patronymic costs little, a
  * given name that differs costs a lot (brothers share a surname and often a patronymic).
  */
+import { renderCode, type Code, type Coded, type CodeParams } from '@aqtalu/contracts';
 import { initialOf, normaliseName, type NameKeys, type NamePart, type NameRole } from './name-keys.js';
 import { phoneticCode } from './phonetic-code.js';
 import { trigramSimilarity } from './trigram.js';
@@ -18,8 +19,39 @@ export const autoMatchThreshold = 0.8;
 export interface NameComparison {
   /** 0 (nothing alike) to 1 (same words, same suffixes). */
   score: number;
-  /** Why, for a reviewer: 'same skeleton', 'surname stem matches', 'initial matches given name', … */
+  /** Why, for a reviewer, in English: 'same skeleton', 'surname stem matches', 'initial matches given name', … */
   reasons: string[];
+  /** The same reasons as codes of the catalogue, for a screen to say in its language. */
+  codes: MatchReason[];
+}
+
+type MatchCode = Extract<Code, `match.${string}`>;
+/** One reason two names were found alike (or not), as a code with its params. */
+export type MatchReason = Coded<MatchCode>;
+
+const reason = <C extends MatchCode>(code: C, ...[params]: CodeParams[C] extends Record<string, never> ? [] : [CodeParams[C]]): MatchReason =>
+  ({ code, params: params ?? {} }) as MatchReason;
+
+const roles: NameRole[] = ['surname', 'given', 'patronymic'];
+/** Every reason compareNames can give, by its English text: reads back reasons stored as text. */
+const reasonsByText = new Map<string, MatchReason>(
+  [
+    reason('match.nothing_to_compare'),
+    reason('match.same_skeleton'),
+    reason('match.compound_split'),
+    reason('match.initials_match'),
+    reason('match.patronymic_mismatch'),
+    reason('match.single_word'),
+    reason('match.gender_differs'),
+    ...roles.flatMap((part) =>
+      (['match.stem_matches', 'match.sounds_alike', 'match.spelled_similarly', 'match.initial_matches', 'match.differs', 'match.missing_on_one_side'] as const).map((code) => reason(code, { part })),
+    ),
+  ].map((coded) => [renderCode(coded.code, coded.params as never), coded]),
+);
+
+/** The code of a reason stored as English text (duplicate proposals keep their reasons as text), or null. */
+export function matchReasonOf(text: string): MatchReason | null {
+  return reasonsByText.get(text) ?? null;
 }
 
 type MatchKind = 'same' | 'sounds alike' | 'similar' | 'different' | 'initial' | 'initials';
@@ -156,7 +188,6 @@ function greedyPairs(table: Pair[][]): Pair[] {
   return pairs;
 }
 
-const roleLabel: Record<NameRole, string> = { surname: 'surname', given: 'given name', patronymic: 'patronymic' };
 const roleOrder: Record<NameRole, number> = { surname: 0, given: 1, patronymic: 2 };
 
 /**
@@ -203,21 +234,20 @@ function joinCompounds(parts: NamePart[], other: NamePart[]): { parts: NamePart[
   return { parts: out, joined };
 }
 
-function describe(pair: Pair, role: NameRole): string {
-  const label = roleLabel[role];
+function describe(pair: Pair, part: NameRole): MatchReason {
   switch (pair.match.kind) {
     case 'same':
-      return `${label} stem matches`;
+      return reason('match.stem_matches', { part });
     case 'sounds alike':
-      return `${label} sounds alike`;
+      return reason('match.sounds_alike', { part });
     case 'similar':
-      return `${label} spelled similarly`;
+      return reason('match.spelled_similarly', { part });
     case 'initial':
-      return `initial matches ${label}`;
+      return reason('match.initial_matches', { part });
     case 'initials':
-      return 'initials match';
+      return reason('match.initials_match');
     case 'different':
-      return `${label} differs`;
+      return reason('match.differs', { part });
   }
 }
 
@@ -232,7 +262,7 @@ function keysOf(name: string | NameKeys): NameKeys {
 export function compareNames(first: string | NameKeys, second: string | NameKeys): NameComparison {
   const a = keysOf(first);
   const b = keysOf(second);
-  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: ['nothing to compare'] };
+  if (a.parts.length === 0 || b.parts.length === 0) return explained(0, [reason('match.nothing_to_compare')]);
 
   const left = joinCompounds(a.parts, b.parts);
   const right = joinCompounds(b.parts, a.parts);
@@ -241,18 +271,18 @@ export function compareNames(first: string | NameKeys, second: string | NameKeys
   const unmatched = left.parts.length + right.parts.length - 2 * compared;
   let score = (pairs.reduce((sum, pair) => sum + pair.sim, 0) / compared) * (1 - unmatchedWordCost * unmatched);
 
-  const reasons: string[] = [];
-  if (a.skeleton && a.skeleton === b.skeleton) reasons.push('same skeleton');
-  if (left.joined || right.joined) reasons.push('compound name written as two words on one side');
+  const reasons: MatchReason[] = [];
+  if (a.skeleton && a.skeleton === b.skeleton) reasons.push(reason('match.same_skeleton'));
+  if (left.joined || right.joined) reasons.push(reason('match.compound_split'));
   const labelled = new Set<NameRole>();
-  const described: { role: NameRole; reasons: string[] }[] = [];
+  const described: { role: NameRole; reasons: MatchReason[] }[] = [];
   // suffix-backed pairs first, so the guesses can take the roles that are left
   const ordered = [...pairs].sort((x, y) => Number(y.a.roleFrom === 'suffix' || y.b.roleFrom === 'suffix') - Number(x.a.roleFrom === 'suffix' || x.b.roleFrom === 'suffix'));
   for (const pair of ordered) {
     const role = pairRole(pair, labelled, left.parts.length, right.parts.length);
     labelled.add(role);
     const why = [describe(pair, role)];
-    if (pair.sim < pair.match.sim) why.push('a patronymic on one side is not a patronymic on the other');
+    if (pair.sim < pair.match.sim) why.push(reason('match.patronymic_mismatch'));
     described.push({ role, reasons: why });
   }
   // read in the order a reviewer checks: surname, given name, patronymic
@@ -260,15 +290,21 @@ export function compareNames(first: string | NameKeys, second: string | NameKeys
   for (const entry of described) reasons.push(...entry.reasons);
   const pairedParts = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
   for (const part of [...left.parts, ...right.parts]) {
-    if (!pairedParts.has(part)) reasons.push(`${roleLabel[part.role]} missing on one side`);
+    if (!pairedParts.has(part)) reasons.push(reason('match.missing_on_one_side', { part: part.role }));
   }
   if (compared === 1) {
     score *= singleWordFactor;
-    reasons.push('only one word to compare');
+    reasons.push(reason('match.single_word'));
   }
   if (a.gender && b.gender && a.gender !== b.gender) {
     score *= genderConflictFactor;
-    reasons.push('gender differs');
+    reasons.push(reason('match.gender_differs'));
   }
-  return { score: Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000, reasons: [...new Set(reasons)] };
+  return explained(Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000, reasons);
+}
+
+/** The comparison with its reasons once each, as codes and in English. */
+function explained(score: number, reasons: MatchReason[]): NameComparison {
+  const unique = [...new Map(reasons.map((coded) => [renderCode(coded.code, coded.params as never), coded])).entries()];
+  return { score, reasons: unique.map(([text]) => text), codes: unique.map(([, coded]) => coded) };
 }
