@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { CodedException } from '../errors/coded.exception.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionCache } from './session-cache.js';
 import { SessionService, type AccessTokenClaims, type ClientInfo } from './session.service.js';
 import { TotpService } from './totp.service.js';
 import { toSessionUser, UserRepository } from './user.repository.js';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly totp: TotpService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   /**
@@ -87,10 +89,18 @@ export class AuthService {
     return revoked;
   }
 
-  /** The signed-in user behind a verified access token, or null when the user or the sign-in is gone. */
+  /**
+   * The signed-in user behind a verified access token, or null when the user or the sign-in is gone. Kept for
+   * a few seconds per process (SessionCache); every revocation reaches every process at once through Redis.
+   */
   async userOfToken(claims: AccessTokenClaims): Promise<SessionUser | null> {
-    if (!claims.fid || !(await this.sessions.familyIsActive(claims.fid))) return null;
-    return this.activeUser(claims.sub);
+    if (!claims.fid) return null;
+    const cached = this.sessionCache.get(claims.fid, claims.sub);
+    if (cached) return cached;
+    const begun = this.sessionCache.begin();
+    const user = await this.users.findSessionUser(claims.sub, claims.fid);
+    if (user) this.sessionCache.remember(claims.fid, user, begun);
+    return user;
   }
 
   /** Step 1 of enrolment: a new secret, kept until confirmed with a code. */

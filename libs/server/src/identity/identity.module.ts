@@ -7,6 +7,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { UserRepository } from './user.repository.js';
 import { UserService } from './user.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { SessionCache } from './session-cache.js';
 import { SessionService } from './session.service.js';
 import { TotpService } from './totp.service.js';
 
@@ -26,8 +27,8 @@ export class IdentityModule {
           verifyOptions: { algorithms: [jwtAlgorithm], issuer: 'aqtalu' },
         }),
       ],
-      providers: [PasswordHasher, UserRepository, UserService, AuthService, SessionService, LoginThrottleService, TotpService],
-      exports: [PasswordHasher, UserRepository, UserService, AuthService, SessionService, LoginThrottleService, TotpService, JwtModule],
+      providers: [PasswordHasher, UserRepository, UserService, AuthService, SessionService, SessionCache, LoginThrottleService, TotpService],
+      exports: [PasswordHasher, UserRepository, UserService, AuthService, SessionService, SessionCache, LoginThrottleService, TotpService, JwtModule],
     };
   }
 }

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { sqlRows } from '../database/sql.js';
 import { CodedException } from '../errors/coded.exception.js';
+import { SessionCache } from './session-cache.js';
 
 /** The claims of an access token. The user is re-read on every request, so a disabled user is out at once. */
 export interface AccessTokenClaims {
@@ -38,6 +39,7 @@ export class SessionService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   /** Starts a new sign-in: a new family with its first refresh token. */
@@ -87,6 +89,8 @@ export class SessionService {
       return { response: await this.issue(manager, user, token.family_id, client, false) };
     });
     if ('response' in outcome && outcome.response) return outcome.response;
+    // a family revoked above (reuse, or its user gone): its access tokens end now in every process
+    if ('refused' in outcome && (outcome.refused === 'reused' || outcome.refused === 'user')) await this.cache.revokeFamily(outcome.token.family_id);
     throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.refresh_refused');
   }
 
@@ -101,21 +105,32 @@ export class SessionService {
     const token = rows[0];
     if (!token || !safeEqual(token.token_hash, hashSecret(parsed.secret))) return null;
     await this.revokeFamily(this.dataSource.manager, token.family_id, 'logout');
+    await this.cache.revokeFamily(token.family_id);
     return token.user_id;
   }
 
   async revokeFamilyOf(familyId: string, reason: string): Promise<void> {
     await this.revokeFamily(this.dataSource.manager, familyId, reason);
+    await this.cache.revokeFamily(familyId);
   }
 
-  /** Every sign-in of a user: "log out everywhere", disabling, a password reset. */
-  async revokeAllOf(userId: string, reason: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  /**
+   * Every sign-in of a user: "log out everywhere", disabling, a password reset. Inside the caller's transaction
+   * (`manager`), the caller calls `forgetUser` once it has committed, so no process keeps the user cached.
+   */
+  async revokeAllOf(userId: string, reason: string, manager?: EntityManager): Promise<number> {
     const rows = await sqlRows<{ id: string }>(
-      manager,
+      manager ?? this.dataSource.manager,
       `UPDATE refresh_tokens SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
       [userId, reason],
     );
+    if (!manager) await this.cache.revokeUser(userId);
     return rows.length;
+  }
+
+  /** After a committed change of a user (rights, password, disabling): every process reads the user again. */
+  forgetUser(userId: string): Promise<void> {
+    return this.cache.revokeUser(userId);
   }
 
   /** Is the sign-in behind an access token still alive? */

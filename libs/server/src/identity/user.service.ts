@@ -114,6 +114,7 @@ export class UserService {
       const after = (await this.users.findById(id, manager))!;
       await this.audit.record({ action: 'user.update', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) }, manager);
     });
+    await this.sessions.forgetUser(id);
     return this.get(id);
   }
 
@@ -125,6 +126,7 @@ export class UserService {
       const after = (await this.users.findById(id, manager))!;
       await this.audit.record({ action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) }, manager);
     });
+    await this.sessions.forgetUser(id);
     if (!disabled) await this.throttle.clear(before.user.email);
     return this.get(id);
   }
@@ -139,6 +141,7 @@ export class UserService {
       await this.sessions.revokeAllOf(id, 'password_reset', manager);
       await this.audit.record({ action: 'user.reset_password', entityType: 'user', entityId: id, before: { passwordHash: 'old' }, after: { passwordHash: 'new' } }, manager);
     });
+    await this.sessions.forgetUser(id);
     await this.throttle.clear(before.user.email);
     return this.get(id);
   }
@@ -152,6 +155,7 @@ export class UserService {
       const after = (await this.users.findById(id, manager))!;
       await this.audit.record({ action: 'user.reset_totp', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) }, manager);
     });
+    await this.sessions.forgetUser(id);
     return this.get(id);
   }
 
