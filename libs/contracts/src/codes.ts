@@ -133,12 +133,12 @@ export interface CodeParams extends CaseRuleParams {
   // --- cases -------------------------------------------------------------------------------------------
   'case.subjects_required': Record<string, never>;
   'case.region_not_yours': { userRegion: string; region: string };
+  'case.region_not_yours_routed': { userRegion: string; region: string };
+  'case.assignee_unknown': { id: string };
   'case.region_unresolved': Record<string, never>;
   'case.not_editable': { status: string };
   'case.subject_name_required': Record<string, never>;
   'case.subject_already_linked': { personId: string };
-  'case.transition_refused': { transition: string; reasons: string[] };
-  'case.no_agenda': Record<string, never>;
   'case.exception_not_subject': { subjectId: string };
   'case.exception_same_outcome': { subjectId: string };
   'case.exceptions_all_subjects': Record<string, never>;
@@ -147,14 +147,10 @@ export interface CodeParams extends CaseRuleParams {
   'case.source_application': Record<string, never>;
 
   // --- archive requests --------------------------------------------------------------------------------
-  'archive_request.wrong_stage': { status: string };
   'archive_request.due_before_sent': Record<string, never>;
-  'archive_request.refused': { reason: string };
 
   // --- conclusions -------------------------------------------------------------------------------------
-  'conclusion.wrong_stage': { status: string };
-  'conclusion.sign_wrong_stage': { status: string };
-  'conclusion.none_to_sign': Record<string, never>;
+  'conclusion.none': Record<string, never>;
   'conclusion.version_required': Record<string, never>;
   'conclusion.cites_unverified': { evidence: string[] };
   'conclusion.citation_not_of_case': { index: number; evidenceId: string };
@@ -165,9 +161,6 @@ export interface CodeParams extends CaseRuleParams {
   // --- commission --------------------------------------------------------------------------------------
   'commission.session_number_taken': { number: string };
   'commission.not_members': { ids: string[] };
-  'commission.agenda_wrong_stage': { status: string };
-  'commission.no_signed_conclusion': Record<string, never>;
-  'commission.already_on_agenda': Record<string, never>;
   'commission.not_on_this_agenda': Record<string, never>;
   'commission.vote_not_present': Record<string, never>;
   'commission.vote_closed': Record<string, never>;
@@ -371,12 +364,12 @@ export const codeTemplatesEn = {
 
   'case.subjects_required': 'subjects must name at least one repressed person',
   'case.region_not_yours': 'You work the cases of region %{userRegion}; a case of %{region} is opened by that region or the secretary.',
+  'case.region_not_yours_routed': "You work the cases of region %{userRegion}; a case of %{region} (routed there by the subject's birthplace) is opened by that region or the secretary.",
+  'case.assignee_unknown': 'assigneeId %{id} is not an active user',
   'case.region_unresolved': "regionCode is required: no subject has a birthplace that the gazetteer places in one of today's regions (give regionCode, or a subject's birthplacePlaceId)",
   'case.not_editable': 'A case that is %{status} can no longer be edited.',
   'case.subject_name_required': 'a new subject needs nameKk or nameRu',
   'case.subject_already_linked': 'the person %{personId} is already a subject of this case',
-  'case.transition_refused': '%{transition} is not possible: %{reasons}.',
-  'case.no_agenda': 'The case is on no agenda.',
   'case.exception_not_subject': 'exceptions: %{subjectId} is not a subject of this case',
   'case.exception_same_outcome': 'exceptions: %{subjectId} is decided like the case; leave it out',
   'case.exceptions_all_subjects': 'exceptions: at least one person must follow the decision of the case',
@@ -384,13 +377,9 @@ export const codeTemplatesEn = {
   'case.assignee_cannot_see': 'The assignee may not see this case: give the task to someone who works it.',
   'case.source_application': 'case application',
 
-  'archive_request.wrong_stage': 'Archive requests are sent while the case is in archive verification; it is %{status}.',
   'archive_request.due_before_sent': 'dueDate must not be before the day the request is sent',
-  'archive_request.refused': '%{reason}.',
 
-  'conclusion.wrong_stage': "A conclusion is written during the working group's review; the case is %{status}.",
-  'conclusion.sign_wrong_stage': "A conclusion is signed during the working group's review; the case is %{status}.",
-  'conclusion.none_to_sign': 'There is no conclusion to sign yet: a member drafts it first.',
+  'conclusion.none': 'The case has no conclusion yet.',
   'conclusion.version_required': 'version is required to change an existing conclusion',
   'conclusion.cites_unverified': 'The conclusion cites evidence that is no longer verified (%{evidence}): the author cites verified evidence only, then it can be signed.',
   'conclusion.citation_not_of_case': 'citations[%{index}].evidenceId %{evidenceId} is not evidence of this case',
@@ -400,9 +389,6 @@ export const codeTemplatesEn = {
 
   'commission.session_number_taken': 'A session numbered %{number} exists already.',
   'commission.not_members': 'present: %{ids} are not commission members',
-  'commission.agenda_wrong_stage': 'Only a case awaiting the commission goes on an agenda; this one is %{status}.',
-  'commission.no_signed_conclusion': 'The case has no valid signed conclusion.',
-  'commission.already_on_agenda': 'The case is already on an agenda awaiting its decision.',
   'commission.not_on_this_agenda': "The case is not awaiting a decision on this session's agenda.",
   'commission.vote_not_present': 'Only members recorded as present vote; ask the secretary to record your attendance.',
   'commission.vote_closed': 'The case was decided meanwhile; the vote is closed.',

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ArchiveRequestStatus, CaseAction, Permission, Role, workingGroupRoles, type ArchiveRequestActionOption, type SessionUser } from '@aqtalu/contracts';
 import {
@@ -16,6 +16,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRules, refusalException } from './case-rules.service.js';
@@ -74,11 +75,11 @@ export class ArchiveRequestService {
     const caseRow = await this.access.require(user, caseId, Permission.ArchiveRequestsCreate);
     await this.rules.assert(user, caseRow, CaseAction.RequestArchive, this.dataSource.manager);
     const [archive] = await this.dataSource.query(`SELECT id FROM archives WHERE code = $1`, [input.archiveCode]);
-    if (!archive) throw new BadRequestException(`archiveCode ${input.archiveCode} does not exist`);
+    if (!archive) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'archiveCode', value: input.archiveCode });
     const sentOn = input.sentOn ?? new Date().toISOString().slice(0, 10);
     const dueDate = input.dueDate ?? defaultDueDate(sentOn, await this.calendar());
     if (input.dueDate) parseCalendarDate(input.dueDate);
-    if (dueDate < sentOn) throw new BadRequestException('dueDate must not be before the day the request is sent');
+    if (dueDate < sentOn) throw new CodedException(HttpStatus.BAD_REQUEST, 'archive_request.due_before_sent');
     const id = await this.dataSource.transaction(async (manager) => {
       await this.rules.assert(user, await this.caseRows.lockCase(manager, caseId), CaseAction.RequestArchive, manager);
       const [created] = await manager.query(
@@ -101,7 +102,7 @@ export class ArchiveRequestService {
     const where = [scope.kind === 'archive' ? `a.code = $${params.push(scope.archiveCode)}` : caseScopeCondition(actor, params)];
     if (page.filter.ids) where.push(`ar.id = ANY($${params.push(page.filter.ids)}::uuid[])`);
     if (page.filter.status) where.push(`ar.status = $${params.push(page.filter.status)}`);
-    if (page.filter.caseId && !/^[0-9a-f-]{36}$/i.test(page.filter.caseId)) throw new BadRequestException('filter.caseId must be a case id');
+    if (page.filter.caseId && !/^[0-9a-f-]{36}$/i.test(page.filter.caseId)) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_uuid', { field: 'filter.caseId' });
     if (page.filter.caseId) where.push(`ar.case_id = $${params.push(page.filter.caseId)}`);
     if (page.filter.overdue !== undefined) where.push(page.filter.overdue ? 'ar.overdue_since IS NOT NULL' : 'ar.overdue_since IS NULL');
     const whereSql = where.join(' AND ');
@@ -129,7 +130,7 @@ export class ArchiveRequestService {
       await this.audit.record({ action: `archive_request.${action}`, outcome: 'denied', entityType: 'archive_request', entityId: id, details: { reason: verdict.reason.detail, code: verdict.reason.code } });
       if (verdict.kind === 'invalid') {
         const { code, params, detail } = verdict.reason;
-        throw new BadRequestException({ message: `${detail}.`, code, params, errors: [{ field: 'note', message: detail, code, params }] });
+        throw new CodedException(HttpStatus.BAD_REQUEST, code, params as never, { errors: [{ field: 'note', message: detail, code, params }] });
       }
       throw refusalException(verdict.kind, [verdict.reason]);
     }
@@ -197,7 +198,7 @@ export class ArchiveRequestService {
 
   private async visible(user: SessionUser, id: string, permission: Permission): Promise<ArchiveRequestView> {
     const request = /^[0-9a-f-]{36}$/i.test(id) ? await this.view(id).catch(() => null) : null;
-    if (!request) throw new NotFoundException(`There is no archive request ${id}, or it is not yours to see.`);
+    if (!request) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found_or_hidden', { entity: 'archive_request', id });
     const [caseRow] = await this.dataSource.query(`SELECT status FROM cases WHERE id = $1`, [request.caseId]);
     const archives: Array<{ code: string }> = await this.dataSource.query(
       `SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = $1`,
@@ -213,7 +214,7 @@ export class ArchiveRequestService {
 
   private async view(id: string): Promise<ArchiveRequestView> {
     const rows: ArchiveRequestView[] = await this.dataSource.query(`SELECT ${requestColumns} FROM ${requestFrom} WHERE ar.id = $1`, [id]);
-    if (!rows[0]) throw new NotFoundException(`There is no archive request ${id}.`);
+    if (!rows[0]) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'archive_request', id });
     return rows[0];
   }
 }

@@ -1,8 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Permission, SessionUser } from '@aqtalu/contracts';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { EntityName, Permission, SessionUser } from '@aqtalu/contracts';
 import { authorize, type CaseFacts, type ScopedResource } from '@aqtalu/domain';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { CaseRepository, type CaseRow } from './case.repository.js';
 import { actorOf } from './case-scope.js';
 
@@ -27,13 +28,13 @@ export class CaseAccess {
     if (!visible) {
       const exists = await this.cases.findAny(caseId, manager);
       if (exists) await this.denied(caseId, permission, 'outside the caller\'s scope');
-      throw new NotFoundException(`There is no case ${caseId}, or it is not yours to see.`);
+      throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found_or_hidden', { entity: 'case', id: caseId });
     }
     const decision = authorize(actor, permission, { type: 'case', ...(await this.cases.facts(visible, manager)) });
     if (!decision.allowed) {
       await this.denied(caseId, permission, decision.reason);
-      if (decision.conceal) throw new NotFoundException(`There is no case ${caseId}, or it is not yours to see.`);
-      throw new ForbiddenException(`You may not do this: ${decision.reason}.`);
+      if (decision.conceal) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found_or_hidden', { entity: 'case', id: caseId });
+      throw new CodedException(HttpStatus.FORBIDDEN, 'access.denied', { reason: decision.reason });
     }
     if (readAction) await this.audit.record({ action: readAction, entityType: 'case', entityId: caseId });
     return visible;
@@ -42,7 +43,7 @@ export class CaseAccess {
   /** What the policy needs to know of a case, for a resource hanging off it (see `check`). */
   async factsOf(caseId: string, manager?: EntityManager): Promise<CaseFacts> {
     const caseRow = await this.cases.findAny(caseId, manager);
-    if (!caseRow) throw new NotFoundException(`There is no case ${caseId}.`);
+    if (!caseRow) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'case', id: caseId });
     return this.cases.facts(caseRow, manager);
   }
 
@@ -51,8 +52,8 @@ export class CaseAccess {
     const decision = authorize(actorOf(user), permission, resource);
     if (decision.allowed) return;
     await this.audit.record({ action: 'access.denied', outcome: 'denied', entityType, entityId, details: { permission, reason: decision.reason } });
-    if (decision.conceal) throw new NotFoundException(`There is no ${entityType.replace('_', ' ')} ${entityId}, or it is not yours to see.`);
-    throw new ForbiddenException(`You may not do this: ${decision.reason}.`);
+    if (decision.conceal) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found_or_hidden', { entity: entityType as EntityName, id: entityId });
+    throw new CodedException(HttpStatus.FORBIDDEN, 'access.denied', { reason: decision.reason });
   }
 
   private denied(caseId: string, permission: Permission, reason: string): Promise<void> {

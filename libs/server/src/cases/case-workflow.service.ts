@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseStatus, CaseTransition, commissionRoles, DecisionOutcome, JobName, Permission, Role, workingGroupRoles, type CaseTransitionsAnswer, type SessionUser } from '@aqtalu/contracts';
 import { availableActions, availableTransitions, decisionOutcomes, decisionTransitions, evaluateTransition, type Audience, type Effect } from '@aqtalu/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { CodedException } from '../errors/coded.exception.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -115,14 +116,14 @@ export class CaseWorkflowService {
   /** The chair's decision with reasons; per-person exceptions of a group case are checked against its subjects. */
   private async recordDecision(manager: EntityManager, user: SessionUser, row: CaseRow, outcome: DecisionOutcome, command: TransitionCommand): Promise<string> {
     const agenda = await this.cases.currentAgenda(row.id, manager);
-    if (!agenda) throw new ConflictException('The case is on no agenda.');
+    if (!agenda) throw new CodedException(HttpStatus.CONFLICT, 'case.not_on_agenda');
     const subjects: Array<{ id: string }> = await manager.query(`SELECT id FROM case_subjects WHERE case_id = $1`, [row.id]);
     const subjectIds = new Set(subjects.map((s) => s.id));
     for (const exception of command.exceptions ?? []) {
-      if (!subjectIds.has(exception.subjectId)) throw new BadRequestException(`exceptions: ${exception.subjectId} is not a subject of this case`);
-      if (exception.outcome === outcome) throw new BadRequestException(`exceptions: ${exception.subjectId} is decided like the case; leave it out`);
+      if (!subjectIds.has(exception.subjectId)) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.exception_not_subject', { subjectId: exception.subjectId });
+      if (exception.outcome === outcome) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.exception_same_outcome', { subjectId: exception.subjectId });
     }
-    if ((command.exceptions?.length ?? 0) >= subjectIds.size) throw new BadRequestException('exceptions: at least one person must follow the decision of the case');
+    if ((command.exceptions?.length ?? 0) >= subjectIds.size) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.exceptions_all_subjects');
     // Numbers are counted per year: one numbering at a time, so two decisions never take the same one.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('aqtalu:decision-number'))`);
     const [{ number }] = await manager.query(

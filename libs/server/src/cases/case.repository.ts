@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseStatus, type ConclusionRecommendation } from '@aqtalu/contracts';
 import { evaluateQuorum, settledArchiveRequestStatuses, stageOf, type Actor, type CaseFacts, type CaseSnapshot, type QuorumRule } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { caseScopeCondition } from './case-scope.js';
 
 export interface CaseRow {
@@ -166,7 +167,7 @@ export class CaseRepository {
       `SELECT ${caseColumns} FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1 FOR UPDATE OF c`,
       [id],
     );
-    if (!rows[0]) throw new NotFoundException(`There is no case ${id}.`);
+    if (!rows[0]) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'case', id });
     return rows[0];
   }
 
@@ -177,7 +178,7 @@ export class CaseRepository {
       [id],
     );
     const row = rows[0];
-    if (!row) throw new NotFoundException(`There is no case ${id}.`);
+    if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'case', id });
     if (row.version !== version) throw new StaleVersionException('case', row.version);
     return row;
   }

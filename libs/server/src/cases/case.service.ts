@@ -1,10 +1,11 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicantKind, CaseAction, CaseStatus, Permission, regionScopedRoles, type SessionUser } from '@aqtalu/contracts';
 import { formatCaseNumber } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRules } from './case-rules.service.js';
@@ -52,17 +53,17 @@ export class CaseService {
   ) {}
 
   async create(user: SessionUser, input: NewCase): Promise<CaseView> {
-    if (input.subjects.length === 0) throw new BadRequestException('subjects must name at least one repressed person');
+    if (input.subjects.length === 0) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.subjects_required');
     const regionCode = input.regionCode ?? (await this.regionOfBirthplaces(input.subjects));
     if (regionScopedRoles.includes(user.role) && user.regionCode !== regionCode) {
-      const why = input.regionCode ? '' : ' (routed there by the subject\'s birthplace)';
-      throw new ForbiddenException(`You work the cases of region ${user.regionCode}; a case of ${regionCode}${why} is opened by that region or the secretary.`);
+      const params = { userRegion: user.regionCode ?? '', region: regionCode };
+      throw new CodedException(HttpStatus.FORBIDDEN, input.regionCode ? 'case.region_not_yours' : 'case.region_not_yours_routed', params);
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const [region] = await manager.query(`SELECT id FROM regions WHERE code = $1`, [regionCode]);
-      if (!region) throw new BadRequestException(`regionCode ${regionCode} does not exist`);
+      if (!region) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'regionCode', value: regionCode });
       const [category] = await manager.query(`SELECT code FROM victim_categories WHERE code = $1`, [input.categoryCode]);
-      if (!category) throw new BadRequestException(`categoryCode ${input.categoryCode} does not exist`);
+      if (!category) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'categoryCode', value: input.categoryCode });
       const number = await this.allocateNumber(manager, region.id, regionCode);
       const a = input.applicant;
       const [created]: Array<{ id: string }> = await manager.query(
@@ -108,7 +109,7 @@ export class CaseService {
       await this.rules.assert(user, before, CaseAction.Edit, manager);
       if (changes.categoryCode) {
         const [category] = await manager.query(`SELECT code FROM victim_categories WHERE code = $1`, [changes.categoryCode]);
-        if (!category) throw new BadRequestException(`categoryCode ${changes.categoryCode} does not exist`);
+        if (!category) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'categoryCode', value: changes.categoryCode });
       }
       const a = changes.applicant ?? {};
       await manager.query(
@@ -198,9 +199,7 @@ export class CaseService {
       const [place] = await this.dataSource.query(`SELECT r.code FROM places p JOIN regions r ON r.id = p.region_id WHERE p.id = $1`, [placeId]);
       if (place) return place.code as string;
     }
-    throw new BadRequestException(
-      'regionCode is required: no subject has a birthplace that the gazetteer places in one of today\'s regions (give regionCode, or a subject\'s birthplacePlaceId)',
-    );
+    throw new CodedException(HttpStatus.BAD_REQUEST, 'case.region_unresolved');
   }
 
   /** The next number of the region and year, without gaps and without two cases sharing one. */
@@ -220,9 +219,9 @@ export class CaseService {
     let personId = subject.personId;
     if (personId) {
       const [person] = await manager.query(`SELECT id FROM persons WHERE id = $1`, [personId]);
-      if (!person) throw new BadRequestException(`personId ${personId} is not in the registry`);
+      if (!person) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.unknown_person', { field: 'personId', id: personId });
     } else {
-      if (!subject.nameKk && !subject.nameRu) throw new BadRequestException('a new subject needs nameKk or nameRu');
+      if (!subject.nameKk && !subject.nameRu) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.subject_name_required');
       // a new subject enters the registry of names, searchable under every spelling given
       personId = await this.registry.createPerson(manager, {
         names: [
@@ -235,7 +234,7 @@ export class CaseService {
       });
     }
     const [linked] = await manager.query(`SELECT 1 FROM case_subjects WHERE case_id = $1 AND person_id = $2`, [caseId, personId]);
-    if (linked) throw new BadRequestException(`the person ${personId} is already a subject of this case`);
+    if (linked) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.subject_already_linked', { personId });
     await manager.query(`INSERT INTO case_subjects (case_id, person_id, position) VALUES ($1, $2, $3)`, [caseId, personId, position]);
     return personId!;
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, Role, type SessionUser } from '@aqtalu/contracts';
 import { authorize } from '@aqtalu/domain';
@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRepository, type CaseRow } from './case.repository.js';
@@ -45,7 +46,7 @@ export class CollaborationService {
         )
       : [];
     const unknown = emails.filter((email) => !mentioned.some((m) => m.email === email));
-    if (unknown.length) throw new BadRequestException(`No active user has the e-mail ${unknown.join(', ')}: check the @mentions.`);
+    if (unknown.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.mentions_unknown', { emails: unknown });
     const facts = await this.cases.facts(caseRow);
     const reachable = mentioned.filter((m) =>
       authorize({ id: m.id, role: m.role, regionCode: m.region_code, archiveCode: m.archive_code }, Permission.CasesRead, { type: 'case', ...facts }).allowed,
@@ -83,10 +84,10 @@ export class CollaborationService {
           [input.assigneeId],
         )
       : [];
-    if (!assignee) throw new BadRequestException(`assigneeId ${input.assigneeId} is not an active user`);
+    if (!assignee) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.assignee_unknown', { id: input.assigneeId });
     const facts = await this.cases.facts(caseRow);
     if (!authorize({ id: assignee.id, role: assignee.role, regionCode: assignee.region_code, archiveCode: assignee.archive_code }, Permission.CasesRead, { type: 'case', ...facts }).allowed) {
-      throw new BadRequestException('The assignee may not see this case: give the task to someone who works it.');
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'case.assignee_cannot_see');
     }
     return this.dataSource.transaction(async (manager) => {
       const [task] = await manager.query(
@@ -112,7 +113,7 @@ export class CollaborationService {
   /** Marks a task done (or not); the assignee or anyone who may work the case. */
   async setTaskDone(user: SessionUser, taskId: string, done: boolean, version: number) {
     const [task] = /^[0-9a-f-]{36}$/i.test(taskId) ? await this.dataSource.query(`SELECT case_id FROM case_tasks WHERE id = $1`, [taskId]) : [];
-    if (!task) throw new NotFoundException(`There is no task ${taskId}.`);
+    if (!task) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'task', id: taskId });
     await this.access.require(user, task.case_id, Permission.CasesUpdate);
     await this.dataSource.transaction(async (manager) => {
       const rows = await sqlRows<{ id: string }>(

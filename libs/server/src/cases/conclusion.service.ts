@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseAction, ConclusionRecommendation, Permission, Role, type SessionUser } from '@aqtalu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { CaseAccess } from './case-access.service.js';
 import { CaseRules } from './case-rules.service.js';
@@ -69,7 +70,7 @@ export class ConclusionService {
   async get(user: SessionUser, caseId: string): Promise<ConclusionView> {
     await this.access.require(user, caseId, Permission.CasesRead, undefined, 'case.read_conclusion');
     const view = await this.view(caseId);
-    if (!view) throw new NotFoundException('The case has no conclusion yet.');
+    if (!view) throw new CodedException(HttpStatus.NOT_FOUND, 'conclusion.none');
     return view;
   }
 
@@ -78,7 +79,7 @@ export class ConclusionService {
     const caseRow = await this.access.require(user, caseId, Permission.ConclusionsDraft);
     await this.rules.assert(user, caseRow, CaseAction.DraftConclusion, this.dataSource.manager);
     const [article] = await this.dataSource.query(`SELECT code FROM legal_articles WHERE code = $1`, [input.legalArticleCode]);
-    if (!article) throw new BadRequestException(`legalArticleCode ${input.legalArticleCode} does not exist`);
+    if (!article) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'legalArticleCode', value: input.legalArticleCode });
     const existing = await this.view(caseId);
     await this.dataSource.transaction(async (manager) => {
       await this.rules.assert(user, await this.cases.lockCase(manager, caseId), CaseAction.DraftConclusion, manager);
@@ -88,7 +89,7 @@ export class ConclusionService {
           [caseId, user.id, input.recommendation, input.reasoning.trim(), input.legalArticleCode],
         );
       } else {
-        if (version === undefined) throw new BadRequestException('version is required to change an existing conclusion');
+        if (version === undefined) throw new CodedException(HttpStatus.BAD_REQUEST, 'conclusion.version_required');
         const rows = await sqlRows<{ id: string }>(
           manager,
           `UPDATE conclusions SET recommendation = $3, reasoning = $4, legal_article_code = $5, author_id = $6,
@@ -123,7 +124,7 @@ export class ConclusionService {
       );
       const unverified = cited.filter((e) => e.verification !== 'verified');
       if (unverified.length) {
-        throw new ConflictException(`The conclusion cites evidence that is no longer verified (${unverified.map((e) => `${e.name}: ${e.verification}`).join(', ')}): the author cites verified evidence only, then it can be signed.`);
+        throw new CodedException(HttpStatus.CONFLICT, 'conclusion.cites_unverified', { evidence: unverified.map((e) => `${e.name}: ${e.verification}`) });
       }
       const rows = await sqlRows<{ id: string }>(
         manager,
@@ -176,13 +177,13 @@ export class ConclusionService {
     const byId = new Map(found.map((e) => [e.id, e]));
     for (const [index, citation] of citations.entries()) {
       const evidence = byId.get(citation.evidenceId);
-      if (!evidence) throw new BadRequestException(`citations[${index}].evidenceId ${citation.evidenceId} is not evidence of this case`);
+      if (!evidence) throw new CodedException(HttpStatus.BAD_REQUEST, 'conclusion.citation_not_of_case', { index, evidenceId: citation.evidenceId });
       if (evidence.verification !== 'verified') {
-        throw new ConflictException(`citations[${index}]: only verified evidence can be cited; ${evidence.name} is ${evidence.verification}. A member other than its uploader verifies it first.`);
+        throw new CodedException(HttpStatus.CONFLICT, 'conclusion.citation_unverified', { index, name: evidence.name, verification: evidence.verification });
       }
-      if (citation.pageTo < citation.pageFrom) throw new BadRequestException(`citations[${index}]: pageTo ${citation.pageTo} is before pageFrom ${citation.pageFrom}`);
+      if (citation.pageTo < citation.pageFrom) throw new CodedException(HttpStatus.BAD_REQUEST, 'conclusion.citation_page_order', { index, pageFrom: citation.pageFrom, pageTo: citation.pageTo });
       if (evidence.pages !== null && citation.pageTo > evidence.pages) {
-        throw new BadRequestException(`citations[${index}]: ${evidence.name} has ${evidence.pages} page(s); page ${citation.pageTo} does not exist`);
+        throw new CodedException(HttpStatus.BAD_REQUEST, 'conclusion.citation_page_missing', { index, name: evidence.name, pages: evidence.pages, page: citation.pageTo });
       }
     }
     await manager.query(`DELETE FROM conclusion_citations WHERE conclusion_id = (SELECT id FROM conclusions WHERE case_id = $1)`, [caseId]);

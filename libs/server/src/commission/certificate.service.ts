@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { CodedException } from '../errors/coded.exception.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CaseAccess } from '../cases/case-access.service.js';
@@ -75,7 +76,7 @@ export class CertificateService {
         )
       : [];
     await this.audit.record({ action: 'certificate.verify', outcome: rows[0] ? 'allowed' : 'failed', entityType: 'certificate', entityId: null, details: { code } });
-    if (!rows[0]) throw new NotFoundException(`No certificate has the code ${code}. Check the code printed on the certificate.`);
+    if (!rows[0]) throw new CodedException(HttpStatus.NOT_FOUND, 'commission.certificate_unknown', { code });
     return {
       valid: true,
       certificateNumber: rows[0].number,
@@ -99,7 +100,7 @@ export class CertificateService {
     const [row] = /^[0-9a-f-]{36}$/i.test(certificateId)
       ? await this.dataSource.query(`SELECT case_id, number, pdf FROM certificates WHERE id = $1 AND pdf IS NOT NULL`, [certificateId])
       : [];
-    if (!row) throw new NotFoundException(`There is no rendered certificate ${certificateId}.`);
+    if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'certificate', id: certificateId });
     await this.access.require(user, row.case_id, Permission.CasesRead);
     await this.audit.record({ action: 'certificate.download', entityType: 'certificate', entityId: certificateId });
     return { number: row.number, pdf: row.pdf };

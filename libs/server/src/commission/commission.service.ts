@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseAction, commissionRoles, DecisionOutcome, Permission, VoteChoice, type SessionUser } from '@aqtalu/contracts';
 import { evaluateQuorum } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { CodedException } from '../errors/coded.exception.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CaseAccess } from '../cases/case-access.service.js';
@@ -44,7 +45,7 @@ export class CommissionService {
       );
       const number = input.number ?? `${year}/${next}`;
       const [exists] = await manager.query(`SELECT 1 FROM commission_sessions WHERE number = $1`, [number]);
-      if (exists) throw new ConflictException(`A session numbered ${number} exists already.`);
+      if (exists) throw new CodedException(HttpStatus.CONFLICT, 'commission.session_number_taken', { number });
       const [created] = await manager.query(
         `INSERT INTO commission_sessions (number, session_date, place, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [number, input.date, input.place ?? null, user.id],
@@ -73,12 +74,12 @@ export class CommissionService {
 
   /** The session with attendance, quorum and each agenda item's votes. */
   async get(id: string) {
-    if (!uuid.test(id)) throw new NotFoundException(`There is no commission session ${id}.`);
+    if (!uuid.test(id)) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'commission_session', id });
     const [session] = await this.dataSource.query(
       `SELECT id, number, to_char(session_date, 'YYYY-MM-DD') AS date, place, version FROM commission_sessions WHERE id = $1`,
       [id],
     );
-    if (!session) throw new NotFoundException(`There is no commission session ${id}.`);
+    if (!session) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'commission_session', id });
     const attendance = await this.dataSource.query(
       `SELECT u.id AS "userId", u.display_name AS name, u.role, coalesce(sa.present, false) AS present
        FROM users u LEFT JOIN session_attendance sa ON sa.user_id = u.id AND sa.session_id = $1
@@ -162,7 +163,7 @@ export class CommissionService {
       const members = (await this.notifications.recipients(manager, { roles: commissionRoles })).map((id) => ({ id }));
       const memberIds = new Set(members.map((m) => m.id));
       const strangers = presentUserIds.filter((id) => !memberIds.has(id));
-      if (strangers.length) throw new BadRequestException(`present: ${strangers.join(', ')} are not commission members`);
+      if (strangers.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'commission.not_members', { ids: strangers });
       for (const member of members) {
         await manager.query(
           `INSERT INTO session_attendance (session_id, user_id, present) VALUES ($1, $2, $3)
@@ -196,18 +197,18 @@ export class CommissionService {
     const caseRow = await this.access.require(user, caseId, Permission.CommissionVote);
     await this.rules.assert(user, caseRow, CaseAction.Vote, this.dataSource.manager);
     const agenda = await this.cases.currentAgenda(caseId);
-    if (!agenda || agenda.sessionId !== sessionId) throw new ConflictException('The case is not awaiting a decision on this session\'s agenda.');
+    if (!agenda || agenda.sessionId !== sessionId) throw new CodedException(HttpStatus.CONFLICT, 'commission.not_on_this_agenda');
     const conclusion = await this.conclusions.view(caseId);
     if (conclusion) {
       await this.access.check(user, Permission.CommissionVote, { type: 'conclusion', authorId: conclusion.authorId, case: await this.cases.facts(caseRow) }, 'conclusion', conclusion.id);
     }
     const [attendance] = await this.dataSource.query(`SELECT present FROM session_attendance WHERE session_id = $1 AND user_id = $2`, [sessionId, user.id]);
-    if (!attendance?.present) throw new ForbiddenException('Only members recorded as present vote; ask the secretary to record your attendance.');
+    if (!attendance?.present) throw new CodedException(HttpStatus.FORBIDDEN, 'commission.vote_not_present');
     await this.dataSource.transaction(async (manager) => {
       // the chair's decision locks the same row: a vote never lands after the decision
       await this.cases.lockCase(manager, caseId);
       const current = await this.cases.currentAgenda(caseId, manager);
-      if (!current || current.agendaItemId !== agenda.agendaItemId) throw new ConflictException('The case was decided meanwhile; the vote is closed.');
+      if (!current || current.agendaItemId !== agenda.agendaItemId) throw new CodedException(HttpStatus.CONFLICT, 'commission.vote_closed');
       await manager.query(
         `INSERT INTO votes (agenda_item_id, member_id, choice, dissenting_opinion) VALUES ($1, $2, $3, $4)
          ON CONFLICT (agenda_item_id, member_id) DO UPDATE SET choice = EXCLUDED.choice, dissenting_opinion = EXCLUDED.dissenting_opinion, cast_at = now()`,
