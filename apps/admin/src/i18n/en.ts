@@ -1,4 +1,5 @@
 import type { Role } from '@aqtalu/contracts';
+import { caseRulesEn } from './case-rules.en';
 import { officeEn } from './office.en';
 import { referenceEn } from './reference.en';
 import { workflowEn } from './workflow.en';
@@ -46,6 +47,8 @@ export const aqtaluEn = {
     enabled: 'Two-factor authentication is on. Sign in again with your password and a code from the app.',
     sign_out: 'Sign out',
   },
+  /** What a case state allows, and why not (the lifecycle's actions and refusal codes). */
+  case_rules: caseRulesEn,
   conflict: {
     title: 'Someone else changed this record in the meantime.',
     reload_hint: 'Reload to see what changed, then decide again.',

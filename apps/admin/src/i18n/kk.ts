@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { caseRulesKk } from './case-rules.kk';
 import { officeKk } from './office.kk';
 import { referenceKk } from './reference.kk';
 import { workflowKk } from './workflow.kk';
@@ -261,6 +262,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       enabled: 'Екі факторлы аутентификация қосылды. Құпиясөзбен және қолданбадағы кодпен жүйеге қайта кіріңіз.',
       sign_out: 'Шығу',
     },
+    case_rules: caseRulesKk,
     conflict: {
       title: 'Сіз өңдеп жатқанда бұл жазбаны басқа пайдаланушы өзгертті.',
       reload_hint: 'Не өзгергенін көру үшін бетті жаңартып, қайта шешім қабылдаңыз.',

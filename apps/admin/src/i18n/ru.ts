@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { caseRulesRu } from './case-rules.ru';
 import { officeRu } from './office.ru';
 import { referenceRu } from './reference.ru';
 import { workflowRu } from './workflow.ru';
@@ -264,6 +265,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       enabled: 'Двухфакторная аутентификация включена. Войдите снова с паролем и кодом из приложения.',
       sign_out: 'Выйти',
     },
+    case_rules: caseRulesRu,
     conflict: {
       title: 'Пока вы редактировали, запись изменил другой пользователь.',
       reload_hint: 'Обновите страницу, чтобы увидеть изменения, и решите снова.',

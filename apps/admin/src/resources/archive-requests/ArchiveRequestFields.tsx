@@ -1,4 +1,4 @@
-import { ArchiveRequestStatus } from '@aqtalu/contracts';
+import { ArchiveRequestStatus, type ArchiveRequestActionOption } from '@aqtalu/contracts';
 import { Chip, type ChipProps, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
@@ -16,6 +16,8 @@ export interface ArchiveRequestRecord {
   answerNote: string | null;
   subjects: string;
   version: number;
+  /** What the caller may do with the request now (the API's archive-request lifecycle), on a single request only. */
+  actions?: ArchiveRequestActionOption[];
 }
 
 export const archiveRequestStatusChoices = Object.values(ArchiveRequestStatus).map((value) => ({

@@ -1,4 +1,4 @@
-import { ArchiveRequestStatus } from '@aqtalu/contracts';
+import type { ArchiveRequestAction, ArchiveRequestActionOption } from '@aqtalu/contracts';
 import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -24,16 +24,12 @@ import { messageOf } from '../cases/TransitionsPanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { type ArchiveRequestRecord, ArchiveRequestStatusChip, OverdueChip } from './ArchiveRequestFields';
 
-type Action = 'start' | 'answer' | 'nothing-found';
+/** The actions the API offers the caller on this request now: the archive-request lifecycle decides, the screen copies no rule. */
+export const offeredActions = (actions: readonly ArchiveRequestActionOption[] | undefined): ArchiveRequestActionOption[] =>
+  (actions ?? []).filter((option) => option.allowed);
 
-/** Which of the liaison's actions apply to a request in this status (the API decides in the end). */
-export function actionsFor(status: ArchiveRequestStatus): Action[] {
-  if (status === ArchiveRequestStatus.Sent) return ['start', 'answer', 'nothing-found'];
-  if (status === ArchiveRequestStatus.InProgress) return ['answer', 'nothing-found'];
-  return [];
-}
-
-const ActionButton = ({ action }: { action: Action }) => {
+const ActionButton = ({ option }: { option: ArchiveRequestActionOption }) => {
+  const action: ArchiveRequestAction = option.name;
   const record = useRecordContext<ArchiveRequestRecord>();
   const translate = useTranslate();
   const notify = useNotify();
@@ -48,7 +44,7 @@ const ActionButton = ({ action }: { action: Action }) => {
         method: 'POST',
         body: { version: record.version, ...(note ? { note } : {}) },
       });
-      notify(`resources.archive-requests.notifications.${action}`, { type: 'success' });
+      notify(`resources.archive-requests.notifications.${action}`, { type: 'success', messageArgs: { _: label } });
       setOpen(false);
     } catch (error) {
       notify(messageOf(error), { type: 'error', multiLine: true, messageArgs: { _: messageOf(error) } });
@@ -58,19 +54,19 @@ const ActionButton = ({ action }: { action: Action }) => {
     }
     refresh();
   };
-  const label = `resources.archive-requests.actions.${action}`;
-  if (action === 'start') return <Button label={label} onClick={() => send()} disabled={pending} />;
+  const label = translate(`resources.archive-requests.actions.${action}`, { _: translate(`aqtalu.case_rules.archive_request_actions.${action}`) });
+  if (!option.needsNote) return <Button label={label} onClick={() => send()} disabled={pending} />;
   return (
     <>
       <Button label={label} onClick={() => setOpen(true)} />
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`${action}-title`} fullWidth maxWidth="sm">
         <Form onSubmit={(values: Record<string, unknown>) => send(String(values.note ?? '').trim())} noValidate>
-          <DialogTitle id={`${action}-title`}>{translate(label)}</DialogTitle>
+          <DialogTitle id={`${action}-title`}>{label}</DialogTitle>
           <DialogContent>
             <TextInput
               source="note"
               label="resources.archive-requests.fields.answerNote"
-              helperText={`resources.archive-requests.helpers.${action}`}
+              helperText={translate(`resources.archive-requests.helpers.${action}`, { _: '' }) || false}
               multiline
               minRows={3}
               fullWidth
@@ -90,12 +86,11 @@ const ActionButton = ({ action }: { action: Action }) => {
 
 const Actions = () => {
   const record = useRecordContext<ArchiveRequestRecord>();
-  const { canAccess } = useCanAccess({ resource: 'archive-requests', action: 'answer' });
-  if (!record || !canAccess) return <TopToolbar />;
+  if (!record) return <TopToolbar />;
   return (
     <TopToolbar>
-      {actionsFor(record.status).map((action) => (
-        <ActionButton key={action} action={action} />
+      {offeredActions(record.actions).map((option) => (
+        <ActionButton key={option.name} option={option} />
       ))}
     </TopToolbar>
   );

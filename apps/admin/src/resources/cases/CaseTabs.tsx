@@ -1,4 +1,4 @@
-import { ConclusionRecommendation, EvidenceVerification } from '@aqtalu/contracts';
+import { CaseAction, ConclusionRecommendation, EvidenceVerification } from '@aqtalu/contracts';
 import {
   Alert,
   Chip,
@@ -41,7 +41,9 @@ import { useApi, useDictionaryChoices } from '../../providers/useApi';
 import { ArchiveRequestStatusChip, OverdueChip } from '../archive-requests/ArchiveRequestFields';
 import type { EvidenceRecord } from '../evidence/evidence';
 import type { CaseRecord } from './CaseFields';
+import { refusalsText } from './refusals';
 import { messageOf } from './TransitionsPanel';
+import { useCaseActions } from './useCaseActions';
 
 /** One POST with a notification either way; returns true when it went through. */
 function usePost() {
@@ -80,10 +82,11 @@ function usePost() {
 export const ArchiveRequestsTab = () => {
   const record = useRecordContext<CaseRecord>();
   const { canAccess: canSend } = useCanAccess({ resource: 'archive-requests', action: 'create' });
+  const { action } = useCaseActions(canSend ? record : undefined);
   if (!record) return null;
   return (
     <>
-      {canSend ? <SendArchiveRequestButton caseId={record.id} /> : null}
+      {canSend && action(CaseAction.RequestArchive)?.allowed ? <SendArchiveRequestButton caseId={record.id} /> : null}
       <ReferenceManyField reference="archive-requests" target="caseId" sort={{ field: 'dueDate', order: 'ASC' }}>
         <DataTable bulkActionButtons={false} rowClick={(id) => `/archive-requests/${id}/show`}>
           <DataTable.Col source="archiveCode" label="resources.archive-requests.fields.archiveCode" />
@@ -191,8 +194,13 @@ export const ConclusionTab = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   const { data, error, reload } = useApi<Conclusion>(record ? `/cases/${record.id}/conclusion?v=${record.version}` : null);
-  const { canAccess: canDraft } = useCanAccess({ resource: 'conclusions', action: 'create' });
-  const { canAccess: canSign } = useCanAccess({ resource: 'conclusions', action: 'sign' });
+  const { canAccess: mayDraft } = useCanAccess({ resource: 'conclusions', action: 'create' });
+  const { canAccess: maySign } = useCanAccess({ resource: 'conclusions', action: 'sign' });
+  // The lifecycle table says whether the case's state still takes a draft or a signature: after the decision the form closes.
+  const { action } = useCaseActions(mayDraft || maySign ? record : undefined);
+  const drafting = action(CaseAction.DraftConclusion);
+  const canDraft = mayDraft && drafting?.allowed === true;
+  const canSign = maySign && action(CaseAction.SignConclusion)?.allowed === true;
   const articles = useDictionaryChoices('legal-articles');
   const { post, pending, conflict } = usePost();
   const evidenceQuery = new URLSearchParams({ range: JSON.stringify([0, 99]), sort: JSON.stringify(['createdAt', 'ASC']) });
@@ -264,6 +272,11 @@ export const ConclusionTab = () => {
       ) : (
         <Alert severity={missing ? 'info' : 'warning'}>{missing ? translate('resources.cases.conclusion.none') : messageOf(error)}</Alert>
       )}
+      {mayDraft && drafting && !drafting.allowed && data ? (
+        <Alert severity="info" data-testid="conclusion-closed">
+          {translate('aqtalu.case_rules.conclusion_closed', { reasons: refusalsText(drafting.reasons, translate) })}
+        </Alert>
+      ) : null}
       {canDraft ? (
         <Form
           key={data?.version ?? 0}

@@ -29,10 +29,24 @@ const answer: TransitionsAnswer = {
   version: 4,
   status: CaseStatus.IntakeReview,
   transitions: [
-    { name: CaseTransition.CompleteVerification, to: CaseStatus.WorkingGroupReview, allowed: false, reasons: ['taken by wg_member or wg_lead, not by secretary'], needsReason: false },
-    { name: CaseTransition.ReturnToApplicant, to: CaseStatus.ReturnedToApplicant, allowed: true, reasons: [], needsReason: true },
-    { name: CaseTransition.AcceptForVerification, to: CaseStatus.ArchiveVerification, allowed: true, reasons: [], needsReason: false },
+    {
+      name: CaseTransition.CompleteVerification,
+      to: CaseStatus.WorkingGroupReview,
+      allowed: false,
+      reasons: [
+        {
+          code: 'case.transition_role',
+          params: { transition: CaseTransition.CompleteVerification, role: Role.Secretary, roles: [Role.WgMember, Role.WgLead] },
+          detail: 'complete-verification is taken by wg_member, wg_lead, not by secretary',
+        },
+      ],
+      needsReason: false,
+      decides: null,
+    },
+    { name: CaseTransition.ReturnToApplicant, to: CaseStatus.ReturnedToApplicant, allowed: true, reasons: [], needsReason: true, decides: null },
+    { name: CaseTransition.AcceptForVerification, to: CaseStatus.ArchiveVerification, allowed: true, reasons: [], needsReason: false, decides: null },
   ],
+  actions: [],
 };
 
 const panel = () =>
@@ -55,7 +69,10 @@ describe('the transitions panel', () => {
     expect((accept as HTMLButtonElement).disabled).toBe(false);
     const complete = screen.getByRole('button', { name: 'Complete verification' }) as HTMLButtonElement;
     expect(complete.disabled).toBe(true);
-    expect(screen.getByTestId('why-not-complete-verification').textContent).toBe('Not now: taken by wg_member or wg_lead, not by secretary');
+    // the reason is the code's message, its params (step, roles) in words of the screen's language
+    expect(screen.getByTestId('why-not-complete-verification').textContent).toBe(
+      'Not now: Complete verification is taken by Working group member, Working group lead, not by Commission secretary',
+    );
     const order = screen.getAllByRole('button').map((button) => button.textContent);
     expect(order.indexOf('Complete verification')).toBeGreaterThan(order.indexOf('Accept for verification'));
   });

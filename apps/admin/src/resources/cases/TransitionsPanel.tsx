@@ -17,6 +17,7 @@ import { apiJson } from '../../providers/api';
 import { isStaleVersion } from '../../providers/problemDetails';
 import { useApi } from '../../providers/useApi';
 import { type CaseRecord, outcomeChoices, subjectName } from './CaseFields';
+import { refusalsText } from './refusals';
 import {
   type AvailableTransition,
   buildTransitionRequest,
@@ -82,7 +83,7 @@ export const TransitionsPanel = () => {
   };
 
   const start = (transition: AvailableTransition) =>
-    transition.needsReason || (isDecision(transition.name) && record.isGroup) ? setOpen(transition) : void run(transition);
+    transition.needsReason || (isDecision(transition) && record.isGroup) ? setOpen(transition) : void run(transition);
 
   const transitions = byAvailability(data?.transitions ?? []);
   return (
@@ -122,7 +123,7 @@ const TransitionButton = ({ transition, disabled, onClick }: { transition: Avail
   const translate = useTranslate();
   const label = `resources.cases.transitions.names.${transition.name}`;
   if (transition.allowed) return <Button label={label} variant="contained" onClick={onClick} disabled={disabled} />;
-  const why = transition.reasons.join('; ');
+  const why = refusalsText(transition.reasons, translate);
   return (
     <Box sx={{ maxWidth: 320 }}>
       <Tooltip title={why}>
@@ -154,7 +155,7 @@ const TransitionDialog = ({
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const decision = isDecision(transition.name) && record.isGroup;
+  const decision = isDecision(transition) && record.isGroup;
   const defaults: TransitionForm = {
     reason: '',
     exceptions: decision ? record.subjects.map((subject) => ({ subjectId: subject.id, outcome: '', reason: '' })) : [],

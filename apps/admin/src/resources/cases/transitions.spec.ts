@@ -1,10 +1,11 @@
-import { CaseTransition, DecisionOutcome } from '@aqtalu/contracts';
+import { CaseStatus, CaseTransition, DecisionOutcome } from '@aqtalu/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildTransitionRequest, byAvailability, toExceptions, validateTransitionForm } from './transitions';
 
-const submit = { name: CaseTransition.Submit, needsReason: false };
-const rehabilitate = { name: CaseTransition.Rehabilitate, needsReason: true };
-const returnToApplicant = { name: CaseTransition.ReturnToApplicant, needsReason: true };
+// the API says which steps decide and what they record; the screen copies no such rule
+const submit = { name: CaseTransition.Submit, needsReason: false, decides: null };
+const rehabilitate = { name: CaseTransition.Rehabilitate, needsReason: true, decides: DecisionOutcome.Rehabilitated };
+const returnToApplicant = { name: CaseTransition.ReturnToApplicant, needsReason: true, decides: null };
 
 describe('building a transition request', () => {
   it('sends only the version for a step without a reason', () => {
@@ -58,13 +59,16 @@ describe('checking the transition form', () => {
   });
 
   it('maps no rows to no exceptions', () => {
-    expect(toExceptions(CaseTransition.Reject, undefined)).toEqual([]);
+    expect(toExceptions(DecisionOutcome.Rejected, undefined)).toEqual([]);
   });
 
   it('lists the steps that may be taken now first', () => {
     const sut = byAvailability([
-      { name: CaseTransition.ReturnToApplicant, to: 'x', allowed: false, reasons: ['r'], needsReason: true },
-      { name: CaseTransition.AcceptForVerification, to: 'y', allowed: true, reasons: [], needsReason: false },
+      {
+        name: CaseTransition.ReturnToApplicant, to: CaseStatus.ReturnedToApplicant, allowed: false, needsReason: true, decides: null,
+        reasons: [{ code: 'case.reason_required', params: {}, detail: 'give the reasons (reason) for this step' }],
+      },
+      { name: CaseTransition.AcceptForVerification, to: CaseStatus.ArchiveVerification, allowed: true, reasons: [], needsReason: false, decides: null },
     ]);
     expect(sut.map((t) => t.name)).toEqual([CaseTransition.AcceptForVerification, CaseTransition.ReturnToApplicant]);
   });

@@ -1,35 +1,11 @@
-import { CaseTransition, DecisionOutcome } from '@aqtalu/contracts';
+import type { CaseTransitionOption, CaseTransitionsAnswer, DecisionOutcome } from '@aqtalu/contracts';
 
-/** One entry of `GET /api/cases/:id/transitions`. */
-export interface AvailableTransition {
-  name: CaseTransition;
-  to: string;
-  allowed: boolean;
-  reasons: string[];
-  needsReason: boolean;
-}
+/** One entry of `GET /api/cases/:id/transitions` (the contracts' shape: the API's own). */
+export type AvailableTransition = CaseTransitionOption;
+export type TransitionsAnswer = CaseTransitionsAnswer;
 
-export interface TransitionsAnswer {
-  version: number;
-  status: string;
-  transitions: AvailableTransition[];
-}
-
-/** The decisions of the chair: on a group case some persons may be decided otherwise. */
-export const decisionTransitions: readonly CaseTransition[] = [
-  CaseTransition.Rehabilitate,
-  CaseTransition.Reject,
-  CaseTransition.ReturnForEvidence,
-];
-
-export const isDecision = (name: CaseTransition) => decisionTransitions.includes(name);
-
-/** What the chair would decide for the whole case, so an exception can only say something else. */
-export const outcomeOf: Partial<Record<CaseTransition, DecisionOutcome>> = {
-  [CaseTransition.Rehabilitate]: DecisionOutcome.Rehabilitated,
-  [CaseTransition.Reject]: DecisionOutcome.Rejected,
-  [CaseTransition.ReturnForEvidence]: DecisionOutcome.ReturnedForEvidence,
-};
+/** The chair's decisions, as the API marks them: the outcome a step records (on a group case some persons may be decided otherwise). */
+export const isDecision = (transition: Pick<AvailableTransition, 'decides'>) => transition.decides !== null;
 
 /** A row of the exceptions form: one per subject; an empty outcome means "as the whole case". */
 export interface ExceptionRow {
@@ -56,8 +32,7 @@ export interface TransitionRequest {
 }
 
 /** The persons decided otherwise: rows with an outcome that differs from the case's own. */
-export function toExceptions(name: CaseTransition, rows: readonly ExceptionRow[] | null | undefined): DecisionException[] {
-  const caseOutcome = outcomeOf[name];
+export function toExceptions(caseOutcome: DecisionOutcome | null, rows: readonly ExceptionRow[] | null | undefined): DecisionException[] {
   return (rows ?? [])
     .filter((row): row is ExceptionRow & { outcome: DecisionOutcome } => Boolean(row.outcome) && row.outcome !== caseOutcome)
     .map((row) => ({ subjectId: row.subjectId, outcome: row.outcome, reason: (row.reason ?? '').trim() }));
@@ -69,15 +44,15 @@ export function toExceptions(name: CaseTransition, rows: readonly ExceptionRow[]
  * unknown or malformed fields.
  */
 export function buildTransitionRequest(
-  transition: Pick<AvailableTransition, 'name' | 'needsReason'>,
+  transition: Pick<AvailableTransition, 'decides' | 'needsReason'>,
   version: number,
   form: TransitionForm = {},
 ): TransitionRequest {
   const request: TransitionRequest = { version };
   const reason = (form.reason ?? '').trim();
   if (transition.needsReason && reason) request.reason = reason;
-  if (isDecision(transition.name)) {
-    const exceptions = toExceptions(transition.name, form.exceptions);
+  if (isDecision(transition)) {
+    const exceptions = toExceptions(transition.decides, form.exceptions);
     if (exceptions.length > 0) request.exceptions = exceptions;
   }
   return request;
@@ -85,14 +60,14 @@ export function buildTransitionRequest(
 
 /** Problems to show before sending, as translation keys with the subject's position when per row. */
 export function validateTransitionForm(
-  transition: Pick<AvailableTransition, 'name' | 'needsReason'>,
+  transition: Pick<AvailableTransition, 'decides' | 'needsReason'>,
   form: TransitionForm,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (transition.needsReason && (form.reason ?? '').trim().length < 3) errors.reason = 'resources.cases.transitions.reason_required';
-  if (isDecision(transition.name)) {
+  if (isDecision(transition)) {
     (form.exceptions ?? []).forEach((row, index) => {
-      if (row.outcome && row.outcome !== outcomeOf[transition.name] && (row.reason ?? '').trim().length < 3) {
+      if (row.outcome && row.outcome !== transition.decides && (row.reason ?? '').trim().length < 3) {
         errors[`exceptions.${index}.reason`] = 'resources.cases.transitions.exception_reason_required';
       }
     });

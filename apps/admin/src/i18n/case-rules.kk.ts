@@ -1,0 +1,45 @@
+import type { CaseRulesMessages } from './case-rules.en';
+
+export const caseRulesKk: CaseRulesMessages = {
+  actions: {
+    edit: 'Істі өзгерту',
+    'request-archive': 'Мұрағатқа сұрау жіберу',
+    'upload-evidence': 'Құжаттарды жүктеу',
+    'draft-conclusion': 'Қорытынды жазу',
+    'sign-conclusion': 'Қорытындыға қол қою',
+    'put-on-agenda': 'Күн тәртібіне енгізу',
+    vote: 'Дауыс беру',
+  },
+  archive_request_actions: {
+    start: 'Жұмысты бастау',
+    answer: 'Жауап беру',
+    'nothing-found': 'Ештеңе табылмады',
+    cancel: 'Сұраудың күшін жою',
+  },
+  codes: {
+    'case.applicant_missing': 'істе өтініш беруші жоқ: кім жүгінетінін көрсетіңіз (туысы, ұйым немесе жұмыс тобы)',
+    'case.subjects_missing': 'істе репрессияға ұшыраған адам көрсетілмеген: кемінде біреуін қосыңыз',
+    'case.archive_not_requested': 'мұрағаттарға әлі сұрау жіберілмеген: кемінде бір сұрау жіберіңіз',
+    'case.archive_requests_open': 'мұрағаттарға жіберілген %{unsettled} сұрау әлі жабылмаған: жауаптарды күтіңіз немесе сұраулардың күшін жойыңыз',
+    'case.conclusion_missing': 'қорытынды әлі жоқ: оны жұмыс тобының мүшесі жазады, жетекші қол қояды',
+    'case.conclusion_unsigned': 'қорытындыға қол қойылмаған: оған өңір жұмыс тобының жетекшісі қол қояды',
+    'case.conclusion_outdated': 'қорытындыға қол қойылғаннан кейін іс өзгерді: жетекші оған қайта қол қоюы керек',
+    'case.not_on_agenda': 'іс комиссия отырысының күн тәртібіне енгізілмеген: оны хатшы енгізеді',
+    'case.already_on_agenda': 'іс күн тәртібіне енгізілген, шешімін күтуде',
+    'case.reason_required': 'бұл қадамның негіздемесін көрсетіңіз',
+    'case.certificates_pending': 'анықтамалар әлі дайын емес (%{expected} анықтаманың %{rendered} дайын)',
+    'case.decision_against_votes':
+      'дауыстар (жақтағаны — %{votesFor}, қарсысы — %{votesAgainst}, қалыс қалғаны — %{abstentions}) «%{outcome}» шешімін қолдамайды (қолдайтыны: %{supported}): төраға берілген дауыстардың көпшілігі қолдаған шешімді тіркейді',
+    'case.transition_role': '«%{transition}» қадамын %{role} емес, %{roles} жасайды',
+    'case.transition_state': 'істің мәртебесі — «%{status}»; «%{transition}» қадамы мына мәртебеде мүмкін: %{from}',
+    'case.action_role': '«%{action}» әрекетін %{role} емес, %{roles} орындайды',
+    'case.action_state': 'істің мәртебесі — «%{status}»; «%{action}» әрекеті мына мәртебеде қолжетімді: %{states}',
+    'archive_request.action_role': '«%{action}» әрекетін %{role} емес, %{roles} орындайды',
+    'archive_request.action_state': 'сұраудың мәртебесі — «%{status}»; «%{action}» әрекеті мына мәртебеде мүмкін: %{from}',
+    'archive_request.note_required': '«%{action}» әрекеті үшін не табылғанын немесе себебін жазыңыз',
+    'quorum.no_members': 'кворум жоқ: комиссияда мүшелер жоқ',
+    'quorum.too_few_present': 'кворум жоқ: %{total} мүшенің %{present} қатысып отыр, %{required} қажет',
+    'quorum.too_few_votes': 'кворум жоқ: қатысқан %{present} мүшенің %{votes} дауыс берді, %{required} қажет',
+  },
+  conclusion_closed: 'Қорытындыны қазір өзгертуге болмайды: %{reasons}',
+};

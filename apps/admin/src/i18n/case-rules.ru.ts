@@ -1,0 +1,45 @@
+import type { CaseRulesMessages } from './case-rules.en';
+
+export const caseRulesRu: CaseRulesMessages = {
+  actions: {
+    edit: 'Изменить дело',
+    'request-archive': 'Запросить архив',
+    'upload-evidence': 'Загрузить документы',
+    'draft-conclusion': 'Составить заключение',
+    'sign-conclusion': 'Подписать заключение',
+    'put-on-agenda': 'Включить в повестку',
+    vote: 'Голосовать',
+  },
+  archive_request_actions: {
+    start: 'Начать работу',
+    answer: 'Ответить',
+    'nothing-found': 'Ничего не найдено',
+    cancel: 'Отменить запрос',
+  },
+  codes: {
+    'case.applicant_missing': 'в деле нет заявителя: укажите, кто обращается (родственник, организация или рабочая группа)',
+    'case.subjects_missing': 'в деле не указан репрессированный: добавьте хотя бы одного',
+    'case.archive_not_requested': 'в архивы ещё не обращались: отправьте хотя бы один запрос',
+    'case.archive_requests_open': 'открытых запросов в архивы: %{unsettled}; дождитесь ответов или отмените запросы',
+    'case.conclusion_missing': 'заключения ещё нет: его составляет член рабочей группы, подписывает руководитель',
+    'case.conclusion_unsigned': 'заключение не подписано: его подписывает руководитель рабочей группы региона',
+    'case.conclusion_outdated': 'дело изменилось после подписания заключения: руководитель должен подписать его заново',
+    'case.not_on_agenda': 'дело не включено в повестку заседания комиссии: его включает секретарь',
+    'case.already_on_agenda': 'дело уже включено в повестку и ждёт решения',
+    'case.reason_required': 'укажите основания этого шага',
+    'case.certificates_pending': 'справки ещё не готовы (готово %{rendered} из %{expected})',
+    'case.decision_against_votes':
+      'голоса (за — %{votesFor}, против — %{votesAgainst}, воздержались — %{abstentions}) не поддерживают решение «%{outcome}» (поддерживают: %{supported}): председатель фиксирует решение большинства поданных голосов',
+    'case.transition_role': 'шаг «%{transition}» выполняет %{roles}, а не %{role}',
+    'case.transition_state': 'дело в статусе «%{status}»; шаг «%{transition}» возможен в статусе: %{from}',
+    'case.action_role': 'действие «%{action}» выполняет %{roles}, а не %{role}',
+    'case.action_state': 'дело в статусе «%{status}»; действие «%{action}» доступно в статусе: %{states}',
+    'archive_request.action_role': 'действие «%{action}» выполняет %{roles}, а не %{role}',
+    'archive_request.action_state': 'запрос в статусе «%{status}»; действие «%{action}» возможно в статусе: %{from}',
+    'archive_request.note_required': 'для действия «%{action}» напишите, что найдено или почему',
+    'quorum.no_members': 'нет кворума: в комиссии нет членов',
+    'quorum.too_few_present': 'нет кворума: присутствуют %{present} из %{total} членов, нужно %{required}',
+    'quorum.too_few_votes': 'нет кворума: проголосовали %{votes} из %{present} присутствующих, нужно %{required}',
+  },
+  conclusion_closed: 'Заключение сейчас нельзя изменить: %{reasons}',
+};
