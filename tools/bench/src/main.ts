@@ -1,3 +1,4 @@
+import { runApiBenchmark } from './api.bench.js';
 import { runDocumentsBenchmark } from './documents.bench.js';
 import { runRegistryBenchmark } from './registry.bench.js';
 
@@ -9,13 +10,24 @@ const option = (flag: string) => {
 };
 
 const benchmarks: Record<string, () => Promise<void>> = {
+  api: () =>
+    runApiBenchmark({
+      duration: Number(option('--duration') ?? 10),
+      cases: Number(option('--cases') ?? 1_900),
+      persons: Number(option('--persons') ?? 100_000),
+      auditRows: Number(option('--audit') ?? 200_000),
+      connections: (option('--connections') ?? '1,8,32').split(',').map(Number),
+      output: option('--output'),
+      only: option('--only')?.split(','),
+      profileDir: option('--profile'),
+    }),
   documents: () => runDocumentsBenchmark({ documents: Number(option('--documents') ?? 24) }),
   registry: () => runRegistryBenchmark({ persons: Number(option('--persons') ?? 1_000_000), queries: Number(option('--queries') ?? 1000) }),
 };
 
 const run = benchmarks[name ?? ''];
 if (!run) {
-  process.stderr.write(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [--persons N] [--queries N] [--documents N]\n`);
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [--persons N] [--queries N] [--documents N] [--duration S] [--cases N] [--audit N] [--connections 1,8,32] [--only list,case,…] [--profile DIR] [--output FILE]\n`);
   process.exit(2);
 }
 await run();
