@@ -59,8 +59,9 @@ describe('backup and point-in-time restore drill', () => {
     await prepareDatabase(dataSource);
     await seedDemoUsers(dataSource);
     await dataSource.destroy();
-    api = await createApi(configFor(source.url, storageDir));
-    await api.listen(0, '127.0.0.1');
+    const started = await createApi(configFor(source.url, storageDir));
+    await started.listen(0, '127.0.0.1');
+    api = started;
   }, 180_000);
 
   afterAll(async () => {
@@ -180,9 +181,10 @@ describe('backup and point-in-time restore drill', () => {
     expect(new Date(report.lastTransactionAt!).getTime()).toBeLessThanOrEqual(T.getTime());
 
     // The restored system answers as before: the deleted cases are back, and every evidence file downloads with its hash.
-    restoredApi = await createApi(configFor(server.urlFor('aqtalu'), report.filesDir));
-    await restoredApi.listen(0, '127.0.0.1');
-    const restoredUrl = await restoredApi.getUrl();
+    const answering = await createApi(configFor(server.urlFor('aqtalu'), report.filesDir));
+    restoredApi = answering;
+    await answering.listen(0, '127.0.0.1');
+    const restoredUrl = await answering.getUrl();
     const reader = await HttpSession.loginAs(restoredUrl, demo(Role.Secretary));
     for (const id of doomed) expect((await reader.get(`/api/cases/${id}`)).status).toBe(200);
     for (const [id, hash] of uploaded) {
