@@ -91,7 +91,10 @@ describe('the API on a real PostgreSQL and Redis', () => {
       isSuperuser: true,
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors).toEqual([{ field: 'isSuperuser', message: 'isSuperuser is not a known field: remove it' }]);
+    expect(answer.body.errors).toEqual([
+      { field: 'isSuperuser', message: 'isSuperuser is not a known field: remove it', code: 'validation.unknown_field', params: { field: 'isSuperuser' } },
+    ]);
+    expect(answer.body).toMatchObject({ code: 'validation.unknown_field', params: { field: 'isSuperuser' } });
     expect(await count('SELECT count(*) FROM users')).toBe(before);
   });
 

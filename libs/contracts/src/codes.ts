@@ -323,7 +323,7 @@ export const codeTemplatesEn = {
   'validation.order': '%{first} %{firstValue} is after %{second} %{secondValue}',
   'validation.together': '%{fields} go together: give all or none',
   'validation.unknown_code': '%{field} %{value} does not exist',
-  'validation.unknown_codes': '%{field}: %{values} is/are not in the dictionary of %{dictionaryLabel} (GET /api/dictionaries/%{dictionary})',
+  'validation.unknown_codes': "%{field}: '%{values}' is not in the dictionary of %{dictionaryLabel} (GET /api/dictionaries/%{dictionary})",
   'validation.date': '%{field}: %{message}',
   'validation.archival_reference': '%{field}: the %{part} could not be read: %{message}',
   'validation.belongs_to': '%{fields}: belong(s) to %{owner} only',
