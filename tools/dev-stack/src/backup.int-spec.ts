@@ -162,6 +162,11 @@ describe('backup and point-in-time restore drill', () => {
     await rm(storageDir, { recursive: true, force: true });
     expect(await listBaseBackups(backupDir)).toHaveLength(1);
 
+    // A moment past the end of the archive cannot be reached; the refusal says what to do instead.
+    await expect(
+      restore({ backupDir, target: new Date(), into: join(root, 'too-late'), port: await freePort(), database: 'aqtalu', say }),
+    ).rejects.toThrow(/the WAL archive ends before .*restore to an earlier moment/);
+
     const { report, server } = await restore({
       backupDir,
       target: T,
