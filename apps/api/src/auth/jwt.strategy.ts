@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { SessionUser } from '@aqtalu/contracts';
 import { APP_CONFIG, AuthService, jwtAlgorithm, type AccessTokenClaims, type AppConfig } from '@aqtalu/server';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
 export type AuthenticatedUser = SessionUser & { enrolmentPending: boolean; familyId: string };
@@ -14,7 +15,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // A key object made once: given the string, jsonwebtoken first tries (and fails) to parse it as a public key,
+      // then makes a secret key, on every request.
+      secretOrKey: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')) as unknown as Buffer,
       // One algorithm only: `alg: none` and tokens signed any other way are refused.
       algorithms: [jwtAlgorithm],
       issuer: 'aqtalu',

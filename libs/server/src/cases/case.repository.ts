@@ -76,6 +76,9 @@ export const isUuid = (value: string) => uuidPattern.test(value);
 /** Cases as their readers may see them: every query carries the caller's scope. */
 @Injectable()
 export class CaseRepository {
+  /** The archive codes read with a row by `findVisible`, kept beside it (never in it, so no answer carries them). */
+  private readonly archivesOf = new WeakMap<CaseRow, string[]>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The case, if it exists at all (for deciding between 404-and-audit and a real answer). */
@@ -89,11 +92,18 @@ export class CaseRepository {
     if (!isUuid(id)) return null;
     const params: unknown[] = [id];
     const scope = caseScopeCondition(actor, params);
-    const rows: CaseRow[] = await manager.query(
-      `SELECT ${caseColumns} FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1 AND ${scope}`,
+    // the archives asked about the case come along, so the access check that follows needs no second query
+    const rows: Array<CaseRow & { archiveCodes?: string[] }> = await manager.query(
+      `SELECT ${caseColumns},
+              ARRAY(SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = c.id) AS "archiveCodes"
+       FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1 AND ${scope}`,
       params,
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    this.archivesOf.set(row, row.archiveCodes ?? []);
+    delete row.archiveCodes;
+    return row;
   }
 
   /** How many cases the caller may see, by status and region (for the dashboard; no personal data). */
@@ -185,6 +195,8 @@ export class CaseRepository {
 
   /** Who may see a case: its region, stage and the archives asked about it. */
   async facts(caseRow: CaseRow, manager: EntityManager = this.dataSource.manager): Promise<CaseFacts> {
+    const known = this.archivesOf.get(caseRow);
+    if (known) return { regionCode: caseRow.regionCode, stage: stageOf(caseRow.status), archiveCodes: known };
     const archives: Array<{ code: string }> = await manager.query(
       `SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = $1`,
       [caseRow.id],
