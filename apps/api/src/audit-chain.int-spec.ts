@@ -36,7 +36,8 @@ describe('audit log: concurrent appends, a chain sealed afterwards, monthly part
     api = await createApi(environment.config);
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();
-    db = new pg.Client({ connectionString: environment.databaseUrl });
+    // the owner's connection, for what an attacker with the owner's rights would do
+    db = new pg.Client({ connectionString: environment.ownerDatabaseUrl });
     await db.connect();
     dataSource = createDataSource({ url: environment.databaseUrl, applicationName: 'audit-test' });
     await dataSource.initialize();
@@ -200,6 +201,30 @@ describe('audit log: concurrent appends, a chain sealed afterwards, monthly part
       await db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     }
     expect(await verifyAuditLog(dataSource, 3)).toMatchObject({ intact: false, brokenAt: older.id });
+  });
+
+  it('connects the application as a role that cannot change, delete or truncate audit entries, nor switch off their trigger', async () => {
+    const app = new pg.Client({ connectionString: environment.databaseUrl });
+    await app.connect();
+    try {
+      const [role] = (await app.query(`SELECT current_user AS name, rolsuper FROM pg_roles WHERE rolname = current_user`)).rows;
+      expect(role).toEqual({ name: 'aqtalu_app', rolsuper: false });
+      const [entry] = (await app.query(`SELECT id FROM audit_log WHERE hash IS NOT NULL LIMIT 1`)).rows;
+      await expect(app.query(`UPDATE audit_log SET action = 'nothing' WHERE id = $1`, [entry.id])).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE audit_log SET hash = repeat('a', 64) WHERE id = $1`, [entry.id])).rejects.toThrow(/append-only/);
+      await expect(app.query(`DELETE FROM audit_log WHERE id = $1`, [entry.id])).rejects.toThrow(/permission denied/);
+      await expect(app.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`)).rejects.toThrow(/must be owner/);
+      const partition = (await app.query(`SELECT 'audit_log_' || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM') AS name`)).rows[0].name as string;
+      await expect(app.query(`DELETE FROM ${partition}`)).rejects.toThrow(/permission denied/);
+      // what the application does need: append, read, seal
+      await app.query(`INSERT INTO audit_log (occurred_at, action, outcome) VALUES (now(), 'test.app_role', 'allowed')`);
+    } finally {
+      await app.end();
+    }
+    await sealAll();
+    const sealed = (await db.query(`SELECT hash FROM audit_log WHERE action = 'test.app_role'`)).rows[0];
+    expect(sealed.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses to re-seal a sealed entry or to change an entry while sealing it', async () => {

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { DIRECT_DATA_SOURCE, prepareDatabase, type AppConfig } from '@aqtalu/server';
+import { createDataSource, DIRECT_DATA_SOURCE, prepareDatabase, type AppConfig } from '@aqtalu/server';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
@@ -11,12 +11,25 @@ import { createValidationPipe } from './http/validation.js';
 
 /** Builds the configured HTTP application: used by main.ts and by the tests, so both run the same thing. */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  if (config.database.migrationUrl) {
+    // The schema's owner migrates and grants the application's role (which may not rewrite the audit log)
+    // before the application connects as that role.
+    const owner = createDataSource({ url: config.database.migrationUrl, applicationName: 'migrations' });
+    await owner.initialize();
+    try {
+      await prepareDatabase(owner, { appUrl: config.databaseUrl });
+    } finally {
+      await owner.destroy();
+    }
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
-  // Migrations hold a session-level advisory lock: past PgBouncer when DATABASE_DIRECT_URL is set.
-  await prepareDatabase(app.get<DataSource>(DIRECT_DATA_SOURCE));
+  if (!config.database.migrationUrl) {
+    // Migrations hold a session-level advisory lock: past PgBouncer when DATABASE_DIRECT_URL is set.
+    await prepareDatabase(app.get<DataSource>(DIRECT_DATA_SOURCE));
+  }
 
   app.setGlobalPrefix('api');
   app.set('trust proxy', config.http.trustProxy);

@@ -41,7 +41,8 @@ describe('identity: tokens, sessions, lockout, second factor, administration and
     api = await createApi(environment.config);
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();
-    db = new pg.Client({ connectionString: environment.databaseUrl });
+    // the owner's connection: to show what even the trigger refuses, and what an attacker with the owner's rights does
+    db = new pg.Client({ connectionString: environment.ownerDatabaseUrl });
     await db.connect();
   });
 

@@ -32,6 +32,7 @@ export * from './database/demo-users.seed.js';
 export * from './database/entities.js';
 export * from './database/migrate.js';
 export * from './database/prepare-database.js';
+export * from './database/app-role.js';
 export * from './database/reference-data.seed.js';
 export * from './database/sql.js';
 export * from './database/stale-version.exception.js';

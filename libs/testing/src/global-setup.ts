@@ -2,10 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createDataSource, prepareDatabase, seedDemoUsers } from '@aqtalu/server';
+import { createDataSource, databaseUrlAs, prepareDatabase, seedDemoUsers } from '@aqtalu/server';
 import { ensureDatabase, freePort, startStack } from '@aqtalu/dev-stack';
 
 export const templateDatabase = 'aqtalu_template';
+/** The role the API and worker connect as in tests, as in production: not the owner of the schema. */
+export const testAppRole = { user: 'aqtalu_app', password: 'aqtalu_app' };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await ensureDatabase(stack.databaseUrlFor('postgres'), templateDatabase);
   const dataSource = createDataSource({ url: templateUrl, applicationName: 'test-template' });
   await dataSource.initialize();
-  await prepareDatabase(dataSource);
+  await prepareDatabase(dataSource, { appUrl: databaseUrlAs(templateUrl, testAppRole.user, testAppRole.password) });
   await seedDemoUsers(dataSource);
   await dataSource.destroy();
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { ensureDatabase } from '@aqtalu/dev-stack';
-import { loadConfig, type AppConfig } from '@aqtalu/server';
+import { databaseUrlAs, loadConfig, type AppConfig } from '@aqtalu/server';
 import pg from 'pg';
 
 const templateDatabase = 'aqtalu_template';
@@ -13,7 +13,10 @@ export interface TestEnvironment {
   config: AppConfig;
   /** The variables the config was loaded from: to start the API or the worker as a process of its own. */
   env: Record<string, string>;
+  /** The application's role (what the API and worker use): it may not rewrite the audit log. */
   databaseUrl: string;
+  /** The schema owner's (superuser's) URL: for what the application may not do, e.g. disabling a trigger. */
+  ownerDatabaseUrl: string;
   /** Drops the database this test file used. */
   dispose(): Promise<void>;
 }
@@ -29,11 +32,13 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
   await ensureDatabase(adminUrl, database, templateDatabase);
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
+  const ownerDatabaseUrl = url.toString();
+  const databaseUrl = databaseUrlAs(ownerDatabaseUrl, 'aqtalu_app', 'aqtalu_app');
   const storageDir = join(tmpdir(), `aqtalu-files-${suffix}`);
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
+    DATABASE_MIGRATION_URL: ownerDatabaseUrl,
     REDIS_URL: inject('redisUrl'),
     JWT_SECRET: randomBytes(32).toString('hex'),
     QUEUE_PREFIX: `test-${suffix}`,
@@ -51,6 +56,7 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     config,
     env,
     databaseUrl,
+    ownerDatabaseUrl,
     dispose: async () => {
       await rm(storageDir, { recursive: true, force: true });
       const client = new pg.Client({ connectionString: adminUrl });

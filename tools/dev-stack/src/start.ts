@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createDataSource, demoLogins, loadConfig, prepareDatabase, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
+import { createDataSource, databaseUrlAs, demoLogins, loadConfig, prepareDatabase, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
 import { developmentAuditCheckpoints, developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
 
 /**
@@ -34,7 +34,11 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? 'development',
-      DATABASE_URL: stack.databaseUrl,
+      // On the embedded database the API and worker connect as a role that may not rewrite the audit log,
+      // and the owner migrates; a DATABASE_URL of your own is used as it is (with DATABASE_MIGRATION_URL if set).
+      ...(process.env.DATABASE_URL
+        ? { DATABASE_URL: process.env.DATABASE_URL }
+        : { DATABASE_URL: databaseUrlAs(stack.databaseUrl, 'aqtalu_app', 'aqtalu_app'), DATABASE_MIGRATION_URL: stack.databaseUrl }),
       REDIS_URL: stack.redisUrl,
       JWT_SECRET: await developmentJwtSecret(),
       ...(await developmentAuditCheckpoints()),
@@ -43,9 +47,10 @@ async function main(): Promise<void> {
     };
     const config = loadConfig(env);
 
-    const dataSource = createDataSource({ url: config.databaseUrl, applicationName: 'launcher' });
+    const ownerUrl = config.database.migrationUrl ?? config.databaseUrl;
+    const dataSource = createDataSource({ url: ownerUrl, applicationName: 'launcher' });
     await dataSource.initialize();
-    const applied = await prepareDatabase(dataSource);
+    const applied = await prepareDatabase(dataSource, config.database.migrationUrl ? { appUrl: config.databaseUrl } : {});
     say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
     const logins = config.env === 'development' ? await seedDemoUsers(dataSource) : [];
     if (config.env === 'development') await seedDemoRegistry(dataSource);

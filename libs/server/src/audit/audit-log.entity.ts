@@ -23,8 +23,8 @@ export class AuditLogEntity {
   @PrimaryColumn({ type: 'bigint', default: () => "nextval('audit_log_entry_id_seq')", primaryKeyConstraintName: 'pk_audit_log' })
   id!: string;
 
-  /** The partition key, hence part of the primary key. */
-  @PrimaryColumn({ name: 'occurred_at', type: 'timestamptz', primaryKeyConstraintName: 'pk_audit_log' })
+  /** The partition key, hence part of the primary key; milliseconds, as hashed. */
+  @PrimaryColumn({ name: 'occurred_at', type: 'timestamptz', precision: 3, primaryKeyConstraintName: 'pk_audit_log' })
   occurredAt!: Date;
 
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })

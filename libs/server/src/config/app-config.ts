@@ -216,6 +216,12 @@ export class EnvironmentVariables {
   })
   DATABASE_DIRECT_URL?: string;
 
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_MIGRATION_URL must be a PostgreSQL URL of the schema owner (not through PgBouncer), e.g. postgres://aqtalu_owner:secret@postgres:5432/aqtalu',
+  })
+  DATABASE_MIGRATION_URL?: string;
+
   @Type(() => Number)
   @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number of connections per process, e.g. 10' })
   @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 500' })
@@ -275,9 +281,10 @@ export interface AppConfig {
   clamav: { host?: string; port: number };
   /**
    * Scale-out: `replicaUrls` serve the reads of GET requests (see database/read-routing.ts); `directUrl`
-   * bypasses PgBouncer for migrations and session-level advisory locks; `poolSize` is per process.
+   * bypasses PgBouncer for migrations and session-level advisory locks; `poolSize` is per process;
+   * `migrationUrl` (the schema owner) migrates and grants the application's role, which then owns nothing.
    */
-  database: { replicaUrls: string[]; directUrl?: string; poolSize: number; readAfterWriteSeconds: number };
+  database: { replicaUrls: string[]; directUrl?: string; poolSize: number; readAfterWriteSeconds: number; migrationUrl?: string };
   /** Published outbox rows older than this are deleted by the worker. */
   outboxRetentionDays: number;
 }
@@ -364,6 +371,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((url) => url.trim())
         .filter(Boolean),
       directUrl: env.DATABASE_DIRECT_URL,
+      migrationUrl: env.DATABASE_MIGRATION_URL,
       poolSize: env.DATABASE_POOL_SIZE,
       readAfterWriteSeconds: env.DATABASE_READ_AFTER_WRITE_SECONDS,
     },

@@ -16,7 +16,7 @@ describe('migrations', () => {
   });
 
   it('revert to an empty schema and apply again, leaving nothing for the generator to add', async () => {
-    const sut = createDataSource({ url: environment.databaseUrl });
+    const sut = createDataSource({ url: environment.ownerDatabaseUrl });
     await sut.initialize();
     try {
       // the template holds demo data that a schema revert cannot keep
@@ -35,7 +35,7 @@ describe('migrations', () => {
   });
 
   it('runs each migration once when two processes start together', async () => {
-    const [a, b] = [createDataSource({ url: environment.databaseUrl }), createDataSource({ url: environment.databaseUrl })];
+    const [a, b] = [createDataSource({ url: environment.ownerDatabaseUrl }), createDataSource({ url: environment.ownerDatabaseUrl })];
     await Promise.all([a.initialize(), b.initialize()]);
     try {
       const results = await Promise.all([runMigrations(a), runMigrations(b)]);

@@ -20,7 +20,7 @@ export class AuditSealedChain1796168543365 implements MigrationInterface {
       `SELECT setval('audit_log_entry_id_seq', COALESCE((SELECT max(id) FROM "audit_log_unpartitioned"), 0) + 1, false)`,
     );
     await queryRunner.query(
-      `CREATE TABLE "audit_log" ("id" bigint NOT NULL DEFAULT nextval('audit_log_entry_id_seq'), "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      `CREATE TABLE "audit_log" ("id" bigint NOT NULL DEFAULT nextval('audit_log_entry_id_seq'), "occurred_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL,
          "actor_id" uuid, "actor_role" character varying(32), "action" character varying(100) NOT NULL, "outcome" character varying(16) NOT NULL,
          "entity_type" character varying(50), "entity_id" character varying(100), "diff" jsonb, "details" jsonb,
          "request_id" character varying(128), "ip" character varying(64),

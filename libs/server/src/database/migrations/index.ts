@@ -9,8 +9,9 @@ import { Evidence1795496868427 } from './1795496868427-Evidence.js';
 import { RegistryFacts1795500332104 } from './1795500332104-RegistryFacts.js';
 import { EvidenceCitations1795500351784 } from './1795500351784-EvidenceCitations.js';
 import { RegistryWordSearch1795504139032 } from './1795504139032-RegistryWordSearch.js';
-import { EvidenceCheckReasonCodes1796169886608 } from './1796169886608-EvidenceCheckReasonCodes.js';
 import { AuditSealedChain1796168543365 } from './1796168543365-AuditSealedChain.js';
+import { EvidenceCheckReasonCodes1796169886608 } from './1796169886608-EvidenceCheckReasonCodes.js';
+import { AppRolePrivileges1796170366811 } from './1796170366811-AppRolePrivileges.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -28,4 +29,6 @@ export const migrations: Function[] = [
   EvidenceCitations1795500351784,
   RegistryWordSearch1795504139032,
   AuditSealedChain1796168543365,
+  EvidenceCheckReasonCodes1796169886608,
+  AppRolePrivileges1796170366811,
 ];
