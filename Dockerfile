@@ -42,8 +42,11 @@ FROM deps AS prod-deps
 RUN npm prune --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production
+ENV NODE_ENV=production \
+    AUDIT_CHECKPOINT_DIR=/var/lib/aqtalu/audit-checkpoints
 WORKDIR /app
+# Signed audit checkpoints are written here (a volume shared by every api and worker replica).
+RUN install -d -o node -g node /var/lib/aqtalu/audit-checkpoints
 
 FROM runtime AS api
 ENV PORT=3000 \

@@ -62,7 +62,10 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const outcome = await sealAuditLog(this.dataSource, this.batchSize);
     if (outcome.oldestAgeSeconds > 2) this.logger.warn(`audit seal lag ${outcome.oldestAgeSeconds.toFixed(1)} s`);
-    if (outcome.head) await this.checkpoints.afterSeal(outcome.head);
+    if (outcome.head) {
+      // a checkpoint that cannot be written must not hold up sealing
+      await this.checkpoints.afterSeal(outcome.head).catch((error: unknown) => this.logger.error(`audit checkpoint not written: ${String(error)}`));
+    }
     return outcome.sealed === this.batchSize;
   }
 }
