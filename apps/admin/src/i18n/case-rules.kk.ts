@@ -11,7 +11,7 @@ export const caseRulesKk: CaseRulesMessages = {
     vote: 'Дауыс беру',
   },
   archive_request_actions: {
-    start: 'Жұмысты бастау',
+    start: 'Жұмысқа алу',
     answer: 'Жауап беру',
     'nothing-found': 'Ештеңе табылмады',
     cancel: 'Сұраудың күшін жою',

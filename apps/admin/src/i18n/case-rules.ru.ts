@@ -11,7 +11,7 @@ export const caseRulesRu: CaseRulesMessages = {
     vote: 'Голосовать',
   },
   archive_request_actions: {
-    start: 'Начать работу',
+    start: 'Взять в работу',
     answer: 'Ответить',
     'nothing-found': 'Ничего не найдено',
     cancel: 'Отменить запрос',
