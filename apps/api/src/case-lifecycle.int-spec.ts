@@ -175,6 +175,14 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect((await (await liaison()).get(`/api/archive-requests/${presidential.body.id}`)).status).toBe(404);
     const started = await (await liaison()).post<{ version: number }>(`/api/archive-requests/${special.body.id}/actions/start`, { version: special.body.version });
     expect(started.status).toBe(200);
+    // what each may do with the request now comes with it, from the archive-request lifecycle
+    type Offered = { actions: Array<{ name: string; allowed: boolean; needsNote: boolean; reasons: Array<{ code: string }> }> };
+    const offered = async (session: HttpSession) =>
+      (await session.get<Offered>(`/api/archive-requests/${special.body.id}`)).body.actions.map((a) => [a.name, a.allowed, a.reasons.map((r) => r.code).join()]);
+    expect(await offered(await liaison())).toEqual([
+      ['start', false, 'archive_request.action_state'], ['answer', true, ''], ['nothing-found', true, ''], ['cancel', false, 'archive_request.action_role'],
+    ]);
+    expect((await offered(await member())).filter(([, allowed]) => allowed).map(([name]) => name)).toEqual(['cancel']);
     expect((await (await liaison()).post(`/api/archive-requests/${special.body.id}/actions/answer`, { version: started.body.version, note: 'ф. 2, оп. 1, д. 11573, л. 1–40' })).status).toBe(200);
     // the liaison's scan of the troika protocol, checked in the background
     const form = new FormData();
