@@ -86,11 +86,11 @@ describe('base backups and the WAL archive', () => {
     const wal = walArchiveOf(backupDir);
     await mkdir(wal, { recursive: true });
     const segments = ['000000010000000000000002', '000000010000000000000008', '000000010000000000000009', '000000020000000000000011', '00000002.history'];
-    for (const name of segments) await writeFile(join(wal, name), '');
+    for (const name of segments) await writeFile(join(wal, `${name}.gz`), '');
 
     expect(await pruneBackups(backupDir, 2)).toEqual({ removedBackups: ['monday'], removedWalFiles: 2 });
     expect((await listBaseBackups(backupDir)).map((backup) => backup.label)).toEqual(['tuesday', 'wednesday']);
-    expect((await readdir(wal)).sort()).toEqual(['000000010000000000000009', '00000002.history', '000000020000000000000011']);
+    expect((await readdir(wal)).sort()).toEqual(['000000010000000000000009.gz', '00000002.history.gz', '000000020000000000000011.gz']);
     await expect(pruneBackups(backupDir, 0)).rejects.toThrow('keep at least one base backup');
   });
 
@@ -111,7 +111,7 @@ describe('base backups and the WAL archive', () => {
   it('never restores over a folder that holds data', async () => {
     await fakeBaseBackup(backupDir, 'monday', '2026-05-04T00:00:00.000Z', '000000010000000000000002');
     await mkdir(walArchiveOf(backupDir), { recursive: true });
-    await writeFile(join(walArchiveOf(backupDir), '000000010000000000000002'), '');
+    await writeFile(join(walArchiveOf(backupDir), '000000010000000000000002.gz'), '');
     const current = join(backupDir, 'current');
     await mkdir(current);
     await writeFile(join(current, 'PG_VERSION'), '18');
@@ -120,9 +120,9 @@ describe('base backups and the WAL archive', () => {
 
   it('archives with a command that never leaves half a segment under its real name and accepts a repeat of the same segment', () => {
     const flags = archivingFlags('/srv/backups/wal', 60);
-    const command = flags[flags.indexOf('-c', flags.findIndex((flag) => flag === 'archive_mode=on')) + 1]!;
-    expect(command).toMatch(/^archive_command=if test -f '\/srv\/backups\/wal\/%f'; then cmp -s %p '\/srv\/backups\/wal\/%f'; else cp %p '\/srv\/backups\/wal\/%f'\.tmp/);
-    expect(command).toContain(`mv '/srv/backups/wal/%f'.tmp '/srv/backups/wal/%f'`);
+    const command = flags.find((flag) => flag.startsWith('archive_command='))!;
+    expect(command).toMatch(/^archive_command=if test -f '\/srv\/backups\/wal\/%f\.gz'; then gzip -dc '\/srv\/backups\/wal\/%f\.gz' \| cmp -s - %p; else gzip -1 -c %p > '\/srv\/backups\/wal\/%f\.gz'\.tmp/);
+    expect(command).toContain(`mv '/srv/backups/wal/%f.gz'.tmp '/srv/backups/wal/%f.gz'`);
     expect(flags).toContain('archive_timeout=60');
     expect(() => archivingFlags("/srv/o'brien/wal", 60)).toThrow('choose another AQTALU_BACKUP_DIR');
   });

@@ -14,7 +14,7 @@ import { copyDataDir } from './standby.js';
  * a base backup is `pg_backup_start` … a copy of the data folder … `pg_backup_stop`; a restore to a moment is
  * a base backup taken before it plus the archived WAL replayed up to it (`recovery_target_time`).
  *
- *   <backup dir>/wal/<segment>                  archived WAL, written by the server
+ *   <backup dir>/wal/<segment>.gz               archived WAL, compressed, written by the server
  *   <backup dir>/base/<label>/data/             a data folder, with its backup_label
  *   <backup dir>/base/<label>/backup.json       what the backup is (BaseBackupManifest)
  *   <backup dir>/files/ab/cd/<sha256>           evidence files, content-addressed like STORAGE_DIR
@@ -156,7 +156,7 @@ export async function pruneBackups(backupDir: string, keep: number): Promise<Pru
     // Segment names are timeline (8 hex) + position (16 hex); like pg_archivecleanup, compare positions only.
     const keepFrom = oldestKept.startWalFile.slice(8);
     for (const name of await readdir(walArchiveOf(backupDir))) {
-      const segment = /^[0-9A-F]{24}(\.partial)?$/.exec(name);
+      const segment = /^[0-9A-F]{24}(\.partial)?\.gz$/.exec(name);
       if (segment && name.slice(8, 24) < keepFrom) {
         await rm(join(walArchiveOf(backupDir), name), { force: true });
         removedWalFiles += 1;
@@ -220,7 +220,7 @@ export async function restoreToTime(options: RestoreOptions): Promise<RestoredCl
   const recovery = [
     '',
     '# point-in-time restore (libs/dev-stack/src/backup.ts); removed again once the restore has finished',
-    `restore_command = ${quote(`test -f '${archive}/%f' && cp '${archive}/%f' '%p'`)}`,
+    `restore_command = ${quote(`test -f '${archive}/%f.gz' && gzip -dc '${archive}/%f.gz' > '%p'`)}`,
     `recovery_target_timeline = 'latest'`,
     ...(options.target === 'latest' ? [] : [`recovery_target_time = ${quote(postgresTargetTime(options.target))}`, `recovery_target_action = 'promote'`]),
     '',
@@ -387,13 +387,13 @@ async function missingWal(archive: string, backup: BaseBackupManifest): Promise<
   const missing: string[] = [];
   for (let at = position(backup.startWalFile); at <= position(backup.stopWalFile); at += 1n) {
     const name = nameOf(timeline, at);
-    if (!existsSync(join(archive, name))) missing.push(name);
+    if (!existsSync(join(archive, `${name}.gz`))) missing.push(name);
   }
   return missing;
 }
 
 async function newestSegment(archive: string): Promise<string> {
-  const segments = existsSync(archive) ? (await readdir(archive)).filter((name) => /^[0-9A-F]{24}$/.test(name)).sort() : [];
+  const segments = existsSync(archive) ? (await readdir(archive)).filter((name) => /^[0-9A-F]{24}\.gz$/.test(name)).sort() : [];
   const newest = segments[segments.length - 1];
   if (!newest) return 'none';
   return `${newest}, archived ${(await stat(join(archive, newest))).mtime.toISOString()}`;

@@ -146,18 +146,19 @@ function ancestors(folder: string): string[] {
 }
 
 /**
- * `archive_command` copies each finished WAL segment into the archive under a temporary name, flushes it and
- * renames it, so a crash never leaves a half segment under a real name; a segment archived before answers
- * success only when it is the same (PostgreSQL may archive a segment twice after a crash).
+ * `archive_command` compresses each finished WAL segment into the archive (`<segment>.gz`: a segment switched by
+ * archive_timeout is mostly zeros, so an idle-but-touched server costs kilobytes a minute, not 16 MB) under a
+ * temporary name, flushes it and renames it, so a crash never leaves half a segment under a real name; a segment
+ * archived before answers success only when it is the same (PostgreSQL may archive a segment twice after a crash).
  */
 export function archivingFlags(archiveDir: string, archiveTimeoutSeconds: number): string[] {
   const walArchiveDir = resolve(archiveDir); // the command runs in the data folder
   if (/['%\n]/.test(walArchiveDir)) {
     throw new Error(`the WAL archive folder ${walArchiveDir} contains a quote, % or a line break: choose another AQTALU_BACKUP_DIR`);
   }
-  const target = `'${walArchiveDir}/%f'`;
+  const target = `'${walArchiveDir}/%f.gz'`;
   const flush = platform() === 'linux' ? ` && sync ${target}.tmp` : '';
-  const command = `if test -f ${target}; then cmp -s %p ${target}; else cp %p ${target}.tmp${flush} && mv ${target}.tmp ${target}; fi`;
+  const command = `if test -f ${target}; then gzip -dc ${target} | cmp -s - %p; else gzip -1 -c %p > ${target}.tmp${flush} && mv ${target}.tmp ${target}; fi`;
   return ['-c', 'wal_level=replica', '-c', 'archive_mode=on', '-c', `archive_command=${command}`, '-c', `archive_timeout=${archiveTimeoutSeconds}`];
 }
 
