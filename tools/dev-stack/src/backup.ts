@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const storageDir = process.env.STORAGE_DRIVER === 's3' ? null : (process.env.STORAGE_DIR ?? join(repoRoot, '.data', 'files'));
 
   let stop = async () => undefined as void;
-  let databaseUrl = process.env.DATABASE_URL;
+  // A backup needs the owner's rights (pg_backup_start); the application's role has none.
+  let databaseUrl = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL;
   if (!databaseUrl) {
     const port = await runningEmbeddedPostgresPort(join(dataDir, 'postgres'));
     if (port) {
