@@ -59,6 +59,15 @@ export interface CodeParams extends CaseRuleParams {
   'database.foreign_key_violation': Record<string, never>;
   'database.serialization_failure': Record<string, never>;
   'database.deadlock': Record<string, never>;
+  // --- HTTP input edges and failing stores (apps/api/src/http) ------------------------------------------
+  'http.unsupported_media_type': { contentType: string; supported: string[] };
+  'http.body_malformed': Record<string, never>;
+  'http.body_too_deep': { maxDepth: number };
+  'http.body_too_large': { maxBytes: number };
+  'http.read_rate_limited': { limit: number; retryAfterSeconds: number };
+  'store.database_unavailable': { retryAfterSeconds: number };
+  'store.object_store_unavailable': { retryAfterSeconds: number };
+  'store.disk_full': Record<string, never>;
 
   // --- validation (per field) --------------------------------------------------------------------------
   'validation.failed': { count: number };
@@ -190,6 +199,8 @@ export interface CodeParams extends CaseRuleParams {
   'evidence.person_only_for_names': Record<string, never>;
   'evidence.rejected_not_citable': { id: string };
   'evidence.quarantined_not_citable': { id: string };
+  'evidence.release_admin_only': Record<string, never>;
+  'evidence.release_nothing_flagged': { id: string };
 
   // --- evidence check results (stored beside the English reason) -----------------------------------------
   'check.skipped_quarantined': Record<string, never>;
@@ -210,6 +221,19 @@ export interface CodeParams extends CaseRuleParams {
   'check.ocr_empty': Record<string, never>;
   'check.thumbnail_made': { bytes: number };
   'check.proposals_found': { references: number; dates: number; names: number; added: number };
+  /** Limits decided before a tool runs (pdfinfo page sizes, image headers) or met while it runs: no retry. */
+  'check.resource_limit_pages': { pages: number; max: number };
+  'check.resource_limit_pixels': { page: number; megapixels: number; max: number };
+  'check.resource_limit_time': { tool: string; seconds: number };
+  'check.resource_limit_memory': { tool: string; megabytes: number };
+  'check.skipped_resource_limit': Record<string, never>;
+  /** `features`: PDF names and signatures found, e.g. /JavaScript, /Launch, /EmbeddedFile, HTML, ZIP. */
+  'check.active_content_found': { features: string[] };
+  'check.active_content_none': Record<string, never>;
+  'check.active_content_released': { features: string[]; releasedBy: string };
+  /** The job ran out of attempts (or stalled twice) in BullMQ's failed set: the checks it left end here. */
+  'check.job_failed': { message: string };
+  'check.job_stalled': Record<string, never>;
 
   // --- registry, facts, places, dictionaries ------------------------------------------------------------
   'registry.search_no_name': Record<string, never>;
@@ -295,6 +319,14 @@ export const codeTemplatesEn = {
   'database.foreign_key_violation': 'A record this one refers to was just changed or removed. Reload and try again.',
   'database.serialization_failure': 'Someone else changed the same records at the same moment. Try again.',
   'database.deadlock': 'Someone else changed the same records at the same moment. Try again.',
+  'http.unsupported_media_type': 'A body of type %{contentType} is not accepted here; send %{supported}.',
+  'http.body_malformed': 'The body is not valid JSON.',
+  'http.body_too_deep': 'The body nests objects and arrays more than %{maxDepth} levels deep.',
+  'http.body_too_large': 'The body is larger than %{maxBytes} bytes.',
+  'http.read_rate_limited': 'Too many reads: at most %{limit} a minute. Wait %{retryAfterSeconds} s and try again.',
+  'store.database_unavailable': 'The database cannot be reached at the moment; nothing was changed. Try again in %{retryAfterSeconds} s.',
+  'store.object_store_unavailable': 'The file store cannot be reached at the moment; nothing was changed. Try again in %{retryAfterSeconds} s.',
+  'store.disk_full': 'The file store is full; nothing was changed. Tell an administrator.',
 
   'validation.failed': '%{count} field(s) need correcting.',
   'validation.required': '%{field} is required',
@@ -417,6 +449,8 @@ export const codeTemplatesEn = {
   'evidence.person_only_for_names': 'personId is given only to confirm a name',
   'evidence.rejected_not_citable': 'The evidence %{id} was rejected by the working group and cannot be cited; cite a verified or yet unverified document.',
   'evidence.quarantined_not_citable': 'The evidence %{id} is quarantined by a safety check and cannot be cited; cite it once an administrator has examined it and it has been checked again.',
+  'evidence.release_admin_only': 'Only an administrator may release a file flagged for active content.',
+  'evidence.release_nothing_flagged': 'Evidence %{id} has no active content waiting for release.',
 
   'check.skipped_quarantined': 'skipped: the file is quarantined',
   'check.will_retry': 'will retry: %{message}',
@@ -436,6 +470,16 @@ export const codeTemplatesEn = {
   'check.ocr_empty': 'OCR found no text',
   'check.thumbnail_made': 'thumbnail of %{bytes} bytes',
   'check.proposals_found': 'found %{references} reference(s), %{dates} date(s), %{names} name(s); %{added} new proposal(s)',
+  'check.resource_limit_pages': 'stopped: %{pages} pages, more than the %{max} a check reads',
+  'check.resource_limit_pixels': 'stopped: page %{page} would be %{megapixels} megapixels when rendered, more than %{max}',
+  'check.resource_limit_time': 'stopped: %{tool} ran longer than %{seconds} s',
+  'check.resource_limit_memory': 'stopped: %{tool} needed more than %{megabytes} MB of memory',
+  'check.skipped_resource_limit': 'skipped: the file is over the limits of the checks',
+  'check.active_content_found': 'active content found: %{features}; an administrator must release the file before it is verified or downloaded',
+  'check.active_content_none': 'no JavaScript, launch actions, embedded files or other formats inside',
+  'check.active_content_released': 'active content (%{features}) released by the administrator %{releasedBy}',
+  'check.job_failed': 'the check job failed: %{message}; run the checks again',
+  'check.job_stalled': 'the check job stalled twice (its worker stopped); run the checks again',
 
   'registry.search_no_name': 'q must contain a name to search for',
   'registry.birth_year_filter': 'filter.birthYear must be a year from 1800 to 2100 and filter.tolerance 0 to 50 years, e.g. {"birthYear":1890,"tolerance":2}',
@@ -465,9 +509,9 @@ export const codeTemplatesEn = {
   'place.own_parent': 'a place cannot be its own parent',
   'place.search_no_name': 'q must contain a place name to search for, in any script',
   'dictionary.unknown': 'There is no such dictionary of entries by code; there are %{values}.',
-  'dictionary.entry_fields_missing': 'a new entry of %{dictionaryLabel} needs %{fields}',
-  'dictionary.entry_exists': 'The dictionary of %{dictionaryLabel} has an entry %{code} already: change it instead.',
-  'dictionary.fields_foreign': '%{fields} are not a field of the dictionary of %{dictionaryLabel}',
+  'dictionary.entry_fields_missing': 'a new entry of %{dictionaryLabel} (%{dictionary}) needs %{fields}',
+  'dictionary.entry_exists': 'The dictionary of %{dictionaryLabel} (%{dictionary}) has an entry %{code} already: change it instead.',
+  'dictionary.fields_foreign': '%{fields} are not a field of the dictionary of %{dictionaryLabel} (%{dictionary})',
 
   'match.nothing_to_compare': 'nothing to compare',
   'match.same_skeleton': 'same skeleton',

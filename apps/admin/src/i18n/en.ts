@@ -1,5 +1,6 @@
 import type { Role } from '@aqtalu/contracts';
 import { caseRulesEn } from './case-rules.en';
+import { codesEn, codeValuesEn } from './codes.en';
 import { officeEn } from './office.en';
 import { referenceEn } from './reference.en';
 import { workflowEn } from './workflow.en';
@@ -49,6 +50,9 @@ export const aqtaluEn = {
   },
   /** What a case state allows, and why not (the lifecycle's actions and refusal codes). */
   case_rules: caseRulesEn,
+  /** The API's codes (problem answers, check and match reasons, import rows) and words for their params. */
+  codes: codesEn,
+  code_values: codeValuesEn,
   conflict: {
     title: 'Someone else changed this record in the meantime.',
     reload_hint: 'Reload to see what changed, then decide again.',

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { caseRulesKk } from './case-rules.kk';
+import { codesKk, codeValuesKk } from './codes.kk';
 import { officeKk } from './office.kk';
 import { referenceKk } from './reference.kk';
 import { workflowKk } from './workflow.kk';
@@ -263,6 +264,8 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       sign_out: 'Шығу',
     },
     case_rules: caseRulesKk,
+    codes: codesKk,
+    code_values: codeValuesKk,
     conflict: {
       title: 'Сіз өңдеп жатқанда бұл жазбаны басқа пайдаланушы өзгертті.',
       reload_hint: 'Не өзгергенін көру үшін бетті жаңартып, қайта шешім қабылдаңыз.',

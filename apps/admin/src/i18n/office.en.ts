@@ -33,7 +33,7 @@ export const officeEn = {
         other: 'Other',
       },
       language: { kk: 'Kazakh', ru: 'Russian', kk_ru: 'Kazakh and Russian', other: 'Other' },
-      check: { sniff: 'File type', checksum: 'Duplicate', malware: 'Malware scan', text: 'Text layer', ocr: 'OCR' },
+      check: { sniff: 'File type', checksum: 'Duplicate', malware: 'Malware scan', text: 'Text layer', ocr: 'OCR', active_content: 'Active content', thumbnail: 'Thumbnail', proposals: 'Found in the text' },
       check_state: {
         pending: 'waiting',
         running: 'running',

@@ -35,7 +35,7 @@ export const officeKk: OfficeMessages = {
         other: 'Басқа',
       },
       language: { kk: 'Қазақ тілі', ru: 'Орыс тілі', kk_ru: 'Қазақ және орыс тілдері', other: 'Басқа' },
-      check: { sniff: 'Файл түрі', checksum: 'Көшірме', malware: 'Вирусқа тексеру', text: 'Мәтін қабаты', ocr: 'Мәтінді тану' },
+      check: { sniff: 'Файл түрі', checksum: 'Көшірме', malware: 'Вирусқа тексеру', text: 'Мәтін қабаты', ocr: 'Мәтінді тану', active_content: 'Белсенді мазмұн', thumbnail: 'Нобай', proposals: 'Мәтіннен табылғандар' },
       check_state: {
         pending: 'күтуде',
         running: 'орындалуда',

@@ -34,7 +34,7 @@ export const officeRu: OfficeMessages = {
         other: 'Другое',
       },
       language: { kk: 'Казахский', ru: 'Русский', kk_ru: 'Казахский и русский', other: 'Другой' },
-      check: { sniff: 'Тип файла', checksum: 'Дубликат', malware: 'Антивирус', text: 'Текстовый слой', ocr: 'Распознавание' },
+      check: { sniff: 'Тип файла', checksum: 'Дубликат', malware: 'Антивирус', text: 'Текстовый слой', ocr: 'Распознавание', active_content: 'Активное содержимое', thumbnail: 'Миниатюра', proposals: 'Найдено в тексте' },
       check_state: {
         pending: 'ожидает',
         running: 'выполняется',

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { caseRulesRu } from './case-rules.ru';
+import { codesRu, codeValuesRu } from './codes.ru';
 import { officeRu } from './office.ru';
 import { referenceRu } from './reference.ru';
 import { workflowRu } from './workflow.ru';
@@ -266,6 +267,8 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       sign_out: 'Выйти',
     },
     case_rules: caseRulesRu,
+    codes: codesRu,
+    code_values: codeValuesRu,
     conflict: {
       title: 'Пока вы редактировали, запись изменил другой пользователь.',
       reload_hint: 'Обновите страницу, чтобы увидеть изменения, и решите снова.',

@@ -1,7 +1,9 @@
 import type { LoginRequest, LoginResponse, Role, SessionUser } from '@aqtalu/contracts';
 import type { AuthProvider, UserIdentity } from 'react-admin';
+import { codeText } from '../i18n/codeText';
 import { canRoleAccess } from './access';
 import { AuthHttpError, authorizedFetch, endSession, jsonHeaders, sessionEnded } from './authFetch';
+import { i18nProvider } from './i18nProvider';
 import { apiUrl, readSession, sessionFrom, writeSession } from './session';
 
 export { AuthHttpError } from './authFetch';
@@ -53,6 +55,8 @@ const statusOf = (error: unknown): number | undefined =>
 /** The body of a refused login: problem+json, with `totpRequired` or `retryAfterSeconds` on top. */
 interface LoginProblem {
   detail?: unknown;
+  code?: unknown;
+  params?: unknown;
   totpRequired?: unknown;
   retryAfterSeconds?: unknown;
 }
@@ -67,8 +71,8 @@ async function readLoginProblem(response: Response): Promise<LoginProblem> {
 }
 
 function loginRefusal(response: Response, problem: LoginProblem, codeWasSent: boolean): AuthHttpError {
-  // The login form shows the message: the API's own words when it gave some.
-  const detail = typeof problem.detail === 'string' ? problem.detail : undefined;
+  // The login form shows the message: the API's code in the screen's language, or its own words.
+  const detail = typeof problem.detail === 'string' ? codeText(problem, problem.detail, (key, options) => i18nProvider.translate(key, options)) : undefined;
   if (response.status === 401 && problem.totpRequired === true) {
     return new TotpRequiredError(detail ?? 'aqtalu.auth.totp_prompt', codeWasSent);
   }

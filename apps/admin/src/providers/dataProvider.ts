@@ -10,7 +10,7 @@ import {
 import { isDictionaryResource, withPairedCoordinates } from '../resources/dictionaries/dictionary';
 import { placeSearch } from '../resources/places/place';
 import { freshSession, refreshSession } from './authFetch';
-import { isProblemWithDetail } from './problemDetails';
+import { fieldProblemMessage, isProblemWithDetail, problemMessage } from './problemDetails';
 import { apiUrl, type StoredSession } from './session';
 
 /** A 400's field problems, as the API's validation pipe lists them. */
@@ -32,10 +32,11 @@ function toHttpError(error: HttpError): HttpError {
   const body: unknown = error.body;
   if (!isProblemWithDetail(body)) return error;
   const errors = (body as { errors?: unknown }).errors;
-  if (!isFieldProblems(errors) || errors.length === 0) return new HttpError(body.detail, error.status, body);
+  const message = problemMessage(body);
+  if (!isFieldProblems(errors) || errors.length === 0) return new HttpError(message, error.status, body);
   const byField: Record<string, string> = {};
-  for (const { field, message } of errors) byField[field] = byField[field] ? `${byField[field]} ${message}` : message;
-  return new HttpError(body.detail, error.status, { ...body, errors: { ...byField, root: { serverError: body.detail } } });
+  for (const problem of errors) byField[problem.field] = byField[problem.field] ? `${byField[problem.field]} ${fieldProblemMessage(problem)}` : fieldProblemMessage(problem);
+  return new HttpError(message, error.status, { ...body, errors: { ...byField, root: { serverError: message } } });
 }
 
 const withToken = (options: fetchUtils.Options, session: StoredSession | null): fetchUtils.Options => ({

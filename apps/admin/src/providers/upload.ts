@@ -1,6 +1,6 @@
 import { HttpError } from 'react-admin';
 import { authorizedFetch, freshSession, refreshSession, sessionEnded } from './authFetch';
-import { isProblemWithDetail } from './problemDetails';
+import { isProblemWithDetail, problemMessage } from './problemDetails';
 import { apiUrl } from './session';
 
 /** How far an upload is: bytes sent of the total, as the browser reports them. */
@@ -50,7 +50,7 @@ export async function uploadWithProgress<T>(
   let answer = await send(path, body, session.accessToken, onProgress, signal);
   if (answer.status === 401) answer = await send(path, body, (await refreshSession(session)).accessToken, onProgress, signal);
   if (answer.status >= 200 && answer.status < 300) return answer.body as T;
-  const message = isProblemWithDetail(answer.body) ? answer.body.detail : 'ra.notification.http_error';
+  const message = isProblemWithDetail(answer.body) ? problemMessage(answer.body) : 'ra.notification.http_error';
   throw new HttpError(message, answer.status, answer.body);
 }
 
@@ -61,7 +61,7 @@ export async function blobUrlOf(path: string): Promise<{ url: string; type: stri
     let detail: string | undefined;
     try {
       const problem: unknown = await response.json();
-      detail = isProblemWithDetail(problem) ? problem.detail : undefined;
+      detail = isProblemWithDetail(problem) ? problemMessage(problem) : undefined;
     } catch {
       detail = undefined;
     }

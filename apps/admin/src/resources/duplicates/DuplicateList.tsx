@@ -19,6 +19,7 @@ import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { type PersonRecord, sourcesOf } from '../persons/person';
 import { VariantsTable } from '../persons/PersonShow';
+import { useCodeText } from '../../i18n/useCodeText';
 
 /** A pair proposed as one person, as `GET /api/registry/duplicates` lists it. */
 export interface DuplicateCandidate {
@@ -26,7 +27,9 @@ export interface DuplicateCandidate {
   personAId: string;
   personBId: string;
   score: number;
+  /** In English; `reasonCodes` (one per reason, null for a text of no known form) says them in the screen's language. */
   reasons: string[];
+  reasonCodes?: Array<{ code: string; params: Record<string, unknown> } | null>;
   status: 'proposed' | 'merged' | 'different';
   nameA: string | null;
   nameB: string | null;
@@ -72,6 +75,7 @@ const PersonColumn = ({ id, side }: { id: string; side: 'a' | 'b' }) => {
 const Compare = () => {
   const record = useRecordContext<DuplicateCandidate>();
   const translate = useTranslate();
+  const { text } = useCodeText();
   const notify = useNotify();
   const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'duplicates', action: 'edit' });
@@ -92,8 +96,8 @@ const Compare = () => {
   return (
     <Box sx={{ p: 1 }}>
       <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }}>
-        {record.reasons.map((reason) => (
-          <Chip key={reason} size="small" variant="outlined" label={reason} />
+        {record.reasons.map((reason, index) => (
+          <Chip key={reason} size="small" variant="outlined" label={text(record.reasonCodes?.[index], reason)} />
         ))}
       </Stack>
       <Grid container spacing={2}>

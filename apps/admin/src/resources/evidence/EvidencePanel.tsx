@@ -33,6 +33,7 @@ import { canFrameBlobs } from './framing';
 import { canBeVerified, type EvidenceCheck, type EvidenceRecord, fileSize, referenceParts, summariseChecks, viewerOf } from './evidence';
 import { type ArchiveRequestChoice, EvidenceUpload } from './EvidenceUpload';
 import { useEvidence } from './useEvidence';
+import { useCodeText } from '../../i18n/useCodeText';
 
 const checkColor: Record<EvidenceCheckState, ChipProps['color']> = {
   [EvidenceCheckState.Pending]: 'default',
@@ -49,8 +50,15 @@ const verificationColor: Record<EvidenceVerification, ChipProps['color']> = {
   [EvidenceVerification.Rejected]: 'error',
 };
 
+/** A check's reason in the screen's language (its English text when the code is unknown here). */
+const useCheckReason = () => {
+  const { text } = useCodeText();
+  return (check: EvidenceCheck) => (check.reason === null ? null : text({ code: check.reasonCode, params: check.reasonParams }, check.reason));
+};
+
 export const CheckChip = ({ check }: { check: EvidenceCheck }) => {
   const translate = useTranslate();
+  const reasonOf = useCheckReason();
   return (
     <Chip
       size="small"
@@ -59,7 +67,7 @@ export const CheckChip = ({ check }: { check: EvidenceCheck }) => {
       data-testid={`check-${check.check}`}
       data-state={check.state}
       label={`${translate(`resources.evidence.check.${check.check}`)}: ${translate(`resources.evidence.check_state.${check.state}`)}`}
-      title={check.reason ?? undefined}
+      title={reasonOf(check) ?? undefined}
     />
   );
 };
@@ -206,6 +214,7 @@ const RejectDialog = ({ open, onClose, onReject }: { open: boolean; onClose: () 
 
 const EvidenceDetail = ({ evidence, onChanged }: { evidence: EvidenceRecord; onChanged: (evidence: EvidenceRecord) => void }) => {
   const translate = useTranslate();
+  const reasonOf = useCheckReason();
   const [locale] = useLocaleState();
   const notify = useNotify();
   const { canAccess: canVerify } = useCanAccess({ resource: 'evidence', action: 'verify' });
@@ -261,7 +270,7 @@ const EvidenceDetail = ({ evidence, onChanged }: { evidence: EvidenceRecord; onC
               .filter((check) => check.reason)
               .map((check) => (
                 <Typography key={check.check} variant="body2" color="text.secondary">
-                  {translate(`resources.evidence.check.${check.check}`)}: {check.reason}
+                  {translate(`resources.evidence.check.${check.check}`)}: {reasonOf(check)}
                 </Typography>
               ))}
           </Fact>

@@ -22,7 +22,10 @@ export interface ParsedReference {
 export interface EvidenceCheck {
   check: EvidenceCheckName;
   state: EvidenceCheckState;
+  /** English; `reasonCode` with `reasonParams` says it in the screen's language. */
   reason: string | null;
+  reasonCode?: string | null;
+  reasonParams?: Record<string, unknown> | null;
   updatedAt: string;
 }
 

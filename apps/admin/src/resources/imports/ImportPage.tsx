@@ -25,6 +25,7 @@ import { Link } from 'react-router-dom';
 import { apiJson } from '../../providers/api';
 import { uploadWithProgress } from '../../providers/upload';
 import { messageOf } from '../cases/TransitionsPanel';
+import { useCodeText } from '../../i18n/useCodeText';
 import {
   guessMapping,
   importBody,
@@ -43,6 +44,7 @@ export const progressPollMs = 1_000;
 /** The dry run's verdict: every bad row with its line and reason. */
 export const DryRunReport = ({ report }: { report: ImportReport }) => {
   const translate = useTranslate();
+  const { text } = useCodeText();
   const [locale] = useLocaleState();
   const number = (value: number) => new Intl.NumberFormat(locale).format(value);
   return (
@@ -66,7 +68,7 @@ export const DryRunReport = ({ report }: { report: ImportReport }) => {
             {report.errors.map((error) => (
               <TableRow key={error.line}>
                 <TableCell>{error.line}</TableCell>
-                <TableCell>{error.reason}</TableCell>
+                <TableCell>{text(error, error.reason)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -8,7 +8,8 @@ export interface ImportReport {
   importId?: string;
   totalRows: number;
   validRows: number;
-  errors: Array<{ line: number; reason: string }>;
+  /** `reason` is English; `code` with `params` says it in the screen's language. */
+  errors: Array<{ line: number; reason: string; code?: string; params?: Record<string, unknown> }>;
 }
 
 /** `GET /api/registry/imports/:id`: the import applied in the background, batch by batch. */

@@ -1,5 +1,6 @@
 import { Chip, Stack, Typography } from '@mui/material';
 import { CreateButton, DataTable, List, NumberInput, TextInput, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import { useCodeText } from '../../i18n/useCodeText';
 import type { PersonHit } from './person';
 
 const filters = [
@@ -10,11 +11,12 @@ const filters = [
 
 const Reasons = () => {
   const record = useRecordContext<PersonHit>();
+  const { text } = useCodeText();
   if (!record) return null;
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="match-reasons">
-      {record.reasons.map((reason) => (
-        <Chip key={reason} size="small" variant="outlined" label={reason} />
+      {record.reasons.map((reason, index) => (
+        <Chip key={reason} size="small" variant="outlined" label={text(record.reasonCodes?.[index], reason)} />
       ))}
     </Stack>
   );

@@ -23,12 +23,14 @@ import { Link } from 'react-router-dom';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { type PersonRecord, scripts, sourcesOf } from './person';
+import { useCodeText } from '../../i18n/useCodeText';
 
 export const scriptChoices = scripts.map((script) => ({ id: script, name: `resources.persons.script.${script}` }));
 
 /** Every spelling of the person, with the script and the source it was recorded from. */
 export const VariantsTable = ({ person }: { person: PersonRecord }) => {
   const translate = useTranslate();
+  const { stored } = useCodeText();
   const [locale] = useLocaleState();
   return (
     <Box sx={{ overflowX: 'auto' }}>
@@ -46,7 +48,7 @@ export const VariantsTable = ({ person }: { person: PersonRecord }) => {
             <TableRow key={variant.id}>
               <TableCell>{variant.fullName}</TableCell>
               <TableCell>{translate(`resources.persons.script.${variant.script}`, { _: variant.script })}</TableCell>
-              <TableCell>{variant.source ?? '—'}</TableCell>
+              <TableCell>{variant.source ? stored(variant.source) : '—'}</TableCell>
               <TableCell>{new Date(variant.createdAt).toLocaleDateString(locale)}</TableCell>
             </TableRow>
           ))}
@@ -65,6 +67,7 @@ const Variants = () => {
 const Sources = () => {
   const record = useRecordContext<PersonRecord>();
   const translate = useTranslate();
+  const { stored } = useCodeText();
   if (!record?.variants) return null;
   const sources = sourcesOf(record.variants);
   if (sources.length === 0) return <>{translate('resources.persons.no_sources')}</>;
@@ -72,7 +75,7 @@ const Sources = () => {
     <MuiList dense disablePadding>
       {sources.map((source) => (
         <ListItem key={source} disableGutters>
-          <ListItemText primary={source} />
+          <ListItemText primary={stored(source)} />
         </ListItem>
       ))}
     </MuiList>

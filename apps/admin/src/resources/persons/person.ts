@@ -4,7 +4,9 @@ export interface PersonHit {
   personId: string;
   score: number;
   matchedVariant: string;
+  /** In English; `reasonCodes` (one per reason) says them in the screen's language. */
   reasons: string[];
+  reasonCodes?: Array<{ code: string; params: Record<string, unknown> } | null>;
   nameKk: string | null;
   nameRu: string | null;
   birthYear: string | null;
