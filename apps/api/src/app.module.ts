@@ -51,6 +51,7 @@ import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { QueueBoardController } from './http/queue-board.js';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor.js';
+import { BulkReadsInterceptor } from './http/bulk-reads.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { LoggingModule } from './http/logging.module.js';
 import { ReadRoutingInterceptor, ReadScopeMiddleware } from './http/read-routing.js';
@@ -132,6 +133,7 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadRoutingInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: BulkReadsInterceptor },
       ],
     };
   }

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { fileDownloadHeaders, jsonBody, noStoreOnApi, requestIds, supportedMediaTypes } from './http/http-hardening.js';
 import { mountQueueBoard } from './http/queue-board.js';
 import { createValidationPipe } from './http/validation.js';
 
@@ -22,7 +23,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
       await owner.destroy();
     }
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  // Nest's own body parsers are off: JSON only, with a size and a depth limit (http/http-hardening.ts); multer reads uploads.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
@@ -33,6 +35,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
 
   app.setGlobalPrefix('api');
   app.set('trust proxy', config.http.trustProxy);
+  // Ahead of everything: the server's request id, no caching of API answers, 415 for bodies no route takes, JSON limits.
+  app.use(requestIds(), noStoreOnApi(), supportedMediaTypes(), jsonBody());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -41,6 +45,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
       },
     }),
   );
+  // after helmet, whose page CSP a file's sandbox replaces
+  app.use(fileDownloadHeaders());
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['Content-Range', 'X-Request-Id'] });
   }

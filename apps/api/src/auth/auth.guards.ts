@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { hasPermission, type Permission } from '@aqtalu/contracts';
@@ -44,6 +44,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // a store that cannot be reached (503) is not a bad token: answering 401 would sign the user out
+    if (error instanceof HttpException && error.getStatus() >= 500) throw error;
     if (error || !user) throw new CodedException(HttpStatus.UNAUTHORIZED, 'auth.token_invalid');
     return user;
   }

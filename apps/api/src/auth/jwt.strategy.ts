@@ -1,9 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { SessionUser } from '@aqtalu/contracts';
-import { APP_CONFIG, AuthService, jwtAlgorithm, type AccessTokenClaims, type AppConfig } from '@aqtalu/server';
+import { APP_CONFIG, AuthService, CodedException, jwtAlgorithm, type AccessTokenClaims, type AppConfig } from '@aqtalu/server';
 import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { storeFailureOf, storeRetryAfterSeconds } from '../http/problem-details.filter.js';
+
+/** Clock skew tolerated between API replicas on top of the access token's lifetime. */
+export const tokenAgeLeewaySeconds = 30;
 
 export type AuthenticatedUser = SessionUser & { enrolmentPending: boolean; familyId: string };
 
@@ -22,6 +26,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       algorithms: [jwtAlgorithm],
       issuer: 'aqtalu',
       ignoreExpiration: false,
+      // A token older than the access TTL is refused even when its own `exp` says otherwise (needs `iat`).
+      jsonWebTokenOptions: { maxAge: `${config.jwt.accessTtlSeconds + tokenAgeLeewaySeconds}s` },
     });
   }
 
@@ -29,7 +35,19 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessTokenClaims & { aud?: unknown }): Promise<AuthenticatedUser | false> {
     // tokens made for one purpose (the queues' board tickets carry an audience) are not access tokens
     if (claims.aud !== undefined) return false;
-    const user = await this.auth.userOfToken(claims);
+    // jsonwebtoken checks `exp` only when a token has one: a token that never expires is not ours
+    const { exp, iat } = claims as { exp?: unknown; iat?: unknown };
+    if (typeof exp !== 'number' || typeof iat !== 'number') return false;
+    let user: Awaited<ReturnType<AuthService['userOfToken']>>;
+    try {
+      user = await this.auth.userOfToken(claims);
+    } catch (error) {
+      // The database is down, not the sign-in: a 503 keeps the back office signed in, a 401 would sign it out.
+      if (storeFailureOf(error) === 'database') {
+        throw new CodedException(HttpStatus.SERVICE_UNAVAILABLE, 'store.database_unavailable', { retryAfterSeconds: storeRetryAfterSeconds }, { retryAfterSeconds: storeRetryAfterSeconds });
+      }
+      throw error;
+    }
     return user ? { ...user, enrolmentPending: claims.enrol === true, familyId: claims.fid } : false;
   }
 }

@@ -6,6 +6,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
   IsBoolean,
   IsEmail,
   IsEnum,
@@ -73,13 +74,13 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
 
-  @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
+  @ApiProperty({ type: ApplicantDto }) @IsObject() @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
 
   @ApiProperty({ type: [SubjectDto] })
   @IsArray()
   @ArrayMinSize(1, { message: 'subjects must name at least one repressed person' })
   @ArrayMaxSize(5000)
-  @ValidateNested({ each: true })
+  @IsObject({ each: true }) @ValidateNested({ each: true })
   @Type(() => SubjectDto)
   subjects!: SubjectDto[];
 }
@@ -97,11 +98,11 @@ export class UpdateApplicantDto {
 export class UpdateCaseDto extends VersionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,48}$/, { message: 'categoryCode must be a victim category code' }) categoryCode?: string;
-  @ApiPropertyOptional({ type: UpdateApplicantDto }) @IsOptional() @ValidateNested() @Type(() => UpdateApplicantDto) applicant?: UpdateApplicantDto;
+  @ApiPropertyOptional({ type: UpdateApplicantDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => UpdateApplicantDto) applicant?: UpdateApplicantDto;
 }
 
 export class AddSubjectDto extends VersionDto {
-  @ApiProperty({ type: SubjectDto }) @ValidateNested() @Type(() => SubjectDto) subject!: SubjectDto;
+  @ApiProperty({ type: SubjectDto }) @IsObject() @ValidateNested() @Type(() => SubjectDto) subject!: SubjectDto;
 }
 
 export class DecisionExceptionDto {
@@ -122,7 +123,7 @@ export class TransitionDto extends VersionDto {
   @ApiPropertyOptional({ type: [DecisionExceptionDto], description: 'Decisions on a group case: persons decided otherwise' })
   @IsOptional()
   @IsArray()
-  @ValidateNested({ each: true })
+  @IsObject({ each: true }) @ValidateNested({ each: true })
   @Type(() => DecisionExceptionDto)
   exceptions?: DecisionExceptionDto[];
 }
@@ -156,7 +157,7 @@ export class ConclusionDraftDto {
   @ApiProperty({ example: 'law1993-art3' }) @Matches(/^[a-z0-9-]{2,32}$/, { message: 'legalArticleCode must be an article code such as law1993-art3' }) legalArticleCode!: string;
 
   @ApiPropertyOptional({ type: [ConclusionCitationDto], description: 'Pages of verified evidence of this case that support the conclusion' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ConclusionCitationDto) citations?: ConclusionCitationDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ConclusionCitationDto) citations?: ConclusionCitationDto[];
 
   @ApiPropertyOptional({ description: 'Required when changing an existing conclusion' }) @IsOptional() @Type(() => Number) version?: number;
 }

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
   IsDefined,
   IsEnum,
   IsIn,
@@ -46,7 +47,7 @@ export class CreatePersonDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'names must hold at least one spelling' })
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
+  @IsObject({ each: true }) @ValidateNested({ each: true })
   @Type(() => NameDto)
   names!: NameDto[];
 
@@ -147,7 +148,7 @@ export class CreateFactDto {
 
   @ApiProperty({ type: FactSourceDto })
   @IsDefined({ message: 'source is required: the archival reference, the book of memory and page, or the evidence and pages the fact comes from' })
-  @ValidateNested() @Type(() => FactSourceDto) source!: FactSourceDto;
+  @IsObject() @ValidateNested() @Type(() => FactSourceDto) source!: FactSourceDto;
 }
 
 /** A correction of a recorded fact: the fields to change (`null` clears one), and the fact's version. Kind and episode kind never change. */
@@ -184,7 +185,7 @@ export class UpdateFactDto extends VersionDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
 
   @ApiPropertyOptional({ type: FactSourceDto, description: 'Replaces the source as a whole; checked as for a new fact' })
-  @IsOptional() @ValidateNested() @Type(() => FactSourceDto) source?: FactSourceDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FactSourceDto) source?: FactSourceDto;
 }
 
 /** Fields of a dictionary entry; criminalCode and article belong to criminal-articles, coordinates and years to camps. */

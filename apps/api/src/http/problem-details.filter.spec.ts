@@ -1,6 +1,7 @@
 import { BadRequestException, HttpStatus, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import { CodedException, StaleVersionException } from '@aqtalu/server';
 import { QueryFailedError } from 'typeorm';
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
@@ -66,5 +67,33 @@ describe('problem details', () => {
     expect(sut.body).not.toContain('secret stack detail');
     expect(sut.problem.detail).toContain('req-1');
     expect(sut.problem).toMatchObject({ code: 'http.internal_error', params: { requestId: 'req-1' } });
+  });
+
+  it('answers a full disk with 507: a real ENOSPC, from writing to /dev/full', () => {
+    let enospc: unknown;
+    try {
+      writeFileSync('/dev/full', 'evidence');
+    } catch (error) {
+      enospc = error;
+    }
+    expect((enospc as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    const sut = answer(enospc);
+    expect(sut.status).toBe(507);
+    expect(sut.problem).toMatchObject({ code: 'store.disk_full', params: {} });
+  });
+
+  it('answers a database that cannot be reached with 503 and Retry-After, through TypeORM\'s wrapper too', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(answer(refused)).toMatchObject({ status: 503, headers: { 'Retry-After': '5' }, problem: { code: 'store.database_unavailable' } });
+    const shutdown = new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    expect(answer(shutdown).problem.code).toBe('store.database_unavailable');
+    expect(answer(Object.assign(new Error('too many connections for database'), { code: '53300' })).status).toBe(503);
+  });
+
+  it('answers an object store that is down with 503, and its own refusals not as a store failure', () => {
+    const down = Object.assign(new Error('Service Unavailable'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
+    expect(answer(down).problem.code).toBe('store.object_store_unavailable');
+    const denied = Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    expect(answer(denied).status).toBe(500);
   });
 });

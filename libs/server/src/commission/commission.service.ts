@@ -5,6 +5,7 @@ import { evaluateQuorum } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CodedException } from '../errors/coded.exception.js';
+import { sqlRows } from '../database/sql.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CaseAccess } from '../cases/case-access.service.js';
@@ -209,11 +210,16 @@ export class CommissionService {
       await this.cases.lockCase(manager, caseId);
       const current = await this.cases.currentAgenda(caseId, manager);
       if (!current || current.agendaItemId !== agenda.agendaItemId) throw new CodedException(HttpStatus.CONFLICT, 'commission.vote_closed');
-      await manager.query(
-        `INSERT INTO votes (agenda_item_id, member_id, choice, dissenting_opinion) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (agenda_item_id, member_id) DO UPDATE SET choice = EXCLUDED.choice, dissenting_opinion = EXCLUDED.dissenting_opinion, cast_at = now()`,
+      // the same vote again writes nothing and is not audited again; a changed vote is
+      const written = await sqlRows<{ memberId: string }>(
+        manager,
+        `INSERT INTO votes AS v (agenda_item_id, member_id, choice, dissenting_opinion) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (agenda_item_id, member_id) DO UPDATE SET choice = EXCLUDED.choice, dissenting_opinion = EXCLUDED.dissenting_opinion, cast_at = now()
+           WHERE v.choice IS DISTINCT FROM EXCLUDED.choice OR v.dissenting_opinion IS DISTINCT FROM EXCLUDED.dissenting_opinion
+         RETURNING member_id AS "memberId"`,
         [agenda.agendaItemId, user.id, choice, dissentingOpinion?.trim() || null],
       );
+      if (written.length === 0) return;
       await this.audit.record({ action: 'commission.vote', entityType: 'case', entityId: caseId, details: { sessionId, choice } }, manager);
     });
     return this.get(sessionId);

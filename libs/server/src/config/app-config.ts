@@ -80,6 +80,16 @@ export class EnvironmentVariables {
   @Min(1, { message: 'AUTH_RATE_LIMIT_PER_MINUTE must be at least 1' })
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
+  @Type(() => Number)
+  @IsInt({ message: 'READ_RATE_LIMIT_PER_MINUTE must be a whole number of requests, e.g. 600 (0 turns the limit off)' })
+  @Min(0, { message: 'READ_RATE_LIMIT_PER_MINUTE must be at least 0' })
+  READ_RATE_LIMIT_PER_MINUTE = 600;
+
+  @Type(() => Number)
+  @IsInt({ message: 'BULK_READ_ALERT_PER_MINUTE must be a whole number of records, e.g. 1000 (0 turns the alert off)' })
+  @Min(0, { message: 'BULK_READ_ALERT_PER_MINUTE must be at least 0' })
+  BULK_READ_ALERT_PER_MINUTE = 1000;
+
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
@@ -296,6 +306,11 @@ export interface S3Settings {
   accessKeyId?: string;
   secretAccessKey?: string;
   forcePathStyle: boolean;
+  /**
+   * Bulk reads: GET requests a minute per signed-in user (over it: 429), and personal records (cases, persons,
+   * evidence) read a minute per user past which an `access.anomaly` audit entry and a metric are written; 0: off.
+   */
+  reads?: { ratePerMinute: number; alertRecordsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -384,6 +399,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
  */
 export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppConfig {
   try {
+    reads: { ratePerMinute: env.READ_RATE_LIMIT_PER_MINUTE, alertRecordsPerMinute: env.BULK_READ_ALERT_PER_MINUTE },
     return loadConfig(source);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -268,15 +268,21 @@ export class EvidenceService {
     }
     const status = input.verified ? EvidenceVerification.Verified : EvidenceVerification.Rejected;
     await this.dataSource.transaction(async (manager) => {
-      // the checks are read again in the same statement: a recheck started meanwhile wins
+      // the checks are read again in the same statement: a recheck started meanwhile wins. A repeated identical
+      // decision changes nothing: no row is updated, and it is answered as it stands, with no second audit entry.
       const updated = await sqlRows<{ id: string }>(
         manager,
         `UPDATE evidence SET verification = $2, verified_by = $3, verified_at = now(), verification_reason = $4
          WHERE id = $1 AND (NOT $5 OR NOT EXISTS (SELECT 1 FROM evidence_checks ec WHERE ec.evidence_id = $1 AND ec.state NOT IN ('passed', 'not_scanned')))
          RETURNING id`,
+           AND (verification IS DISTINCT FROM $2 OR verification_reason IS DISTINCT FROM $4)
         [id, status, user.id, reason, input.verified],
       );
-      if (updated.length !== 1) throw new CodedException(HttpStatus.CONFLICT, 'evidence.checks_changed');
+      if (updated.length !== 1) {
+        const [current] = await sqlRows<{ same: boolean }>(manager, `SELECT verification = $2 AND verification_reason IS NOT DISTINCT FROM $3 AS same FROM evidence WHERE id = $1`, [id, status, reason]);
+        if (current?.same) return;
+        throw new CodedException(HttpStatus.CONFLICT, 'evidence.checks_changed');
+      }
       await this.audit.record({ action: `evidence.${input.verified ? 'verify' : 'reject'}`, entityType: 'evidence', entityId: id, before: { verification: evidence.verification }, after: { verification: status, reason } }, manager);
     });
     return this.view(id, true);

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CodedException } from '../errors/coded.exception.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import { LoginThrottleService, TooManyAttemptsException } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionCache } from './session-cache.js';
 import { SessionService, type AccessTokenClaims, type ClientInfo } from './session.service.js';
@@ -48,7 +48,18 @@ export class AuthService {
    */
   async login(credentials: Credentials, client: ClientInfo): Promise<LoginResponse> {
     const email = credentials.email.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, client.ip);
+    try {
+      await this.throttle.assertAllowed(email, client.ip);
+    } catch (error) {
+      // a sign-in refused while the account or the address is blocked: no password was even checked
+      if (error instanceof TooManyAttemptsException) {
+        await this.audit.record({
+          action: 'auth.throttled', outcome: 'denied', entityType: 'user', entityId: null, actorId: null, actorRole: null,
+          details: { email, reason: 'locked_out', retryAfterSeconds: error.retryAfterSeconds },
+        });
+      }
+      throw error;
+    }
 
     const found = await this.users.findByEmail(email);
     const passwordValid = await this.hasher.verify(found?.user.passwordHash, credentials.password);
@@ -133,7 +144,7 @@ export class AuthService {
   }
 
   private async fail(email: string, client: ClientInfo, userId: string | null, reason: string): Promise<void> {
-    await this.throttle.recordFailure(email, client.ip);
+    const lockOuts = await this.throttle.recordFailure(email, client.ip);
     await this.audit.record({
       action: 'auth.login_failed',
       outcome: 'failed',
@@ -143,5 +154,12 @@ export class AuthService {
       actorRole: null,
       details: { email, reason },
     });
+    // the failure that starts a block: the account or the address is locked out for a while
+    for (const lockOut of lockOuts) {
+      await this.audit.record({
+        action: 'auth.locked_out', outcome: 'denied', entityType: 'user', entityId: userId, actorId: null, actorRole: null,
+        details: { email, by: lockOut.by, failures: lockOut.failures, seconds: lockOut.seconds },
+      });
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlRows } from '../database/sql.js';
 import { CodedException } from '../errors/coded.exception.js';
 
 /** Failures tolerated before each further one doubles the wait: per account, and per client address. */
@@ -16,6 +17,13 @@ export class TooManyAttemptsException extends CodedException<'auth.too_many_atte
   constructor(readonly retryAfterSeconds: number) {
     super(HttpStatus.TOO_MANY_REQUESTS, 'auth.too_many_attempts', { retryAfterSeconds }, { retryAfterSeconds });
   }
+}
+
+/** A block that a failure started: of the account (its e-mail) or of the client address. */
+export interface LockOut {
+  by: 'account' | 'address';
+  failures: number;
+  seconds: number;
 }
 
 /** Exponential back-off with temporary lockout, kept in PostgreSQL so every API replica sees it. */
@@ -42,7 +50,9 @@ export class LoginThrottleService {
     if (wait > 0) throw new TooManyAttemptsException(wait);
   }
 
-  async recordFailure(email: string, ip: string | null): Promise<void> {
+  /** Counts a failure; answers the blocks it started (an account or an address locked out for a while). */
+  async recordFailure(email: string, ip: string | null): Promise<LockOut[]> {
+    const lockOuts: LockOut[] = [];
     for (const { key, rule } of this.keys(email, ip)) {
       await this.dataSource.query(
         `INSERT INTO login_throttles AS t (key, failures, last_failure_at, blocked_until) VALUES ($1, 1, now(), NULL)
@@ -51,13 +61,18 @@ export class LoginThrottleService {
            last_failure_at = now()`,
         [key, throttleRules.windowSeconds],
       );
-      await this.dataSource.query(
+      const [blocked] = await sqlRows<{ failures: number; seconds: number | null }>(
+        this.dataSource,
         `UPDATE login_throttles SET blocked_until = CASE WHEN failures >= $2
            THEN now() + make_interval(secs => least($4, $3 * power(2, failures - $2))) ELSE NULL END
-         WHERE key = $1`,
+         WHERE key = $1
+         RETURNING failures, ceil(extract(epoch FROM blocked_until - now()))::int AS seconds`,
         [key, rule.freeFailures, rule.baseDelaySeconds, throttleRules.maxDelaySeconds],
       );
+      // a failure is only counted while no block holds (assertAllowed), so a block here is a new one
+      if (blocked?.seconds && blocked.seconds > 0) lockOuts.push({ by: key.startsWith('email:') ? 'account' : 'address', failures: blocked.failures, seconds: blocked.seconds });
     }
+    return lockOuts;
   }
 
   /** A successful sign-in clears the account's count; the address keeps its own. */
