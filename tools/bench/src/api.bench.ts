@@ -304,6 +304,8 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const env = {
       ...process.env, NODE_ENV: 'production', DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, JWT_SECRET: randomBytes(32).toString('hex'),
       JWT_ACCESS_TTL_SECONDS: '7200', STORAGE_DIR: join(dataDir, 'files'), PORT: String(port), HOST: '127.0.0.1',
+      // the benchmark is a bulk reader by design: the per-user read limit and its alert would measure themselves
+      READ_RATE_LIMIT_PER_MINUTE: '0', BULK_READ_ALERT_PER_MINUTE: '0',
     };
     const profiling = options.profileDir ? ['--import', join(repoRoot, 'tools/bench/dist/cpu-profile.js')] : [];
     if (options.profileDir) await mkdir(options.profileDir, { recursive: true });
