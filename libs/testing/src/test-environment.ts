@@ -47,6 +47,8 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     PORT: '0',
     // Tests sign in often from one address; the rate limit has a test of its own.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    // Tests poll (`eventually`, every 50 ms) as no person does; the read limit has a test of its own (http-hardening).
+    READ_RATE_LIMIT_PER_MINUTE: '0',
     HOST: '127.0.0.1',
     STORAGE_DIR: storageDir,
     ...(overrides as Record<string, string>),
