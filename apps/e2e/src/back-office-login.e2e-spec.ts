@@ -6,8 +6,8 @@ import { BackOffice } from './back-office.js';
 
 const admin = demoLogins.find((login) => login.role === Role.Admin)!;
 
-/** What the login answer's problem+json `detail` says when the credentials do not match. */
-const wrongCredentials = 'The e-mail or the password is wrong, or the account is disabled.';
+/** What the login page says when the credentials do not match: the API's code auth.wrong_credentials, in Russian. */
+const wrongCredentials = 'Неверный адрес почты или пароль, либо учётная запись отключена.';
 
 // The back office opens in Russian (the default locale) on a browser that has chosen nothing yet.
 const ru = {
@@ -66,7 +66,7 @@ describe('signing in to the back office', () => {
     await page.screenshot({ path: screenshotPath, fullPage: true });
   });
 
-  it('a wrong password shows the API\'s reason on the login page and signs nobody in', async () => {
+  it('a wrong password shows the API\'s reason, in Russian, on the login page and signs nobody in', async () => {
     const page = await openLoginPage();
 
     await submitLogin(page, admin.email, `${admin.password}-wrong`);
