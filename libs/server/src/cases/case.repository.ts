@@ -31,6 +31,15 @@ export interface CaseRow {
   contentVersion: number;
 }
 
+export interface CaseSubjectRow {
+  id: string;
+  personId: string;
+  nameKk: string | null;
+  nameRu: string | null;
+  birthYear: string | null;
+  outcome: string | null;
+}
+
 const caseColumns = `c.id, c.number, r.code AS "regionCode", c.region_id AS "regionId", c.category_code AS "categoryCode", c.status,
   c.summary, c.is_group AS "isGroup", c.applicant_kind AS "applicantKind", c.applicant_name AS "applicantName",
   c.applicant_kinship AS "applicantKinship", c.applicant_kinship_proof AS "applicantKinshipProof",
@@ -76,8 +85,9 @@ export const isUuid = (value: string) => uuidPattern.test(value);
 /** Cases as their readers may see them: every query carries the caller's scope. */
 @Injectable()
 export class CaseRepository {
-  /** The archive codes read with a row by `findVisible`, kept beside it (never in it, so no answer carries them). */
+  /** What `findVisible` reads with a row, kept beside it (never in it, so no answer carries it by accident). */
   private readonly archivesOf = new WeakMap<CaseRow, string[]>();
+  private readonly subjectsOf = new WeakMap<CaseRow, CaseSubjectRow[]>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -92,18 +102,29 @@ export class CaseRepository {
     if (!isUuid(id)) return null;
     const params: unknown[] = [id];
     const scope = caseScopeCondition(actor, params);
-    // the archives asked about the case come along, so the access check that follows needs no second query
-    const rows: Array<CaseRow & { archiveCodes?: string[] }> = await manager.query(
+    // the archives asked about the case and its subjects come along: the access check and the case's view that
+    // follow need no query of their own
+    const rows: Array<CaseRow & { archiveCodes?: string[]; subjects?: CaseSubjectRow[] }> = await manager.query(
       `SELECT ${caseColumns},
-              ARRAY(SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = c.id) AS "archiveCodes"
+              ARRAY(SELECT DISTINCT a.code FROM archive_requests ar JOIN archives a ON a.id = ar.archive_id WHERE ar.case_id = c.id) AS "archiveCodes",
+              (SELECT coalesce(json_agg(json_build_object('id', s.id, 'personId', s.person_id, 'nameKk', p.name_kk, 'nameRu', p.name_ru,
+                                                          'birthYear', p.birth_year, 'outcome', s.outcome) ORDER BY s.position), '[]')
+               FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = c.id) AS subjects
        FROM cases c JOIN regions r ON r.id = c.region_id WHERE c.id = $1 AND ${scope}`,
       params,
     );
     const row = rows[0];
     if (!row) return null;
     this.archivesOf.set(row, row.archiveCodes ?? []);
+    this.subjectsOf.set(row, row.subjects ?? []);
     delete row.archiveCodes;
+    delete row.subjects;
     return row;
+  }
+
+  /** The subjects read with a row by `findVisible` (in their order), or undefined for a row read otherwise. */
+  subjectsReadWith(row: CaseRow): CaseSubjectRow[] | undefined {
+    return this.subjectsOf.get(row);
   }
 
   /** How many cases the caller may see, by status and region (for the dashboard; no personal data). */

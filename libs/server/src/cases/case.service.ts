@@ -151,7 +151,8 @@ export class CaseService {
   }
 
   async view(row: CaseRow, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
-    const subjects: CaseView['subjects'] = await manager.query(
+    // a row found for its reader brings its subjects along
+    const subjects: CaseView['subjects'] = this.cases.subjectsReadWith(row) ?? await manager.query(
       `SELECT s.id, s.person_id AS "personId", p.name_kk AS "nameKk", p.name_ru AS "nameRu", p.birth_year AS "birthYear", s.outcome
        FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = $1 ORDER BY s.position`,
       [row.id],
