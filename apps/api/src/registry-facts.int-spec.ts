@@ -168,7 +168,10 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
       const one = await secretary.get<PlaceHit>(`/api/places/${uezds.body[0]!.id}`);
       expect(one.body).toMatchObject({ kind: 'uezd', regionCode: 'KAR' });
       expect(one.body.names.map((n) => n.language).sort()).toEqual(['kk', 'lat', 'ru']);
-      expect((await secretary.get('/api/places')).status).toBe(400);
+      // without a name the gazetteer is browsed page by page
+      const browsed = await secretary.get<PlaceHit[]>('/api/places?range=[0,4]');
+      expect(browsed.status).toBe(200);
+      expect(browsed.headers.get('content-range')).toMatch(/^places 0-4\/\d+$/);
     });
 
     it('is extended by administrators: a place with its names, changed with optimistic locking, audited', async () => {
@@ -283,7 +286,7 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
         [{ kind: 'birth_year', source: book(1) }, 'date is required for a birth_year fact'],
         [{ kind: 'nationality', value: 'казах', source: archival('ЦГА РК, оп. 1') }, 'source.reference: the fond could not be read'],
         [{ kind: 'nationality', value: 'казах', source: { kind: 'book', bookTitle: 'Книга', bookPage: 0 } }, 'source.bookPage must be a page number of 1 or more'],
-        [{ kind: 'nationality', value: 'казах', source: { kind: 'archival', reference: 'ф. 1, оп. 1, д. 1', bookPage: 3 } }, 'source.bookPage does not belong to a source of kind archival'],
+        [{ kind: 'nationality', value: 'казах', source: { kind: 'archival', reference: 'ф. 1, оп. 1, д. 1', bookPage: 3 } }, 'source.bookPage: not part of a source of kind archival'],
       ];
       for (const [body, message] of refused) {
         const answer = await add(body);

@@ -196,8 +196,12 @@ describe('registry of names over HTTP', () => {
     });
   });
 
-  it('refuses a search without a name with 400, and lets no liaison read the registry', async () => {
-    expect((await secretary.get('/api/registry/persons')).status).toBe(400);
+  it('browses without a name, refuses an empty name with 400, and lets no liaison read the registry', async () => {
+    const browsed = await secretary.get<unknown[]>('/api/registry/persons?range=[0,4]');
+    expect(browsed.status).toBe(200);
+    expect(browsed.headers.get('content-range')).toMatch(/^persons 0-\d+\/\d+$/);
+    const empty = await secretary.get<{ code: string }>(`/api/registry/persons?filter=${encodeURIComponent('{"q":"  "}')}`);
+    expect(empty.status).toBe(400);
     const liaison = await HttpSession.loginAs(baseUrl, demoLogins.find((l) => l.role === Role.ArchiveLiaison)!);
     expect((await liaison.get(`/api/registry/persons?filter=${encodeURIComponent('{"q":"Жұмабаев"}')}`)).status).toBe(403);
   });

@@ -63,3 +63,25 @@ export enum PlaceNameLanguage {
   Ru = 'ru',
   Lat = 'lat',
 }
+
+/** The script a spelling of a name is written in. */
+export enum NameScript {
+  KazakhCyrillic = 'kk-cyrl',
+  RussianCyrillic = 'ru-cyrl',
+  Latin = 'latin',
+  Other = 'other',
+}
+
+/** A proposed pair of registry persons: a person decides whether they are one. */
+export enum DuplicateStatus {
+  Proposed = 'proposed',
+  Merged = 'merged',
+  Different = 'different',
+}
+
+export enum RegistryImportStatus {
+  Loaded = 'loaded',
+  Running = 'running',
+  Done = 'done',
+  Failed = 'failed',
+}
