@@ -190,8 +190,10 @@ describe('registry facts, episodes, dictionaries and the gazetteer over HTTP', (
       expect(named.status).toBe(201);
       expect((await place('Tokyrauyn'))[0]!.id).toBe(created.body.id);
       expect((await secretary.post('/api/places', { kind: 'raion', nameKk: 'аа', nameRu: 'бб', nameEn: 'cc' })).status).toBe(403);
-      const audit = await db.query(`SELECT action FROM audit_log WHERE entity_type = 'place' AND entity_id = $1 ORDER BY id`, [created.body.id]);
-      expect(audit.rows.map((row) => row.action)).toEqual(['place.create', 'place.update', 'place.add_name']);
+      const audit = await db.query(`SELECT action, outcome FROM audit_log WHERE entity_type = 'place' AND entity_id = $1 ORDER BY id`, [created.body.id]);
+      expect(audit.rows.filter((row) => row.outcome === 'allowed').map((row) => row.action)).toEqual(['place.create', 'place.update', 'place.add_name']);
+      // the loser of the version conflict is audited too
+      expect(audit.rows.filter((row) => row.outcome === 'denied').map((row) => row.action)).toEqual(['resource.version_conflict']);
     });
   });
 

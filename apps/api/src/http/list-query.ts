@@ -1,4 +1,4 @@
-import { ForbiddenException, HttpStatus, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import type { Code, CodeParams } from '@aqtalu/contracts';
 import { CodedException, type CodeArgs } from '@aqtalu/server';
 import type { Response } from 'express';
@@ -156,7 +156,9 @@ export async function readEach<T>(ids: readonly string[], get: (id: string) => P
     try {
       rows.push(await get(id));
     } catch (error) {
-      if (!(error instanceof NotFoundException || error instanceof ForbiddenException)) throw error;
+      // out of the caller's scope (404/403, coded or not): simply not among the records asked for
+      const status = error instanceof HttpException ? error.getStatus() : 0;
+      if (status !== HttpStatus.NOT_FOUND && status !== HttpStatus.FORBIDDEN) throw error;
     }
   }
   return { rows, total: rows.length };
