@@ -416,7 +416,23 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     await writeFile(options.output ?? join(resultsDir, 'api.md'), table);
   } finally {
     for (const child of processes) child.kill('SIGTERM');
-    await Promise.all(processes.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+    // a process that has not stopped 15 s after SIGTERM is killed, so a slow shutdown never hangs the benchmark
+    await Promise.all(
+      processes.map((child) =>
+        child.exitCode === null && child.signalCode === null
+          ? new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                log(`${child.spawnfile} (pid ${child.pid}) did not stop within 15 s of SIGTERM: killed`);
+                child.kill('SIGKILL');
+              }, 15_000);
+              child.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+            })
+          : undefined,
+      ),
+    );
     await dataSource.destroy().catch(() => undefined);
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });
