@@ -99,7 +99,7 @@ describe('evidence checks survive a killed worker', () => {
       return finished(answer) ? answer : null;
     }, 120_000, 'the checks to finish in the second worker');
     expect(Object.fromEntries(done.checks.map((c) => [c.check, c.state]))).toEqual({
-      sniff: 'passed', checksum: 'passed', malware: 'not_scanned', text: 'passed', thumbnail: 'passed', proposals: 'passed',
+      sniff: 'passed', checksum: 'passed', malware: 'not_scanned', active_content: 'passed', text: 'passed', thumbnail: 'passed', proposals: 'passed',
     });
     expect(done.pages).toBe(8);
     expect(done.checks.find((c) => c.check === 'text')?.reason).toContain('OCR of 8 page(s)');

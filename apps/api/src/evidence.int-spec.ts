@@ -106,12 +106,12 @@ describe('evidence: upload, background checks, search, verification', () => {
     expect(pdfUpload.status, JSON.stringify(pdfUpload.body)).toBe(201);
     expect(pdfUpload.body.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(pdfUpload.body.reference).toMatchObject({ fond: '141', opis: '1', delo: '1234' });
-    expect(pdfUpload.body.checks.map((c) => c.check)).toEqual(['sniff', 'checksum', 'malware', 'text', 'thumbnail', 'proposals']);
+    expect(pdfUpload.body.checks.map((c) => c.check)).toEqual(['sniff', 'checksum', 'malware', 'active_content', 'text', 'thumbnail', 'proposals']);
     const pngUpload = await upload(await member(), { bytes: png, name: 'troika.png', type: 'image/png' });
     expect(pngUpload.status, JSON.stringify(pngUpload.body)).toBe(201);
 
     const checkedPdf = await checked(pdfUpload.body.id);
-    expect(stateOf(checkedPdf)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', text: 'passed', thumbnail: 'passed', proposals: 'passed' });
+    expect(stateOf(checkedPdf)).toEqual({ sniff: 'passed', checksum: 'passed', malware: 'not_scanned', active_content: 'passed', text: 'passed', thumbnail: 'passed', proposals: 'passed' });
     expect(checkedPdf.checks.find((c) => c.check === 'malware')?.reason).toContain('CLAMAV_HOST');
     expect(checkedPdf.checks.find((c) => c.check === 'malware')).toMatchObject({ reasonCode: 'check.malware_not_configured', reasonParams: {} });
     expect(checkedPdf.pages).toBe(1);

@@ -1,5 +1,7 @@
-import { loadConfigOrExit } from '@aqtalu/server';
+import { loadConfigOrExit, refuseEvictingRedisOrExit } from '@aqtalu/server';
 import { createWorker } from './bootstrap.js';
 
-const worker = await createWorker(loadConfigOrExit());
+const config = loadConfigOrExit();
+await refuseEvictingRedisOrExit(config.redisUrl);
+const worker = await createWorker(config);
 await worker.init();

@@ -6,7 +6,10 @@ import {
   RegistryModule,
   DatabaseModule,
   EvidenceModule,
+  EvidenceReconciler,
   NotificationModule,
+  OutboxModule,
+  OutboxReconciler,
   OutboxRelayModule,
   QueueModule,
   RedisModule,
@@ -20,8 +23,10 @@ import { DocumentsProcessor } from './processors/documents.processor.js';
 import { EvidenceProcessor } from './processors/evidence.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 import { RegistryProcessor } from './processors/registry.processor.js';
+import { JobEventsRecorder } from './job-events.js';
+import { ReconciliationScheduler } from './reconciliation.scheduler.js';
 
-/** The worker: BullMQ processors, the outbox relay and the heartbeat; no HTTP. */
+/** The worker: BullMQ processors, the outbox relay, the job reconciler and the heartbeat; no HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -34,6 +39,7 @@ export class WorkerModule {
         RedisModule.forRoot(config),
         QueueModule.forRoot(config),
         OutboxRelayModule,
+        OutboxModule,
         NotificationModule,
         AuditModule,
         CasesModule,
@@ -41,7 +47,10 @@ export class WorkerModule {
         StorageModule.forRoot(config),
         EvidenceModule,
       ],
-      providers: [WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, EvidenceProcessor],
+      providers: [
+        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, EvidenceProcessor,
+        EvidenceReconciler, OutboxReconciler, ReconciliationScheduler, JobEventsRecorder,
+      ],
     };
   }
 }

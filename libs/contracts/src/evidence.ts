@@ -16,6 +16,8 @@ export enum EvidenceCheckName {
   Sniff = 'sniff',
   Checksum = 'checksum',
   Malware = 'malware',
+  /** JavaScript, launch actions, embedded files, polyglots: quarantined until an administrator releases the file. */
+  ActiveContent = 'active_content',
   Text = 'text',
   Ocr = 'ocr',
   /** A small PNG of the image or the PDF's first page. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ensureDocumentTools } from '@aqtalu/dev-stack';
 import { join } from 'node:path';
 import { createDataSource, databaseUrlAs, demoLogins, loadConfig, prepareDatabase, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
 import { developmentAuditCheckpoints, developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
@@ -11,6 +12,9 @@ import { developmentAuditCheckpoints, developmentJwtSecret, repoRoot, say, start
 async function main(): Promise<void> {
   const devMode = process.argv.includes('--dev');
   const started = Date.now();
+  // as with redis-server: the document tools of the evidence checks are installed when missing (root on Debian)
+  const missingTools = ensureDocumentTools(process.env.AQTALU_NO_INSTALL !== '1', say);
+  if (missingTools) say(missingTools);
   const stack = await startDevStack();
   const children: ChildProcess[] = [];
   let stopping = false;

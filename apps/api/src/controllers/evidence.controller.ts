@@ -129,6 +129,18 @@ export class EvidenceController {
     return this.evidence.verify(user, evidenceId, body);
   }
 
+  /**
+   * An administrator releases a PDF held by the active-content check (JavaScript, launch actions, embedded
+   * files, polyglots) after examining it; the held-back checks then run. Audited. 403 for anyone else,
+   * 409 when nothing is held.
+   */
+  @Authenticated()
+  @Post('evidence/:id/release')
+  @HttpCode(200)
+  release(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+    return this.evidence.release(user, evidenceId);
+  }
+
   /** A PNG of the image or of the PDF's first page (made by the checks; none for quarantined files). */
   @Authenticated({ permission: Permission.EvidenceRead })
   @Get('evidence/:id/thumbnail')

@@ -249,6 +249,51 @@ export class EnvironmentVariables {
   @Min(1, { message: 'OUTBOX_RETENTION_DAYS must be at least 1' })
   @Max(3650, { message: 'OUTBOX_RETENTION_DAYS must be at most 3650' })
   OUTBOX_RETENTION_DAYS = 7;
+
+  @Type(() => Number)
+  @IsInt({ message: 'EVIDENCE_TOOL_TIMEOUT_SECONDS must be a whole number of seconds, e.g. 120' })
+  @Min(1, { message: 'EVIDENCE_TOOL_TIMEOUT_SECONDS must be between 1 and 3600' })
+  @Max(3600, { message: 'EVIDENCE_TOOL_TIMEOUT_SECONDS must be between 1 and 3600' })
+  EVIDENCE_TOOL_TIMEOUT_SECONDS = 120;
+
+  @Type(() => Number)
+  @IsInt({ message: 'EVIDENCE_TOOL_MEMORY_MB must be a whole number of megabytes, e.g. 1536' })
+  @Min(64, { message: 'EVIDENCE_TOOL_MEMORY_MB must be between 64 and 65536' })
+  @Max(65536, { message: 'EVIDENCE_TOOL_MEMORY_MB must be between 64 and 65536' })
+  EVIDENCE_TOOL_MEMORY_MB = 1536;
+
+  @Type(() => Number)
+  @IsInt({ message: 'EVIDENCE_MAX_PAGES must be a whole number of pages, e.g. 1000' })
+  @Min(1, { message: 'EVIDENCE_MAX_PAGES must be at least 1' })
+  EVIDENCE_MAX_PAGES = 1000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'EVIDENCE_MAX_MEGAPIXELS must be a whole number of megapixels, e.g. 100' })
+  @Min(1, { message: 'EVIDENCE_MAX_MEGAPIXELS must be between 1 and 2000' })
+  @Max(2000, { message: 'EVIDENCE_MAX_MEGAPIXELS must be between 1 and 2000' })
+  EVIDENCE_MAX_MEGAPIXELS = 100;
+
+  @Type(() => Number)
+  @IsInt({ message: 'RECONCILE_INTERVAL_SECONDS must be a whole number of seconds, e.g. 60' })
+  @Min(1, { message: 'RECONCILE_INTERVAL_SECONDS must be between 1 and 86400' })
+  @Max(86400, { message: 'RECONCILE_INTERVAL_SECONDS must be between 1 and 86400' })
+  RECONCILE_INTERVAL_SECONDS = 60;
+
+  @Type(() => Number)
+  @IsInt({ message: 'RECONCILE_AFTER_MINUTES must be a whole number of minutes, e.g. 5' })
+  @Min(0, { message: 'RECONCILE_AFTER_MINUTES must be between 0 and 1440' })
+  @Max(1440, { message: 'RECONCILE_AFTER_MINUTES must be between 0 and 1440' })
+  RECONCILE_AFTER_MINUTES = 5;
+
+  @Type(() => Number)
+  @IsInt({ message: 'HEALTH_STUCK_CHECK_MINUTES must be a whole number of minutes, e.g. 30' })
+  @Min(1, { message: 'HEALTH_STUCK_CHECK_MINUTES must be at least 1' })
+  HEALTH_STUCK_CHECK_MINUTES = 30;
+
+  @Type(() => Number)
+  @IsInt({ message: 'HEALTH_OUTBOX_BACKLOG must be a whole number of rows, e.g. 1000' })
+  @Min(1, { message: 'HEALTH_OUTBOX_BACKLOG must be at least 1' })
+  HEALTH_OUTBOX_BACKLOG = 1000;
 }
 
 export interface AppConfig {
@@ -297,6 +342,13 @@ export interface AppConfig {
   database: { replicaUrls: string[]; directUrl?: string; poolSize: number; readAfterWriteSeconds: number; migrationUrl?: string };
   /** Published outbox rows older than this are deleted by the worker. */
   outboxRetentionDays: number;
+  /** Every document tool runs under these limits; a file over them fails its check at once (`check.resource_limit_*`). */
+  evidenceLimits: { toolTimeoutSeconds: number; toolMemoryMb: number; maxPages: number; maxMegapixels: number };
+  /**
+   * The worker's reconciler re-drives jobs lost from Redis every `intervalSeconds` (those published more
+   * than `afterMinutes` ago); health is degraded past `stuckCheckMinutes` or `outboxBacklog`.
+   */
+  reliability: { reconcileIntervalSeconds: number; reconcileAfterMinutes: number; stuckCheckMinutes: number; outboxBacklog: number };
 }
 
 export interface S3Settings {
@@ -391,6 +443,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       readAfterWriteSeconds: env.DATABASE_READ_AFTER_WRITE_SECONDS,
     },
     outboxRetentionDays: env.OUTBOX_RETENTION_DAYS,
+    evidenceLimits: {
+      toolTimeoutSeconds: env.EVIDENCE_TOOL_TIMEOUT_SECONDS,
+      toolMemoryMb: env.EVIDENCE_TOOL_MEMORY_MB,
+      maxPages: env.EVIDENCE_MAX_PAGES,
+      maxMegapixels: env.EVIDENCE_MAX_MEGAPIXELS,
+    },
+    reliability: {
+      reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+      reconcileAfterMinutes: env.RECONCILE_AFTER_MINUTES,
+      stuckCheckMinutes: env.HEALTH_STUCK_CHECK_MINUTES,
+      outboxBacklog: env.HEALTH_OUTBOX_BACKLOG,
+    },
   };
 }
 

@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { DIRECT_DATA_SOURCE } from '../database/database.module.js';
 import { RegistryService } from '../registry/registry.service.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
-import { clamdScan, ocrImage, ocrPdf, pdfPageCount, pdfText, sniffFile, thumbnailOf } from './evidence-files.js';
+import { clamdScan, ocrImage, ocrPdf, pdfActiveContent, pdfLayout, pdfText, ResourceLimitError, sniffFile, thumbnailOf, type ToolLimits } from './evidence-files.js';
 
 /** A check's state and why, as a code of the catalogue (stored with its English text beside it). */
 interface Outcome {
@@ -28,6 +28,9 @@ interface EvidenceRow {
   declaredMime: string;
 }
 
+/** The checks that hand the file to a parser or renderer: skipped once the file was found over a limit. */
+const toolChecks = new Set([EvidenceCheckName.Text, EvidenceCheckName.Ocr, EvidenceCheckName.Thumbnail, EvidenceCheckName.Proposals]);
+
 /** Image-only PDFs: at most this many pages are OCR'd per check. */
 const maxOcrPages = 20;
 /** Less text than this in a PDF's text layer means a scan without one. */
@@ -40,6 +43,7 @@ const minTextLayerChars = 20;
 @Injectable()
 export class EvidenceCheckService {
   private readonly logger = new Logger(EvidenceCheckService.name);
+  private readonly limits: ToolLimits;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,7 +53,26 @@ export class EvidenceCheckService {
     private readonly registry: RegistryService,
     /** Past PgBouncer (DATABASE_DIRECT_URL): the advisory lock below is held by a session. */
     @Inject(DIRECT_DATA_SOURCE) private readonly direct: DataSource,
-  ) {}
+  ) {
+    const { toolTimeoutSeconds, toolMemoryMb, maxPages, maxMegapixels } = config.evidenceLimits;
+    this.limits = { timeoutSeconds: toolTimeoutSeconds, memoryMb: toolMemoryMb, maxPages, maxMegapixels };
+  }
+
+  /**
+   * The job of these checks ended in BullMQ's failed set (attempts spent, or stalled twice): the checks it
+   * left unfinished say so, instead of "running" forever; a recheck runs them again. Not when a newer job
+   * (a recheck, a re-drive) was queued for the evidence after `outboxId`: that one runs them.
+   */
+  async markJobFailed(evidenceId: string, outboxId: string | null, reason: Coded): Promise<number> {
+    const updated: [unknown[], number] = await this.dataSource.query(
+      `UPDATE evidence_checks SET state = 'failed', reason = $3, reason_code = $4, reason_params = $5, updated_at = now()
+       WHERE evidence_id = $1 AND state IN ('pending', 'running')
+         AND ($2::bigint IS NULL OR NOT EXISTS (
+           SELECT 1 FROM outbox_messages m WHERE m.job_name = 'check-evidence' AND m.payload->>'evidenceId' = $1::text AND m.id > $2::bigint))`,
+      [evidenceId, outboxId, renderCode(reason.code, reason.params as never), reason.code, JSON.stringify(reason.params)],
+    );
+    return updated[1];
+  }
 
   /**
    * `finalAttempt`: a check that throws is recorded as failed instead of being left for a retry.
@@ -84,14 +107,25 @@ export class EvidenceCheckService {
     );
     rows.sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
     const result: Record<string, EvidenceCheckState> = Object.fromEntries(rows.map((row) => [row.check, row.state]));
+    let overLimit = false;
     for (const row of rows) {
       if (row.state !== EvidenceCheckState.Pending && row.state !== EvidenceCheckState.Running) continue;
       await this.setState(evidenceId, row.check, { state: EvidenceCheckState.Running, reason: null });
       let done: Outcome;
       try {
         const quarantined = Object.values(result).includes(EvidenceCheckState.Quarantined);
-        done = await this.runCheck(evidence, row.check, quarantined);
+        done = overLimit && toolChecks.has(row.check)
+          ? outcome(EvidenceCheckState.Failed, 'check.skipped_resource_limit', {})
+          : await this.runCheck(evidence, row.check, quarantined);
       } catch (error) {
+        if (error instanceof ResourceLimitError) {
+          // over a limit is a property of the file: retrying cannot help, so it ends now, whatever the attempt
+          this.logger.warn(`check ${row.check} of evidence ${evidenceId} stopped at a limit: ${error.message}`);
+          overLimit = true;
+          await this.setState(evidenceId, row.check, { state: EvidenceCheckState.Failed, reason: error.reason }, EvidenceCheckState.Running);
+          result[row.check] = EvidenceCheckState.Failed;
+          continue;
+        }
         const message = error instanceof Error ? error.message : String(error);
         this.logger.warn(`check ${row.check} of evidence ${evidenceId} failed: ${message}`);
         if (!finalAttempt) {
@@ -122,6 +156,8 @@ export class EvidenceCheckService {
     // A file that failed a safety check is not handed to parsers.
     if (quarantined) return Promise.resolve(outcome(EvidenceCheckState.Failed, 'check.skipped_quarantined', {}));
     switch (check) {
+      case EvidenceCheckName.ActiveContent:
+        return this.activeContent(evidence);
       case EvidenceCheckName.Text:
         return this.pdfText(evidence);
       case EvidenceCheckName.Ocr:
@@ -169,13 +205,21 @@ export class EvidenceCheckService {
       : outcome(EvidenceCheckState.Passed, 'check.malware_clean', {});
   }
 
+  /** JavaScript, launch actions, embedded files, other formats inside: quarantined until an administrator releases it. */
+  private async activeContent(evidence: EvidenceRow): Promise<Outcome> {
+    const features = await this.storage.withLocalPath(evidence.sha256, (path) => pdfActiveContent(path, this.limits));
+    return features.length
+      ? outcome(EvidenceCheckState.Quarantined, 'check.active_content_found', { features })
+      : outcome(EvidenceCheckState.Passed, 'check.active_content_none', {});
+  }
+
   private async pdfText(evidence: EvidenceRow): Promise<Outcome> {
     return this.storage.withLocalPath(evidence.sha256, async (path) => {
-      const pages = await pdfPageCount(path);
-      let text = (await pdfText(path)).trim();
+      const { pages } = await pdfLayout(path, this.limits);
+      let text = (await pdfText(path, this.limits)).trim();
       let result = outcome(EvidenceCheckState.Passed, 'check.text_layer', { pages, characters: text.length });
       if (text.length < minTextLayerChars) {
-        text = (await ocrPdf(path, maxOcrPages)).trim();
+        text = (await ocrPdf(path, maxOcrPages, this.limits)).trim();
         result = outcome(EvidenceCheckState.Passed, 'check.text_ocr', { pages, ocrPages: Math.min(pages, maxOcrPages), characters: text.length });
       }
       await this.storeText(evidence.id, text, pages);
@@ -184,13 +228,13 @@ export class EvidenceCheckService {
   }
 
   private async ocr(evidence: EvidenceRow): Promise<Outcome> {
-    const text = (await this.storage.withLocalPath(evidence.sha256, ocrImage)).trim();
+    const text = (await this.storage.withLocalPath(evidence.sha256, (path) => ocrImage(path, this.limits))).trim();
     await this.storeText(evidence.id, text, 1);
     return text ? outcome(EvidenceCheckState.Passed, 'check.ocr_read', { characters: text.length }) : outcome(EvidenceCheckState.Passed, 'check.ocr_empty', {});
   }
 
   private async thumbnail(evidence: EvidenceRow): Promise<Outcome> {
-    const png = await this.storage.withLocalPath(evidence.sha256, (path) => thumbnailOf(path, evidence.declaredMime));
+    const png = await this.storage.withLocalPath(evidence.sha256, (path) => thumbnailOf(path, evidence.declaredMime, this.limits));
     const stored = await this.storage.put(Readable.from([png]));
     await this.dataSource.query(`UPDATE evidence SET thumbnail_sha256 = $2 WHERE id = $1`, [evidence.id, stored.sha256]);
     return outcome(EvidenceCheckState.Passed, 'check.thumbnail_made', { bytes: stored.size });

@@ -1,6 +1,7 @@
-import { EvidenceCheckName, evidenceMimeTypes, type EvidenceMimeType } from '@aqtalu/contracts';
+import { EvidenceCheckName, evidenceMimeTypes, renderCode, type Code, type CodeParams, type Coded, type EvidenceMimeType } from '@aqtalu/contracts';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -25,45 +26,134 @@ export async function sniffFile(path: string): Promise<string | null> {
   return (await fileTypeFromFile(path))?.mime ?? null;
 }
 
-/** Which checks a file of this type gets: text from a PDF's layer, OCR for images. */
+/** Which checks a file of this type gets: active content and the text layer of a PDF, OCR for images. */
 export function checksFor(mime: EvidenceMimeType): EvidenceCheckName[] {
-  const text = mime === 'application/pdf' ? EvidenceCheckName.Text : EvidenceCheckName.Ocr;
-  return [EvidenceCheckName.Sniff, EvidenceCheckName.Checksum, EvidenceCheckName.Malware, text, EvidenceCheckName.Thumbnail, EvidenceCheckName.Proposals];
+  const safety = [EvidenceCheckName.Sniff, EvidenceCheckName.Checksum, EvidenceCheckName.Malware];
+  const parsing = [EvidenceCheckName.Thumbnail, EvidenceCheckName.Proposals];
+  return mime === 'application/pdf'
+    ? [...safety, EvidenceCheckName.ActiveContent, EvidenceCheckName.Text, ...parsing]
+    : [...safety, EvidenceCheckName.Ocr, ...parsing];
 }
 
-function run(command: string, args: string[], timeoutMs = 120_000): Promise<string> {
+/** What every external tool of the checks may use: wall time and address space (`EVIDENCE_TOOL_*`), pages and pixels. */
+export interface ToolLimits {
+  timeoutSeconds: number;
+  memoryMb: number;
+  maxPages: number;
+  maxMegapixels: number;
+}
+
+/** The defaults of EVIDENCE_TOOL_TIMEOUT_SECONDS, EVIDENCE_TOOL_MEMORY_MB, EVIDENCE_MAX_PAGES, EVIDENCE_MAX_MEGAPIXELS. */
+export const defaultToolLimits: ToolLimits = { timeoutSeconds: 120, memoryMb: 1536, maxPages: 1000, maxMegapixels: 100 };
+
+/** Resolution of the pages rendered for OCR; page pixels are judged at it before anything is rendered. */
+export const ocrDpi = 200;
+
+/** A file over a limit of the checks: its check fails at once with this reason, and is never retried. */
+export class ResourceLimitError extends Error {
+  override name = 'ResourceLimitError';
+  constructor(readonly reason: Coded) {
+    super(renderCode(reason.code, reason.params as never));
+  }
+}
+
+const limitError = <C extends Code>(code: C, params: CodeParams[C]) => new ResourceLimitError({ code, params } as Coded);
+
+/** What a tool prints (or how it dies) when it runs out of the address space it was given. */
+const outOfMemory = /out of memory|bad_alloc|cannot allocate|memory exhausted|failed to allocate|insufficient memory/i;
+
+/**
+ * Runs a tool under a wall-clock limit (killed with SIGKILL) and an address-space and CPU-time limit set by
+ * the shell (`ulimit -v`, `ulimit -t`) before it execs the tool, so a hostile file cannot take the machine.
+ */
+function run(command: string, args: string[], limits: ToolLimits): Promise<string> {
+  const script = 'ulimit -v "$1" 2>/dev/null; ulimit -t "$2" 2>/dev/null; shift 2; exec "$@"';
+  const kilobytes = String(limits.memoryMb * 1024);
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OMP_THREAD_LIMIT: '1' } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} failed: ${stderr.trim() || error.message}`));
-      else resolve(stdout);
-    });
+    execFile(
+      'sh',
+      ['-c', script, 'sh', kilobytes, String(limits.timeoutSeconds + 5), command, ...args],
+      { timeout: limits.timeoutSeconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const signal = (error as { signal?: string | null }).signal;
+        if ((error as { killed?: boolean }).killed || signal === 'SIGXCPU') {
+          return reject(limitError('check.resource_limit_time', { tool: command, seconds: limits.timeoutSeconds }));
+        }
+        if (outOfMemory.test(stderr) || signal === 'SIGABRT' || signal === 'SIGSEGV') {
+          return reject(limitError('check.resource_limit_memory', { tool: command, megabytes: limits.memoryMb }));
+        }
+        reject(new Error(`${command} failed: ${stderr.trim().slice(0, 500) || error.message}`));
+      },
+    );
   });
 }
 
-export async function pdfPageCount(path: string): Promise<number> {
-  const info = await run('pdfinfo', [path]);
-  const match = /^Pages:\s+(\d+)/m.exec(info);
-  if (!match) throw new Error('pdfinfo did not report a page count');
-  return Number(match[1]);
+export interface PdfLayout {
+  pages: number;
+  /** Each page's size in points (1/72 inch), as pdfinfo reports it. */
+  sizes: Array<{ width: number; height: number }>;
 }
 
-export function pdfText(path: string): Promise<string> {
-  return run('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-']);
+/**
+ * A PDF's pages and page sizes from pdfinfo (which renders nothing), held against the limits before any
+ * page is rasterised: too many pages, or a page that would be too many pixels at `ocrDpi`, ends here.
+ */
+export async function pdfLayout(path: string, limits: ToolLimits = defaultToolLimits): Promise<PdfLayout> {
+  const info = await run('pdfinfo', [path], limits);
+  const match = /^Pages:\s+(\d+)/m.exec(info);
+  if (!match) throw new Error('pdfinfo did not report a page count');
+  const pages = Number(match[1]);
+  if (pages > limits.maxPages) throw limitError('check.resource_limit_pages', { pages, max: limits.maxPages });
+  const sized = pages === 0 ? '' : await run('pdfinfo', ['-f', '1', '-l', String(pages), path], limits);
+  const sizes: PdfLayout['sizes'] = [];
+  for (const line of sized.matchAll(/^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts/gm)) {
+    const [width, height] = [Number(line[2]), Number(line[3])];
+    sizes.push({ width, height });
+    const megapixels = ((width / 72) * ocrDpi * ((height / 72) * ocrDpi)) / 1e6;
+    if (megapixels > limits.maxMegapixels) {
+      throw limitError('check.resource_limit_pixels', { page: Number(line[1]), megapixels: Math.round(megapixels), max: limits.maxMegapixels });
+    }
+  }
+  return { pages, sizes };
+}
+
+export async function pdfPageCount(path: string, limits: ToolLimits = defaultToolLimits): Promise<number> {
+  return (await pdfLayout(path, limits)).pages;
+}
+
+export function pdfText(path: string, limits: ToolLimits = defaultToolLimits): Promise<string> {
+  return run('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-'], limits);
+}
+
+/** An image's pixels from its header (sharp reads no pixel data for this), held against the limit. */
+export async function assertImageWithinLimits(path: string, limits: ToolLimits = defaultToolLimits): Promise<void> {
+  const meta = await sharp(path, { limitInputPixels: false }).metadata();
+  const megapixels = ((meta.width ?? 0) * (meta.height ?? 0)) / 1e6;
+  if (megapixels > limits.maxMegapixels) {
+    throw limitError('check.resource_limit_pixels', { page: 1, megapixels: Math.round(megapixels), max: limits.maxMegapixels });
+  }
 }
 
 /** Kazakh first: with `rus+kaz` Tesseract reads Қ as К (ENVIRONMENT.md). */
-export function ocrImage(path: string): Promise<string> {
-  return run('tesseract', [path, '-', '-l', 'kaz+rus+eng'], 300_000);
+export async function ocrImage(path: string, limits: ToolLimits = defaultToolLimits): Promise<string> {
+  await assertImageWithinLimits(path, limits);
+  return run('tesseract', [path, '-', '-l', 'kaz+rus+eng'], limits);
 }
 
 /** OCR of an image-only PDF: its first `maxPages` pages rendered by pdftoppm, one at a time. */
-export async function ocrPdf(path: string, maxPages: number): Promise<string> {
+export async function ocrPdf(path: string, maxPages: number, limits: ToolLimits = defaultToolLimits): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'aqtalu-ocr-'));
   try {
-    await run('pdftoppm', ['-r', '200', '-gray', '-png', '-l', String(maxPages), path, join(dir, 'page')]);
-    const pages = (await readdir(dir)).filter((name) => name.endsWith('.png')).sort();
     const texts: string[] = [];
-    for (const page of pages) texts.push(await ocrImage(join(dir, page)));
+    // one page rendered at a time, so the limits hold per page and at most one page image is on disk
+    const { pages } = await pdfLayout(path, limits);
+    for (let page = 1; page <= Math.min(pages, maxPages); page += 1) {
+      const base = join(dir, `page-${page}`);
+      await run('pdftoppm', ['-r', String(ocrDpi), '-gray', '-png', '-f', String(page), '-l', String(page), '-singlefile', path, base], limits);
+      texts.push(await ocrImage(`${base}.png`, limits));
+      await rm(`${base}.png`, { force: true });
+    }
     return texts.join('\n\f');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -74,22 +164,79 @@ export async function ocrPdf(path: string, maxPages: number): Promise<string> {
 export const thumbnailSize = 320;
 
 /** A PNG thumbnail: the first page of a PDF rendered by pdftoppm, an image scaled by sharp. */
-export async function thumbnailOf(path: string, mime: string): Promise<Buffer> {
+export async function thumbnailOf(path: string, mime: string, limits: ToolLimits = defaultToolLimits): Promise<Buffer> {
   if (mime === 'application/pdf') {
+    await pdfLayout(path, limits);
     const dir = await mkdtemp(join(tmpdir(), 'aqtalu-thumb-'));
     try {
-      await run('pdftoppm', ['-png', '-f', '1', '-l', '1', '-singlefile', '-scale-to', String(thumbnailSize), path, join(dir, 'page')]);
+      await run('pdftoppm', ['-png', '-f', '1', '-l', '1', '-singlefile', '-scale-to', String(thumbnailSize), path, join(dir, 'page')], limits);
       return await readFile(join(dir, 'page.png'));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
+  await assertImageWithinLimits(path, limits);
   // `limitInputPixels` guards against decompression bombs; the first page of a multi-page TIFF is taken
-  return sharp(path, { limitInputPixels: 400_000_000, pages: 1 })
+  return sharp(path, { limitInputPixels: limits.maxMegapixels * 1_000_000, pages: 1 })
     .rotate()
     .resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true })
+    .timeout({ seconds: limits.timeoutSeconds })
     .png()
-    .toBuffer();
+    .toBuffer()
+    .catch((error: unknown) => {
+      if (error instanceof Error && /timeout/i.test(error.message)) throw limitError('check.resource_limit_time', { tool: 'sharp', seconds: limits.timeoutSeconds });
+      throw error;
+    });
+}
+
+/** PDF names that make a document act on its own, spelled however the file escapes them (#xx). */
+const activeNames = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles']);
+/** Other formats hidden in a PDF (polyglots): a browser or an unzipper would read the same bytes differently. */
+const foreignSignatures: Array<[string, RegExp]> = [
+  ['HTML', /<(?:!doctype\s+html|html[\s>]|script[\s>]|body[\s>]|iframe[\s>]|svg[\s>])/i],
+];
+
+/**
+ * Active content and polyglots in a PDF, read as bytes (a stream at a time, names with #xx escapes decoded)
+ * and asked of poppler (document JavaScript, embedded files inside compressed object streams). Returns the
+ * features found, e.g. ['/JavaScript', 'HTML']; empty when none.
+ */
+export async function pdfActiveContent(path: string, limits: ToolLimits = defaultToolLimits): Promise<string[]> {
+  const found = new Set<string>();
+  let offset = 0;
+  let tail = '';
+  let zipLocal = false;
+  let zipEnd = false;
+  for await (const chunk of createReadStream(path)) {
+    const text = tail + (chunk as Buffer).toString('latin1');
+    if (offset === 0) {
+      const at = text.indexOf('%PDF-');
+      if (at !== 0) found.add(at > 0 ? `%PDF at byte ${at}` : 'no %PDF header');
+    }
+    for (const name of text.matchAll(/\/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})+)/g)) {
+      const decoded = name[1]!.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      if (activeNames.has(decoded)) found.add(`/${decoded === 'EmbeddedFiles' ? 'EmbeddedFile' : decoded}`);
+    }
+    for (const [label, signature] of foreignSignatures) if (signature.test(text)) found.add(label);
+    zipLocal ||= text.includes('PK\x03\x04');
+    zipEnd ||= text.includes('PK\x05\x06');
+    offset += (chunk as Buffer).length;
+    tail = text.slice(-64); // a name or signature split between two chunks
+  }
+  if (zipLocal && zipEnd) found.add('ZIP');
+  const javascript = await run('pdfinfo', ['-js', path], limits).catch((error: unknown) => {
+    if (error instanceof ResourceLimitError) throw error;
+    return '';
+  });
+  // pdfinfo prints the document's JavaScript after its usual fields: any line that is not "Key: value"
+  if (javascript.split('\n').some((line) => line.trim() && !/^[A-Za-z ]+:/.test(line))) found.add('/JavaScript');
+  const attached = await run('pdfdetach', ['-list', path], limits).catch((error: unknown) => {
+    if (error instanceof ResourceLimitError) throw error;
+    return '';
+  });
+  const count = /^(\d+) embedded files?/m.exec(attached);
+  if (count && Number(count[1]) > 0) found.add('/EmbeddedFile');
+  return [...found].sort();
 }
 
 /** clamd's INSTREAM: the file in length-prefixed chunks; answers null when clean, else the signature found. */

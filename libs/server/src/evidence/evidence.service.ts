@@ -13,6 +13,7 @@ import {
   Permission,
   hasPermission,
   Role,
+  renderCode,
   type SessionUser,
 } from '@aqtalu/contracts';
 import { authorize, caseScope, parseArchivalReference, type ArchivalReference, type SheetRange, type UncertainDate } from '@aqtalu/domain';
@@ -274,8 +275,8 @@ export class EvidenceService {
         manager,
         `UPDATE evidence SET verification = $2, verified_by = $3, verified_at = now(), verification_reason = $4
          WHERE id = $1 AND (NOT $5 OR NOT EXISTS (SELECT 1 FROM evidence_checks ec WHERE ec.evidence_id = $1 AND ec.state NOT IN ('passed', 'not_scanned')))
-         RETURNING id`,
            AND (verification IS DISTINCT FROM $2 OR verification_reason IS DISTINCT FROM $4)
+         RETURNING id`,
         [id, status, user.id, reason, input.verified],
       );
       if (updated.length !== 1) {
@@ -386,6 +387,43 @@ export class EvidenceService {
       await manager.query(`UPDATE evidence SET verification = 'unverified', verified_by = NULL, verified_at = NULL WHERE id = $1`, [id]);
       await this.outbox.enqueue(manager, JobName.CheckEvidence, { evidenceId: id });
       await this.audit.record({ action: 'evidence.recheck', entityType: 'evidence', entityId: id }, manager);
+    });
+    return this.view(id, true);
+  }
+
+  /**
+   * An administrator releases a PDF that the active-content check held (JavaScript, launch actions, embedded
+   * files, a polyglot) after examining it: the check passes with who released it, the checks it held back run,
+   * and the file can then be verified and downloaded like any other. Audited; a recheck flags it again.
+   */
+  async release(user: SessionUser, id: string): Promise<EvidenceView> {
+    if (user.role !== Role.Admin) {
+      await this.audit.record({ action: 'evidence.release', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'not an admin' } });
+      throw new CodedException(HttpStatus.FORBIDDEN, 'evidence.release_admin_only');
+    }
+    const found = isUuid(id) ? await this.view(id, false).catch(() => null) : null;
+    if (!found) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'evidence', id });
+    await this.dataSource.transaction(async (manager) => {
+      const [flag] = await sqlRows<{ params: { features?: string[] } | null }>(
+        manager,
+        `SELECT reason_params AS params FROM evidence_checks WHERE evidence_id = $1 AND "check" = $2 AND state = 'quarantined' FOR UPDATE`,
+        [id, EvidenceCheckName.ActiveContent],
+      );
+      if (!flag) throw new CodedException(HttpStatus.CONFLICT, 'evidence.release_nothing_flagged', { id });
+      const params = { features: flag.params?.features ?? [], releasedBy: user.email };
+      await manager.query(
+        `UPDATE evidence_checks SET state = 'passed', reason = $3, reason_code = 'check.active_content_released', reason_params = $4, updated_at = now()
+         WHERE evidence_id = $1 AND "check" = $2`,
+        [id, EvidenceCheckName.ActiveContent, renderCode('check.active_content_released', params), JSON.stringify(params)],
+      );
+      // the checks that were skipped because of the hold run now
+      await manager.query(
+        `UPDATE evidence_checks SET state = 'pending', reason = NULL, reason_code = NULL, reason_params = NULL, updated_at = now()
+         WHERE evidence_id = $1 AND reason_code = 'check.skipped_quarantined'`,
+        [id],
+      );
+      await this.outbox.enqueue(manager, JobName.CheckEvidence, { evidenceId: id });
+      await this.audit.record({ action: 'evidence.release', entityType: 'evidence', entityId: id, details: { features: params.features } }, manager);
     });
     return this.view(id, true);
   }

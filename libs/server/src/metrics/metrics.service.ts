@@ -4,7 +4,12 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { allQueues } from '@aqtalu/contracts';
 import type { Queue } from 'bullmq';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { readJobStats } from '../health/job-stats.js';
+import { REDIS } from '../queue/redis.module.js';
 import { DataSource } from 'typeorm';
 
 /** Prometheus metrics of the API process: HTTP latency, queue depth, outbox backlog, audit seal lag. */
@@ -61,6 +66,23 @@ export class MetricsService {
         if (rows[0]) this.set(rows[0].count);
       },
     });
+    // stalled and failed jobs, counted by the workers in Redis (apps/worker job-events.ts)
+    for (const event of ['stalled', 'failed'] as const) {
+      new Counter({
+        name: `aqtalu_jobs_${event}_total`,
+        help: event === 'stalled' ? 'BullMQ jobs whose worker stopped renewing the lock, by queue' : 'BullMQ jobs that ended in the failed set, by queue',
+        labelNames: ['queue'] as const,
+        registers: [this.registry],
+        async collect() {
+          const redis = moduleRef.get<Redis>(REDIS, { strict: false });
+          const config = moduleRef.get<AppConfig>(APP_CONFIG, { strict: false });
+          const stats = await readJobStats(redis, config.queuePrefix).catch(() => null);
+          if (!stats) return;
+          this.reset();
+          for (const [queue, count] of Object.entries(stats[event])) this.inc({ queue }, count);
+        },
+      });
+    }
     new Gauge({
       name: 'aqtalu_outbox_pending',
       help: 'Outbox messages not yet handed to BullMQ',

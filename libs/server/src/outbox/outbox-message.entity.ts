@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity({ name: 'outbox_messages' })
 @Index('ix_outbox_messages_pending', ['id'], { where: 'dispatched_at IS NULL' })
+// check-evidence rows by evidence (which job belongs to an evidence): an expression index, written by hand in the migration.
+@Index('ix_outbox_messages_evidence', { synchronize: false })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -12,6 +12,7 @@ import { RegistryWordSearch1795504139032 } from './1795504139032-RegistryWordSea
 import { AuditSealedChain1796168543365 } from './1796168543365-AuditSealedChain.js';
 import { EvidenceCheckReasonCodes1796169886608 } from './1796169886608-EvidenceCheckReasonCodes.js';
 import { AppRolePrivileges1796170366811 } from './1796170366811-AppRolePrivileges.js';
+import { EvidenceActiveContentReconciliation1796171677104 } from './1796171677104-EvidenceActiveContentReconciliation.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -31,4 +32,5 @@ export const migrations: Function[] = [
   AuditSealedChain1796168543365,
   EvidenceCheckReasonCodes1796169886608,
   AppRolePrivileges1796170366811,
+  EvidenceActiveContentReconciliation1796171677104,
 ];
