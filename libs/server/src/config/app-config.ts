@@ -306,6 +306,11 @@ export interface AppConfig {
   totp: { required: boolean; encryptionKey: string };
   /** Requests per minute and client address to the sign-in routes. */
   authRateLimitPerMinute: number;
+  /**
+   * Bulk reads: GET requests a minute per signed-in user (over it: 429), and personal records (cases, persons,
+   * evidence) read a minute per user past which an `access.anomaly` audit entry and a metric are written; 0: off.
+   */
+  reads?: { ratePerMinute: number; alertRecordsPerMinute: number };
   logLevel: string;
   adminDistDir?: string;
   /** The commission's quorum rule (libs/domain quorum.ts). */
@@ -358,11 +363,6 @@ export interface S3Settings {
   accessKeyId?: string;
   secretAccessKey?: string;
   forcePathStyle: boolean;
-  /**
-   * Bulk reads: GET requests a minute per signed-in user (over it: 429), and personal records (cases, persons,
-   * evidence) read a minute per user past which an `access.anomaly` audit entry and a metric are written; 0: off.
-   */
-  reads?: { ratePerMinute: number; alertRecordsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -399,6 +399,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     jwt: { secret: env.JWT_SECRET, accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS, refreshTtlDays: env.JWT_REFRESH_TTL_DAYS },
     totp: { required: env.TOTP_REQUIRED, encryptionKey: env.TOTP_ENCRYPTION_KEY ?? env.JWT_SECRET },
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    reads: { ratePerMinute: env.READ_RATE_LIMIT_PER_MINUTE, alertRecordsPerMinute: env.BULK_READ_ALERT_PER_MINUTE },
     logLevel: env.LOG_LEVEL,
     adminDistDir: env.ADMIN_DIST_DIR,
     quorum: { presentShare: env.QUORUM_PRESENT_SHARE, votingShare: env.QUORUM_VOTING_SHARE },
@@ -463,7 +464,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
  */
 export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppConfig {
   try {
-    reads: { ratePerMinute: env.READ_RATE_LIMIT_PER_MINUTE, alertRecordsPerMinute: env.BULK_READ_ALERT_PER_MINUTE },
     return loadConfig(source);
   } catch (error) {
     if (error instanceof ConfigError) {
