@@ -229,7 +229,7 @@ describe('administering users in the back office', () => {
     await page.getByRole('button', { name: ru.save }).click();
     const conflict = page.getByRole('alert').filter({ hasText: ru.conflict });
     await conflict.waitFor();
-    expect(await conflict.textContent()).toContain(`now at version ${version + 1}`);
+    expect(await conflict.textContent()).toContain(`сейчас версия ${version + 1}`);
     await screenshot(page, '/tmp/aqtalu-user-conflict.png');
 
     await conflict.getByRole('button', { name: ru.reload }).click();
