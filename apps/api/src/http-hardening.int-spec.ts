@@ -65,6 +65,8 @@ describe('HTTP hardening: input edges, request ids, caching, bulk reads, audit o
   let environment: TestEnvironment;
   let api: NestExpressApplication;
   let limited: NestExpressApplication;
+  let limitedTwin: NestExpressApplication;
+  let limitedTwinUrl: string;
   let baseUrl: string;
   let limitedUrl: string;
   let db: pg.Client;
@@ -100,6 +102,10 @@ describe('HTTP hardening: input edges, request ids, caching, bulk reads, audit o
     limited = await createApi({ ...environment.config, reads: { ratePerMinute: 8, alertRecordsPerMinute: 150 } });
     await limited.listen(0, '127.0.0.1');
     limitedUrl = await limited.getUrl();
+    // a third, with the same limits: the count is shared between replicas through Redis
+    limitedTwin = await createApi({ ...environment.config, reads: { ratePerMinute: 8, alertRecordsPerMinute: 150 } });
+    await limitedTwin.listen(0, '127.0.0.1');
+    limitedTwinUrl = await limitedTwin.getUrl();
     db = new pg.Client({ connectionString: environment.databaseUrl });
     await db.connect();
     owner = new pg.Client({ connectionString: environment.ownerDatabaseUrl });
@@ -111,6 +117,7 @@ describe('HTTP hardening: input edges, request ids, caching, bulk reads, audit o
     await db?.end();
     await owner?.end();
     await limited?.close();
+    await limitedTwin?.close();
     await api?.close();
     await environment?.dispose();
   });
@@ -266,7 +273,7 @@ describe('HTTP hardening: input edges, request ids, caching, bulk reads, audit o
     it('answers 429 with Retry-After and a code once a user passes the reads of a minute, counted across replicas', async () => {
       await earlyInAMinute();
       const reader = await freshUser(Role.Auditor, limitedUrl);
-      const onFirst = new HttpSession(baseUrl, reader.token);
+      const onFirst = new HttpSession(limitedTwinUrl, reader.token);
       // 4 reads on each replica: the eighth is still allowed, the count is one
       for (let n = 0; n < 4; n++) {
         expect((await reader.get('/api/auth/me')).status).toBe(200);
