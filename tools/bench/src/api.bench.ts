@@ -225,6 +225,34 @@ async function seedAuditHistory(dataSource: DataSource, count: number, actors: A
   }
 }
 
+/**
+ * Samples the API's `aqtalu_audit_seal_lag_seconds` (age of the oldest audit entry not sealed yet) twice a
+ * second while the load runs: the issue's bound is 2 s from commit to sealed.
+ */
+function sampleSealLag(baseUrl: string): { stop(): Promise<{ max: number; samples: number }> } {
+  let max = 0;
+  let samples = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const text = await fetch(`${baseUrl}/api/metrics`).then((response) => response.text(), () => '');
+      const value = /^aqtalu_audit_seal_lag_seconds (\S+)$/m.exec(text)?.[1];
+      if (value !== undefined) {
+        max = Math.max(max, Number(value));
+        samples += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return { max, samples };
+    },
+  };
+}
+
 async function run(target: Target, connections: number, duration: number): Promise<Point> {
   const result = await autocannon({
     url: target.baseUrl,
@@ -361,6 +389,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
         api.once('message', () => resolve());
         api.send(`cpu-profile:stop ${command}`);
       });
+    const sealLagSampler = sampleSealLag(baseUrl);
     for (const target of targets) {
       if (options.only && target.key !== 'bare' && !options.only.includes(target.key)) continue;
       log(`warming up: ${target.name}`);
@@ -374,6 +403,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
         points.push(point);
       }
     }
+    const sealLag = await sealLagSampler.stop();
     const memory = await rssOf(api.pid!);
 
     const bareAt = (connections: number) => points.find((p) => p.target === targets[0]!.name && p.connections === connections)!;
@@ -407,6 +437,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       `| case ≥ 30 % of the bare route's requests/s | ${((one.requestsPerSecond / bareTop.requestsPerSecond) * 100).toFixed(1)} % | ${verdict(one.requestsPerSecond >= 0.3 * bareTop.requestsPerSecond)} |`,
       `| case p97.5 ≤ 3 × the bare route's | ${one.p975} ms | ${verdict(one.p975 <= 3 * Math.max(bareTop.p975, 1))} |`,
       `| comments ≥ 200 writes/s | ${comment.requestsPerSecond.toFixed(1)} | ${verdict(comment.requestsPerSecond >= 200 && comment.non2xx === 0)} |`,
+      `| audit seal lag ≤ 2 s under load (\`aqtalu_audit_seal_lag_seconds\`, ${sealLag.samples} samples) | max ${sealLag.max.toFixed(2)} s | ${verdict(sealLag.samples > 0 && sealLag.max <= 2)} |`,
       `| API resident memory after the run ≤ 300 MB | ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB; ${idle.rssMb.toFixed(0)} MB when started) | ${verdict(memory.rssMb <= 300)} |`,
       '',
     ];
