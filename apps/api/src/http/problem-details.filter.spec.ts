@@ -51,7 +51,7 @@ describe('problem details', () => {
   });
 
   it('keeps the extra members of a coded refusal, such as the version to reload', () => {
-    const sut = answer(new StaleVersionException('archive_request', 4));
+    const sut = answer(new StaleVersionException({ entity: 'archive_request', currentVersion: 4 }));
     expect(sut.problem).toMatchObject({ code: 'resource.stale_version', params: { entity: 'archive_request', currentVersion: 4 }, currentVersion: 4 });
     expect(sut.problem.detail).toBe('The archive request was changed by someone else (now at version 4). Reload it and apply your change again.');
   });

@@ -144,7 +144,7 @@ export class ArchiveRequestService {
          WHERE id = $1 AND version = $2 RETURNING id`,
         [id, input.version, verdict.to, input.note?.trim() ?? null, answered, user.id],
       );
-      if (rows.length !== 1) throw new StaleVersionException('archive_request', (await manager.query(`SELECT version FROM archive_requests WHERE id = $1`, [id]))[0].version);
+      if (rows.length !== 1) throw new StaleVersionException({ entity: 'archive_request', currentVersion: (await manager.query(`SELECT version FROM archive_requests WHERE id = $1`, [id]))[0].version });
       await this.cases.event(manager, request.caseId, user.id, `archive_request_${verdict.to}`, { archiveRequestId: id, archiveCode: request.archiveCode, note: input.note ?? null });
       if (answered) {
         await this.notifications.notifyAudience(manager, { roles: workingGroupRoles, regionOfCase: request.caseId }, `archive_request.${verdict.to}`, { archiveRequestId: id, caseNumber: request.caseNumber });

@@ -210,7 +210,7 @@ export class CaseRepository {
     );
     const row = rows[0];
     if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'case', id });
-    if (row.version !== version) throw new StaleVersionException('case', row.version);
+    if (row.version !== version) throw new StaleVersionException({ entity: 'case', currentVersion: row.version });
     return row;
   }
 

@@ -121,7 +121,7 @@ export class CollaborationService {
         `UPDATE case_tasks SET done_at = CASE WHEN $3 THEN now() ELSE NULL END, version = version + 1 WHERE id = $1 AND version = $2 RETURNING id`,
         [taskId, version, done],
       );
-      if (rows.length !== 1) throw new StaleVersionException('task', (await manager.query(`SELECT version FROM case_tasks WHERE id = $1`, [taskId]))[0].version);
+      if (rows.length !== 1) throw new StaleVersionException({ entity: 'task', currentVersion: (await manager.query(`SELECT version FROM case_tasks WHERE id = $1`, [taskId]))[0].version });
       await this.audit.record({ action: done ? 'case.task_done' : 'case.task_reopened', entityType: 'case', entityId: task.case_id, details: { taskId } }, manager);
     });
     return (await this.tasks(user, task.case_id)).find((t: { id: string }) => t.id === taskId);

@@ -97,7 +97,7 @@ export class ConclusionService {
            WHERE case_id = $1 AND version = $2 RETURNING id`,
           [caseId, version, input.recommendation, input.reasoning.trim(), input.legalArticleCode, user.id],
         );
-        if (rows.length !== 1) throw new StaleVersionException('conclusion', existing.version);
+        if (rows.length !== 1) throw new StaleVersionException({ entity: 'conclusion', currentVersion: existing.version });
       }
       await this.writeCitations(manager, caseId, input.citations ?? []);
       await this.caseService.event(manager, caseId, user.id, 'conclusion_drafted', { recommendation: input.recommendation });
@@ -133,7 +133,7 @@ export class ConclusionService {
          WHERE case_id = $1 AND version = $2 RETURNING id`,
         [caseId, version, user.id],
       );
-      if (rows.length !== 1) throw new StaleVersionException('conclusion', existing.version);
+      if (rows.length !== 1) throw new StaleVersionException({ entity: 'conclusion', currentVersion: existing.version });
       await this.caseService.event(manager, caseId, user.id, 'conclusion_signed', { caseContentVersion: caseRow.contentVersion });
       await this.audit.record({ action: 'conclusion.sign', entityType: 'case', entityId: caseId, details: { caseContentVersion: caseRow.contentVersion } }, manager);
     });

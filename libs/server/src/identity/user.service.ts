@@ -183,7 +183,7 @@ export class UserService {
     if (rows.length === 1) return;
     const current: Array<{ version: number }> = await manager.query(`SELECT version FROM users WHERE id = $1`, [id]);
     if (!current[0]) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'user', id });
-    throw new StaleVersionException('user', current[0].version);
+    throw new StaleVersionException({ entity: 'user', currentVersion: current[0].version });
   }
 
   /** A region or archive is required for the roles scoped by it, and refused for the others. */

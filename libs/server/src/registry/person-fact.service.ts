@@ -188,7 +188,7 @@ export class PersonFactService {
   async accept(user: SessionUser, personId: string, factId: string, version: number): Promise<FactView> {
     await this.dataSource.transaction(async (manager) => {
       const person = await this.requirePerson(manager, personId, true);
-      if (person.version !== version) throw new StaleVersionException('person', person.version);
+      if (person.version !== version) throw new StaleVersionException({ entity: 'person', currentVersion: person.version });
       const [fact] = isUuid(factId)
         ? await manager.query(`SELECT id, kind, accept_key, accepted, value, date_text, place_id, place_text FROM person_facts WHERE id = $1 AND person_id = $2 FOR UPDATE`, [factId, personId])
         : [];
@@ -257,7 +257,7 @@ export class PersonFactService {
           checked.reference ? JSON.stringify(checked.reference.sheets) : null, checked.reference?.text ?? null, trimmed(merged.source.bookTitle),
           trimmed(merged.source.bookVolume), merged.source.bookPage ?? null, merged.source.evidenceId ?? null, checked.pageFrom, checked.pageTo, trimmed(merged.note)],
       );
-      if (updated.length === 0) throw new StaleVersionException('fact', row.version);
+      if (updated.length === 0) throw new StaleVersionException({ entity: 'fact', currentVersion: row.version });
       if (row.accepted) await syncAccepted(manager, personId, { kind: row.kind, date_text: checked.date?.text ?? null, place_id: merged.placeId ?? null, place_text: trimmed(merged.placeText) });
       await manager.query(`UPDATE persons SET version = version + 1, updated_at = now() WHERE id = $1`, [person.id]);
       const after = await this.view(factId, manager);

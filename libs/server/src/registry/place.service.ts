@@ -122,7 +122,7 @@ export class PlaceService {
     if (changes.regionCode !== undefined) sets.push(`region_id = (SELECT id FROM regions WHERE code = $${params.push(changes.regionCode)})`);
     await this.dataSource.transaction(async (manager) => {
       const updated = await sqlRows<{ id: string }>(manager, `UPDATE places SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`, params);
-      if (updated.length === 0) throw new StaleVersionException('place', before.version);
+      if (updated.length === 0) throw new StaleVersionException({ entity: 'place', currentVersion: before.version });
       const changed = [...fields, ...(changes.regionCode !== undefined ? ['regionCode' as const] : [])];
       await this.audit.record({ action: 'place.update', entityType: 'place', entityId: id, before: Object.fromEntries(changed.map((f) => [f, before[f]])), after: { ...changes } }, manager);
     });

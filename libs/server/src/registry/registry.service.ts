@@ -170,7 +170,7 @@ export class RegistryService {
          WHERE id = $1 AND version = $2 RETURNING id`,
         [personId, changes.version, ...fields.map((field) => (typeof changes[field] === 'string' ? changes[field].trim() || null : changes[field]))],
       );
-      if (updated.length === 0) throw new StaleVersionException('person', before.version);
+      if (updated.length === 0) throw new StaleVersionException({ entity: 'person', currentVersion: before.version });
       await this.audit.record(
         { action: 'person.update', entityType: 'person', entityId: personId, before: Object.fromEntries(fields.map((field) => [field, before[field]])), after: Object.fromEntries(fields.map((field) => [field, changes[field]])) },
         manager,

@@ -105,7 +105,7 @@ export class RepressionDictionaryService {
          WHERE code = $1 AND version = $2 RETURNING version`,
         [code, version, ...fields.map((field) => input[field])],
       );
-      if (updated.length === 0) throw new StaleVersionException('dictionary_entry', before.version as number);
+      if (updated.length === 0) throw new StaleVersionException({ entity: 'dictionary_entry', currentVersion: before.version as number });
       const changed = Object.fromEntries(fields.map((field) => [field, before[field]]));
       await this.audit.record({ action: 'dictionary.update', entityType: config.table, entityId: code, before: changed, after: { ...input } }, manager);
     });
