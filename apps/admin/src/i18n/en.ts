@@ -154,7 +154,6 @@ export const resourcesEn = {
     },
     system: 'System',
     hash_hint: 'SHA-256 of this entry and the hash of the one before it: altering any entry breaks the chain.',
-    open_from_list: 'Open this entry from the audit log list.',
   },
 };
 

@@ -366,7 +366,6 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       },
       system: 'Жүйе',
       hash_hint: 'Осы жазба мен алдыңғы жазба хэшінің SHA-256 мәні: кез келген жазбаны өзгерту тізбекті бұзады.',
-      open_from_list: 'Бұл жазбаны аудит журналының тізімінен ашыңыз.',
     },
   },
 };

@@ -369,7 +369,6 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       },
       system: 'Система',
       hash_hint: 'SHA-256 от этой записи и хэша предыдущей: изменение любой записи разрывает цепочку.',
-      open_from_list: 'Откройте эту запись из списка журнала аудита.',
     },
   },
 };

@@ -36,25 +36,6 @@ export const isDictionaryResource = (resource: string): resource is RepressionDi
 /** The same rule as the API's: 2–48 lower-case letters, digits, _ or -, starting with a letter or digit. */
 export const dictionaryCodePattern = /^[a-z0-9][a-z0-9_-]{1,47}$/;
 
-/**
- * A page of a dictionary, which the API lists whole (they are short): filtered by `q` on the code and the
- * three names, sorted and cut here.
- */
-export function dictionaryPage(
-  entries: DictionaryEntry[],
-  params: { filter?: Record<string, unknown>; sort?: { field: string; order: string }; pagination?: { page: number; perPage: number } },
-): { data: DictionaryEntry[]; total: number } {
-  const q = typeof params.filter?.q === 'string' ? params.filter.q.trim().toLocaleLowerCase() : '';
-  const found = q
-    ? entries.filter((entry) => [entry.code, entry.nameKk, entry.nameRu, entry.nameEn].some((text) => text?.toLocaleLowerCase().includes(q)))
-    : [...entries];
-  const field = params.sort?.field ?? 'code';
-  const direction = params.sort?.order === 'DESC' ? -1 : 1;
-  found.sort((a, b) => direction * String(a[field] ?? '').localeCompare(String(b[field] ?? ''), undefined, { numeric: true }));
-  const { page = 1, perPage = found.length || 1 } = params.pagination ?? {};
-  return { data: found.slice((page - 1) * perPage, page * perPage), total: found.length };
-}
-
 /** A camp's coordinates go together (the API refuses one without the other): a change to either sends both. */
 export function withPairedCoordinates(changes: Record<string, unknown>, record: Record<string, unknown>): Record<string, unknown> {
   if (!('latitude' in changes) && !('longitude' in changes)) return changes;
