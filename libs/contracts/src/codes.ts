@@ -33,12 +33,15 @@ export type EntityName =
   | 'region'
   | 'archive'
   | 'victim_category'
-  | 'legal_article';
+  | 'legal_article'
+  | 'event'
+  | 'event_participant'
+  | 'relation';
 
 export const entityNames = [
   'user', 'case', 'archive_request', 'task', 'conclusion', 'commission_session', 'certificate', 'person', 'fact',
   'duplicate_proposal', 'place', 'import', 'evidence', 'evidence_proposal', 'dictionary', 'dictionary_entry', 'audit_entry',
-  'notification', 'region', 'archive', 'victim_category', 'legal_article',
+  'notification', 'region', 'archive', 'victim_category', 'legal_article', 'event', 'event_participant', 'relation',
 ] as const satisfies readonly EntityName[];
 
 /** A part of a person's name, as the match reasons name it. */
@@ -293,6 +296,20 @@ export interface CodeParams extends CaseRuleParams {
   'import.row_surname_empty': { column: string };
   'import.row_birth_year_unreadable': { value: string; message: string };
   'import.row_person_id_invalid': { value: string };
+
+  // --- events, relations and group cases ------------------------------------------------------------
+  'event.name_required': Record<string, never>;
+  'event.region_not_yours': { userRegion: string; regions: string[] };
+  'event.participant_exists': { personId: string; role: string };
+  'relation.self': Record<string, never>;
+  'relation.exists': { personId: string; relativeId: string };
+  'case.group_source_required': Record<string, never>;
+  'case.group_empty': Record<string, never>;
+  'case.group_import_not_done': { importId: string; status: string };
+  'case.subjects_unknown': { ids: string[] };
+  'case.subjects_remove_all': Record<string, never>;
+  'case.subject_link_target': { personId: string };
+  'case.bulk_fields': { action: string; fields: string[] };
 }
 
 /** Every code of the catalogue. */
@@ -536,6 +553,18 @@ export const codeTemplatesEn = {
   'import.row_surname_empty': 'the surname (column "%{column}") is empty',
   'import.row_birth_year_unreadable': 'the birth year "%{value}" cannot be read: %{message}',
   'import.row_person_id_invalid': 'the person id "%{value}" is not an id of the registry',
+  'event.name_required': 'an event needs a name in Kazakh or Russian (nameKk or nameRu)',
+  'event.region_not_yours': 'You work the events of region %{userRegion}; this event lies in %{regions}: name a place of your region, or ask the secretary.',
+  'event.participant_exists': 'The person %{personId} already takes part in this event as %{role}.',
+  'relation.self': 'a person cannot be related to themselves',
+  'relation.exists': 'A relation of this kind between %{personId} and %{relativeId} is already recorded (from one side or the other).',
+  'case.group_source_required': 'name exactly one list of subjects: eventId, personIds or importId (or upload a file)',
+  'case.group_empty': 'the list names no person: a group case needs at least one subject',
+  'case.group_import_not_done': 'The import %{importId} is %{status}: a group case is made from a finished import.',
+  'case.subjects_unknown': 'subjectIds %{ids} are not subjects of this case',
+  'case.subjects_remove_all': 'A case keeps at least one subject: removing all of them is refused.',
+  'case.subject_link_target': 'The person %{personId} is already a subject of this case (or is not in the registry).',
+  'case.bulk_fields': 'The action %{action} needs %{fields}.',
 } as const satisfies Record<Code, string>;
 
 /** Every code, in catalogue order. */

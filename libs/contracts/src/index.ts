@@ -7,3 +7,5 @@ export * from './health.js';
 export * from './evidence.js';
 export * from './registry.js';
 export * from './codes.js';
+export * from './events.js';
+export * from './responses.js';

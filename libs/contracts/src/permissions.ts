@@ -29,6 +29,10 @@ export enum Permission {
   CommissionDecide = 'commission.decide',
   RegistryRead = 'registry.read',
   RegistryManage = 'registry.manage',
+  /** Events (uprisings, mass operations, group trials …) and who took part. */
+  EventsRead = 'events.read',
+  /** Record and edit events and their participants (a working group: events with a place in its region). */
+  EventsManage = 'events.manage',
   /** The background queues' board (bull-board) at /admin/queues. */
   QueuesView = 'queues.view',
 }
@@ -38,14 +42,15 @@ const everyRead = Object.values(Permission).filter((permission) => permission.en
 const workingGroup = [
   P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.ArchiveRequestsRead, P.ArchiveRequestsCreate,
   P.EvidenceRead, P.EvidenceUpload, P.EvidenceVerify, P.ConclusionsDraft, P.RegistryRead, P.RegistryManage,
+  P.EventsRead, P.EventsManage,
 ];
-const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionRead, P.CommissionVote, P.RegistryRead];
+const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionRead, P.CommissionVote, P.RegistryRead, P.EventsRead];
 
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
   [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage, P.QueuesView],
   [Role.Secretary]: [
     P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.CasesIntake, P.ArchiveRequestsRead, P.EvidenceRead,
-    P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage,
+    P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage, P.EventsRead, P.EventsManage,
   ],
   [Role.WgMember]: workingGroup,
   [Role.WgLead]: [...workingGroup, P.ConclusionsSign],

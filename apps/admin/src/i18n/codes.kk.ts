@@ -232,6 +232,18 @@ export const codesKk: Record<Code, string> = {
   'import.row_surname_empty': 'тегі бос («%{column}» бағаны)',
   'import.row_birth_year_unreadable': '«%{value}» туған жылын оқу мүмкін болмады',
   'import.row_person_id_invalid': '«%{value}» — тізілім жазбасының идентификаторы емес',
+  'event.name_required': 'Оқиғаның атауын қазақша немесе орысша жазыңыз',
+  'event.region_not_yours': 'Сіз %{userRegion} өңірінің оқиғаларын жүргізесіз; бұл оқиға %{regions} өңіріне қатысты. Өз өңіріңіздің жерін көрсетіңіз немесе хатшыға жүгініңіз.',
+  'event.participant_exists': 'Бұл адам оқиғаға «%{role}» ретінде қатысып қойған.',
+  'relation.self': 'Адам өзіне-өзі туыс бола алмайды',
+  'relation.exists': 'Бұл адамдар арасындағы мұндай байланыс бұрын жазылған (бір не екінші жағынан).',
+  'case.group_source_required': 'Бір ғана тізімді көрсетіңіз: оқиға, тізілімдегі таңдау немесе импорт (не файл жүктеңіз)',
+  'case.group_empty': 'Тізімде бірде-бір адам жоқ: топтық іске кемінде бір адам керек',
+  'case.group_import_not_done': '%{importId} импорты әлі аяқталмаған (%{status}): топтық іс аяқталған импорттан жасалады.',
+  'case.subjects_unknown': 'Бұл істің адамдары емес: %{ids}',
+  'case.subjects_remove_all': 'Істе кемінде бір адам қалуы керек.',
+  'case.subject_link_target': '%{personId} адамы бұл істе бар немесе тізілімде жоқ.',
+  'case.bulk_fields': '«%{action}» әрекетіне мына өрістер керек: %{fields}.',
 };
 
 export const codeValuesKk: CodeValueMessages = {
@@ -258,6 +270,9 @@ export const codeValuesKk: CodeValueMessages = {
     archive: 'архив',
     victim_category: 'зардап шеккендер санаты',
     legal_article: 'заң бабы',
+    event: 'оқиға',
+    event_participant: 'оқиғаға қатысушы',
+    relation: 'байланыс',
   },
   part: { surname: 'тегі', given: 'аты', patronymic: 'әкесінің аты' },
   expected: { text: 'мәтін', uuid: 'идентификатор (uuid)', boolean: '«иә» немесе «жоқ»', date: 'күн, мысалы 2026-11-24' },

@@ -232,6 +232,18 @@ export const codesRu: Record<Code, string> = {
   'import.row_surname_empty': 'пустая фамилия (столбец «%{column}»)',
   'import.row_birth_year_unreadable': 'не удалось прочитать год рождения «%{value}»',
   'import.row_person_id_invalid': '«%{value}» — не идентификатор записи реестра',
+  'event.name_required': 'Укажите название события на казахском или русском',
+  'event.region_not_yours': 'Вы ведёте события региона %{userRegion}; это событие относится к %{regions}. Укажите место вашего региона или обратитесь к секретарю.',
+  'event.participant_exists': 'Этот человек уже участвует в событии в роли «%{role}».',
+  'relation.self': 'Человек не может быть родственником самому себе',
+  'relation.exists': 'Такая связь между этими людьми уже записана (с одной или с другой стороны).',
+  'case.group_source_required': 'Укажите ровно один список: событие, выбор в реестре или импорт (или загрузите файл)',
+  'case.group_empty': 'В списке нет ни одного человека: групповому делу нужен хотя бы один',
+  'case.group_import_not_done': 'Импорт %{importId} ещё не завершён (%{status}): групповое дело создаётся из завершённого импорта.',
+  'case.subjects_unknown': 'Не являются лицами этого дела: %{ids}',
+  'case.subjects_remove_all': 'В деле должен остаться хотя бы один человек.',
+  'case.subject_link_target': 'Человек %{personId} уже есть в этом деле или отсутствует в реестре.',
+  'case.bulk_fields': 'Для действия «%{action}» нужны поля: %{fields}.',
 };
 
 export const codeValuesRu: CodeValueMessages = {
@@ -258,6 +270,9 @@ export const codeValuesRu: CodeValueMessages = {
     archive: 'архив',
     victim_category: 'категория пострадавших',
     legal_article: 'статья закона',
+    event: 'событие',
+    event_participant: 'участник события',
+    relation: 'связь',
   },
   part: { surname: 'фамилия', given: 'имя', patronymic: 'отчество' },
   expected: { text: 'текст', uuid: 'идентификатор (uuid)', boolean: '«да» или «нет»', date: 'дата, например 2026-11-24' },
