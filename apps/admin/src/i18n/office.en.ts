@@ -149,8 +149,10 @@ export const officeEn = {
     imports: {
       name: 'Import |||| Imports',
       title: 'Import a list into the registry',
-      drop_here: 'Drop a CSV file with a header row here',
-      choose: 'Choose a CSV file',
+      drop_here: 'Drop a CSV or XLSX file with a header row here',
+      choose: 'Choose a CSV or XLSX file',
+      dialect: 'Read as %{encoding}, cells separated by %{delimiter}.',
+      delimiters: { comma: 'commas', semicolon: 'semicolons', tab: 'tabs', bar: 'vertical bars' },
       mapping_title: 'Which column holds what',
       not_in_file: 'Not in the file',
       preview: 'The first rows of the file',
@@ -172,7 +174,8 @@ export const officeEn = {
       problems: {
         no_name: 'Map the full name, or at least the surname.',
         no_source: 'Say where the list comes from (at least 3 characters).',
-        not_csv: '%{name} is not a CSV file.',
+        not_csv: '%{name} is not a CSV or XLSX file.',
+        unreadable: '%{name} cannot be read as a table.',
         no_header: 'The file has no header row.',
       },
       report: {

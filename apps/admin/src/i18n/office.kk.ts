@@ -151,8 +151,10 @@ export const officeKk: OfficeMessages = {
     imports: {
       name: 'Импорт |||| Импорт',
       title: 'Тізімді тізілімге импорттау',
-      drop_here: 'Тақырып жолы бар CSV файлын осында сүйреп әкеліңіз',
-      choose: 'CSV файлын таңдау',
+      drop_here: 'Тақырып жолы бар CSV немесе XLSX файлын осында сүйреңіз',
+      choose: 'CSV немесе XLSX файлын таңдау',
+      dialect: '%{encoding} кодтауында оқылды, ұяшықтарды бөлгіш — %{delimiter}.',
+      delimiters: { comma: 'үтір', semicolon: 'нүктелі үтір', tab: 'табуляция', bar: 'тік сызық' },
       mapping_title: 'Қай бағанда не бар',
       not_in_file: 'Файлда жоқ',
       preview: 'Файлдың алғашқы жолдары',
@@ -174,7 +176,8 @@ export const officeKk: OfficeMessages = {
       problems: {
         no_name: 'Толық аты-жөні бар бағанды немесе кем дегенде тегі бар бағанды көрсетіңіз.',
         no_source: 'Тізімнің қайдан алынғанын көрсетіңіз (кемінде 3 таңба).',
-        not_csv: '%{name} — CSV файлы емес.',
+        not_csv: '%{name} — CSV немесе XLSX файлы емес.',
+        unreadable: '%{name} кесте ретінде оқылмайды.',
         no_header: 'Файлда тақырып жолы жоқ.',
       },
       report: {

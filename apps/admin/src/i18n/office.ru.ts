@@ -150,8 +150,10 @@ export const officeRu: OfficeMessages = {
     imports: {
       name: 'Импорт |||| Импорт',
       title: 'Импорт списка в реестр',
-      drop_here: 'Перетащите сюда CSV-файл со строкой заголовков',
-      choose: 'Выбрать CSV-файл',
+      drop_here: 'Перетащите сюда файл CSV или XLSX со строкой заголовков',
+      choose: 'Выбрать файл CSV или XLSX',
+      dialect: 'Прочитан в кодировке %{encoding}, разделитель ячеек — %{delimiter}.',
+      delimiters: { comma: 'запятая', semicolon: 'точка с запятой', tab: 'табуляция', bar: 'вертикальная черта' },
       mapping_title: 'Какой столбец что содержит',
       not_in_file: 'Нет в файле',
       preview: 'Первые строки файла',
@@ -173,7 +175,8 @@ export const officeRu: OfficeMessages = {
       problems: {
         no_name: 'Укажите столбец с ФИО или хотя бы с фамилией.',
         no_source: 'Укажите, откуда список (не менее 3 символов).',
-        not_csv: '%{name} — не CSV-файл.',
+        not_csv: '%{name} — не файл CSV или XLSX.',
+        unreadable: '%{name} не читается как таблица.',
         no_header: 'В файле нет строки заголовков.',
       },
       report: {

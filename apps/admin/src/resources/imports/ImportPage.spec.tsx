@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { HttpError } from 'react-admin';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderAs } from '../../testing/render';
-import { guessMapping, importBody, parseCsvLine, previewCsv } from './csv';
+import { decodeCsv, detectEncoding, guessMapping, importBody, normalisedCsv, previewCsv } from './csv';
 
 const apiJson = vi.hoisted(() => vi.fn());
 vi.mock('../../providers/api', () => ({ apiJson }));
@@ -14,10 +14,27 @@ const csv = '\uFEFFФИО,Год рождения,Место рождения\n�
 
 describe('reading the list', () => {
   it('reads quoted cells and guesses the columns from a Russian or Kazakh header', () => {
-    expect(parseCsvLine('"Алма-Ата, Талгар","он сказал ""да""",1901')).toEqual(['Алма-Ата, Талгар', 'он сказал "да"', '1901']);
+    expect(previewCsv('a,b,c\n"Алма-Ата, Талгар","он сказал ""да""",1901').rows[0]).toEqual(['Алма-Ата, Талгар', 'он сказал "да"', '1901']);
     expect(previewCsv(csv).header).toEqual(['ФИО', 'Год рождения', 'Место рождения']);
     expect(guessMapping(['ФИО', 'Год рождения', 'Место рождения'])).toEqual({ fullName: 'ФИО', birthYear: 'Год рождения', birthplace: 'Место рождения' });
     expect(guessMapping(['Тегі', 'Аты', 'Әкесінің аты', 'Туған жылы'])).toEqual({ surname: 'Тегі', givenName: 'Аты', patronymic: 'Әкесінің аты', birthYear: 'Туған жылы' });
+  });
+
+  it('reads what Excel writes in Russian and Kazakh locales: `;` between cells, windows-1251 without a byte-order mark, or tabs', async () => {
+    // "ФИО;Место" and a row whose place has a comma in it, in windows-1251 (Ф = 0xD4, И = 0xC8, О = 0xCE …).
+    const windows1251 = Uint8Array.from([
+      0xd4, 0xc8, 0xce, 0x3b, 0xcc, 0xe5, 0xf1, 0xf2, 0xee, 0x0a,
+      0xc0, 0xe1, 0xe0, 0xe9, 0x3b, 0xc0, 0xeb, 0xec, 0xe0, 0x2d, 0xc0, 0xf2, 0xe0, 0x2c, 0x20, 0xd2, 0xe0, 0xeb, 0xe3, 0xe0, 0xf0, 0x0a,
+    ]);
+    expect(detectEncoding(windows1251)).toBe('windows-1251');
+    expect(previewCsv(decodeCsv(windows1251, 'windows-1251'))).toEqual({ header: ['ФИО', 'Место'], rows: [['Абай', 'Алма-Ата, Талгар']], delimiter: ';' });
+    expect(detectEncoding(new TextEncoder().encode('ФИО;Место'))).toBe('utf-8');
+    expect(previewCsv('ФИО\tГод рождения\nАбай\t1845\n').delimiter).toBe('\t');
+
+    // What goes to the API is UTF-8 and comma-separated, the comma inside a cell quoted.
+    const sent = await normalisedCsv(new File([windows1251], 'список.csv'), { encoding: 'windows-1251', delimiter: ';' });
+    expect(sent.name).toBe('список.csv');
+    expect(await sent.text()).toBe('ФИО,Место\nАбай,"Алма-Ата, Талгар"');
   });
 
   it('sends the mapping as JSON without the columns left unmapped', () => {

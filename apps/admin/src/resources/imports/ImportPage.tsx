@@ -33,10 +33,19 @@ import {
   type ImportMapping,
   type ImportProgress,
   type ImportReport,
+  type CsvDialect,
+  decodeCsv,
+  detectEncoding,
+  isCsv,
+  isXlsx,
   mappingProblem,
+  normalisedCsv,
   percentApplied,
   previewCsv,
+  previewXlsx,
 } from './csv';
+
+const delimiterName = (delimiter: string) => ({ ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'bar' })[delimiter] ?? 'comma';
 
 /** How often a running import is asked how far it is. */
 export const progressPollMs = 1_000;
@@ -128,6 +137,7 @@ export const ImportProgressBar = ({ importId, interval = progressPollMs }: { imp
 export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof uploadWithProgress }) => {
   const translate = useTranslate();
   const [file, setFile] = useState<File | null>(null);
+  const [dialect, setDialect] = useState<CsvDialect | null>(null);
   const [preview, setPreview] = useState<{ header: string[]; rows: string[][] }>({ header: [], rows: [] });
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [source, setSource] = useState('');
@@ -141,17 +151,32 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
     setProblem(null);
     setReport(null);
     setImportId(null);
-    if (!/\.csv$/i.test(chosen.name) && chosen.type !== 'text/csv') {
+    if (!isCsv(chosen) && !isXlsx(chosen)) {
       setProblem(translate('resources.imports.problems.not_csv', { name: chosen.name }));
       return;
     }
-    // The header and a few rows are enough to map the columns; the whole file goes to the API.
-    const head = previewCsv(await chosen.slice(0, 64 * 1024).text());
+    let head: { header: string[]; rows: string[][] };
+    let read: CsvDialect | null = null;
+    try {
+      if (isXlsx(chosen)) head = await previewXlsx(chosen);
+      else {
+        // The header and a few rows are enough to map the columns; the whole file goes to the API.
+        const bytes = new Uint8Array(await chosen.slice(0, 64 * 1024).arrayBuffer());
+        const encoding = detectEncoding(bytes);
+        const csv = previewCsv(decodeCsv(bytes, encoding));
+        head = csv;
+        read = { encoding, delimiter: csv.delimiter };
+      }
+    } catch {
+      setProblem(translate('resources.imports.problems.unreadable', { name: chosen.name }));
+      return;
+    }
     if (head.header.length === 0) {
       setProblem(translate('resources.imports.problems.no_header'));
       return;
     }
     setFile(chosen);
+    setDialect(read);
     setPreview(head);
     setMapping(guessMapping(head.header));
   };
@@ -166,7 +191,8 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
     setProblem(null);
     setSending(0);
     try {
-      const answer = await upload<ImportReport>('/registry/imports', importBody(file, source, mapping, dryRun), ({ loaded, total }) =>
+      const sent = dialect ? await normalisedCsv(file, dialect) : file;
+      const answer = await upload<ImportReport>('/registry/imports', importBody(sent, source, mapping, dryRun), ({ loaded, total }) =>
         setSending(total > 0 ? Math.round((loaded / total) * 100) : 0),
       );
       setReport(answer);
@@ -197,7 +223,7 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
         <Typography variant="h5" component="h1" gutterBottom>
           {translate('resources.imports.title')}
         </Typography>
-        <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }}>
+        <Stepper activeStep={step} alternativeLabel sx={{ mb: 3, '& .MuiStepLabel-label': { overflowWrap: 'anywhere' } }}>
           {(['file', 'mapping', 'dry_run', 'import'] as const).map((name) => (
             <Step key={name}>
               <StepLabel>{translate(`resources.imports.steps.${name}`)}</StepLabel>
@@ -212,10 +238,18 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
           data-testid="import-drop-zone"
           sx={{ p: 3, mb: 2, textAlign: 'center', borderStyle: 'dashed', borderWidth: 2 }}
         >
-          <Typography>{file ? file.name : translate('resources.imports.drop_here')}</Typography>
+          <Typography sx={{ overflowWrap: 'anywhere' }}>{file ? file.name : translate('resources.imports.drop_here')}</Typography>
+          {file && dialect ? (
+            <Typography variant="body2" color="text.secondary" data-testid="import-dialect">
+              {translate('resources.imports.dialect', {
+                encoding: dialect.encoding === 'windows-1251' ? 'Windows-1251' : dialect.encoding.toUpperCase(),
+                delimiter: translate(`resources.imports.delimiters.${delimiterName(dialect.delimiter)}`),
+              })}
+            </Typography>
+          ) : null}
           <Button component="label" variant="outlined" sx={{ mt: 1 }} disabled={sending !== null || Boolean(importId)}>
             {translate('resources.imports.choose')}
-            <input type="file" hidden accept=".csv,text/csv" data-testid="import-file-input" onChange={(event) => void choose(event.target.files?.[0])} />
+            <input type="file" hidden accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file-input" onChange={(event) => void choose(event.target.files?.[0])} />
           </Button>
         </Paper>
 
@@ -235,7 +269,7 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
                     setReport(null);
                     setMapping((previous) => ({ ...previous, [field]: event.target.value || undefined }));
                   }}
-                  sx={{ minWidth: 200 }}
+                  sx={{ minWidth: { xs: '100%', md: 200 } }}
                   disabled={Boolean(importId)}
                 >
                   <MenuItem value="">{translate('resources.imports.not_in_file')}</MenuItem>
@@ -289,7 +323,7 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
         {sending !== null ? <LinearProgress variant="determinate" value={sending} sx={{ my: 2 }} aria-label={translate('resources.imports.sending')} /> : null}
 
         {file && !importId ? (
-          <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 2 }}>
             <Button variant="outlined" onClick={() => void send(true)} disabled={sending !== null}>
               {translate('resources.imports.actions.dry_run')}
             </Button>
