@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Layout as RaLayout, Menu, type LayoutProps, useNavigate, useNotify, useTranslate } from 'react-admin';
+import { Layout as RaLayout, Menu, type LayoutProps, useLogout, useNavigate, useNotify, useTranslate } from 'react-admin';
 import { Role } from '@aqtalu/contracts';
 import { apiJson } from '../providers/api';
 import { totpSetupPath } from '../providers/authProvider';
 import { readSession } from '../providers/session';
+import { onSignedOut } from '../providers/sessionChannel';
 import { useDocumentLanguage } from './useDocumentLanguage';
 
 /** A sign-in that must still set up its second factor can do nothing else: send it to the set-up page. */
@@ -13,6 +14,12 @@ function useTotpEnrolmentRedirect(): void {
   useEffect(() => {
     if (mustEnrol) navigate(totpSetupPath, { replace: true });
   }, [mustEnrol, navigate]);
+}
+
+/** A sign-in ended in any tab (a refused refresh, a sign-out) ends here too, at once and without a request. */
+function useSignOutWithOtherTabs(): void {
+  const logout = useLogout();
+  useEffect(() => onSignedOut(() => void logout({}, '/login', false)), [logout]);
 }
 
 /**
@@ -48,5 +55,6 @@ const AppMenu = () => (
 export const Layout = ({ children }: LayoutProps) => {
   useDocumentLanguage();
   useTotpEnrolmentRedirect();
+  useSignOutWithOtherTabs();
   return <RaLayout menu={AppMenu}>{children}</RaLayout>;
 };

@@ -1,5 +1,6 @@
 import type { LoginResponse, RefreshRequest } from '@aqtalu/contracts';
 import { readProblemDetail } from './problemDetails';
+import { announceSignedOut } from './sessionChannel';
 import { apiUrl, clearSession, readSession, sessionFrom, writeSession, type StoredSession } from './session';
 
 /** An HTTP failure; react-admin's checkError and our own look at `status`. */
@@ -23,10 +24,23 @@ export const sessionEnded = () => new AuthHttpError('ra.notification.logged_out'
 
 let inFlight: Promise<StoredSession> | null = null;
 
+const refreshLock = 'aqtalu.session.refresh';
+
 /** One refresh at a time across the browser's tabs too: two tabs rotating the same token would revoke the sign-in. */
 function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks;
-  return locks ? locks.request('aqtalu.session.refresh', task) : task();
+  return locks ? locks.request(refreshLock, task) : task();
+}
+
+/**
+ * Waits while a refresh is under way, in this tab or another (which holds the lock exclusively): a request
+ * sent meanwhile would carry the token being replaced and come back 401. Taken shared, the lock costs
+ * requests nothing when no refresh runs.
+ */
+async function afterRefreshes(): Promise<void> {
+  if (inFlight) await inFlight.catch(() => undefined);
+  const locks = globalThis.navigator?.locks;
+  if (locks) await locks.request(refreshLock, { mode: 'shared' }, () => undefined);
 }
 
 async function exchange(refreshToken: string): Promise<StoredSession> {
@@ -45,8 +59,9 @@ async function exchange(refreshToken: string): Promise<StoredSession> {
     throw new AuthHttpError((await readProblemDetail(response)) ?? 'ra.notification.http_error', response.status);
   }
   if (!response.ok) {
-    // Expired, revoked or reused: the sign-in is over on the API's side.
+    // Expired, revoked or reused: the sign-in is over on the API's side, in every tab.
     clearSession();
+    announceSignedOut();
     throw sessionEnded();
   }
   const session = sessionFrom((await response.json()) as LoginResponse);
@@ -75,6 +90,7 @@ export function refreshSession(stale: StoredSession): Promise<StoredSession> {
 
 /** The session with an access token good for 30 more seconds at least, or null when nobody is signed in. */
 export async function freshSession(): Promise<StoredSession | null> {
+  await afterRefreshes();
   const session = readSession();
   if (!session) return null;
   return session.expiresAt - Date.now() < refreshMarginMs ? refreshSession(session) : session;
@@ -110,6 +126,7 @@ export async function endSession(): Promise<void> {
   const session = readSession();
   clearSession();
   if (!session) return;
+  announceSignedOut();
   try {
     await fetch(`${apiUrl}/auth/logout`, {
       method: 'POST',
