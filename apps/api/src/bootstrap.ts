@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { answerSchemas } from './dtos/responses/api-answer.js';
 import { fileDownloadHeaders, jsonBody, noStoreOnApi, requestIds, supportedMediaTypes } from './http/http-hardening.js';
 import { mountQueueBoard } from './http/queue-board.js';
 import { createValidationPipe } from './http/validation.js';
@@ -60,9 +61,12 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
       .setTitle('Aqtalu API')
       .setDescription('Case management of the state commission for the rehabilitation of victims of political repression')
       .setVersion('0.1.0')
+      // 3.1: the response schemas generated from libs/contracts are JSON Schema (null is a type)
+      .setOpenAPIVersion('3.1.0')
       .addBearerAuth()
       .build(),
   );
+  document.components = { ...document.components, schemas: { ...answerSchemas, ...document.components?.schemas } };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

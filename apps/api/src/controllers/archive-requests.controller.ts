@@ -8,6 +8,8 @@ import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ArchiveRequestActionDto, archiveRequestActions } from '../dtos/case.dto.js';
 import { booleanFilter, idFilter, listAnswer, type ListQueryParams, parseListQuery, textFilter } from '../http/list-query.js';
+import { ApiAnswer, type Sent } from '../dtos/responses/api-answer.js';
+import type { ArchiveRequestResponse } from '@aqtalu/contracts';
 
 @ApiTags('archive requests')
 @Controller('archive-requests')
@@ -18,7 +20,8 @@ export class ArchiveRequestsController {
   @Authenticated({ permission: Permission.ArchiveRequestsRead })
   @Get()
   @ApiQuery({ name: 'filter', required: false, example: '{"status":"sent","overdue":true}' })
-  async list(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+  @ApiAnswer('ArchiveRequestResponse', { list: true })
+  async list(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<Sent<ArchiveRequestResponse[]>> {
     const list = parseListQuery(query, { sortable: ['dueDate', 'status'], defaultSort: 'dueDate', filters: ['status', 'caseId', 'overdue'] });
     const page = await this.requests.list(user, {
       offset: list.offset,
@@ -32,7 +35,8 @@ export class ArchiveRequestsController {
 
   @Authenticated({ permission: Permission.ArchiveRequestsRead })
   @Get(':id')
-  get(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  @ApiAnswer('ArchiveRequestResponse')
+  get(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<Sent<ArchiveRequestResponse>> {
     return this.requests.get(user, id);
   }
 
@@ -40,7 +44,8 @@ export class ArchiveRequestsController {
   @Authenticated()
   @Post(':id/actions/:action')
   @HttpCode(200)
-  act(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Param('action') action: string, @Body() body: ArchiveRequestActionDto) {
+  @ApiAnswer('ArchiveRequestResponse')
+  act(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Param('action') action: string, @Body() body: ArchiveRequestActionDto): Promise<Sent<ArchiveRequestResponse>> {
     if (!(archiveRequestActions as string[]).includes(action)) {
       throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'action', values: [...archiveRequestActions] });
     }

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpStatus, Param, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@aqtalu/contracts';
-import { AuditCheckpoints, AuditQueryService, AuditService, CodedException, type AuditEntryView, type AuditVerification } from '@aqtalu/server';
+import { AuditCheckpoints, AuditQueryService, AuditService, CodedException } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { idFilter, listAnswer, ListQueryError, listQueryError, type ListQueryParams, oneOfFilter, parseListQuery, textFilter } from '../http/list-query.js';
+import { ApiAnswer, type Sent } from '../dtos/responses/api-answer.js';
+import type { AuditEntryResponse, AuditVerificationResponse } from '@aqtalu/contracts';
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -23,7 +25,8 @@ export class AuditLogController {
    */
   @Authenticated({ permission: Permission.AuditRead })
   @Get('verification')
-  async verification(): Promise<AuditVerification> {
+  @ApiAnswer('AuditVerificationResponse')
+  async verification(): Promise<Sent<AuditVerificationResponse>> {
     const verdict = await this.checkpoints.verify();
     await this.audit.record({ action: 'audit.verify', outcome: verdict.intact ? 'allowed' : 'failed', details: { intact: verdict.intact, entries: verdict.entries } });
     return verdict;
@@ -38,7 +41,8 @@ export class AuditLogController {
   @ApiQuery({ name: 'filter', required: false, example: '{"entityType":"user","outcome":"denied","from":"2026-11-01"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,49]' })
   @ApiQuery({ name: 'sort', required: false, example: '["id","DESC"]' })
-  async list(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<AuditEntryView[]> {
+  @ApiAnswer('AuditEntryResponse', { list: true })
+  async list(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<Sent<AuditEntryResponse[]>> {
     const list = parseListQuery(query, {
       sortable: ['occurredAt'],
       defaultSort: 'id',
@@ -68,7 +72,8 @@ export class AuditLogController {
 
   @Authenticated({ permission: Permission.AuditRead })
   @Get(':id')
-  async get(@Param('id') id: string): Promise<AuditEntryView> {
+  @ApiAnswer('AuditEntryResponse')
+  async get(@Param('id') id: string): Promise<Sent<AuditEntryResponse>> {
     const entry = await this.auditLog.get(id);
     if (!entry) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'audit_entry', id: String(id) });
     return entry;

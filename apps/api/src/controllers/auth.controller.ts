@@ -10,6 +10,8 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/jwt.strategy.js';
 import { clientOf } from '../auth/local.strategy.js';
 import { LoginDto, LoginResponseDto, RefreshDto, SessionUserDto, TotpCodeDto, TotpSetupDto } from '../dtos/auth.dto.js';
+import { ApiAnswer } from '../dtos/responses/api-answer.js';
+import type { RevokedSessionsResponse, SignInAgainResponse } from '@aqtalu/contracts';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -58,7 +60,8 @@ export class AuthController {
   @Authenticated({ duringEnrolment: true })
   @Post('logout-all')
   @HttpCode(200)
-  async logoutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<{ revokedSessions: number }> {
+  @ApiAnswer('RevokedSessionsResponse')
+  async logoutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<RevokedSessionsResponse> {
     return { revokedSessions: await this.auth.logoutEverywhere(user) };
   }
 
@@ -84,7 +87,8 @@ export class AuthController {
   @Authenticated({ duringEnrolment: true })
   @Post('totp/confirm')
   @HttpCode(200)
-  async confirmTotp(@CurrentUser() user: AuthenticatedUser, @Body() body: TotpCodeDto): Promise<{ signInAgain: true }> {
+  @ApiAnswer('SignInAgainResponse')
+  async confirmTotp(@CurrentUser() user: AuthenticatedUser, @Body() body: TotpCodeDto): Promise<SignInAgainResponse> {
     await this.auth.confirmTotpEnrolment(user, body.code);
     await this.sessions.revokeFamilyOf(user.familyId, 'totp_enabled');
     return { signInAgain: true };

@@ -7,6 +7,8 @@ import { IsArray, IsOptional, IsUUID } from 'class-validator';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { booleanFilter, listAnswer, type ListQueryParams, parseListQuery, textFilter } from '../http/list-query.js';
+import { ApiAnswer, type Sent } from '../dtos/responses/api-answer.js';
+import type { MarkedReadResponse, NotificationResponse } from '@aqtalu/contracts';
 
 class MarkReadDto {
   @ApiPropertyOptional({ type: [String], description: 'Which notifications; all unread ones when left out' })
@@ -31,7 +33,8 @@ export class NotificationsController {
   @ApiQuery({ name: 'filter', required: false, example: '{"unread":true}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,49]' })
   @ApiQuery({ name: 'sort', required: false, example: '["createdAt","DESC"]' })
-  async mine(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+  @ApiAnswer('NotificationResponse', { list: true })
+  async mine(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<Sent<NotificationResponse[]>> {
     const list = parseListQuery(query, { sortable: ['createdAt', 'readAt', 'kind'], defaultSort: 'createdAt', defaultOrder: 'DESC', defaultLimit: 50, filters: ['unread', 'kind'] });
     const page = await this.notifications.list(user.id, {
       offset: list.offset, limit: list.limit, sort: list.sortField, order: list.sortOrder, ids: list.ids,
@@ -49,14 +52,16 @@ export class NotificationsController {
   @Authenticated()
   @Post('notifications/read')
   @HttpCode(200)
-  async markRead(@CurrentUser() user: SessionUser, @Body() body: MarkReadDto): Promise<{ marked: number }> {
+  @ApiAnswer('MarkedReadResponse')
+  async markRead(@CurrentUser() user: SessionUser, @Body() body: MarkReadDto): Promise<MarkedReadResponse> {
     return { marked: await this.notifications.markRead(user.id, body.ids) };
   }
 
   /** One of the signed-in user's notifications. */
   @Authenticated()
   @Get('notifications/:id')
-  async one(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+  @ApiAnswer('NotificationResponse')
+  async one(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<Sent<NotificationResponse>> {
     const notification = await this.notifications.getOwn(user.id, id);
     if (!notification) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'notification', id });
     return notification;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission, PlaceKind } from '@aqtalu/contracts';
 import { PlaceService } from '@aqtalu/server';
@@ -6,6 +6,8 @@ import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CreatePlaceDto, PlaceNameDto, UpdatePlaceDto } from '../dtos/place.dto.js';
 import { idFilter, listAnswer, ListQueryError, listQueryError, type ListQueryParams, oneOfFilter, parseListQuery, textFilter } from '../http/list-query.js';
+import { ApiAnswer, type Sent } from '../dtos/responses/api-answer.js';
+import type { PlaceHitResponse, PlaceResponse } from '@aqtalu/contracts';
 
 const browseSorts = ['nameEn', 'nameKk', 'nameRu', 'kind', 'regionCode', 'validFrom'] as const;
 
@@ -26,7 +28,8 @@ export class PlacesController {
   @ApiQuery({ name: 'filter', required: false, example: '{"q":"Verny","regionCode":"ALA"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'sort', required: false, example: '["score","DESC"]' })
-  async search(@Query() query: ListQueryParams & { q?: string }, @Res({ passthrough: true }) response: Response) {
+  @ApiAnswer('PlaceHitResponse', { list: true, description: 'Places; with `q`, each with the name that matched and its score' })
+  async search(@Query() query: ListQueryParams & { q?: string }, @Res({ passthrough: true }) response: Response): Promise<Array<Sent<PlaceResponse> | Sent<PlaceHitResponse>>> {
     const list = parseListQuery(query, { sortable: ['score', ...browseSorts], defaultSort: 'score', defaultOrder: 'DESC', filters: ['q', 'regionCode', 'kind', 'parentId'] });
     const q = query.q?.trim() || textFilter(list.filter, 'q');
     const kind = oneOfFilter(list.filter, 'kind', Object.values(PlaceKind));
@@ -42,21 +45,24 @@ export class PlacesController {
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiAnswer('PlaceResponse')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Sent<PlaceResponse>> {
     return this.places.get(id);
   }
 
   /** Adds a place to the gazetteer with its names (administrators). */
   @Authenticated({ permission: Permission.ReferenceManage })
   @Post()
-  create(@Body() body: CreatePlaceDto) {
+  @ApiAnswer('PlaceResponse', { status: HttpStatus.CREATED })
+  create(@Body() body: CreatePlaceDto): Promise<Sent<PlaceResponse>> {
     return this.places.create(body);
   }
 
   /** Changes a place (administrators; send the version you read). */
   @Authenticated({ permission: Permission.ReferenceManage })
   @Patch(':id')
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdatePlaceDto) {
+  @ApiAnswer('PlaceResponse')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdatePlaceDto): Promise<Sent<PlaceResponse>> {
     const { version, ...changes } = body;
     return this.places.update(id, version, changes);
   }
@@ -64,7 +70,8 @@ export class PlacesController {
   /** Adds a name the place was known by (administrators). */
   @Authenticated({ permission: Permission.ReferenceManage })
   @Post(':id/names')
-  addName(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PlaceNameDto) {
+  @ApiAnswer('PlaceResponse', { status: HttpStatus.CREATED })
+  addName(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PlaceNameDto): Promise<Sent<PlaceResponse>> {
     return this.places.addName(id, body);
   }
 }

@@ -141,11 +141,31 @@ export class CaseService {
     return this.get(user, id, { audited: false });
   }
 
-  async timeline(user: SessionUser, id: string) {
+  /**
+   * The case's history, oldest first. Each entry's `params` are its data with the names a reader needs joined
+   * to its ids when read (the subject's name, the archive's, the session's number, the regions'): all of this
+   * case, which the caller may read, or reference data; old entries read the same.
+   */
+  async timeline(user: SessionUser, id: string): Promise<HistoryEntryView[]> {
     await this.access.require(user, id, Permission.CasesRead, undefined, 'case.read_timeline');
     return this.dataSource.query(
-      `SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.kind, e.data, e.actor_id AS "actorId", u.display_name AS "actorName"
-       FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.id`,
+      `SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.kind, e.data, e.actor_id AS "actorId", u.display_name AS "actorName",
+              coalesce(e.data, '{}'::jsonb) || jsonb_strip_nulls(jsonb_build_object(
+                'personNameKk', p.name_kk, 'personNameRu', p.name_ru,
+                'archiveNameKk', ar.name_kk, 'archiveNameRu', ar.name_ru, 'archiveNameEn', ar.name_en,
+                'sessionNumber', s.number, 'sessionDate', to_char(s.session_date, 'YYYY-MM-DD'),
+                'fromRegionKk', rf.name_kk, 'fromRegionRu', rf.name_ru, 'fromRegionEn', rf.name_en,
+                'toRegionKk', rt.name_kk, 'toRegionRu', rt.name_ru, 'toRegionEn', rt.name_en)) AS params
+       FROM case_events e
+       LEFT JOIN users u ON u.id = e.actor_id
+       LEFT JOIN case_subjects cs ON cs.case_id = e.case_id AND cs.person_id::text = e.data->>'personId'
+       LEFT JOIN persons p ON p.id = cs.person_id
+       LEFT JOIN archive_requests r ON r.case_id = e.case_id AND r.id::text = e.data->>'archiveRequestId'
+       LEFT JOIN archives ar ON ar.id = r.archive_id OR (r.id IS NULL AND ar.code = e.data->>'archiveCode')
+       LEFT JOIN commission_sessions s ON s.id::text = e.data->>'sessionId'
+       LEFT JOIN regions rf ON e.kind = 'region_changed' AND rf.code = e.data->>'from'
+       LEFT JOIN regions rt ON e.kind = 'region_changed' AND rt.code = e.data->>'to'
+       WHERE e.case_id = $1 ORDER BY e.id`,
       [id],
     );
   }
@@ -239,6 +259,17 @@ export class CaseService {
     await manager.query(`INSERT INTO case_subjects (case_id, person_id, position) VALUES ($1, $2, $3)`, [caseId, personId, position]);
     return personId!;
   }
+}
+
+/** One entry of a case's history (contracts `HistoryEntry`). */
+export interface HistoryEntryView {
+  id: string;
+  occurredAt: Date;
+  kind: string;
+  data: Record<string, unknown> | null;
+  actorId: string | null;
+  actorName: string | null;
+  params: Record<string, string | number | boolean | null>;
 }
 
 export interface CaseView {
