@@ -3,6 +3,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Dashboard } from './layout/Dashboard';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { lightTheme } from './layout/theme';
 import { TotpSetupPage } from './layout/TotpSetupPage';
 import { authProvider, totpSetupPath } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -28,6 +29,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    theme={lightTheme}
     loginPage={LoginPage}
     requireAuth
     // No call home to marmelab from a state commission's back office.

@@ -73,9 +73,9 @@ describe('working a case in the back office', () => {
     await page.getByRole('link', { name: ru.create }).click();
 
     await page.getByRole('combobox', { name: ru.region }).click();
-    await page.getByRole('option', { name: /\(ALM\)$/ }).click();
+    await page.getByRole('option', { name: 'Алматинская область' }).click();
     await page.getByRole('combobox', { name: ru.category }).click();
-    await page.getByRole('option', { name: /\(counter_revolutionary\)$/ }).click();
+    await page.getByRole('option', { name: 'Осуждённые за «контрреволюционные» преступления' }).click();
     await page.getByRole('textbox', { name: ru.applicantName }).fill('Айгерім Нұрланқызы');
     await page.getByRole('textbox', { name: ru.kinship }).fill('немересі');
     await page.getByRole('textbox', { name: ru.nameKk }).fill('Жұмабаев Қабдолла');

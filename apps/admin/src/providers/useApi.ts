@@ -45,6 +45,7 @@ export function useDictionaryChoices(name: 'regions' | 'archives' | 'victim-cate
   const [locale] = useLocaleState();
   // Dictionaries change rarely: no new request each time a form opens (and no options re-rendered under the pointer).
   const { data, loading } = useApi<DictionaryEntry[]>(`/dictionaries/${name}`, { staleTime: 5 * 60_000 });
-  const choices = (data ?? []).map((entry) => ({ id: entry.code, name: `${localName(entry, locale)} (${entry.code})` }));
+  // Names only: a code in parentheses ("(alash)", "(SPEC-MVD)") means nothing to the people who pick.
+  const choices = (data ?? []).map((entry) => ({ id: entry.code, name: localName(entry, locale) }));
   return { choices, loading };
 }

@@ -47,6 +47,8 @@ export interface ConclusionView {
   criterionRu: string;
   citations: ConclusionCitationView[];
   signedBy: string | null;
+  /** Who signed, by name: the screen says "signed by … on …". */
+  signerName: string | null;
   signedAt: Date | null;
   signedCaseVersion: number | null;
   /** False when the case changed after signing: the signature is void. */
@@ -144,9 +146,9 @@ export class ConclusionService {
     const rows: ConclusionView[] = await this.dataSource.query(
       `SELECT k.id, k.case_id AS "caseId", k.author_id AS "authorId", u.display_name AS "authorName", k.recommendation, k.reasoning,
               k.legal_article_code AS "legalArticleCode", vc.criterion_kk AS "criterionKk", vc.criterion_ru AS "criterionRu",
-              k.signed_by AS "signedBy", k.signed_at AS "signedAt",
+              k.signed_by AS "signedBy", s.display_name AS "signerName", k.signed_at AS "signedAt",
               k.signed_case_version AS "signedCaseVersion", (k.signed_case_version = c.content_version) IS TRUE AS "signatureValid", k.version
-       FROM conclusions k JOIN cases c ON c.id = k.case_id JOIN users u ON u.id = k.author_id
+       FROM conclusions k JOIN cases c ON c.id = k.case_id JOIN users u ON u.id = k.author_id LEFT JOIN users s ON s.id = k.signed_by
        JOIN victim_categories vc ON vc.code = c.category_code WHERE k.case_id = $1`,
       [caseId],
     );

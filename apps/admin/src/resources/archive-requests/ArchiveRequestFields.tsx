@@ -1,6 +1,7 @@
 import { ArchiveRequestStatus, type ArchiveRequestActionOption } from '@aqtalu/contracts';
 import { Chip, type ChipProps, Stack } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDate } from '../../i18n/dates';
 
 export interface ArchiveRequestRecord {
   id: string;
@@ -44,11 +45,14 @@ export const ArchiveRequestStatusChip = (_props: { label?: string; source?: stri
 export const OverdueChip = ({ withDate = false }: { withDate?: boolean; label?: string; source?: string }) => {
   const record = useRecordContext<ArchiveRequestRecord>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!record) return null;
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      {withDate ? <span>{record.dueDate}</span> : null}
-      {record.overdue ? <Chip size="small" color="error" label={translate('resources.archive-requests.overdue', { since: record.overdueSince ?? '' })} /> : null}
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      {withDate ? <span>{formatDate(record.dueDate, locale)}</span> : null}
+      {record.overdue ? (
+        <Chip size="small" color="error" label={translate('resources.archive-requests.overdue', { since: record.overdueSince ? formatDate(record.overdueSince, locale) : '' })} />
+      ) : null}
     </Stack>
   );
 };

@@ -1,5 +1,7 @@
-import { BooleanInput, DataTable, List, SelectInput } from 'react-admin';
-import { ArchiveRequestStatusChip, archiveRequestStatusChoices, OverdueChip } from './ArchiveRequestFields';
+import { BooleanInput, DataTable, List, SelectInput, SimpleList, useLocaleState, useTranslate } from 'react-admin';
+import { formatDate } from '../../i18n/dates';
+import { useIsSmall } from '../../layout/useIsSmall';
+import { type ArchiveRequestRecord, ArchiveRequestStatusChip, archiveRequestStatusChoices, OverdueChip } from './ArchiveRequestFields';
 
 const filters = [
   <SelectInput key="status" source="status" choices={archiveRequestStatusChoices} alwaysOn />,
@@ -7,19 +9,36 @@ const filters = [
 ];
 
 /** The inbox: a liaison sees the requests to their archive, a working group those of its cases (the API scopes it). */
-export const ArchiveRequestList = () => (
-  <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="caseNumber" disableSort />
-      <DataTable.Col source="subjects" disableSort />
-      <DataTable.Col source="archiveCode" disableSort />
-      <DataTable.Col source="sought" disableSort />
-      <DataTable.Col source="status">
-        <ArchiveRequestStatusChip />
-      </DataTable.Col>
-      <DataTable.Col source="dueDate">
-        <OverdueChip withDate />
-      </DataTable.Col>
-    </DataTable>
-  </List>
-);
+export const ArchiveRequestList = () => {
+  const small = useIsSmall();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} perPage={25}>
+      {small ? (
+        // On a phone in the reading room: one row per request, what is sought under the case.
+        <SimpleList<ArchiveRequestRecord>
+          linkType="show"
+          primaryText={(record) => `${record.caseNumber} · ${record.subjects}`}
+          secondaryText={(record) => record.sought}
+          tertiaryText={(record) =>
+            `${translate(`resources.archive-requests.status.${record.status}`, { _: record.status })} · ${formatDate(record.dueDate, locale)}`
+          }
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="caseNumber" disableSort />
+          <DataTable.Col source="subjects" disableSort />
+          <DataTable.Col source="archiveCode" disableSort />
+          <DataTable.Col source="sought" disableSort />
+          <DataTable.Col source="status">
+            <ArchiveRequestStatusChip />
+          </DataTable.Col>
+          <DataTable.Col source="dueDate">
+            <OverdueChip withDate />
+          </DataTable.Col>
+        </DataTable>
+      )}
+    </List>
+  );
+};

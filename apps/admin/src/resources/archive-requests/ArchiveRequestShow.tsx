@@ -2,7 +2,6 @@ import type { ArchiveRequestAction, ArchiveRequestActionOption } from '@aqtalu/c
 import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button,
   Form,
   HttpError,
   Labeled,
@@ -19,6 +18,8 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { DateText } from '../../layout/DateText';
+import { LabelledButton as Button } from '../../layout/LabelledButton';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
@@ -55,10 +56,10 @@ const ActionButton = ({ option }: { option: ArchiveRequestActionOption }) => {
     refresh();
   };
   const label = translate(`resources.archive-requests.actions.${action}`, { _: translate(`aqtalu.case_rules.archive_request_actions.${action}`) });
-  if (!option.needsNote) return <Button label={label} onClick={() => send()} disabled={pending} />;
+  if (!option.needsNote) return <Button variant="outlined" label={label} onClick={() => send()} disabled={pending} />;
   return (
     <>
-      <Button label={label} onClick={() => setOpen(true)} />
+      <Button variant="outlined" label={label} onClick={() => setOpen(true)} />
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`${action}-title`} fullWidth maxWidth="sm">
         <Form onSubmit={(values: Record<string, unknown>) => send(String(values.note ?? '').trim())} noValidate>
           <DialogTitle id={`${action}-title`}>{label}</DialogTitle>
@@ -88,7 +89,7 @@ const Actions = () => {
   const record = useRecordContext<ArchiveRequestRecord>();
   if (!record) return <TopToolbar />;
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ flexWrap: 'wrap', gap: 1, justifyContent: { xs: 'flex-start', sm: 'flex-end' } }}>
       {offeredActions(record.actions).map((option) => (
         <ActionButton key={option.name} option={option} />
       ))}
@@ -123,7 +124,9 @@ export const ArchiveRequestShow = () => (
       <Labeled label="resources.archive-requests.fields.status">
         <ArchiveRequestStatusChip />
       </Labeled>
-      <TextField source="sentOn" />
+      <Labeled label="resources.archive-requests.fields.sentOn">
+        <DateText source="sentOn" />
+      </Labeled>
       <Labeled label="resources.archive-requests.fields.dueDate">
         <OverdueChip withDate />
       </Labeled>

@@ -1,11 +1,22 @@
-import { DataTable, DateField, List, NullableBooleanInput, SearchInput, SelectInput, useLocaleState } from 'react-admin';
+import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput, SimpleList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime } from '../../i18n/dates';
+import { DateText } from '../../layout/DateText';
+import { useIsSmall } from '../../layout/useIsSmall';
 import { useDictionaryChoices } from '../../providers/useApi';
-import { CaseStatusChip, statusChoices, SubjectsField } from './CaseFields';
+import { type CaseRecord, CaseStatusChip, statusChoices, SubjectsField } from './CaseFields';
 
 /** The regions in the screen's language; the API lists a working group its own region only anyway. */
 const RegionFilter = (props: { source: string; alwaysOn?: boolean }) => {
   const { choices } = useDictionaryChoices('regions');
   return <SelectInput {...props} choices={choices} label="resources.cases.fields.regionCode" />;
+};
+
+/** The case's region by name, not by its code. */
+const RegionName = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<CaseRecord>();
+  const { choices } = useDictionaryChoices('regions');
+  if (!record) return null;
+  return <span>{choices.find((choice) => choice.id === record.regionCode)?.name ?? record.regionCode}</span>;
 };
 
 const caseFilters = [
@@ -19,21 +30,36 @@ const caseFilters = [
 /** The cases the API lets this user see (the region of a working group, all for the secretary). */
 export const CaseList = () => {
   const [locale] = useLocaleState();
+  const translate = useTranslate();
+  const small = useIsSmall();
   return (
     <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="number" />
-        <DataTable.Col source="subjects" disableSort>
-          <SubjectsField locale={locale} />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <CaseStatusChip />
-        </DataTable.Col>
-        <DataTable.Col source="regionCode" disableSort />
-        <DataTable.Col source="updatedAt">
-          <DateField source="updatedAt" showTime />
-        </DataTable.Col>
-      </DataTable>
+      {small ? (
+        <SimpleList<CaseRecord>
+          linkType="show"
+          primaryText={(record) => record.number}
+          secondaryText={() => <SubjectsField locale={locale} />}
+          tertiaryText={(record) =>
+            `${translate(`resources.cases.status.${record.status}`, { _: record.status })} · ${formatDateTime(record.updatedAt, locale)}`
+          }
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="number" />
+          <DataTable.Col source="subjects" disableSort>
+            <SubjectsField locale={locale} />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <CaseStatusChip />
+          </DataTable.Col>
+          <DataTable.Col source="regionCode" disableSort>
+            <RegionName />
+          </DataTable.Col>
+          <DataTable.Col source="updatedAt">
+            <DateText source="updatedAt" showTime />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import {
   ArrayInput,
   Button,
+  Confirm,
   DataTable,
   DateInput,
   Form,
@@ -34,6 +35,8 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { formatDateTime } from '../../i18n/dates';
+import { LabelledButton } from '../../layout/LabelledButton';
 import { StaleVersionAlert } from '../../layout/StaleVersionAlert';
 import { apiJson, downloadFile } from '../../providers/api';
 import { isStaleVersion } from '../../providers/problemDetails';
@@ -146,6 +149,8 @@ interface Conclusion {
   reasoning: string;
   legalArticleCode: string;
   signedBy: string | null;
+  /** Who signed, by name (older APIs send the id in signedBy only). */
+  signerName?: string | null;
   signedAt: string | null;
   signatureValid: boolean;
   citations: ConclusionCitation[];
@@ -202,6 +207,8 @@ export const ConclusionTab = () => {
   const canDraft = mayDraft && drafting?.allowed === true;
   const canSign = maySign && action(CaseAction.SignConclusion)?.allowed === true;
   const articles = useDictionaryChoices('legal-articles');
+  const [locale] = useLocaleState();
+  const [confirmingSignature, setConfirmingSignature] = useState(false);
   const { post, pending, conflict } = usePost();
   const evidenceQuery = new URLSearchParams({ range: JSON.stringify([0, 99]), sort: JSON.stringify(['createdAt', 'ASC']) });
   const { data: evidence } = useApi<EvidenceRecord[]>(record && canDraft ? `/cases/${record.id}/evidence?${evidenceQuery.toString()}` : null);
@@ -228,7 +235,8 @@ export const ConclusionTab = () => {
       {data ? (
         <div>
           <Typography variant="subtitle1">
-            {translate(`resources.cases.conclusion.recommendation_${data.recommendation}`)} · {data.legalArticleCode}
+            {translate(`resources.cases.conclusion.recommendation_${data.recommendation}`)} ·{' '}
+            {articles.choices.find((article) => article.id === data.legalArticleCode)?.name ?? data.legalArticleCode}
           </Typography>
           <Typography sx={{ whiteSpace: 'pre-wrap' }}>{data.reasoning}</Typography>
           {data.citations?.length ? (
@@ -247,26 +255,46 @@ export const ConclusionTab = () => {
             {translate('resources.cases.conclusion.author', { name: data.authorName })}
           </Typography>
           <Chip
-            sx={{ mt: 1 }}
+            sx={{ mt: 1, height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 } }}
+            data-testid="conclusion-signature"
             color={data.signedAt ? (data.signatureValid ? 'success' : 'warning') : 'default'}
-            label={translate(
+            label={
               data.signedAt
-                ? data.signatureValid
-                  ? 'resources.cases.conclusion.signed'
-                  : 'resources.cases.conclusion.signature_void'
-                : 'resources.cases.conclusion.unsigned',
-            )}
+                ? translate(data.signatureValid ? 'resources.cases.conclusion.signed_by' : 'resources.cases.conclusion.signature_void_by', {
+                    name: data.signerName ?? '—',
+                    date: formatDateTime(data.signedAt, locale),
+                  })
+                : translate('resources.cases.conclusion.unsigned')
+            }
           />
           {canSign && !(data.signedAt && data.signatureValid) ? (
-            <Button
-              sx={{ ml: 2, mt: 1 }}
-              variant="contained"
-              label="resources.cases.conclusion.sign"
-              disabled={pending}
-              onClick={async () => {
-                if (await post(`/cases/${record.id}/conclusion/sign`, { version: data.version }, 'resources.cases.conclusion.signed')) reload();
-              }}
-            />
+            <>
+              <LabelledButton
+                sx={{ ml: { sm: 2 }, mt: 1 }}
+                variant="contained"
+                label="resources.cases.conclusion.sign"
+                disabled={pending}
+                onClick={() => setConfirmingSignature(true)}
+              />
+              <Confirm
+                isOpen={confirmingSignature}
+                loading={pending}
+                title="resources.cases.conclusion.sign_confirm_title"
+                content="resources.cases.conclusion.sign_confirm_content"
+                translateOptions={{
+                  number: record.number,
+                  recommendation: translate(`resources.cases.conclusion.recommendation_${data.recommendation}`),
+                  author: data.authorName,
+                }}
+                confirm="resources.cases.conclusion.sign"
+                onClose={() => setConfirmingSignature(false)}
+                onConfirm={async () => {
+                  const signed = await post(`/cases/${record.id}/conclusion/sign`, { version: data.version }, 'resources.cases.conclusion.signed');
+                  setConfirmingSignature(false);
+                  if (signed) reload();
+                }}
+              />
+            </>
           ) : null}
         </div>
       ) : (

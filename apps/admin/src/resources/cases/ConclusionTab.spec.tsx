@@ -1,5 +1,5 @@
 import { CaseAction, CaseStatus, ConclusionRecommendation, Role, type CaseActionOption } from '@aqtalu/contracts';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { RecordContextProvider } from 'react-admin';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderAs } from '../../testing/render';
@@ -20,6 +20,7 @@ const conclusion = {
   reasoning: 'The troika protocol shows an extrajudicial sentence.',
   legalArticleCode: 'law1993-art3',
   signedBy: 'u2',
+  signerName: 'Ерлан Жетекшіұлы',
   signedAt: '2026-03-01T10:00:00Z',
   signatureValid: true,
   citations: [],
@@ -75,5 +76,42 @@ describe('the conclusion tab', () => {
     renderAs(Role.WgMember, <RecordContextProvider value={{ ...record, status: CaseStatus.WorkingGroupReview }}><ConclusionTab /></RecordContextProvider>);
     await screen.findByRole('button', { name: 'Save' });
     await waitFor(() => expect(screen.queryByTestId('conclusion-closed')).toBeNull());
+  });
+
+  it('names who signed and when, in Kazakhstan’s time', async () => {
+    serve(answerWith(CaseStatus.Rehabilitated, { name: CaseAction.DraftConclusion, allowed: false, reasons: [] }));
+    renderAs(Role.WgMember, <RecordContextProvider value={record}><ConclusionTab /></RecordContextProvider>);
+    expect((await screen.findByTestId('conclusion-signature')).textContent).toBe('Signed by Ерлан Жетекшіұлы on 01/03/2026, 15:00');
+  });
+
+  it('asks the lead to confirm before signing, and signs only when confirmed', async () => {
+    const unsigned = { ...conclusion, signedBy: null, signerName: null, signedAt: null, signatureValid: false };
+    const answer: TransitionsAnswer = {
+      version: 9,
+      status: CaseStatus.WorkingGroupReview,
+      transitions: [],
+      actions: Object.values(CaseAction).map((name) => ({ name, allowed: name === CaseAction.SignConclusion, reasons: [] })),
+    };
+    apiJson.mockImplementation(async (path?: string, init?: { method?: string }) => {
+      if (path?.startsWith('/cases/c1/transitions')) return answer;
+      if (path === '/cases/c1/conclusion/sign' && init?.method === 'POST') return { ...unsigned, signedAt: '2026-03-01T10:00:00Z' };
+      if (path?.startsWith('/cases/c1/conclusion')) return unsigned;
+      return [];
+    });
+    renderAs(Role.WgLead, <RecordContextProvider value={{ ...record, status: CaseStatus.WorkingGroupReview }}><ConclusionTab /></RecordContextProvider>);
+    const signs = () => apiJson.mock.calls.filter(([path]) => path === '/cases/c1/conclusion/sign');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign' }));
+    let dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Sign the conclusion on case ALM-2026-000001?')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(signs()).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign' }));
+    dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign' }));
+    await waitFor(() => expect(signs()).toHaveLength(1));
+    expect(signs()[0]![1]).toMatchObject({ method: 'POST', body: { version: 3 } });
   });
 });

@@ -1,14 +1,39 @@
-import { DataTable, DateField, List } from 'react-admin';
+import { DataTable, List, SimpleList, useLocaleState, useTranslate } from 'react-admin';
+import { formatDate } from '../../i18n/dates';
+import { DateText } from '../../layout/DateText';
+import { useIsSmall } from '../../layout/useIsSmall';
 
-export const CommissionSessionList = () => (
-  <List sort={{ field: 'date', order: 'DESC' }} perPage={25}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="number" disableSort />
-      <DataTable.Col source="date">
-        <DateField source="date" />
-      </DataTable.Col>
-      <DataTable.Col source="place" disableSort />
-      <DataTable.Col source="agendaSize" disableSort />
-    </DataTable>
-  </List>
-);
+interface SessionRow {
+  id: string;
+  number: string;
+  date: string;
+  place: string;
+  agendaSize: number;
+}
+
+export const CommissionSessionList = () => {
+  const small = useIsSmall();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <List sort={{ field: 'date', order: 'DESC' }} perPage={25}>
+      {small ? (
+        <SimpleList<SessionRow>
+          linkType="show"
+          primaryText={(record) => `${record.number} · ${formatDate(record.date, locale)}`}
+          secondaryText={(record) => record.place}
+          tertiaryText={(record) => `${translate('resources.commission-sessions.fields.agendaSize')}: ${record.agendaSize}`}
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="number" disableSort />
+          <DataTable.Col source="date">
+            <DateText source="date" />
+          </DataTable.Col>
+          <DataTable.Col source="place" disableSort />
+          <DataTable.Col source="agendaSize" disableSort />
+        </DataTable>
+      )}
+    </List>
+  );
+};
