@@ -12,6 +12,7 @@ import {
   ConfigModule,
   DatabaseModule,
   EvidenceModule,
+  EventsModule,
   IdentityModule,
   MetricsService,
   NotificationModule,
@@ -40,6 +41,9 @@ import { CasesController } from './controllers/cases.controller.js';
 import { CertificatesController } from './controllers/certificates.controller.js';
 import { CommissionController } from './controllers/commission.controller.js';
 import { EvidenceController } from './controllers/evidence.controller.js';
+import { EventsController } from './controllers/events.controller.js';
+import { GroupCasesController } from './controllers/group-cases.controller.js';
+import { PersonLinksController } from './controllers/person-links.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -95,6 +99,7 @@ export class AppModule implements NestModule {
         CasesModule,
         RegistryModule,
         PersonFactsModule,
+        EventsModule,
         OutboxModule,
         StorageModule.forRoot(config),
         EvidenceModule,
@@ -113,6 +118,9 @@ export class AppModule implements NestModule {
         CertificatesController,
         CommissionController,
         EvidenceController,
+        EventsController,
+        GroupCasesController,
+        PersonLinksController,
         DictionariesController,
         HealthController,
         MetricsController,

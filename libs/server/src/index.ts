@@ -90,3 +90,4 @@ export * from './storage/local-disk.storage.js';
 export * from './storage/s3.storage.js';
 export * from './storage/storage.module.js';
 export * from './storage/s3.storage.js';
+export * from './events/index.js';

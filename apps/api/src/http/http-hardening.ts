@@ -17,6 +17,7 @@ export const jsonBodyLimits = { maxBytes: 1024 * 1024, maxDepth: 32 } as const;
 const multipartRoutes: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: 'POST', path: /^\/api\/cases\/[^/]+\/evidence\/?$/ },
   { method: 'POST', path: /^\/api\/registry\/imports\/?$/ },
+  { method: 'POST', path: /^\/api\/group-cases\/import\/?$/ },
 ];
 
 /** Routes that carry no personal data and may be cached (the probes and the API's documentation). */

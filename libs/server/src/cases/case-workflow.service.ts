@@ -119,11 +119,20 @@ export class CaseWorkflowService {
     if (!agenda) throw new CodedException(HttpStatus.CONFLICT, 'case.not_on_agenda');
     const subjects: Array<{ id: string }> = await manager.query(`SELECT id FROM case_subjects WHERE case_id = $1`, [row.id]);
     const subjectIds = new Set(subjects.map((s) => s.id));
-    for (const exception of command.exceptions ?? []) {
+    // without exceptions of the chair's own, those marked on the subjects beforehand (a group case's bulk action),
+    // except the ones the decision itself already gives
+    const exceptions = command.exceptions ?? (
+      await manager.query(
+        `SELECT id AS "subjectId", exception_outcome AS outcome, exception_reason AS reason FROM case_subjects
+         WHERE case_id = $1 AND exception_outcome IS NOT NULL AND exception_outcome <> $2 ORDER BY position`,
+        [row.id, outcome],
+      )
+    ) as NonNullable<TransitionCommand['exceptions']>;
+    for (const exception of exceptions) {
       if (!subjectIds.has(exception.subjectId)) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.exception_not_subject', { subjectId: exception.subjectId });
       if (exception.outcome === outcome) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.exception_same_outcome', { subjectId: exception.subjectId });
     }
-    if ((command.exceptions?.length ?? 0) >= subjectIds.size) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.exceptions_all_subjects');
+    if (exceptions.length >= subjectIds.size) throw new CodedException(HttpStatus.BAD_REQUEST, 'case.exceptions_all_subjects');
     // Numbers are counted per year: one numbering at a time, so two decisions never take the same one.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('aqtalu:decision-number'))`);
     const [{ number }] = await manager.query(
@@ -135,7 +144,7 @@ export class CaseWorkflowService {
       [number, row.id, agenda.agendaItemId, outcome, command.reason!.trim(), user.id],
     );
     await manager.query(`UPDATE case_subjects SET outcome = $2 WHERE case_id = $1`, [row.id, outcome]);
-    for (const exception of command.exceptions ?? []) {
+    for (const exception of exceptions) {
       await manager.query(`INSERT INTO decision_exceptions (decision_id, subject_id, outcome, reason) VALUES ($1, $2, $3, $4)`, [
         decision.id, exception.subjectId, exception.outcome, exception.reason,
       ]);

@@ -73,6 +73,7 @@ export class CaseNumberCounterEntity {
 @Entity({ name: 'case_subjects' })
 @Index('uq_case_subjects_person', ['caseId', 'personId'], { unique: true })
 @Check('ck_case_subjects_outcome', `outcome IS NULL OR outcome IN (${values(DecisionOutcome)})`)
+@Check('ck_case_subjects_exception_outcome', `exception_outcome IS NULL OR exception_outcome IN (${values(DecisionOutcome)})`)
 export class CaseSubjectEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
 
@@ -89,6 +90,9 @@ export class CaseSubjectEntity {
   @Column({ type: 'integer' }) position!: number;
   /** Set by the decision, for this person. */
   @Column({ type: 'varchar', length: 32, nullable: true }) outcome!: DecisionOutcome | null;
+  /** Marked before the decision (a bulk action): this person is to be decided otherwise, for this reason. */
+  @Column({ name: 'exception_outcome', type: 'varchar', length: 32, nullable: true }) exceptionOutcome!: DecisionOutcome | null;
+  @Column({ name: 'exception_reason', type: 'text', nullable: true }) exceptionReason!: string | null;
 }
 
 /** The case's history: every transition and notable change, in order. */

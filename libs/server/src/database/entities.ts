@@ -38,6 +38,7 @@ import { RefreshTokenEntity } from '../identity/refresh-token.entity.js';
 import { RegionEntity } from '../identity/region.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
+import { EventEntity, EventParticipantEntity, EventPlaceEntity, EventSourceEntity, PersonRelationEntity } from '../events/event.entities.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 
 /** Every entity of the schema; migrations are generated from these. */
@@ -87,4 +88,9 @@ export const entities = [
   PlaceEntity,
   PlaceNameEntity,
   PersonFactEntity,
+  EventEntity,
+  EventPlaceEntity,
+  EventSourceEntity,
+  EventParticipantEntity,
+  PersonRelationEntity,
 ];

@@ -12,12 +12,15 @@ import {
   EvidenceProposalKind,
   EvidenceProposalStatus,
   EvidenceVerification,
+  EventKind,
+  EventRole,
   FactKind,
   FactSourceKind,
   NameScript,
   PlaceKind,
   PlaceNameLanguage,
   RegistryImportStatus,
+  RelationKind,
   Role,
   VoteChoice,
 } from '@aqtalu/contracts';
@@ -53,6 +56,13 @@ const enumColumns: Record<string, readonly string[]> = {
   'person_facts.source_kind': Object.values(FactSourceKind),
   'person_facts.kind': Object.values(FactKind),
   'person_facts.episode_kind': Object.values(EpisodeKind),
+  'case_subjects.exception_outcome': Object.values(DecisionOutcome),
+  'events.kind': Object.values(EventKind),
+  'event_sources.source_kind': Object.values(FactSourceKind),
+  'event_participants.role': Object.values(EventRole),
+  'event_participants.source_kind': Object.values(FactSourceKind),
+  'person_relations.kind': Object.values(RelationKind),
+  'person_relations.source_kind': Object.values(FactSourceKind),
 };
 
 /** Columns a CHECK limits to listed values for another reason than an enum (a scope rule, not a domain). */

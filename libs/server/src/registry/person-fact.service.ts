@@ -311,7 +311,8 @@ export class PersonFactService {
     return { value, date, ...source };
   }
 
-  private async validateSource(user: SessionUser, source: FactSourceInput): Promise<{ reference: ArchivalReference | null; pageFrom: number | null; pageTo: number | null }> {
+  /** Checks a source as a fact cites it (also used by events and relations, which cite sources the same way). */
+  async validateSource(user: SessionUser, source: FactSourceInput): Promise<{ reference: ArchivalReference | null; pageFrom: number | null; pageTo: number | null }> {
     const has = (fields: Array<keyof FactSourceInput>) => fields.filter((field) => source[field] !== undefined && source[field] !== null && source[field] !== '');
     const refuseOthers = (allowed: Array<keyof FactSourceInput>) => {
       const foreign = has(['reference', 'bookTitle', 'bookVolume', 'bookPage', 'evidenceId', 'pageFrom', 'pageTo']).filter((field) => !allowed.includes(field));
