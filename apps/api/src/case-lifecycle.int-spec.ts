@@ -268,6 +268,7 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect(check.status).toBe(200);
     expect(check.body).toEqual({
       valid: true,
+      revoked: false,
       certificateNumber: expect.stringMatching(/^C-ALM-/),
       personNameKk: 'Жұмабаев Қабдолла',
       personNameRu: 'Жумабаев Кабдолла',

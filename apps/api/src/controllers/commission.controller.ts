@@ -63,6 +63,13 @@ export class CommissionController {
     return this.commission.addToAgenda(user, sessionId, body.caseId);
   }
 
+  /** The cases awaiting the commission that may go on this agenda (signed conclusion, on no agenda yet), with the subjects' names. */
+  @Authenticated({ permission: Permission.CommissionManage })
+  @Get(':id/agenda/candidates')
+  agendaCandidates(@CurrentUser() user: SessionUser, @Param('id', id) sessionId: string) {
+    return this.commission.agendaCandidates(user, sessionId);
+  }
+
   /** The signed-in member's vote on a case of the agenda. */
   @Authenticated({ permission: Permission.CommissionVote })
   @Post(':id/agenda/:caseId/vote')

@@ -26,7 +26,7 @@ import { rm } from 'node:fs/promises';
 import type { Observable } from 'rxjs';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ConfirmProposalDto, UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
+import { ConfirmProposalDto, DecideProposalsDto, UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
 import { idFilter, listAnswer, type ListQuery, ListQueryError, listQueryError, type ListQueryParams, parseListQuery, readEach, textFilter } from '../http/list-query.js';
 
 type EvidenceSort = 'createdAt' | 'kind' | 'originalName';
@@ -173,6 +173,14 @@ export class EvidenceController {
   @HttpCode(200)
   dismissProposal(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Param('proposalId', id) proposalId: string) {
     return this.evidence.decideProposal(user, evidenceId, proposalId, { confirm: false });
+  }
+
+  /** Confirms or dismisses several proposals at once, all or none (each audited); answers the evidence's proposals. */
+  @Authenticated({ permission: Permission.EvidenceVerify })
+  @Post('evidence/:id/proposals/decide')
+  @HttpCode(200)
+  decideProposals(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Body() body: DecideProposalsDto) {
+    return this.evidence.decideProposals(user, evidenceId, body);
   }
 
   /** What cites this evidence, page by page: conclusions' statements and registry facts. */

@@ -101,6 +101,13 @@ export class RegistryController {
     return this.registry.update(user, personId, body);
   }
 
+  /** The cases the person is a subject of, those the caller may see (region and archive scope). */
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('persons/:id/cases')
+  casesOf(@CurrentUser() user: SessionUser, @Param('id', id) personId: string) {
+    return this.registry.casesOf(user, personId);
+  }
+
   /**
    * The person's facts and repression episodes, each with its source (archival reference, book and page, or
    * evidence and pages) and whether it is the accepted value. Other facts first, then episodes by date.

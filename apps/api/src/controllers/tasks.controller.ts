@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
-import { CollaborationService } from '@aqtalu/server';
+import { CollaborationService, CommissionService } from '@aqtalu/server';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { TaskDoneDto } from '../dtos/case.dto.js';
@@ -9,7 +9,17 @@ import { TaskDoneDto } from '../dtos/case.dto.js';
 @ApiTags('cases')
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly collaboration: CollaborationService) {}
+  constructor(
+    private readonly collaboration: CollaborationService,
+    private readonly commission: CommissionService,
+  ) {}
+
+  /** The votes waiting for the signed-in commission member: agenda items awaiting a decision they have not voted on. */
+  @Authenticated({ permission: Permission.CommissionVote })
+  @Get('votes')
+  pendingVotes(@CurrentUser() user: SessionUser) {
+    return this.commission.pendingVotes(user);
+  }
 
   /** Marks a task of a case done, or not done again. */
   @Authenticated({ permission: Permission.CasesUpdate })

@@ -96,6 +96,11 @@ export class UpdateApplicantDto {
 }
 
 export class UpdateCaseDto extends VersionDto {
+  @ApiPropertyOptional({ example: 'ZHA', description: "Moves the case to another region's working group (re-scopes it; audited)" })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'regionCode must be a region code of three capital letters, e.g. ALM' })
+  regionCode?: string;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) summary?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{2,48}$/, { message: 'categoryCode must be a victim category code' }) categoryCode?: string;
   @ApiPropertyOptional({ type: UpdateApplicantDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => UpdateApplicantDto) applicant?: UpdateApplicantDto;

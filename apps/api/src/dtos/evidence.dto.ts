@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EvidenceKind } from '@aqtalu/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** The text fields of the multipart upload (the file itself is the part `file`). */
 export class UploadEvidenceDto {
@@ -41,4 +41,17 @@ export class VerifyEvidenceDto {
 export class ConfirmProposalDto {
   /** For a name: the registry person to link, when it is not the proposed match. */
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4', { message: 'personId must be the id of a registry person' }) personId?: string;
+}
+
+export class DecideProposalsDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Proposals of this evidence, decided all or none' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'ids must name at least one proposal' })
+  @ArrayMaxSize(500)
+  @IsUUID('4', { each: true, message: 'ids must be ids of proposals of this evidence' })
+  ids!: string[];
+
+  @ApiProperty({ description: 'true confirms them (a name with its proposed match), false dismisses them' })
+  @IsBoolean()
+  confirm!: boolean;
 }

@@ -35,6 +35,8 @@ export interface NewCase {
 
 export interface CaseChanges {
   version: number;
+  /** Moves the case to another region's working group: the old region's group loses it, the new one gains it. */
+  regionCode?: string;
   summary?: string;
   categoryCode?: string;
   applicant?: Partial<NewCase['applicant']>;
@@ -91,8 +93,10 @@ export class CaseService {
   }
 
   async list(user: SessionUser, page: CaseListPage) {
+    // the search finds subjects' names as the registry does, in any script ("Seifullin" finds «Сейфуллин»)
+    if (page.filter.q && !page.filter.nameWords) page = { ...page, filter: { ...page.filter, nameWords: await this.registry.nameWordsOf(page.filter.q) } };
     const result = await this.cases.list(actorOf(user), page);
-    await this.audit.record({ action: 'case.list', details: { filter: page.filter, offset: page.offset, limit: page.limit, returned: result.rows.length } });
+    await this.audit.record({ action: 'case.list', details: { filter: { ...page.filter, nameWords: undefined }, offset: page.offset, limit: page.limit, returned: result.rows.length } });
     return result;
   }
 
@@ -101,30 +105,49 @@ export class CaseService {
     return this.cases.stats(actorOf(user));
   }
 
-  /** Edits the file; refuses a stale version; any change voids a signed conclusion (it no longer matches). */
+  /**
+   * Edits the file; refuses a stale version; any change voids a signed conclusion (it no longer matches).
+   * A new region re-scopes the case: its working group gains it and the old one's loses it (the case keeps
+   * its number); the move is audited on its own. The answer is the case as it is now, also to an editor
+   * who no longer sees it.
+   */
   async update(user: SessionUser, id: string, changes: CaseChanges): Promise<CaseView> {
     await this.access.require(user, id, Permission.CasesUpdate);
-    await this.dataSource.transaction(async (manager) => {
+    const after = await this.dataSource.transaction(async (manager) => {
       const before = await this.cases.lockForWrite(manager, id, changes.version);
       await this.rules.assert(user, before, CaseAction.Edit, manager);
       if (changes.categoryCode) {
         const [category] = await manager.query(`SELECT code FROM victim_categories WHERE code = $1`, [changes.categoryCode]);
         if (!category) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'categoryCode', value: changes.categoryCode });
       }
+      let regionId = before.regionId;
+      if (changes.regionCode && changes.regionCode !== before.regionCode) {
+        const [region] = await sqlRows<{ id: string }>(manager, `SELECT id FROM regions WHERE code = $1`, [changes.regionCode]);
+        if (!region) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.unknown_code', { field: 'regionCode', value: changes.regionCode });
+        regionId = region.id;
+      }
       const a = changes.applicant ?? {};
       await manager.query(
         `UPDATE cases SET summary = $2, category_code = $3, applicant_kind = $4, applicant_name = $5, applicant_kinship = $6,
-           applicant_kinship_proof = $7, applicant_email = $8, applicant_phone = $9, applicant_address = $10,
+           applicant_kinship_proof = $7, applicant_email = $8, applicant_phone = $9, applicant_address = $10, region_id = $11,
            version = version + 1, content_version = content_version + 1, updated_at = now() WHERE id = $1`,
         [id, changes.summary ?? before.summary, changes.categoryCode ?? before.categoryCode, a.kind ?? before.applicantKind, a.name ?? before.applicantName,
           a.kinship ?? before.applicantKinship, a.kinshipProof ?? before.applicantKinshipProof, a.email ?? before.applicantEmail,
-          a.phone ?? before.applicantPhone, a.address ?? before.applicantAddress],
+          a.phone ?? before.applicantPhone, a.address ?? before.applicantAddress, regionId],
       );
       const after = (await this.cases.findAny(id, manager))!;
       await this.event(manager, id, user.id, 'updated', {});
       await this.audit.record({ action: 'case.update', entityType: 'case', entityId: id, before: record(before), after: record(after) }, manager);
+      if (after.regionCode !== before.regionCode) {
+        await this.event(manager, id, user.id, 'region_changed', { from: before.regionCode, to: after.regionCode });
+        await this.audit.record(
+          { action: 'case.change_region', entityType: 'case', entityId: id, before: { regionCode: before.regionCode }, after: { regionCode: after.regionCode }, details: { number: after.number } },
+          manager,
+        );
+      }
+      return after;
     });
-    return this.get(user, id, { audited: false });
+    return this.view(after);
   }
 
   async addSubject(user: SessionUser, id: string, version: number, subject: SubjectInput): Promise<CaseView> {
@@ -290,6 +313,7 @@ export interface CaseView {
 
 function record(row: CaseRow): Record<string, unknown> {
   return {
+    regionCode: row.regionCode,
     summary: row.summary,
     categoryCode: row.categoryCode,
     applicantKind: row.applicantKind,

@@ -14,13 +14,17 @@ export const commissionName = {
   ru: 'Государственная комиссия по полной реабилитации жертв политических репрессий',
 };
 
-/** Public answer of a certificate check: the name, the decision's number and date, nothing more. */
+/** Public answer of a certificate check: the name, the decision's number and date, its validity, nothing more. */
 export interface CertificateVerification {
-  valid: true;
+  /** Issued and not revoked. */
+  valid: boolean;
+  /** The commission decided the case again later (after a reopening): this certificate no longer holds. */
+  revoked: boolean;
   certificateNumber: string;
   personNameKk: string | null;
   personNameRu: string | null;
   decisionNumber: string;
+  /** The day of the decision in Kazakhstan, `YYYY-MM-DD`. */
   decisionDate: string;
 }
 
@@ -67,23 +71,27 @@ export class CertificateService {
   }
 
   async verify(code: string): Promise<CertificateVerification> {
-    const rows = /^[A-Z0-9]{6,32}$/.test(code)
-      ? await this.dataSource.query(
-          `SELECT ce.number, p.name_kk, p.name_ru, d.number AS decision_number, to_char(d.decided_at, 'YYYY-MM-DD') AS decision_date
-           FROM certificates ce JOIN persons p ON p.id = ce.person_id JOIN decisions d ON d.id = ce.decision_id
-           WHERE ce.verification_code = $1 AND ce.rendered_at IS NOT NULL`,
-          [code],
-        )
-      : [];
+    const rows: Array<{ number: string; name_kk: string | null; name_ru: string | null; decision_number: string; decision_date: string; revoked: boolean }> =
+      /^[A-Z0-9]{6,32}$/.test(code)
+        ? await this.dataSource.query(
+            `SELECT ce.number, p.name_kk, p.name_ru, d.number AS decision_number, to_char(d.decided_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS decision_date,
+                    EXISTS (SELECT 1 FROM decisions later WHERE later.case_id = d.case_id AND later.decided_at > d.decided_at) AS revoked
+             FROM certificates ce JOIN persons p ON p.id = ce.person_id JOIN decisions d ON d.id = ce.decision_id
+             WHERE ce.verification_code = $1 AND ce.rendered_at IS NOT NULL`,
+            [code],
+          )
+        : [];
     await this.audit.record({ action: 'certificate.verify', outcome: rows[0] ? 'allowed' : 'failed', entityType: 'certificate', entityId: null, details: { code } });
-    if (!rows[0]) throw new CodedException(HttpStatus.NOT_FOUND, 'commission.certificate_unknown', { code });
+    const row = rows[0];
+    if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'commission.certificate_unknown', { code });
     return {
-      valid: true,
-      certificateNumber: rows[0].number,
-      personNameKk: rows[0].name_kk,
-      personNameRu: rows[0].name_ru,
-      decisionNumber: rows[0].decision_number,
-      decisionDate: rows[0].decision_date,
+      valid: !row.revoked,
+      revoked: row.revoked,
+      certificateNumber: row.number,
+      personNameKk: row.name_kk,
+      personNameRu: row.name_ru,
+      decisionNumber: row.decision_number,
+      decisionDate: row.decision_date,
     };
   }
 

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseAction, commissionRoles, DecisionOutcome, Permission, VoteChoice, type SessionUser } from '@aqtalu/contracts';
-import { evaluateQuorum } from '@aqtalu/domain';
+import { CaseAction, CaseStatus, commissionRoles, DecisionOutcome, Permission, VoteChoice, type SessionUser } from '@aqtalu/contracts';
+import { caseActions, evaluateQuorum } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CodedException } from '../errors/coded.exception.js';
@@ -12,6 +12,7 @@ import { CaseAccess } from '../cases/case-access.service.js';
 import { CaseRules } from '../cases/case-rules.service.js';
 import { CaseRepository } from '../cases/case.repository.js';
 import { CaseService } from '../cases/case.service.js';
+import { actorOf, caseScopeCondition } from '../cases/case-scope.js';
 import { ConclusionService } from '../cases/conclusion.service.js';
 import { renderCommissionProtocol, type ProtocolItem } from '../documents/index.js';
 import { NotificationService } from '../notifications/notification.service.js';
@@ -19,6 +20,28 @@ import { commissionName } from './certificate.service.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+
+/** A case the secretary may put on an agenda, with its subjects' names. */
+export interface AgendaCandidate {
+  id: string;
+  number: string;
+  regionCode: string;
+  categoryCode: string;
+  recommendation: string;
+  subjects: string[];
+}
+
+/** A vote waiting for a commission member. */
+export interface PendingVote {
+  sessionId: string;
+  sessionNumber: string;
+  sessionDate: string;
+  caseId: string;
+  caseNumber: string;
+  /** Recorded as present at the session (only those present vote). */
+  present: boolean;
+  subjects: string[];
+}
 
 /** Commission sessions: the secretary prepares them, members vote, the chair decides (through the case workflow). */
 @Injectable()
@@ -90,6 +113,8 @@ export class CommissionService {
     const present = attendance.filter((member: { present: boolean }) => member.present).length;
     const agenda = await this.dataSource.query(
       `SELECT ai.id, ai.position, ai.case_id AS "caseId", c.number AS "caseNumber", c.status AS "caseStatus",
+              coalesce((SELECT json_agg(coalesce(p.name_kk, p.name_ru) ORDER BY s.position) FROM case_subjects s JOIN persons p ON p.id = s.person_id
+                        WHERE s.case_id = c.id), '[]') AS subjects,
               coalesce((SELECT json_agg(json_build_object('memberId', v.member_id, 'name', u.display_name, 'choice', v.choice, 'dissentingOpinion', v.dissenting_opinion) ORDER BY u.display_name)
                         FROM votes v JOIN users u ON u.id = v.member_id WHERE v.agenda_item_id = ai.id), '[]') AS votes,
               (SELECT json_build_object('number', d.number, 'outcome', d.outcome, 'reasons', d.reasons) FROM decisions d WHERE d.agenda_item_id = ai.id) AS decision
@@ -191,6 +216,56 @@ export class CommissionService {
       await this.audit.record({ action: 'commission_session.agenda_add', entityType: 'case', entityId: caseId, details: { sessionId } }, manager);
     });
     return this.get(sessionId);
+  }
+
+  /**
+   * The cases the secretary may put on this session's agenda: awaiting the commission (the lifecycle's state
+   * for putting on an agenda), with a conclusion signed for the case as it is, on no agenda awaiting its
+   * decision; with the subjects' names. Within the caller's scope; audited as a read of the cases.
+   */
+  async agendaCandidates(user: SessionUser, sessionId: string): Promise<AgendaCandidate[]> {
+    await this.get(sessionId);
+    const params: unknown[] = [Object.values(CaseStatus).filter((state) => caseActions[CaseAction.PutOnAgenda].states[state])];
+    const scope = caseScopeCondition(actorOf(user), params);
+    const rows: AgendaCandidate[] = await this.dataSource.query(
+      `SELECT c.id, c.number, r.code AS "regionCode", c.category_code AS "categoryCode", k.recommendation,
+              coalesce((SELECT json_agg(coalesce(p.name_kk, p.name_ru) ORDER BY s.position) FROM case_subjects s JOIN persons p ON p.id = s.person_id
+                        WHERE s.case_id = c.id), '[]') AS subjects
+       FROM cases c JOIN regions r ON r.id = c.region_id
+       JOIN conclusions k ON k.case_id = c.id AND k.signed_at IS NOT NULL AND k.signed_case_version = c.content_version
+       WHERE c.status = ANY($1) AND ${scope}
+         AND NOT EXISTS (SELECT 1 FROM agenda_items ai WHERE ai.case_id = c.id AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.agenda_item_id = ai.id))
+       ORDER BY c.updated_at, c.number
+       LIMIT 200`,
+      params,
+    );
+    await this.audit.record({ action: 'commission_session.read_candidates', entityType: 'commission_session', entityId: sessionId, details: { returned: rows.length } });
+    return rows;
+  }
+
+  /**
+   * The votes waiting for this member: cases on an agenda awaiting their decision, on which the member has
+   * not voted and whose conclusion they did not write (four eyes), with the session and the subjects' names.
+   */
+  async pendingVotes(user: SessionUser): Promise<PendingVote[]> {
+    const rows: PendingVote[] = await this.dataSource.query(
+      `SELECT s.id AS "sessionId", s.number AS "sessionNumber", to_char(s.session_date, 'YYYY-MM-DD') AS "sessionDate",
+              c.id AS "caseId", c.number AS "caseNumber", coalesce(sa.present, false) AS present,
+              coalesce((SELECT json_agg(coalesce(p.name_kk, p.name_ru) ORDER BY cs.position) FROM case_subjects cs JOIN persons p ON p.id = cs.person_id
+                        WHERE cs.case_id = c.id), '[]') AS subjects
+       FROM agenda_items ai JOIN commission_sessions s ON s.id = ai.session_id JOIN cases c ON c.id = ai.case_id
+       LEFT JOIN session_attendance sa ON sa.session_id = s.id AND sa.user_id = $1
+       LEFT JOIN conclusions k ON k.case_id = c.id
+       WHERE c.status = $2
+         AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.agenda_item_id = ai.id)
+         AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.agenda_item_id = ai.id AND v.member_id = $1)
+         AND k.author_id IS DISTINCT FROM $1
+       ORDER BY s.session_date, s.number, ai.position
+       LIMIT 100`,
+      [user.id, CaseStatus.CommissionReview],
+    );
+    await this.audit.record({ action: 'commission.read_pending_votes', details: { returned: rows.length } });
+    return rows;
   }
 
   /** A present member votes on a case; its conclusion's author never does (four eyes). One vote each, changeable until decided. */

@@ -9,3 +9,4 @@ export {
   renderCommissionProtocol,
 } from './commission-protocol.pdf.js';
 export type { AttendanceRole, Outcome, Recommendation, Vote } from './document-labels.js';
+export { type CertificateCheck, type CheckPageLanguage, checkPageLanguage, checkPageLanguages, checkPageMessages, renderCertificateCheckPage } from './certificate-check.page.js';

@@ -317,40 +317,63 @@ export class EvidenceService {
    */
   async decideProposal(user: SessionUser, id: string, proposalId: string, input: { confirm: boolean; personId?: string }): Promise<EvidenceProposalView> {
     await this.visible(user, id, Permission.EvidenceVerify);
-    await this.dataSource.transaction(async (manager) => {
-      const [proposal]: Array<{ kind: EvidenceProposalKind; status: EvidenceProposalStatus; value: ProposalValue; personId: string | null }> = isUuid(proposalId)
-        ? await manager.query(`SELECT kind, status, value, person_id AS "personId" FROM evidence_proposals WHERE id = $1 AND evidence_id = $2 FOR UPDATE`, [proposalId, id])
-        : [];
-      if (!proposal) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'evidence_proposal', id: proposalId });
-      if (proposal.status !== EvidenceProposalStatus.Proposed) throw new CodedException(HttpStatus.CONFLICT, 'evidence.proposal_already', { status: proposal.status });
-      let personId = proposal.personId;
-      const effects: string[] = [];
-      if (input.confirm) {
-        if (proposal.kind === EvidenceProposalKind.Person) {
-          personId = input.personId ?? proposal.personId;
-          if (!personId) throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.person_required');
-          const [person] = isUuid(personId) ? await manager.query(`SELECT id FROM persons WHERE id = $1 AND merged_into_id IS NULL`, [personId]) : [];
-          if (!person) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.unknown_person', { field: 'personId', id: personId });
-          effects.push('linked to the person');
-        } else if (proposal.kind === EvidenceProposalKind.Reference) {
-          const reference = proposal.value;
-          const set = await sqlRows(manager,
-            `UPDATE evidence SET archive_code = $2, fond = $3, opis = $4, delo = $5, sheets = $6, reference_text = $7 WHERE id = $1 AND reference_text IS NULL RETURNING id`,
-            [id, reference.archive ?? null, reference.fond, reference.opis, reference.delo, JSON.stringify(reference.sheets), reference.text]);
-          effects.push(set.length ? 'became the evidence reference' : 'the evidence keeps its own reference');
-        } else {
-          const set = await sqlRows(manager, `UPDATE evidence SET document_date = $2 WHERE id = $1 AND document_date IS NULL RETURNING id`, [id, proposal.value.text]);
-          effects.push(set.length ? 'became the document date' : 'the evidence keeps its own date');
-        }
-      } else if (input.personId) {
-        throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.person_only_for_names');
-      }
-      const status = input.confirm ? EvidenceProposalStatus.Confirmed : EvidenceProposalStatus.Dismissed;
-      await manager.query(`UPDATE evidence_proposals SET status = $2, person_id = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [proposalId, status, personId, user.id]);
-      await this.audit.record({ action: `evidence.proposal_${input.confirm ? 'confirm' : 'dismiss'}`, entityType: 'evidence', entityId: id, details: { proposalId, kind: proposal.kind, personId, effects } }, manager);
-    });
+    await this.dataSource.transaction((manager) => this.decideOne(manager, user, id, proposalId, input));
     const [view] = await this.dataSource.query(`SELECT ${proposalColumns} FROM evidence_proposals p LEFT JOIN persons pe ON pe.id = p.person_id WHERE p.id = $1`, [proposalId]);
     return view;
+  }
+
+  /**
+   * Confirms or dismisses several proposals of the evidence at once, all or none: one that was decided
+   * meanwhile (409) or a name with no matched person to confirm (400) leaves every other as it was. Each
+   * decision is audited as if made alone. Answers the evidence's proposals as they are now.
+   */
+  async decideProposals(user: SessionUser, id: string, input: { ids: string[]; confirm: boolean }): Promise<EvidenceProposalView[]> {
+    await this.visible(user, id, Permission.EvidenceVerify);
+    const ids = [...new Set(input.ids)];
+    await this.dataSource.transaction(async (manager) => {
+      // one order of locks for every batch: two members deciding overlapping batches wait, never deadlock
+      for (const proposalId of [...ids].sort()) await this.decideOne(manager, user, id, proposalId, { confirm: input.confirm });
+    });
+    const rows: EvidenceProposalView[] = await this.dataSource.query(
+      `SELECT ${proposalColumns} FROM evidence_proposals p LEFT JOIN persons pe ON pe.id = p.person_id WHERE p.evidence_id = $1 ORDER BY p.page, p.kind, p.text`,
+      [id],
+    );
+    // the matched registry person is shown only to those who may read the registry
+    return hasPermission(user.role, Permission.RegistryRead) ? rows : rows.map((row) => ({ ...row, personId: null, personName: null, score: null }));
+  }
+
+  /** One proposal decided within the caller's transaction (locked, checked, its effect made, audited). */
+  private async decideOne(manager: EntityManager, user: SessionUser, id: string, proposalId: string, input: { confirm: boolean; personId?: string }): Promise<void> {
+    const [proposal]: Array<{ kind: EvidenceProposalKind; status: EvidenceProposalStatus; value: ProposalValue; personId: string | null }> = isUuid(proposalId)
+      ? await manager.query(`SELECT kind, status, value, person_id AS "personId" FROM evidence_proposals WHERE id = $1 AND evidence_id = $2 FOR UPDATE`, [proposalId, id])
+      : [];
+    if (!proposal) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'evidence_proposal', id: proposalId });
+    if (proposal.status !== EvidenceProposalStatus.Proposed) throw new CodedException(HttpStatus.CONFLICT, 'evidence.proposal_already', { status: proposal.status });
+    let personId = proposal.personId;
+    const effects: string[] = [];
+    if (input.confirm) {
+      if (proposal.kind === EvidenceProposalKind.Person) {
+        personId = input.personId ?? proposal.personId;
+        if (!personId) throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.person_required');
+        const [person] = isUuid(personId) ? await manager.query(`SELECT id FROM persons WHERE id = $1 AND merged_into_id IS NULL`, [personId]) : [];
+        if (!person) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.unknown_person', { field: 'personId', id: personId });
+        effects.push('linked to the person');
+      } else if (proposal.kind === EvidenceProposalKind.Reference) {
+        const reference = proposal.value;
+        const set = await sqlRows(manager,
+          `UPDATE evidence SET archive_code = $2, fond = $3, opis = $4, delo = $5, sheets = $6, reference_text = $7 WHERE id = $1 AND reference_text IS NULL RETURNING id`,
+          [id, reference.archive ?? null, reference.fond, reference.opis, reference.delo, JSON.stringify(reference.sheets), reference.text]);
+        effects.push(set.length ? 'became the evidence reference' : 'the evidence keeps its own reference');
+      } else {
+        const set = await sqlRows(manager, `UPDATE evidence SET document_date = $2 WHERE id = $1 AND document_date IS NULL RETURNING id`, [id, proposal.value.text]);
+        effects.push(set.length ? 'became the document date' : 'the evidence keeps its own date');
+      }
+    } else if (input.personId) {
+      throw new CodedException(HttpStatus.BAD_REQUEST, 'evidence.person_only_for_names');
+    }
+    const status = input.confirm ? EvidenceProposalStatus.Confirmed : EvidenceProposalStatus.Dismissed;
+    await manager.query(`UPDATE evidence_proposals SET status = $2, person_id = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [proposalId, status, personId, user.id]);
+    await this.audit.record({ action: `evidence.proposal_${input.confirm ? 'confirm' : 'dismiss'}`, entityType: 'evidence', entityId: id, details: { proposalId, kind: proposal.kind, personId, effects } }, manager);
   }
 
   /** What cites this evidence: statements of conclusions (and facts of registry persons), with pages. */

@@ -117,6 +117,18 @@ export function detectScript(name: string): Script {
  * The registry of names: persons, every spelling with its search keys, transliteration-aware search
  * that says why each result matched, and duplicate proposals that a person reviews.
  */
+/** A case of a registry person, as the person page lists it. */
+export interface PersonCaseView {
+  id: string;
+  number: string;
+  status: string;
+  regionCode: string;
+  categoryCode: string;
+  /** The person's own outcome where a group decision set one apart. */
+  outcome: string | null;
+  updatedAt: Date;
+}
+
 @Injectable()
 export class RegistryService {
   constructor(
@@ -189,6 +201,42 @@ export class RegistryService {
     );
     if (options.audited !== false) await this.audit.record({ action: 'person.read', entityType: 'person', entityId: personId });
     return { ...person, variants };
+  }
+
+  /**
+   * The cases the person is a subject of (also through a record merged into it), only those the caller may
+   * see: a case of another region is not told to exist. Audited as a read of the person.
+   */
+  async casesOf(user: SessionUser, personId: string): Promise<PersonCaseView[]> {
+    await this.requirePerson(personId);
+    const params: unknown[] = [personId];
+    const scope = caseScopeCondition(actorOf(user), params);
+    const rows: PersonCaseView[] = await this.dataSource.query(
+      `SELECT c.id, c.number, c.status, r.code AS "regionCode", c.category_code AS "categoryCode", cs.outcome, c.updated_at AS "updatedAt"
+       FROM case_subjects cs JOIN persons sp ON sp.id = cs.person_id JOIN cases c ON c.id = cs.case_id JOIN regions r ON r.id = c.region_id
+       WHERE (sp.id = $1 OR sp.merged_into_id = $1) AND ${scope}
+       ORDER BY c.created_at, c.id`,
+      params,
+    );
+    await this.audit.record({ action: 'person.read_cases', entityType: 'person', entityId: personId, details: { returned: rows.length } });
+    return rows;
+  }
+
+  /**
+   * The registry's words a name query may mean, one list per word of the query (its stem first, then the
+   * closest stems of the vocabulary), folded as the registry folds names, so "Seifullin" and "Сейфуллин"
+   * give the same list. Empty when the query holds no name word. Other lists filter by it (the case list).
+   */
+  async nameWordsOf(query: string): Promise<string[][]> {
+    const stems = normaliseName(query).parts.filter((part) => !part.initial && part.stem.length > 1).map((part) => part.stem).slice(0, maxQueryWords);
+    if (stems.length === 0) return [];
+    const rows: Array<{ stem: string; words: string[] }> = await this.dataSource.query(
+      `SELECT q.stem, coalesce((SELECT array_agg(w.word ORDER BY similarity(w.word, q.stem) DESC, w.word)
+                        FROM (SELECT word FROM name_words WHERE word % q.stem ORDER BY similarity(word, q.stem) DESC, word LIMIT $2) w), '{}') AS words
+       FROM unnest($1::text[]) WITH ORDINALITY q(stem, n) ORDER BY q.n`,
+      [stems, similarWordsPerQueryWord],
+    );
+    return rows.map((row) => [...new Set([row.stem, ...row.words])]);
   }
 
   /**
