@@ -310,6 +310,14 @@ export interface CodeParams extends CaseRuleParams {
   'case.subjects_remove_all': Record<string, never>;
   'case.subject_link_target': { personId: string };
   'case.bulk_fields': { action: string; fields: string[] };
+
+  // --- statistics, exports and the holiday calendar ---------------------------------------------------------
+  'calendar.holiday_exists': { date: string };
+  'calendar.holiday_not_found': { date: string };
+  'calendar.year_out_of_range': { from: number; to: number };
+  'calendar.ends_soon': { lastDate: string; months: number };
+  'calendar.empty': Record<string, never>;
+  'stats.period_range': { from: string; to: string };
 }
 
 /** Every code of the catalogue. */
@@ -565,6 +573,12 @@ export const codeTemplatesEn = {
   'case.subjects_remove_all': 'A case keeps at least one subject: removing all of them is refused.',
   'case.subject_link_target': 'The person %{personId} is already a subject of this case (or is not in the registry).',
   'case.bulk_fields': 'The action %{action} needs %{fields}.',
+  'calendar.holiday_exists': 'The calendar has a holiday on %{date} already: change it instead.',
+  'calendar.holiday_not_found': 'The calendar has no holiday on %{date}.',
+  'calendar.year_out_of_range': 'A year of the calendar lies between %{from} and %{to}.',
+  'calendar.ends_soon': 'The holiday calendar ends on %{lastDate}, within %{months} months: add the next year\'s holidays, or deadlines after it count no holidays.',
+  'calendar.empty': 'The holiday calendar holds no holidays: deadlines count no holidays until an administrator adds them.',
+  'stats.period_range': 'The period from %{from} to %{to} is not a range of dates (from ≤ to, YYYY-MM-DD, at most 20 years).',
 } as const satisfies Record<Code, string>;
 
 /** Every code, in catalogue order. */

@@ -9,3 +9,4 @@ export * from './registry.js';
 export * from './codes.js';
 export * from './events.js';
 export * from './responses.js';
+export * from './stats.js';

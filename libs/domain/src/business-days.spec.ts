@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, businessDaysBetween, isBusinessDay, parseCalendarDate, type WorkingCalendar } from './business-days.js';
+import { addBusinessDays, businessDaysBetween, calendarCoveredUntil, calendarEndsWithin, isBusinessDay, parseCalendarDate, type WorkingCalendar } from './business-days.js';
 
 const calendar: WorkingCalendar = {
   // Nauryz 2026: 21–23 March (Saturday to Monday)
@@ -39,5 +39,19 @@ describe('business days', () => {
 
   it('answers 0 between a date and an earlier one', () => {
     expect(businessDaysBetween('2026-03-10', '2026-03-01', calendar)).toBe(0);
+  });
+});
+
+describe('how far the holiday calendar reaches', () => {
+  it('covers the whole latest year that holds a holiday, and nothing when it holds none', () => {
+    expect(calendarCoveredUntil(['2026-03-21', '2027-12-16', '2025-01-01'])).toBe('2027-12-31');
+    expect(calendarCoveredUntil([])).toBeNull();
+  });
+
+  it('ends within six months when its last day comes before the same day six months on', () => {
+    expect(calendarEndsWithin('2027-12-31', '2027-07-01', 6)).toBe(true);
+    expect(calendarEndsWithin('2027-12-31', '2027-06-30', 6)).toBe(false);
+    expect(calendarEndsWithin('2027-12-31', '2026-12-02', 6)).toBe(false);
+    expect(calendarEndsWithin(null, '2026-12-02', 6)).toBe(true);
   });
 });

@@ -53,3 +53,24 @@ export function businessDaysBetween(from: string, to: string, calendar: WorkingC
   }
   return days;
 }
+
+/**
+ * The last day the holiday calendar speaks for: the 31st of December of the latest year holding a holiday
+ * (a year is entered whole), or null when it holds none. Deadlines after it would count no holidays.
+ */
+export function calendarCoveredUntil(holidays: Iterable<string>): string | null {
+  let lastYear: number | null = null;
+  for (const day of holidays) {
+    const year = parseCalendarDate(day).getUTCFullYear();
+    if (lastYear === null || year > lastYear) lastYear = year;
+  }
+  return lastYear === null ? null : `${lastYear}-12-31`;
+}
+
+/** Whether a calendar covered until `coveredUntil` ends within `months` months of `today` (or holds nothing). */
+export function calendarEndsWithin(coveredUntil: string | null, today: string, months: number): boolean {
+  if (coveredUntil === null) return true;
+  const horizon = parseCalendarDate(today);
+  horizon.setUTCMonth(horizon.getUTCMonth() + months);
+  return parseCalendarDate(coveredUntil) < horizon;
+}

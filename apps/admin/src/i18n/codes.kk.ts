@@ -244,6 +244,12 @@ export const codesKk: Record<Code, string> = {
   'case.subjects_remove_all': 'Істе кемінде бір адам қалуы керек.',
   'case.subject_link_target': '%{personId} адамы бұл істе бар немесе тізілімде жоқ.',
   'case.bulk_fields': '«%{action}» әрекетіне мына өрістер керек: %{fields}.',
+  'calendar.holiday_exists': 'Күнтізбеде %{date} мерекесі бұрыннан бар: соны өзгертіңіз.',
+  'calendar.holiday_not_found': 'Күнтізбеде %{date} мерекесі жоқ.',
+  'calendar.year_out_of_range': 'Күнтізбе жылы %{from} мен %{to} аралығында болуы керек.',
+  'calendar.ends_soon': 'Мерекелер күнтізбесі %{lastDate} аяқталады, %{months} айдан аз қалды: келесі жылдың мерекелерін қосыңыз, әйтпесе одан кейінгі мерзімдер мерекелерді ескермейді.',
+  'calendar.empty': 'Күнтізбеде мереке жоқ: әкімші қоспайынша мерзімдер мерекелерді ескермейді.',
+  'stats.period_range': '%{from} – %{to} кезеңі дұрыс емес (басы ≤ соңы, ЖЖЖЖ-АА-КК, 20 жылдан аспайды).',
 };
 
 export const codeValuesKk: CodeValueMessages = {

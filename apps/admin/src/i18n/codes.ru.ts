@@ -244,6 +244,12 @@ export const codesRu: Record<Code, string> = {
   'case.subjects_remove_all': 'В деле должен остаться хотя бы один человек.',
   'case.subject_link_target': 'Человек %{personId} уже есть в этом деле или отсутствует в реестре.',
   'case.bulk_fields': 'Для действия «%{action}» нужны поля: %{fields}.',
+  'calendar.holiday_exists': 'В календаре уже есть праздник %{date}: измените его.',
+  'calendar.holiday_not_found': 'В календаре нет праздника %{date}.',
+  'calendar.year_out_of_range': 'Год календаря должен быть между %{from} и %{to}.',
+  'calendar.ends_soon': 'Календарь праздников заканчивается %{lastDate}, менее чем через %{months} мес.: добавьте праздники следующего года, иначе сроки после этой даты не учитывают праздники.',
+  'calendar.empty': 'В календаре нет праздников: сроки не учитывают праздники, пока администратор их не добавит.',
+  'stats.period_range': 'Период с %{from} по %{to} задан неверно (с ≤ по, ГГГГ-ММ-ДД, не более 20 лет).',
 };
 
 export const codeValuesRu: CodeValueMessages = {

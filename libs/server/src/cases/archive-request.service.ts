@@ -50,6 +50,13 @@ const requestColumns = `ar.id, ar.case_id AS "caseId", c.number AS "caseNumber",
   ar.overdue_since IS NOT NULL AS overdue, to_char(ar.overdue_since, 'YYYY-MM-DD') AS "overdueSince",
   ar.answered_at AS "answeredAt", ar.answer_note AS "answerNote", ar.version,
   coalesce((SELECT string_agg(coalesce(p.name_kk, p.name_ru), '; ' ORDER BY s.position) FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = c.id), '') AS subjects`;
+export interface ArchiveRequestListFilter {
+  ids?: string[];
+  status?: string;
+  caseId?: string;
+  overdue?: boolean;
+}
+
 const requestFrom = `archive_requests ar JOIN cases c ON c.id = ar.case_id JOIN regions r ON r.id = c.region_id JOIN archives a ON a.id = ar.archive_id`;
 
 /** Archive requests: the working group asks, the archive's liaisons see them in their inbox and answer. */
@@ -94,18 +101,34 @@ export class ArchiveRequestService {
     return this.withActions(user, await this.view(id));
   }
 
-  /** The caller's inbox or region's requests: the scope is in the query. */
-  async list(user: SessionUser, page: { offset: number; limit: number; sort?: 'dueDate' | 'status' | 'id'; order: 'ASC' | 'DESC'; filter: { ids?: string[]; status?: string; caseId?: string; overdue?: boolean } }) {
+  /** The list's conditions (the caller's scope first): shared by a page of the list and its export. */
+  private listConditions(user: SessionUser, filter: ArchiveRequestListFilter, params: unknown[]): string {
     const actor = actorOf(user);
-    const params: unknown[] = [];
     const scope = caseScope(actor);
     const where = [scope.kind === 'archive' ? `a.code = $${params.push(scope.archiveCode)}` : caseScopeCondition(actor, params)];
-    if (page.filter.ids) where.push(`ar.id = ANY($${params.push(page.filter.ids)}::uuid[])`);
-    if (page.filter.status) where.push(`ar.status = $${params.push(page.filter.status)}`);
-    if (page.filter.caseId && !/^[0-9a-f-]{36}$/i.test(page.filter.caseId)) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_uuid', { field: 'filter.caseId' });
-    if (page.filter.caseId) where.push(`ar.case_id = $${params.push(page.filter.caseId)}`);
-    if (page.filter.overdue !== undefined) where.push(page.filter.overdue ? 'ar.overdue_since IS NOT NULL' : 'ar.overdue_since IS NULL');
-    const whereSql = where.join(' AND ');
+    if (filter.ids) where.push(`ar.id = ANY($${params.push(filter.ids)}::uuid[])`);
+    if (filter.status) where.push(`ar.status = $${params.push(filter.status)}`);
+    if (filter.caseId && !/^[0-9a-f-]{36}$/i.test(filter.caseId)) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_uuid', { field: 'filter.caseId' });
+    if (filter.caseId) where.push(`ar.case_id = $${params.push(filter.caseId)}`);
+    if (filter.overdue !== undefined) where.push(filter.overdue ? 'ar.overdue_since IS NOT NULL' : 'ar.overdue_since IS NULL');
+    return where.join(' AND ');
+  }
+
+  /** Every request of the list as one statement (no page): for a streamed export. */
+  exportQuery(user: SessionUser, page: { sort?: 'dueDate' | 'status' | 'id'; order: 'ASC' | 'DESC'; filter: ArchiveRequestListFilter }): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const whereSql = this.listConditions(user, page.filter, params);
+    return {
+      sql: `SELECT ${requestColumns} FROM ${requestFrom} WHERE ${whereSql}
+            ORDER BY ${{ id: 'ar.id', status: 'ar.status', dueDate: 'ar.due_date' }[page.sort ?? 'dueDate']} ${page.order === 'ASC' ? 'ASC' : 'DESC'}, ar.id`,
+      params,
+    };
+  }
+
+  /** The caller's inbox or region's requests: the scope is in the query. */
+  async list(user: SessionUser, page: { offset: number; limit: number; sort?: 'dueDate' | 'status' | 'id'; order: 'ASC' | 'DESC'; filter: ArchiveRequestListFilter }) {
+    const params: unknown[] = [];
+    const whereSql = this.listConditions(user, page.filter, params);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${requestFrom} WHERE ${whereSql}`, params);
     const rows: ArchiveRequestView[] = await this.dataSource.query(
       `SELECT ${requestColumns} FROM ${requestFrom} WHERE ${whereSql} ORDER BY ${{ id: 'ar.id', status: 'ar.status', dueDate: 'ar.due_date' }[page.sort ?? 'dueDate']} ${page.order === 'ASC' ? 'ASC' : 'DESC'}, ar.id

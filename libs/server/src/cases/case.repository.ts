@@ -66,8 +66,6 @@ export interface CaseListPage {
     regionCode?: string;
     categoryCode?: string;
     q?: string;
-    /** The name words `q` may mean (RegistryService.nameWordsOf): a subject's spelling holding one word of each list matches. */
-    nameWords?: string[][];
     /** Only cases with an archive request past its due date and not yet settled. */
     overdue?: boolean;
     /** Only cases where this user has an open task. */
@@ -83,18 +81,6 @@ export const caseCountBound = 10_000;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => uuidPattern.test(value);
-
-/**
- * Names as the registry matches them, in any script: a subject (or the record it was merged into) with one
- * spelling holding a word of each list (RegistryService.nameWordsOf), through the index on the spellings'
- * words. Empty when the query has no name word.
- */
-function subjectNameCondition(lists: string[][] | undefined, params: unknown[]): string {
-  if (!lists?.length) return '';
-  const words = lists.map((list) => `string_to_array(nv.skeleton, ' ') && $${params.push(list)}::text[]`).join(' AND ');
-  return ` OR EXISTS (SELECT 1 FROM case_subjects ns JOIN persons np ON np.id = ns.person_id
-    JOIN person_name_variants nv ON nv.person_id = coalesce(np.merged_into_id, np.id) WHERE ns.case_id = c.id AND ${words})`;
-}
 
 /** Cases as their readers may see them: every query carries the caller's scope. */
 @Injectable()
@@ -151,31 +137,52 @@ export class CaseRepository {
     );
   }
 
-  async list(actor: Actor, page: CaseListPage): Promise<{ rows: Array<CaseRow & { subjects: string }>; total: number }> {
-    const params: unknown[] = [];
+  /** The list's conditions (the caller's scope first): shared by a page of the list and its export. */
+  private listConditions(actor: Actor, filter: CaseListPage['filter'], params: unknown[]): string {
     const where = [caseScopeCondition(actor, params)];
     const add = (sql: (placeholder: string) => string, value: unknown) => {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
-    if (page.filter.ids) add((p) => `c.id = ANY(${p}::uuid[])`, page.filter.ids);
-    if (page.filter.status) add((p) => `c.status = ${p}`, page.filter.status);
-    if (page.filter.regionCode) add((p) => `r.code = ${p}`, page.filter.regionCode);
-    if (page.filter.categoryCode) add((p) => `c.category_code = ${p}`, page.filter.categoryCode);
-    if (page.filter.overdue) {
+    if (filter.ids) add((p) => `c.id = ANY(${p}::uuid[])`, filter.ids);
+    if (filter.status) add((p) => `c.status = ${p}`, filter.status);
+    if (filter.regionCode) add((p) => `r.code = ${p}`, filter.regionCode);
+    if (filter.categoryCode) add((p) => `c.category_code = ${p}`, filter.categoryCode);
+    if (filter.overdue) {
       where.push(`EXISTS (SELECT 1 FROM archive_requests oq WHERE oq.case_id = c.id AND oq.overdue_since IS NOT NULL AND oq.status NOT IN ('answered', 'nothing_found', 'cancelled'))`);
     }
-    if (page.filter.assignedTo) add((p) => `EXISTS (SELECT 1 FROM case_tasks mt WHERE mt.case_id = c.id AND mt.assignee_id = ${p} AND mt.done_at IS NULL)`, page.filter.assignedTo);
-    if (page.filter.q) {
-      const byName = subjectNameCondition(page.filter.nameWords, params);
+    if (filter.assignedTo) add((p) => `EXISTS (SELECT 1 FROM case_tasks mt WHERE mt.case_id = c.id AND mt.assignee_id = ${p} AND mt.done_at IS NULL)`, filter.assignedTo);
+    if (filter.q) {
       add(
         (p) => `(c.number ILIKE ${p} OR c.summary ILIKE ${p} OR c.applicant_name ILIKE ${p} OR EXISTS (
           SELECT 1 FROM case_subjects qs JOIN persons qp ON qp.id = qs.person_id
-          WHERE qs.case_id = c.id AND (qp.name_kk ILIKE ${p} OR qp.name_ru ILIKE ${p}))${byName})`,
-        `%${page.filter.q.replace(/[%_\\]/g, '\\$&')}%`,
+          WHERE qs.case_id = c.id AND (qp.name_kk ILIKE ${p} OR qp.name_ru ILIKE ${p})))`,
+        `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`,
       );
     }
-    const whereSql = where.join(' AND ');
+    return where.join(' AND ');
+  }
+
+  /** Every case of the list as one statement (no page): for a streamed export. */
+  exportQuery(actor: Actor, page: Pick<CaseListPage, 'sort' | 'order' | 'filter'>): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const whereSql = this.listConditions(actor, page.filter, params);
+    return {
+      sql: `SELECT c.id, c.number, r.code AS "regionCode", c.category_code AS "categoryCode", c.status, c.summary, c.is_group AS "isGroup",
+                   c.applicant_kind AS "applicantKind", c.applicant_name AS "applicantName",
+                   coalesce((SELECT string_agg(coalesce(p.name_kk, p.name_ru), '; ' ORDER BY s.position)
+                             FROM case_subjects s JOIN persons p ON p.id = s.person_id WHERE s.case_id = c.id), '') AS subjects,
+                   c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+            FROM cases c JOIN regions r ON r.id = c.region_id
+            WHERE ${whereSql}
+            ORDER BY ${caseSortColumns[page.sort]} ${page.order === 'ASC' ? 'ASC' : 'DESC'}, c.id`,
+      params,
+    };
+  }
+
+  async list(actor: Actor, page: CaseListPage): Promise<{ rows: Array<CaseRow & { subjects: string }>; total: number }> {
+    const params: unknown[] = [];
+    const whereSql = this.listConditions(actor, page.filter, params);
     const counted = `SELECT count(*)::int FROM (SELECT 1 FROM cases c JOIN regions r ON r.id = c.region_id WHERE ${whereSql} LIMIT ${caseCountBound + 1}) counted`;
     // One round trip: the page, and the count as a subquery PostgreSQL runs once (an InitPlan), bounded so that
     // a page of a large scope never costs a count of all of it.

@@ -36,7 +36,7 @@ const INDEPENDENCE_DAY: Names = { kk: 'Тәуелсіздік күні', ru: 'Д
 const KURBAN_AIT: Names = { kk: 'Құрбан айт', ru: 'Курбан айт', en: 'Kurban Ait' };
 
 /** Holidays on the same calendar day every year, as MM-DD. */
-const fixedHolidays: readonly (readonly [monthDay: string, names: Names])[] = [
+export const fixedHolidays: readonly (readonly [monthDay: string, names: Names])[] = [
   ['01-01', NEW_YEAR],
   ['01-02', NEW_YEAR],
   ['01-07', CHRISTMAS],
