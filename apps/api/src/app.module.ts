@@ -8,11 +8,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import {
   APP_CONFIG,
   AuditModule,
+  CalendarModule,
   CasesModule,
   ConfigModule,
   DatabaseModule,
   EvidenceModule,
   EventsModule,
+  ExportsModule,
   IdentityModule,
   MetricsService,
   NotificationModule,
@@ -24,6 +26,7 @@ import {
   RegistryModule,
   OutboxModule,
   PersonFactsModule,
+  StatsModule,
   StorageModule,
   WorkerHealthIndicator,
   type AppConfig,
@@ -37,6 +40,7 @@ import { JwtStrategy } from './auth/jwt.strategy.js';
 import { LocalStrategy } from './auth/local.strategy.js';
 import { ArchiveRequestsController } from './controllers/archive-requests.controller.js';
 import { AuditLogController } from './controllers/audit-log.controller.js';
+import { CalendarController } from './controllers/calendar.controller.js';
 import { CasesController } from './controllers/cases.controller.js';
 import { CertificatesController } from './controllers/certificates.controller.js';
 import { CommissionController } from './controllers/commission.controller.js';
@@ -44,6 +48,7 @@ import { EvidenceController } from './controllers/evidence.controller.js';
 import { EventsController } from './controllers/events.controller.js';
 import { GroupCasesController } from './controllers/group-cases.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
+import { ExportsController } from './controllers/exports.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
 import { HealthController } from './controllers/health.controller.js';
@@ -51,6 +56,7 @@ import { MetricsController } from './controllers/metrics.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { PlacesController } from './controllers/places.controller.js';
 import { RegistryController } from './controllers/registry.controller.js';
+import { StatsController } from './controllers/stats.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { QueueBoardController } from './http/queue-board.js';
@@ -103,6 +109,9 @@ export class AppModule implements NestModule {
         OutboxModule,
         StorageModule.forRoot(config),
         EvidenceModule,
+        ExportsModule,
+        CalendarModule,
+        StatsModule,
         // Uploads stream to a temporary file on the storage disk, never into memory.
         MulterModule.register({
           storage: diskStorage({ destination: join(config.storage.dir, 'incoming') }),
@@ -114,6 +123,7 @@ export class AppModule implements NestModule {
         ArchiveRequestsController,
         AuditLogController,
         AuthController,
+        CalendarController,
         CasesController,
         CertificatesController,
         CommissionController,
@@ -121,6 +131,7 @@ export class AppModule implements NestModule {
         EventsController,
         GroupCasesController,
         PersonLinksController,
+        ExportsController,
         DictionariesController,
         HealthController,
         MetricsController,
@@ -129,6 +140,7 @@ export class AppModule implements NestModule {
         QueueBoardController,
         PlacesController,
         RegistryController,
+        StatsController,
         TasksController,
       ],
       providers: [
