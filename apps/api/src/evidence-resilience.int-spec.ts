@@ -135,7 +135,7 @@ describe('evidence checks survive a killed worker', () => {
     const loaded = await fetch(`${baseUrl}/api/registry/imports`, { method: 'POST', headers: { authorization: `Bearer ${secretary.token}` }, body: form });
     expect(loaded.status).toBe(201);
     const { importId } = (await loaded.json()) as { importId: string };
-    const applied = async () => (await db.query(`SELECT count(*)::int AS n FROM registry_import_rows WHERE import_id = $1 AND person_id IS NOT NULL`, [importId])).rows[0].n as number;
+    const applied = async () => (await db.query(`SELECT count(*)::int AS n FROM registry_import_rows WHERE import_id = $1 AND line <= (SELECT applied_line FROM registry_imports WHERE id = $1)`, [importId])).rows[0].n as number;
 
     const first = startWorkerProcess();
     await eventually(async () => (await applied()) > 0, 60_000, 'the first batch of the import');

@@ -23,6 +23,7 @@ import { DocumentsProcessor } from './processors/documents.processor.js';
 import { EvidenceProcessor } from './processors/evidence.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 import { RegistryProcessor } from './processors/registry.processor.js';
+import { RegistryDuplicatesProcessor } from './processors/registry-duplicates.processor.js';
 import { JobEventsRecorder } from './job-events.js';
 import { ReconciliationScheduler } from './reconciliation.scheduler.js';
 
@@ -48,7 +49,7 @@ export class WorkerModule {
         EvidenceModule,
       ],
       providers: [
-        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, EvidenceProcessor,
+        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor,
         EvidenceReconciler, OutboxReconciler, ReconciliationScheduler, JobEventsRecorder,
       ],
     };

@@ -246,6 +246,7 @@ export interface CodeParams extends CaseRuleParams {
   'registry.person_needs_name': Record<string, never>;
   'registry.person_merged': { personId: string; mergedInto: string };
   'registry.unknown_person': { field: string; id: string };
+  'registry.date_range_reversed': { from: string; to: string };
   'fact.episode_kind_required': { values: string[] };
   'fact.episode_kind_not_allowed': { kind: string };
   'fact.episode_fields': { fields: string[]; kind: string };
@@ -285,6 +286,12 @@ export interface CodeParams extends CaseRuleParams {
   'match.missing_on_one_side': { part: NamePartName };
   'match.single_word': Record<string, never>;
   'match.gender_differs': Record<string, never>;
+  'match.birth_year_agrees': Record<string, never>;
+  'match.birth_year_differs': Record<string, never>;
+  'match.birthplace_agrees': Record<string, never>;
+  'match.birthplace_differs': Record<string, never>;
+  'match.initials_out_of_order': Record<string, never>;
+  'match.unconfirmed': Record<string, never>;
 
   // --- registry imports ----------------------------------------------------------------------------------
   'import.file_format': { fileName: string };
@@ -296,6 +303,8 @@ export interface CodeParams extends CaseRuleParams {
   'import.row_surname_empty': { column: string };
   'import.row_birth_year_unreadable': { value: string; message: string };
   'import.row_person_id_invalid': { value: string };
+  'import.row_external_id_too_long': { length: number; max: number };
+  'import.row_external_id_repeated': { value: string; line: number };
 
   // --- events, relations and group cases ------------------------------------------------------------
   'event.name_required': Record<string, never>;
@@ -512,6 +521,7 @@ export const codeTemplatesEn = {
   'registry.proposal_status': 'The proposal is %{status}; this needs one that is %{expected}.',
   'registry.person_needs_name': 'a person needs at least one name',
   'registry.unknown_person': '%{field} %{id} is not a person of the registry',
+  'registry.date_range_reversed': 'filter.dateFrom (%{from}) is after filter.dateTo (%{to})',
   'registry.person_merged': 'The person %{personId} is merged into %{mergedInto}: add facts to that record, or unmerge first.',
   'fact.episode_kind_required': 'episodeKind is required for an episode: one of %{values}',
   'fact.episode_kind_not_allowed': 'episodeKind belongs to an episode; a %{kind} fact has none',
@@ -551,6 +561,12 @@ export const codeTemplatesEn = {
   'match.missing_on_one_side': '%{part} missing on one side',
   'match.single_word': 'only one word to compare',
   'match.gender_differs': 'gender differs',
+  'match.birth_year_agrees': 'birth years agree',
+  'match.birth_year_differs': 'birth years differ',
+  'match.birthplace_agrees': 'birthplaces agree',
+  'match.birthplace_differs': 'birthplaces differ',
+  'match.initials_out_of_order': 'initials in another order',
+  'match.unconfirmed': 'names alike, but no birth year or birthplace confirms it',
 
   'import.file_format': 'file %{fileName} is neither CSV (.csv) nor XLSX (.xlsx)',
   'import.mapping_name_missing': 'mapping must name the column of the full name (fullName) or of the surname (surname)',
@@ -561,6 +577,8 @@ export const codeTemplatesEn = {
   'import.row_surname_empty': 'the surname (column "%{column}") is empty',
   'import.row_birth_year_unreadable': 'the birth year "%{value}" cannot be read: %{message}',
   'import.row_person_id_invalid': 'the person id "%{value}" is not an id of the registry',
+  'import.row_external_id_too_long': 'the source\'s id is %{length} characters long; at most %{max}',
+  'import.row_external_id_repeated': 'the source\'s id "%{value}" is already on line %{line}: one person per id in a list',
   'event.name_required': 'an event needs a name in Kazakh or Russian (nameKk or nameRu)',
   'event.region_not_yours': 'You work the events of region %{userRegion}; this event lies in %{regions}: name a place of your region, or ask the secretary.',
   'event.participant_exists': 'The person %{personId} already takes part in this event as %{role}.',

@@ -8,6 +8,8 @@ export enum QueueName {
   Deadlines = 'deadlines',
   Registry = 'registry',
   Evidence = 'evidence',
+  /** Duplicate detection, apart from imports: an import never waits behind a sweep. */
+  Duplicates = 'registry-duplicates',
 }
 
 export enum JobName {
@@ -36,7 +38,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.RenderCertificates]: QueueName.Documents,
   [JobName.MarkOverdueArchiveRequests]: QueueName.Deadlines,
-  [JobName.DetectDuplicates]: QueueName.Registry,
+  [JobName.DetectDuplicates]: QueueName.Duplicates,
   [JobName.ApplyRegistryImport]: QueueName.Registry,
   [JobName.CheckEvidence]: QueueName.Evidence,
 };

@@ -69,6 +69,8 @@ export * from './queue/queue.module.js';
 export * from './queue/redis.module.js';
 export * from './queue/redis-throttler.storage.js';
 export * from './registry/person-fact.entity.js';
+export * from './registry/person-external-id.entity.js';
+export * from './registry/duplicate-detection.service.js';
 export * from './registry/person-fact.service.js';
 export * from './registry/person-facts.module.js';
 export * from './registry/place.entities.js';

@@ -1,6 +1,7 @@
 import { runApiBenchmark } from './api.bench.js';
 import { runDocumentsBenchmark } from './documents.bench.js';
 import { runRegistryBenchmark } from './registry.bench.js';
+import { runRegistryPipelineBenchmark } from './registry-pipeline.bench.js';
 
 /** `npm run bench -- <name> [--persons N]`: runs one benchmark and prints a markdown table. */
 const [name, ...rest] = process.argv.slice(2);
@@ -22,12 +23,14 @@ const benchmarks: Record<string, () => Promise<void>> = {
       profileDir: option('--profile'),
     }),
   documents: () => runDocumentsBenchmark({ documents: Number(option('--documents') ?? 24) }),
+  'registry-pipeline': () =>
+    runRegistryPipelineBenchmark({ count: Number(option('--count') ?? 100_000), dedupe: Number(option('--dedupe') ?? 100_000), withIds: rest.includes('--with-ids') }),
   registry: () => runRegistryBenchmark({ persons: Number(option('--persons') ?? 1_000_000), queries: Number(option('--queries') ?? 1000) }),
 };
 
 const run = benchmarks[name ?? ''];
 if (!run) {
-  process.stderr.write(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [--persons N] [--queries N] [--documents N] [--duration S] [--cases N] [--audit N] [--connections 1,8,32] [--only list,case,…] [--profile DIR] [--output FILE]\n`);
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [--persons N] [--count N] [--dedupe N] [--with-ids] [--queries N] [--documents N] [--duration S] [--cases N] [--audit N] [--connections 1,8,32] [--only list,case,…] [--profile DIR] [--output FILE]\n`);
   process.exit(2);
 }
 await run();

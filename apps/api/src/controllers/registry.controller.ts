@@ -127,6 +127,36 @@ export class RegistryController {
   }
 
   /**
+   * Facts and episodes across the registry, in react-admin's list dialect: `filter={"episodeKind":"arrest",
+   * "dateFrom":1937,"dateTo":1938}` finds arrests whose uncertain date may fall in 1937–1938 ("autumn 1937",
+   * "1937 or 1938", "before 1938"). `dateFrom`/`dateTo` take a year or any date the registry reads
+   * ("1937-10", "осень 1937"); more filters: `kind`, `personId`. Sorted by date (`sort=["date","ASC"]`).
+   */
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get('facts')
+  @ApiQuery({ name: 'filter', required: false, example: '{"episodeKind":"arrest","dateFrom":1937,"dateTo":1938}' })
+  async browseFacts(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+    const list = parseListQuery(query, { sortable: ['date'], defaultSort: 'date', defaultOrder: 'ASC', filters: ['personId', 'kind', 'episodeKind', 'dateFrom', 'dateTo'] });
+    const dateFilter = (key: 'dateFrom' | 'dateTo') => {
+      const value = list.filter[key];
+      if (value === undefined || value === null || value === '') return undefined;
+      if (typeof value !== 'number' && typeof value !== 'string') throw listQueryError(ListQueryError.FilterValue, { filter: key, expected: 'date' });
+      return value;
+    };
+    const page = await this.facts.browse(
+      {
+        personId: idFilter(list.filter, 'personId'),
+        kind: oneOfFilter(list.filter, 'kind', Object.values(FactKind)),
+        episodeKind: oneOfFilter(list.filter, 'episodeKind', Object.values(EpisodeKind)),
+        dateFrom: dateFilter('dateFrom'),
+        dateTo: dateFilter('dateTo'),
+      },
+      { offset: list.offset, limit: list.limit, sort: list.sortField === 'id' ? 'id' : 'date', order: list.sortOrder, ids: list.ids },
+    );
+    return listAnswer(response, 'facts', list, page);
+  }
+
+  /**
    * Records a fact or an episode as one source states it. Citing evidence needs read access to its case (else
    * 404); quarantined evidence cannot be cited (409); pages must lie within the document.
    */
@@ -200,8 +230,10 @@ export class RegistryController {
 
   /**
    * Imports an archival list: CSV, or XLSX (its first worksheet), with a header row. `dryRun=true` reports every
-   * bad row with its line (the row number in a worksheet) and reason and writes nothing; a real import refuses a
-   * file with bad rows, else loads it and applies it in the background (progress at GET /registry/imports/:id).
+   * bad row with its line (the row number in a worksheet) and reason, and how many rows are new, change a person
+   * of the source (mapping `externalId`: the source's own id of the person) or are unchanged, and writes nothing;
+   * a real import refuses a file with bad rows, else loads it and applies it in the background (progress at
+   * GET /registry/imports/:id). A list imported again with the same `source` and ids updates its persons.
    */
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('imports')
@@ -217,7 +249,7 @@ export class RegistryController {
       } catch {
         throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_json', { field: 'mapping', example: '{"fullName":"ФИО","birthYear":"Год рождения"}' });
       }
-      if (body.dryRun === 'true') return { dryRun: true, format, ...(await this.imports.validate(file.path, mapping, undefined, format)) };
+      if (body.dryRun === 'true') return { dryRun: true, format, ...(await this.imports.dryRun(file.path, body.source, mapping, format)) };
       const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping, format);
       return { dryRun: false, format, importId, ...report };
     } finally {

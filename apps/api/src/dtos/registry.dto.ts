@@ -221,7 +221,7 @@ export class ImportRequestDto {
   @MaxLength(1000)
   source!: string;
 
-  @ApiProperty({ description: 'JSON: which column holds what', example: '{"fullName":"ФИО","birthYear":"Год рождения","birthplace":"Место рождения"}' })
+  @ApiProperty({ description: 'JSON: which column holds what (fullName or surname, givenName, patronymic, birthYear, birthplace, personId, externalId: the source\'s own id of the person)', example: '{"fullName":"ФИО","birthYear":"Год рождения","birthplace":"Место рождения"}' })
   @IsString()
   mapping!: string;
 

@@ -1,14 +1,13 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
-import { jobLockOptions, RegistryImportService, RegistryService } from '@aqtalu/server';
+import { jobLockOptions, RegistryImportService } from '@aqtalu/server';
 import type { Job, Queue } from 'bullmq';
 
-/** Applies imports of archival lists, and proposes duplicate pairs among persons not yet checked. */
+/** Applies imports of archival lists. Duplicate detection has a queue of its own (registry-duplicates.processor.ts). */
 @Processor(QueueName.Registry, jobLockOptions())
 export class RegistryProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
-    private readonly registry: RegistryService,
     private readonly imports: RegistryImportService,
     @InjectQueue(QueueName.Registry) private readonly queue: Queue,
   ) {
@@ -16,20 +15,16 @@ export class RegistryProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('registry-duplicates', { every: 5 * 60_000 }, { name: JobName.DetectDuplicates, data: {} });
+    // the sweep used to run on this queue: its schedule moves to the duplicates queue
+    await this.queue.removeJobScheduler('registry-duplicates');
   }
 
   async process(job: Job): Promise<unknown> {
     if (job.name === JobName.ApplyRegistryImport) {
-      // resumable: applied rows are marked in the same transaction as the persons they made
+      // resumable: each batch moves the import's watermark in the transaction that writes its persons
       return this.imports.apply((job.data as JobPayload[JobName.ApplyRegistryImport]).importId);
     }
-    // idempotent: a checked person is not checked again, a pair is proposed once
-    let total = { checked: 0, proposed: 0 };
-    for (;;) {
-      const batch = await this.registry.detectDuplicates(200);
-      total = { checked: total.checked + batch.checked, proposed: total.proposed + batch.proposed };
-      if (batch.checked === 0) return total;
-    }
+    // a duplicate sweep queued here before the queues were split: its work is the duplicates queue's now
+    return { moved: job.name };
   }
 }

@@ -20,6 +20,7 @@ import { CaseCommentEntity, CaseTaskEntity, CaseWatcherEntity } from '../cases/c
 import { LegalArticleEntity, VictimCategoryEntity } from '../reference/dictionary.entities.js';
 import { PersonEntity } from '../registry/person.entity.js';
 import { PersonFactEntity } from '../registry/person-fact.entity.js';
+import { PersonExternalIdEntity } from '../registry/person-external-id.entity.js';
 import { PlaceEntity, PlaceNameEntity } from '../registry/place.entities.js';
 import { CampEntity, CriminalArticleEntity, SentenceKindEntity, SentencingBodyEntity } from '../registry/repression-dictionary.entities.js';
 import {
@@ -76,6 +77,7 @@ export const entities = [
   DuplicateCandidateEntity,
   RegistryImportEntity,
   RegistryImportRowEntity,
+  PersonExternalIdEntity,
   CaseWatcherEntity,
   EvidenceEntity,
   EvidenceCheckEntity,

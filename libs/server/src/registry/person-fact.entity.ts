@@ -17,6 +17,8 @@ const values = (e: object) => Object.values(e).map((v) => `'${v}'`).join(',');
  */
 @Entity({ name: 'person_facts' })
 @Index('ix_person_facts_person', ['personId', 'dateEarliest', 'dateLatest'])
+// GiST on daterange(date_earliest, date_latest, '[]'), written by hand in the migration: date-range filters
+@Index('ix_person_facts_date_range', { synchronize: false })
 @Index('ix_person_facts_recorded_for', ['recordedForId'])
 @Index('ix_person_facts_evidence', ['evidenceId'], { where: 'evidence_id IS NOT NULL' })
 @Index('ix_person_facts_sentence_kind', ['sentenceKindCode', 'personId'], { where: 'sentence_kind_code IS NOT NULL' })

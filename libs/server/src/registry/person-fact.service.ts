@@ -146,6 +146,45 @@ export class PersonFactService {
     return rows.map(toView);
   }
 
+  /**
+   * Facts and episodes across the registry, for lists: by kind, episode kind, person, and an interval of
+   * uncertain dates. A fact is found when the interval its date allows overlaps the one asked for, so
+   * "arrested 1937–1938" finds "autumn 1937", "1937 or 1938" and "before 1938" (a GiST index on the range).
+   * Audited as one read of the list.
+   */
+  async browse(
+    filter: FactListFilter,
+    page: { offset: number; limit: number; sort: 'date' | 'id'; order: 'ASC' | 'DESC'; ids?: string[] },
+  ): Promise<{ rows: FactView[]; total: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (page.ids) where.push(`f.id = ANY($${params.push(page.ids)}::uuid[])`);
+    if (filter.personId) where.push(`f.person_id = $${params.push(filter.personId)}`);
+    if (filter.kind) where.push(`f.kind = $${params.push(filter.kind)}`);
+    if (filter.episodeKind) where.push(`f.episode_kind = $${params.push(filter.episodeKind)}`);
+    const from = filter.dateFrom === undefined ? undefined : factDateBound(filter.dateFrom, 'dateFrom');
+    const to = filter.dateTo === undefined ? undefined : factDateBound(filter.dateTo, 'dateTo');
+    if (from && to && from.earliest > to.latest) throw new CodedException(HttpStatus.BAD_REQUEST, 'registry.date_range_reversed', { from: from.text, to: to.text });
+    if (from || to) {
+      where.push(
+        `f.date_earliest IS NOT NULL AND daterange(f.date_earliest, f.date_latest, '[]') && daterange($${params.push(from?.earliest ?? null)}::date, $${params.push(to?.latest ?? null)}::date, '[]')`,
+      );
+    }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = page.order === 'DESC' ? 'DESC' : 'ASC';
+    const orderSql = page.sort === 'id' ? `f.id ${order}` : `f.date_earliest ${order} NULLS LAST, f.date_latest ${order} NULLS LAST, f.id`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM person_facts f ${whereSql}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT ${factColumns} FROM ${factFrom} ${whereSql} ORDER BY ${orderSql} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, page.offset, page.limit],
+    );
+    await this.audit.record({
+      action: 'person.list_facts',
+      details: { filter: { ...filter, dateFrom: from ? [from.earliest, from.latest] : undefined, dateTo: to ? [to.earliest, to.latest] : undefined }, returned: rows.length },
+    });
+    return { rows: rows.map(toView), total: total as number };
+  }
+
   async add(user: SessionUser, personId: string, input: FactInput): Promise<FactView> {
     const person = await this.requirePerson(this.dataSource, personId);
     if (person.merged_into_id) {
@@ -394,6 +433,24 @@ export class PersonFactService {
     if (!person) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'person', id: personId });
     return person;
   }
+}
+
+/** Filters of the registry-wide list of facts (GET /registry/facts). */
+export interface FactListFilter {
+  personId?: string;
+  kind?: FactKind;
+  episodeKind?: EpisodeKind;
+  /** A year (1937) or an uncertain date ("autumn 1937", "1937-10"): facts whose date may lie on or after its start. */
+  dateFrom?: number | string;
+  /** Facts whose date may lie on or before its end ("1938": up to 31 December 1938). */
+  dateTo?: number | string;
+}
+
+/** A bound of a date filter: a year or any uncertain date the registry reads; a 400 naming the filter otherwise. */
+function factDateBound(value: number | string, field: 'dateFrom' | 'dateTo'): UncertainDate {
+  const parsed = parseUncertainDate(String(value).trim());
+  if (!parsed.ok) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.date', { field: `filter.${field}`, reason: parsed.error.code, message: parsed.error.message });
+  return parsed.value;
 }
 
 /** The accepted birth year and birthplace are the person's own: search, filters and case routing read them there. */

@@ -97,14 +97,17 @@ export class RegistryImportEntity {
   @Column({ name: 'total_rows', type: 'integer' }) totalRows!: number;
   @Column({ name: 'created_persons', type: 'integer', default: 0 }) createdPersons!: number;
   @Column({ name: 'updated_persons', type: 'integer', default: 0 }) updatedPersons!: number;
+  /** Rows naming a person of the source (`externalId`) whose name, birth year and birthplace were already as listed. */
+  @Column({ name: 'unchanged_rows', type: 'integer', default: 0 }) unchangedRows!: number;
+  /** Rows up to this line are applied: each batch moves it in the transaction that writes its persons, so an import resumes there. */
+  @Column({ name: 'applied_line', type: 'integer', default: 0 }) appliedLine!: number;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
 }
 
-/** The staged rows of an import, loaded with COPY; a row is applied once (`person_id` set), so a crashed import resumes. */
+/** The staged rows of an import, loaded with COPY; applied in line order (`registry_imports.applied_line`), so a crashed import resumes. */
 @Entity({ name: 'registry_import_rows' })
-@Index('ix_registry_import_rows_pending', ['importId', 'line'], { where: 'person_id IS NULL' })
 export class RegistryImportRowEntity {
   @PrimaryColumn({ name: 'import_id', type: 'uuid' }) importId!: string;
   @ManyToOne(() => RegistryImportEntity, { onDelete: 'CASCADE' })
@@ -116,6 +119,8 @@ export class RegistryImportRowEntity {
   @Column({ type: 'text', nullable: true }) birthplace!: string | null;
   /** A person's stable id: the row adds to that person instead of creating one. */
   @Column({ name: 'person_ref', type: 'uuid', nullable: true }) personRef!: string | null;
+  /** The source's own id of the person (`source` + `externalId`): a re-imported list updates that person. */
+  @Column({ name: 'external_id', type: 'text', nullable: true }) externalId!: string | null;
   /** The id the row's person gets if it is new: fixed at load, so a resumed apply makes the same person once. */
   @Column({ name: 'new_person_id', type: 'uuid' }) newPersonId!: string;
   /** Search keys and script, computed while loading (libs/domain names) so the apply is plain SQL. */
@@ -123,6 +128,9 @@ export class RegistryImportRowEntity {
   @Column({ type: 'text' }) skeleton!: string;
   @Column({ name: 'phonetic_tokens', type: 'text', array: true }) phoneticTokens!: string[];
   @Column({ type: 'varchar', length: 64 }) initials!: string;
-  /** Set once applied: the person the row created or added to. */
+  /**
+   * The person the row goes to: `new_person_id` from the load, replaced when the apply finds the person the
+   * registry has (by `person_ref`, or the source's own id). Rows up to `registry_imports.applied_line` are applied.
+   */
   @Column({ name: 'person_id', type: 'uuid', nullable: true }) personId!: string | null;
 }

@@ -2,13 +2,14 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { actorOf, caseScopeCondition } from '../cases/case-scope.js';
-import { autoMatchThreshold, compareNames, matchReasonOf, normaliseName, parseUncertainDate, type MatchReason } from '@aqtalu/domain';
+import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate, type MatchReason } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { CodedException } from '../errors/coded.exception.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { DuplicateDetectionService, duplicateReasonOf } from './duplicate-detection.service.js';
 import { PlaceService } from './place.service.js';
 
 export type Script = 'kk-cyrl' | 'ru-cyrl' | 'latin' | 'other';
@@ -62,7 +63,7 @@ export interface SearchHit {
 }
 
 /** A pair's reasons (stored as English text) also as codes of the catalogue; null for a text of no known form. */
-const withReasonCodes = <T extends { reasons: string[] }>(row: T): T & { reasonCodes: Array<MatchReason | null> } => ({ ...row, reasonCodes: row.reasons.map(matchReasonOf) });
+const withReasonCodes = <T extends { reasons: string[] }>(row: T): T & { reasonCodes: Array<MatchReason | null> } => ({ ...row, reasonCodes: row.reasons.map(duplicateReasonOf) });
 
 const candidateColumns = (threshold: string) => `d.id, d.person_a_id AS "personAId", d.person_b_id AS "personBId", d.score, d.reasons, d.status,
   coalesce(a.name_kk, a.name_ru) AS "nameA", coalesce(b.name_kk, b.name_ru) AS "nameB",
@@ -341,39 +342,11 @@ export class RegistryService {
   }
 
   /**
-   * Looks at persons not yet checked and proposes pairs scoring at least the threshold. Proposals only:
-   * merging is a person's decision. Returns the number of new proposals.
+   * Looks at persons not yet checked and proposes pairs (DuplicateDetectionService, set-based). Proposals
+   * only: merging is a person's decision. Returns the number of new proposals.
    */
-  async detectDuplicates(batchSize = 200): Promise<{ checked: number; proposed: number }> {
-    const unchecked: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM persons WHERE duplicates_checked_at IS NULL AND merged_into_id IS NULL ORDER BY created_at LIMIT $1`,
-      [batchSize],
-    );
-    let proposed = 0;
-    for (const { id } of unchecked) {
-      const names: Array<{ full_name: string }> = await this.dataSource.query(`SELECT full_name FROM person_name_variants WHERE person_id = $1`, [id]);
-      const scores = new Map<string, { score: number; reasons: string[] }>();
-      for (const { full_name } of names) {
-        for (const hit of await this.search(full_name, { limit: 20 })) {
-          if (hit.personId === id) continue;
-          const previous = scores.get(hit.personId);
-          if (!previous || hit.score > previous.score) scores.set(hit.personId, { score: hit.score, reasons: hit.reasons });
-        }
-      }
-      for (const [other, { score, reasons }] of scores) {
-        if (score < duplicateProposalThreshold) continue;
-        const [a, b] = id < other ? [id, other] : [other, id];
-        const inserted = await sqlRows<{ id: string }>(
-          this.dataSource,
-          `INSERT INTO duplicate_candidates (person_a_id, person_b_id, score, reasons, status) VALUES ($1, $2, $3, $4, 'proposed')
-           ON CONFLICT (person_a_id, person_b_id) DO NOTHING RETURNING id`,
-          [a, b, score, JSON.stringify(reasons)],
-        );
-        proposed += inserted.length;
-      }
-      await this.dataSource.query(`UPDATE persons SET duplicates_checked_at = now() WHERE id = $1`, [id]);
-    }
-    return { checked: unchecked.length, proposed };
+  async detectDuplicates(batchSize = 1000): Promise<{ checked: number; proposed: number }> {
+    return new DuplicateDetectionService(this.dataSource).detect(batchSize);
   }
 
   /**

@@ -13,6 +13,7 @@ import { AuditSealedChain1796168543365 } from './1796168543365-AuditSealedChain.
 import { EvidenceCheckReasonCodes1796169886608 } from './1796169886608-EvidenceCheckReasonCodes.js';
 import { AppRolePrivileges1796170366811 } from './1796170366811-AppRolePrivileges.js';
 import { EvidenceActiveContentReconciliation1796171677104 } from './1796171677104-EvidenceActiveContentReconciliation.js';
+import { RegistryImportAtScale1796178642543 } from './1796178642543-RegistryImportAtScale.js';
 import { EventsRelationsGroupCases1796178891625 } from './1796178891625-EventsRelationsGroupCases.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
@@ -34,5 +35,6 @@ export const migrations: Function[] = [
   EvidenceCheckReasonCodes1796169886608,
   AppRolePrivileges1796170366811,
   EvidenceActiveContentReconciliation1796171677104,
+  RegistryImportAtScale1796178642543,
   EventsRelationsGroupCases1796178891625,
 ];

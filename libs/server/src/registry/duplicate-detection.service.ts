@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { renderCode } from '@aqtalu/contracts';
+import { autoMatchThreshold, compareNames, matchReasonOf, normaliseName, parseUncertainDate, placeSearchKey, type MatchReason, type NameKeys } from '@aqtalu/domain';
+import { DataSource } from 'typeorm';
+
+/** Pairs scoring at least this are proposed for review; nothing is ever merged without a person. */
+const proposalThreshold = 0.7;
+/** A proposal at or above this is shown as strong ("probably the same person"): the name's threshold. */
+export const strongProposalThreshold = autoMatchThreshold;
+/** Highest score of a pair whose birth year, birthplace or patronymic disagree: a proposal, never strong. */
+const conflictCap = 0.75;
+/** Highest score of a pair whose names agree but nothing else confirms it. */
+const unconfirmedCap = 0.79;
+/** A block key shared by more spellings than this says nothing (a common pair of words): it is skipped. */
+const maxBlock = 300;
+
+/** Why two records were proposed beyond their names, as reasons a reviewer reads. */
+const evidenceReason = (code: 'match.birth_year_agrees' | 'match.birth_year_differs' | 'match.birthplace_agrees' | 'match.birthplace_differs' | 'match.initials_out_of_order' | 'match.unconfirmed'): MatchReason =>
+  ({ code, params: {} }) as MatchReason;
+const evidenceTexts = new Map<string, MatchReason>(
+  (['match.birth_year_agrees', 'match.birth_year_differs', 'match.birthplace_agrees', 'match.birthplace_differs', 'match.initials_out_of_order', 'match.unconfirmed'] as const).map(
+    (code) => [renderCode(code, {}), evidenceReason(code)],
+  ),
+);
+
+/** The code of a stored reason (English text): the name comparison's or the duplicate detection's own. */
+export function duplicateReasonOf(text: string): MatchReason | null {
+  return matchReasonOf(text) ?? evidenceTexts.get(text) ?? null;
+}
+
+/** What a record says about a person besides the name. */
+export interface PersonEvidence {
+  birthYear: string | null;
+  birthplace: string | null;
+}
+
+export interface DuplicateScore {
+  score: number;
+  reasons: string[];
+}
+
+type Agreement = 'agree' | 'differ' | 'unknown';
+
+function yearSpan(text: string | null): [number, number] | null {
+  if (!text) return null;
+  const parsed = parseUncertainDate(text);
+  if (!parsed.ok) return null;
+  return [Number(parsed.value.earliest.slice(0, 4)), Number(parsed.value.latest.slice(0, 4))];
+}
+
+/** Overlapping birth years agree; years two or more apart differ (one year apart is a clerk's slip: neither). */
+function yearsAgree(a: string | null, b: string | null): Agreement {
+  const x = yearSpan(a);
+  const y = yearSpan(b);
+  if (!x || !y) return 'unknown';
+  if (x[0] <= y[1] && y[0] <= x[1]) return 'agree';
+  return Math.max(x[0] - y[1], y[0] - x[1]) >= 2 ? 'differ' : 'unknown';
+}
+
+function placesAgree(a: string | null, b: string | null): Agreement {
+  if (!a || !b) return 'unknown';
+  const x = placeSearchKey(a);
+  const y = placeSearchKey(b);
+  if (!x || !y) return 'unknown';
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `) ? 'agree' : 'differ';
+}
+
+/**
+ * Initials stand for the given name then the patronymic, in that order: "Омаров А. Н." is Askar son of
+ * Nurlan, never Nurlan son of Askar. When either name is written with initials, its initials and the
+ * other's (the first sounds of its given name and patronymic) must agree in order; one side may lack the
+ * patronymic.
+ */
+function initialsInOrder(a: NameKeys, b: NameKeys): boolean {
+  if (!a.parts.some((part) => part.initial) && !b.parts.some((part) => part.initial)) return true;
+  if (!a.initials || !b.initials) return true;
+  return a.initials.startsWith(b.initials) || b.initials.startsWith(a.initials);
+}
+
+/**
+ * How likely two records are one person: the names' comparison (libs/domain), then what else the records
+ * say. Birth years two or more years apart, another birthplace, another patronymic or initials in another
+ * order keep a pair below strong (or below a proposal); a strong pair needs, besides alike names, an
+ * agreeing birth year, or an agreeing birthplace when neither gives a year. Names alone never make a strong
+ * proposal: among a million persons, namesakes and brothers sharing surname and patronymic are many.
+ */
+export function scoreDuplicate(a: NameKeys, b: NameKeys, aFacts: PersonEvidence, bFacts: PersonEvidence): DuplicateScore {
+  const comparison = compareNames(a, b);
+  let score = comparison.score;
+  const reasons = [...comparison.reasons];
+  const codes = comparison.codes;
+  if (!initialsInOrder(a, b)) {
+    reasons.push(renderCode('match.initials_out_of_order', {}));
+    return { score: Math.min(score, 0.5), reasons };
+  }
+  const year = yearsAgree(aFacts.birthYear, bFacts.birthYear);
+  const place = placesAgree(aFacts.birthplace, bFacts.birthplace);
+  if (year === 'agree') reasons.push(renderCode('match.birth_year_agrees', {}));
+  if (year === 'differ') reasons.push(renderCode('match.birth_year_differs', {}));
+  if (place === 'agree') reasons.push(renderCode('match.birthplace_agrees', {}));
+  if (place === 'differ') reasons.push(renderCode('match.birthplace_differs', {}));
+  const patronymicDiffers = codes.some((reason) => reason.code === 'match.differs' && (reason.params as { part?: string }).part === 'patronymic')
+    || codes.some((reason) => reason.code === 'match.patronymic_mismatch');
+  const initialsOnly = a.parts.some((part) => part.initial) || b.parts.some((part) => part.initial);
+  if (year === 'differ' || place === 'differ' || patronymicDiffers) return { score: Math.min(score, conflictCap), reasons };
+  // an initial stands for many names: it takes a birth year and a birthplace; a full name one of them
+  const confirmed = initialsOnly
+    ? year === 'agree' && place === 'agree'
+    : year === 'agree' || (place === 'agree' && !aFacts.birthYear && !bFacts.birthYear);
+  if (!confirmed) {
+    if (score >= strongProposalThreshold) reasons.push(renderCode('match.unconfirmed', {}));
+    return { score: Math.min(score, unconfirmedCap), reasons };
+  }
+  score = Math.min(1, score + (year === 'agree' ? 0.05 : 0) + (place === 'agree' ? 0.05 : 0));
+  return { score: Math.round(score * 1000) / 1000, reasons };
+}
+
+interface Spelling {
+  person_id: string;
+  full_name: string;
+  birth_year: string | null;
+  birthplace: string | null;
+}
+
+/**
+ * Duplicate detection at list speed. Persons not yet checked are taken a batch at a time (SKIP LOCKED, so
+ * several workers share the work); candidates are found in SQL by blocking on the search keys every
+ * spelling already has (its word pairs in `name_word_pairs`; a surname-and-initials record by its one word),
+ * skipping keys so common they would pair thousands of people; the candidate pairs are then scored in
+ * memory (scoreDuplicate) and the proposals written in one statement.
+ */
+@Injectable()
+export class DuplicateDetectionService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One batch: the persons checked and the new proposals. Idempotent: a pair is proposed once, a decided pair never again. */
+  async detect(batchSize = 1000): Promise<{ checked: number; proposed: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const ids: string[] = (
+        await manager.query(
+          `SELECT id FROM persons WHERE duplicates_checked_at IS NULL AND merged_into_id IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [batchSize],
+        )
+      ).map((row: { id: string }) => row.id);
+      if (ids.length === 0) return { checked: 0, proposed: 0 };
+      const pairs: Array<{ a: string; b: string }> = await manager.query(
+        `WITH mine AS MATERIALIZED (SELECT v.person_id, v.skeleton FROM person_name_variants v WHERE v.person_id = ANY($1::uuid[]) AND v.skeleton <> ''),
+         keys AS (SELECT DISTINCT m.person_id, k.key FROM mine m, unnest(name_word_pairs(m.skeleton) || string_to_array(m.skeleton, ' ')) k(key)),
+         by_key AS (
+           SELECT k.person_id, hit.variant_id FROM keys k
+           CROSS JOIN LATERAL (SELECT array_agg(variant_id) AS ids FROM (SELECT variant_id FROM name_word_pairs WHERE pair = k.key LIMIT ${maxBlock + 1}) s) block
+           CROSS JOIN LATERAL unnest(CASE WHEN cardinality(block.ids) <= ${maxBlock} THEN block.ids ELSE '{}'::uuid[] END) hit(variant_id)),
+         by_word AS (
+           SELECT m.person_id, hit.variant_id FROM mine m
+           CROSS JOIN LATERAL (SELECT array_agg(id) AS ids FROM (SELECT id FROM person_name_variants o
+                                WHERE string_to_array(o.skeleton, ' ') @> string_to_array(m.skeleton, ' ') LIMIT ${maxBlock + 1}) s) block
+           CROSS JOIN LATERAL unnest(CASE WHEN cardinality(block.ids) <= ${maxBlock} THEN block.ids ELSE '{}'::uuid[] END) hit(variant_id)
+           WHERE position(' ' in m.skeleton) = 0),
+         found AS (SELECT DISTINCT f.person_id AS a, v.person_id AS b FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_word) f
+                   JOIN person_name_variants v ON v.id = f.variant_id WHERE v.person_id <> f.person_id)
+         SELECT f.a, f.b FROM found f JOIN persons p ON p.id = f.b AND p.merged_into_id IS NULL
+         WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates d WHERE d.person_a_id = least(f.a, f.b) AND d.person_b_id = greatest(f.a, f.b))`,
+        [ids],
+      );
+      const involved = [...new Set([...ids, ...pairs.map((pair) => pair.b)])];
+      const spellings: Spelling[] = pairs.length
+        ? await manager.query(
+            `SELECT v.person_id, v.full_name, p.birth_year, p.birthplace FROM person_name_variants v JOIN persons p ON p.id = v.person_id WHERE v.person_id = ANY($1::uuid[])`,
+            [involved],
+          )
+        : [];
+      const byPerson = new Map<string, { keys: NameKeys[]; facts: PersonEvidence }>();
+      for (const spelling of spellings) {
+        const entry = byPerson.get(spelling.person_id) ?? { keys: [], facts: { birthYear: spelling.birth_year, birthplace: spelling.birthplace } };
+        entry.keys.push(normaliseName(spelling.full_name));
+        byPerson.set(spelling.person_id, entry);
+      }
+      const proposals = new Map<string, { a: string; b: string; score: number; reasons: string[] }>();
+      for (const pair of pairs) {
+        const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
+        const key = `${a} ${b}`;
+        if (proposals.has(key)) continue;
+        const x = byPerson.get(a);
+        const y = byPerson.get(b);
+        if (!x || !y) continue;
+        let best: DuplicateScore | null = null;
+        for (const left of x.keys) {
+          for (const right of y.keys) {
+            const scored = scoreDuplicate(left, right, x.facts, y.facts);
+            if (!best || scored.score > best.score) best = scored;
+          }
+        }
+        if (best && best.score >= proposalThreshold) proposals.set(key, { a, b, ...best });
+      }
+      const found = [...proposals.values()];
+      const inserted: unknown[] = found.length
+        ? await manager.query(
+            `INSERT INTO duplicate_candidates (person_a_id, person_b_id, score, reasons, status)
+             SELECT a, b, score, reasons, 'proposed' FROM unnest($1::uuid[], $2::uuid[], $3::real[], $4::jsonb[]) AS t(a, b, score, reasons)
+             ON CONFLICT (person_a_id, person_b_id) DO NOTHING RETURNING id`,
+            [found.map((p) => p.a), found.map((p) => p.b), found.map((p) => p.score), found.map((p) => JSON.stringify(p.reasons))],
+          )
+        : [];
+      await manager.query(`UPDATE persons SET duplicates_checked_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+      return { checked: ids.length, proposed: inserted.length };
+    });
+  }
+
+  /** Works through every person not yet checked; returns the totals. */
+  async detectAll(batchSize = 1000): Promise<{ checked: number; proposed: number }> {
+    const total = { checked: 0, proposed: 0 };
+    for (;;) {
+      const batch = await this.detect(batchSize);
+      total.checked += batch.checked;
+      total.proposed += batch.proposed;
+      if (batch.checked === 0) return total;
+    }
+  }
+}
