@@ -14,6 +14,7 @@ import { cases } from './resources/cases';
 import { commissionSessions } from './resources/commission-sessions';
 import { dictionaries } from './resources/dictionaries';
 import { duplicates } from './resources/duplicates';
+import { events } from './resources/events';
 import { imports } from './resources/imports';
 import { notifications } from './resources/notifications';
 import { persons } from './resources/persons';
@@ -40,6 +41,7 @@ export const App = () => (
     <Resource {...commissionSessions} />
     <Resource {...persons} />
     <Resource {...duplicates} />
+    <Resource {...events} />
     <Resource {...imports} />
     <Resource {...notifications} />
     <Resource {...places} />

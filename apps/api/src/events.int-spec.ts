@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseTransition, Role, type EventPeopleView, type EventView, type PersonEventView, type PersonRelationView } from '@aqtalu/contracts';
-import { demoLogins, relatedPairs } from '@aqtalu/server';
+import { demoLogins, relatedPairs, seedDemoEvents } from '@aqtalu/server';
 import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -289,5 +289,27 @@ describe('events, relations and group cases from a list', () => {
     expect(foreign.body.code).toBe('case.region_not_yours');
     const cases = await db.query(`SELECT count(*)::int AS n FROM cases WHERE created_by = (SELECT id FROM users WHERE email = 'zhambyl.events@aqtalu.kz')`);
     expect(cases.rows[0].n).toBe(0);
+  });
+
+  it('seeds the two demo events with their published participants once, with dates, places and sentences', async () => {
+    const dataSource = new DataSource({ type: 'postgres', url: environment.databaseUrl });
+    await dataSource.initialize();
+    try {
+      await seedDemoEvents(dataSource);
+      await seedDemoEvents(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+    const seeded = await (await secretary()).get<Array<{ id: string; nameEn: string; dateEarliest: string; dateLatest: string; regionCodes: string[]; participantCount: number }>>(
+      `/api/events?filter=${encodeURIComponent(JSON.stringify({ q: 'Alash' }))}`,
+    );
+    expect(seeded.body).toEqual([expect.objectContaining({ dateEarliest: '1932-04-20', dateLatest: '1932-04-20', participantCount: 5 })]);
+    const executions = (await (await secretary()).get<Array<{ id: string; dateEarliest: string; dateLatest: string; regionCodes: string[]; participantCount: number }>>(
+      `/api/events?filter=${encodeURIComponent(JSON.stringify({ q: 'Alma-Ata', kind: 'mass_operation' }))}`,
+    )).body;
+    expect(executions).toEqual([expect.objectContaining({ dateEarliest: '1938-02-25', dateLatest: '1938-02-27', regionCodes: ['ALA'], participantCount: 5 })]);
+    const people = (await (await secretary()).get<EventPeopleView>(`/api/events/${executions[0]!.id}/participants`)).body;
+    expect(people.bySentence).toEqual({ first_category: 5 });
+    expect(people.participants.map((p) => p.nameKk)).toContain('Сейфуллин Сәкен');
   });
 });

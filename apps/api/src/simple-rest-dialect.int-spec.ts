@@ -67,6 +67,7 @@ describe('react-admin simple-REST dialect: the stock client on every list', () =
     ...Object.values(RepressionDictionary).map((name) => ({ path: `dictionaries/${name}`, permission: Permission.ReferenceRead, sort: 'nameEn' })),
     { path: 'places', permission: Permission.ReferenceRead, sort: 'nameEn', reference: () => ({ target: 'regionCode', id: 'ALM', field: 'regionCode' }) },
     { path: 'registry/persons', permission: Permission.RegistryRead, sort: 'nameKk' },
+    { path: 'events', permission: Permission.EventsRead, sort: 'dateEarliest', reference: () => ({ target: 'kind', id: 'uprising', field: 'kind' }) },
     { path: 'registry/duplicates', permission: Permission.RegistryRead, sort: 'score', reference: () => ({ target: 'personId', id: ids.personA!, field: 'personAId' }) },
   ];
 
@@ -122,6 +123,12 @@ describe('react-admin simple-REST dialect: the stock client on every list', () =
     [ids.personA, ids.personB] = persons.map((person) => person.id);
     await db.query(`INSERT INTO duplicate_candidates (person_a_id, person_b_id, score, reasons, status) VALUES ($1, $2, 0.9, '[]', 'proposed')`, [ids.personA, ids.personB]);
     await db.query(`INSERT INTO notifications (user_id, kind, params) SELECT id, 'account.created', '{}' FROM users`);
+
+    // three events: two uprisings and a mass operation
+    for (const [kind, nameRu, date] of [['uprising', 'Восстание в Каркаралинском уезде', '1931'], ['uprising', 'Адаевское восстание', '1931'], ['mass_operation', 'Операция по приказу № 00447', '1937–1938']]) {
+      const event = await secretary.post('/api/events', { kind, nameRu, date });
+      expect(event.status, JSON.stringify(event.body)).toBe(201);
+    }
   }, 120_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { runApiBenchmark } from './api.bench.js';
 import { runDocumentsBenchmark } from './documents.bench.js';
+import { runGroupCaseBenchmark } from './group-case.bench.js';
 import { runRegistryBenchmark } from './registry.bench.js';
 import { runRegistryPipelineBenchmark } from './registry-pipeline.bench.js';
 
@@ -23,6 +24,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
       profileDir: option('--profile'),
     }),
   documents: () => runDocumentsBenchmark({ documents: Number(option('--documents') ?? 24) }),
+  'group-case': () => runGroupCaseBenchmark({ subjects: Number(option('--subjects') ?? 1_000), reads: Number(option('--reads') ?? 50), output: option('--output') }),
   'registry-pipeline': () =>
     runRegistryPipelineBenchmark({ count: Number(option('--count') ?? 100_000), dedupe: Number(option('--dedupe') ?? 100_000), withIds: rest.includes('--with-ids') }),
   registry: () => runRegistryBenchmark({ persons: Number(option('--persons') ?? 1_000_000), queries: Number(option('--queries') ?? 1000) }),

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ensureDocumentTools } from '@aqtalu/dev-stack';
 import { join } from 'node:path';
-import { createDataSource, databaseUrlAs, demoLogins, loadConfig, prepareDatabase, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
+import { createDataSource, databaseUrlAs, demoLogins, loadConfig, prepareDatabase, seedDemoEvents, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
 import { developmentAuditCheckpoints, developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
 
 /**
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
     const logins = config.env === 'development' ? await seedDemoUsers(dataSource) : [];
     if (config.env === 'development') await seedDemoRegistry(dataSource);
+    if (config.env === 'development') await seedDemoEvents(dataSource);
     await dataSource.destroy();
 
     const nodeArgs = ['--enable-source-maps'];

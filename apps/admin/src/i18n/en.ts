@@ -3,6 +3,7 @@ import { caseRulesEn } from './case-rules.en';
 import { codesEn, codeValuesEn } from './codes.en';
 import { officeEn } from './office.en';
 import { referenceEn } from './reference.en';
+import { eventsEn } from './events.en';
 import { workflowEn } from './workflow.en';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
@@ -67,6 +68,7 @@ export const resourcesEn = {
   ...workflowEn.resources,
     ...officeEn.resources,
     ...referenceEn.resources,
+    ...eventsEn.resources,
   users: {
     name: 'User |||| Users',
     fields: {

@@ -3,6 +3,7 @@ import { caseRulesKk } from './case-rules.kk';
 import { codesKk, codeValuesKk } from './codes.kk';
 import { officeKk } from './office.kk';
 import { referenceKk } from './reference.kk';
+import { eventsKk } from './events.kk';
 import { workflowKk } from './workflow.kk';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -279,6 +280,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     ...workflowKk.resources,
     ...officeKk.resources,
     ...referenceKk.resources,
+    ...eventsKk.resources,
     users: {
       name: 'Пайдаланушы |||| Пайдаланушылар',
       fields: {

@@ -3,6 +3,7 @@ import { caseRulesRu } from './case-rules.ru';
 import { codesRu, codeValuesRu } from './codes.ru';
 import { officeRu } from './office.ru';
 import { referenceRu } from './reference.ru';
+import { eventsRu } from './events.ru';
 import { workflowRu } from './workflow.ru';
 import type { AqtaluMessages, ResourceMessages } from './en';
 
@@ -282,6 +283,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
     ...workflowRu.resources,
     ...officeRu.resources,
     ...referenceRu.resources,
+    ...eventsRu.resources,
     users: {
       name: 'Пользователь |||| Пользователи',
       fields: {

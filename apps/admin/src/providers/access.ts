@@ -54,6 +54,13 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
     list: Permission.RegistryRead,
     edit: Permission.RegistryManage,
   },
+  // Events are a historical record every case worker and the commission reads; the secretary and working groups keep them.
+  events: {
+    list: Permission.EventsRead,
+    show: Permission.EventsRead,
+    create: Permission.EventsManage,
+    edit: Permission.EventsManage,
+  },
   imports: {
     list: Permission.RegistryManage,
     create: Permission.RegistryManage,
