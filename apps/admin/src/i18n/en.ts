@@ -1,5 +1,6 @@
 import type { Role } from '@aqtalu/contracts';
 import { caseRulesEn } from './case-rules.en';
+import { screensEn } from './screens.en';
 import { codesEn, codeValuesEn } from './codes.en';
 import { officeEn } from './office.en';
 import { referenceEn } from './reference.en';
@@ -51,6 +52,8 @@ export const aqtaluEn = {
   },
   /** What a case state allows, and why not (the lifecycle's actions and refusal codes). */
   case_rules: caseRulesEn,
+  /** The screens of issue 15: case edit, proposals, the person page, votes waiting, the agenda picker. */
+  screens: screensEn,
   /** The API's codes (problem answers, check and match reasons, import rows) and words for their params. */
   codes: codesEn,
   code_values: codeValuesEn,

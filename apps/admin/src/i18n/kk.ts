@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { caseRulesKk } from './case-rules.kk';
+import { screensKk } from './screens.kk';
 import { codesKk, codeValuesKk } from './codes.kk';
 import { officeKk } from './office.kk';
 import { referenceKk } from './reference.kk';
@@ -265,6 +266,7 @@ export const kk: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       sign_out: 'Шығу',
     },
     case_rules: caseRulesKk,
+    screens: screensKk,
     codes: codesKk,
     code_values: codeValuesKk,
     conflict: {

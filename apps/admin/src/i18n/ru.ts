@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { caseRulesRu } from './case-rules.ru';
+import { screensRu } from './screens.ru';
 import { codesRu, codeValuesRu } from './codes.ru';
 import { officeRu } from './office.ru';
 import { referenceRu } from './reference.ru';
@@ -268,6 +269,7 @@ export const ru: TranslationMessages & { aqtalu: AqtaluMessages; resources: Reso
       sign_out: 'Выйти',
     },
     case_rules: caseRulesRu,
+    screens: screensRu,
     codes: codesRu,
     code_values: codeValuesRu,
     conflict: {

@@ -1,10 +1,11 @@
 import type { Role } from '@aqtalu/contracts';
 import { Card, CardActionArea, CardContent, CardHeader, Grid, Skeleton, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Link, Title, useGetIdentity, useGetList, useLogoutIfAccessDenied, usePermissions, useTranslate } from 'react-admin';
+import { Link, Title, useCanAccess, useGetIdentity, useGetList, useLogoutIfAccessDenied, usePermissions, useTranslate } from 'react-admin';
 import { apiCount } from '../providers/api';
 import { useApi } from '../providers/useApi';
 import { CaseCharts, MyTasks, OverdueRequests } from './DashboardCharts';
+import { MyVotes } from '../resources/commission-sessions/MyVotes';
 import { cardsFor, type DashboardCard, linkOf, showsUpcomingSessions } from './dashboardCards';
 
 /** One count, from the list's Content-Range total. */
@@ -73,6 +74,16 @@ const UpcomingSessions = () => {
   );
 };
 
+/** The votes waiting for a commission member, beside their tasks (nothing for other roles). */
+const VotesCell = () => {
+  const { canAccess } = useCanAccess({ resource: 'commission-sessions', action: 'vote' });
+  return canAccess ? (
+    <Grid size={{ xs: 12, md: 6 }}>
+      <MyVotes />
+    </Grid>
+  ) : null;
+};
+
 /** The home page: what needs this user, by role, counted by the API within the user's scope. */
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -115,6 +126,7 @@ export const Dashboard = () => {
             <Grid size={{ xs: 12, md: 6 }}>
               <MyTasks />
             </Grid>
+            <VotesCell />
             <Grid size={{ xs: 12, md: 6 }}>
               <OverdueRequests />
             </Grid>

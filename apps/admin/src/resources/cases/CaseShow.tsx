@@ -6,6 +6,7 @@ import { ArchiveRequestsTab, CertificatesTab, CommentsTab, ConclusionTab, Timeli
 import { TransitionsPanel } from './TransitionsPanel';
 import { CaseEvidenceTab } from './CaseEvidenceTab';
 import { VotesTab } from './VotesTab';
+import { CaseEditButton } from './CaseEditButton';
 
 /** A dictionary entry's name in the screen's language, or the code while the dictionary loads. */
 const nameIn = (choices: Array<{ id: string; name: string }>, code: string) => choices.find((choice) => choice.id === code)?.name ?? code;
@@ -31,6 +32,7 @@ const CaseHeader = () => {
             {translate('resources.cases.fields.categoryCode')}: {nameIn(categories, record.categoryCode)}
           </Typography>
           {record.isGroup ? <Typography color="text.secondary">{translate('resources.cases.group')}</Typography> : null}
+          <CaseEditButton />
         </Stack>
       </CardContent>
     </Card>

@@ -2,6 +2,7 @@ import { VoteChoice } from '@aqtalu/contracts';
 import { Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
+  AutocompleteInput,
   Button,
   Form,
   Link,
@@ -11,7 +12,6 @@ import {
   TextInput,
   TopToolbar,
   useCanAccess,
-  useDataProvider,
   useGetIdentity,
   useNotify,
   useRecordContext,
@@ -20,7 +20,8 @@ import {
 } from 'react-admin';
 import { apiJson, downloadFile } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
-import { type AgendaItem, isCaseId, type SessionRecord, tally, toggledAttendance } from './session';
+import { type AgendaCandidate, type AgendaItem, candidateLabel, type SessionRecord, tally, toggledAttendance } from './session';
+import { useApi } from '../../providers/useApi';
 
 function useSend() {
   const notify = useNotify();
@@ -99,27 +100,36 @@ const Attendance = () => {
   );
 };
 
+/** The cases awaiting the commission (signed conclusion, on no agenda), offered by number and names. */
 const AddToAgenda = () => {
   const record = useRecordContext<SessionRecord>();
-  const dataProvider = useDataProvider();
-  const notify = useNotify();
+  const translate = useTranslate();
   const { send, pending } = useSend();
   const [formKey, setFormKey] = useState(0);
+  const { data: candidates, loading, reload } = useApi<AgendaCandidate[]>(record ? `/commission/sessions/${record.id}/agenda/candidates?v=${record.agenda?.length ?? 0}` : null);
   if (!record) return null;
   const submit = async (values: Record<string, unknown>) => {
-    const typed = String(values.case ?? '').trim();
-    let caseId = isCaseId(typed) ? typed : undefined;
-    if (!caseId) {
-      const { data } = await dataProvider.getList('cases', { filter: { q: typed }, pagination: { page: 1, perPage: 10 }, sort: { field: 'number', order: 'ASC' } });
-      caseId = data.find((candidate) => candidate.number === typed)?.id as string | undefined;
+    const caseId = String(values.caseId ?? '');
+    if (!caseId) return;
+    if (await send(`/commission/sessions/${record.id}/agenda`, 'POST', { caseId }, 'resources.commission-sessions.notifications.added')) {
+      setFormKey((key) => key + 1);
+      reload();
     }
-    if (!caseId) return void notify('resources.commission-sessions.case_not_found', { type: 'warning', messageArgs: { number: typed } });
-    if (await send(`/commission/sessions/${record.id}/agenda`, 'POST', { caseId }, 'resources.commission-sessions.notifications.added')) setFormKey((key) => key + 1);
   };
+  if (candidates && candidates.length === 0) return <Typography color="text.secondary" data-testid="no-candidates">{translate('aqtalu.screens.agenda.none')}</Typography>;
   return (
     <Form key={formKey} onSubmit={submit} noValidate>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
-        <TextInput source="case" label="resources.commission-sessions.fields.case" helperText="resources.commission-sessions.helpers.case" validate={required()} />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'baseline' } }}>
+        <AutocompleteInput
+          source="caseId"
+          label="aqtalu.screens.agenda.pick"
+          helperText="aqtalu.screens.agenda.pick_helper"
+          choices={(candidates ?? []).map((candidate) => ({ id: candidate.id, name: candidateLabel(candidate) }))}
+          isLoading={loading}
+          validate={required()}
+          sx={{ minWidth: { sm: 420 } }}
+          fullWidth
+        />
         <Button type="submit" variant="outlined" label="resources.commission-sessions.actions.add" disabled={pending} />
       </Stack>
     </Form>
@@ -174,6 +184,7 @@ const Agenda = () => {
                 <Link to={`/cases/${item.caseId}/show`}>
                   {item.position}. {item.caseNumber}
                 </Link>
+                {item.subjects?.length ? <Typography data-testid="agenda-subjects">{item.subjects.join('; ')}</Typography> : null}
                 <Chip size="small" label={translate(`resources.cases.status.${item.caseStatus}`, { _: item.caseStatus })} />
                 <Typography variant="body2">
                   {translate('resources.commission-sessions.tally', { for: counts.for, against: counts.against, abstain: counts.abstain })}

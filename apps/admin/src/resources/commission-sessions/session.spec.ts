@@ -1,6 +1,6 @@
 import { VoteChoice } from '@aqtalu/contracts';
 import { describe, expect, it } from 'vitest';
-import { isCaseId, tally, toggledAttendance } from './session';
+import { candidateLabel, isCaseId, tally, toggledAttendance } from './session';
 
 describe('the commission session screen', () => {
   const attendance = [
@@ -25,5 +25,10 @@ describe('the commission session screen', () => {
   it('tells a case id from a case number', () => {
     expect(isCaseId('8c0f0d6e-1f0b-4a8e-9c1d-2f3a4b5c6d7e')).toBe(true);
     expect(isCaseId('ALM-2026-0001')).toBe(false);
+  });
+
+  it('names a case awaiting the commission by its number and the persons it is about', () => {
+    expect(candidateLabel({ number: 'ALM-2026-000004', subjects: ['Сәкен Сейфуллин', 'Ілияс Жансүгіров'] })).toBe('ALM-2026-000004 — Сәкен Сейфуллин; Ілияс Жансүгіров');
+    expect(candidateLabel({ number: 'ALM-2026-000005', subjects: [] })).toBe('ALM-2026-000005');
   });
 });

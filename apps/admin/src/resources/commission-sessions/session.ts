@@ -13,6 +13,8 @@ export interface AgendaItem {
   caseId: string;
   caseNumber: string;
   caseStatus: string;
+  /** The names of the case's persons. */
+  subjects?: string[];
   votes: Vote[];
   decision: { number: string; outcome: string; reasons: string } | null;
   quorum: { reached: boolean; note?: string; [key: string]: unknown };
@@ -44,3 +46,27 @@ export function tally(votes: readonly Vote[]): Record<VoteChoice, number> {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isCaseId = (value: string) => uuid.test(value.trim());
+
+/** `GET /api/tasks/votes`: a vote waiting for the signed-in member. */
+export interface PendingVote {
+  sessionId: string;
+  sessionNumber: string;
+  sessionDate: string;
+  caseId: string;
+  caseNumber: string;
+  present: boolean;
+  subjects: string[];
+}
+
+/** `GET /api/commission/sessions/:id/agenda/candidates`: a case that may go on the agenda. */
+export interface AgendaCandidate {
+  id: string;
+  number: string;
+  regionCode: string;
+  categoryCode: string;
+  subjects: string[];
+}
+
+/** How the picker names a candidate: its number and the persons it is about. */
+export const candidateLabel = (candidate: Pick<AgendaCandidate, 'number' | 'subjects'>) =>
+  candidate.subjects.length ? `${candidate.number} — ${candidate.subjects.join('; ')}` : candidate.number;

@@ -33,6 +33,7 @@ import { canFrameBlobs } from './framing';
 import { canBeVerified, type EvidenceCheck, type EvidenceRecord, fileSize, referenceParts, summariseChecks, viewerOf } from './evidence';
 import { type ArchiveRequestChoice, EvidenceUpload } from './EvidenceUpload';
 import { useEvidence } from './useEvidence';
+import { ProposalsPanel } from './ProposalsPanel';
 import { useCodeText } from '../../i18n/useCodeText';
 
 const checkColor: Record<EvidenceCheckState, ChipProps['color']> = {
@@ -243,6 +244,11 @@ const EvidenceDetail = ({ evidence, onChanged }: { evidence: EvidenceRecord; onC
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Viewer evidence={evidence} />
+          <ProposalsPanel
+            evidenceId={evidence.id}
+            uploadedBy={evidence.uploadedBy}
+            onDecided={() => void apiJson<EvidenceRecord>(`/evidence/${evidence.id}`).then(onChanged, () => undefined)}
+          />
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
           <Typography variant="h6" component="h3" gutterBottom sx={{ wordBreak: 'break-word' }}>

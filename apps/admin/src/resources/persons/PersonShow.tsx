@@ -22,7 +22,9 @@ import {
 import { Link } from 'react-router-dom';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
+import { formatDate } from '../../i18n/dates';
 import { type PersonRecord, scripts, sourcesOf } from './person';
+import { PersonCases, PersonFacts } from './PersonFacts';
 import { useCodeText } from '../../i18n/useCodeText';
 
 export const scriptChoices = scripts.map((script) => ({ id: script, name: `resources.persons.script.${script}` }));
@@ -49,7 +51,7 @@ export const VariantsTable = ({ person }: { person: PersonRecord }) => {
               <TableCell>{variant.fullName}</TableCell>
               <TableCell>{translate(`resources.persons.script.${variant.script}`, { _: variant.script })}</TableCell>
               <TableCell>{variant.source ? stored(variant.source) : '—'}</TableCell>
-              <TableCell>{new Date(variant.createdAt).toLocaleDateString(locale)}</TableCell>
+              <TableCell>{formatDate(variant.createdAt, locale)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -151,11 +153,26 @@ const Actions = () => {
 const Rehabilitated = () => {
   const record = useRecordContext<PersonRecord>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!record) return null;
   return record.rehabilitatedOn ? (
-    <Chip color="success" size="small" label={translate('resources.persons.rehabilitated_on', { date: record.rehabilitatedOn })} />
+    <Chip color="success" size="small" data-testid="rehabilitated-on" label={translate('resources.persons.rehabilitated_on', { date: formatDate(record.rehabilitatedOn, locale) })} />
   ) : (
     <>—</>
+  );
+};
+
+// Opened from the search, the hit stands in until the person arrives: facts and cases wait for it.
+const FactsAndCases = () => {
+  const record = useRecordContext<PersonRecord>();
+  if (!record?.variants) return null;
+  return (
+    <>
+      <PersonFacts personId={record.id} />
+      <Labeled label="aqtalu.screens.person.cases" fullWidth>
+        <PersonCases personId={record.id} />
+      </Labeled>
+    </>
   );
 };
 
@@ -177,6 +194,7 @@ export const PersonShow = () => (
       <Labeled label="resources.persons.fields.sources" fullWidth>
         <Sources />
       </Labeled>
+      <FactsAndCases />
     </SimpleShowLayout>
   </Show>
 );
