@@ -66,6 +66,8 @@ export interface CaseListPage {
     regionCode?: string;
     categoryCode?: string;
     q?: string;
+    /** The name words `q` may mean (RegistryService.nameWordsOf): a subject's spelling holding one word of each list matches. */
+    nameWords?: string[][];
     /** Only cases with an archive request past its due date and not yet settled. */
     overdue?: boolean;
     /** Only cases where this user has an open task. */
@@ -81,6 +83,18 @@ export const caseCountBound = 10_000;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => uuidPattern.test(value);
+
+/**
+ * Names as the registry matches them, in any script: a subject (or the record it was merged into) with one
+ * spelling holding a word of each list (RegistryService.nameWordsOf), through the index on the spellings'
+ * words. Empty when the query has no name word.
+ */
+function subjectNameCondition(lists: string[][] | undefined, params: unknown[]): string {
+  if (!lists?.length) return '';
+  const words = lists.map((list) => `string_to_array(nv.skeleton, ' ') && $${params.push(list)}::text[]`).join(' AND ');
+  return ` OR EXISTS (SELECT 1 FROM case_subjects ns JOIN persons np ON np.id = ns.person_id
+    JOIN person_name_variants nv ON nv.person_id = coalesce(np.merged_into_id, np.id) WHERE ns.case_id = c.id AND ${words})`;
+}
 
 /** Cases as their readers may see them: every query carries the caller's scope. */
 @Injectable()
@@ -153,10 +167,11 @@ export class CaseRepository {
     }
     if (filter.assignedTo) add((p) => `EXISTS (SELECT 1 FROM case_tasks mt WHERE mt.case_id = c.id AND mt.assignee_id = ${p} AND mt.done_at IS NULL)`, filter.assignedTo);
     if (filter.q) {
+      const byName = subjectNameCondition(filter.nameWords, params);
       add(
         (p) => `(c.number ILIKE ${p} OR c.summary ILIKE ${p} OR c.applicant_name ILIKE ${p} OR EXISTS (
           SELECT 1 FROM case_subjects qs JOIN persons qp ON qp.id = qs.person_id
-          WHERE qs.case_id = c.id AND (qp.name_kk ILIKE ${p} OR qp.name_ru ILIKE ${p})))`,
+          WHERE qs.case_id = c.id AND (qp.name_kk ILIKE ${p} OR qp.name_ru ILIKE ${p}))${byName})`,
         `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`,
       );
     }
