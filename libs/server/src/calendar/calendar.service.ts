@@ -33,6 +33,11 @@ export interface CalendarCoverage {
 export const calendarWarnMonths = 6;
 export const calendarYears = { from: 2000, to: 2100 } as const;
 
+/** The rows of an UPDATE/DELETE … RETURNING: TypeORM answers those as [rows, affected]. */
+function returned<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
 const columns = `to_char(date, 'YYYY-MM-DD') AS id, to_char(date, 'YYYY-MM-DD') AS date, name_kk AS "nameKk", name_ru AS "nameRu", name_en AS "nameEn"`;
 
 /**
@@ -78,9 +83,10 @@ export class CalendarService {
     return this.dataSource.transaction(async (manager) => {
       const [before]: HolidayView[] = await manager.query(`SELECT ${columns} FROM holidays WHERE date = $1 FOR UPDATE`, [date]);
       if (!before) throw new CodedException(HttpStatus.NOT_FOUND, 'calendar.holiday_not_found', { date });
-      const [after]: HolidayView[] = await manager.query(
-        `UPDATE holidays SET name_kk = $2, name_ru = $3, name_en = $4 WHERE date = $1 RETURNING ${columns}`,
-        [date, input.nameKk ?? before.nameKk, input.nameRu ?? before.nameRu, input.nameEn ?? before.nameEn],
+      const [after] = returned<HolidayView>(
+        await manager.query(`UPDATE holidays SET name_kk = $2, name_ru = $3, name_en = $4 WHERE date = $1 RETURNING ${columns}`, [
+          date, input.nameKk ?? before.nameKk, input.nameRu ?? before.nameRu, input.nameEn ?? before.nameEn,
+        ]),
       );
       await this.audit.record({ action: 'holiday.update', entityType: 'holiday', entityId: date, before: { ...before }, after: { ...after! } }, manager);
       return after!;
@@ -89,7 +95,7 @@ export class CalendarService {
 
   async remove(date: string): Promise<HolidayView> {
     return this.dataSource.transaction(async (manager) => {
-      const [before]: HolidayView[] = await manager.query(`DELETE FROM holidays WHERE date = $1 RETURNING ${columns}`, [date]);
+      const [before] = returned<HolidayView>(await manager.query(`DELETE FROM holidays WHERE date = $1 RETURNING ${columns}`, [date]));
       if (!before) throw new CodedException(HttpStatus.NOT_FOUND, 'calendar.holiday_not_found', { date });
       await this.audit.record({ action: 'holiday.delete', entityType: 'holiday', entityId: date, before: { ...before } }, manager);
       return before;
