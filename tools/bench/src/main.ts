@@ -27,7 +27,8 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'group-case': () => runGroupCaseBenchmark({ subjects: Number(option('--subjects') ?? 1_000), reads: Number(option('--reads') ?? 50), output: option('--output') }),
   'registry-pipeline': () =>
     runRegistryPipelineBenchmark({ count: Number(option('--count') ?? 100_000), dedupe: Number(option('--dedupe') ?? 100_000), withIds: rest.includes('--with-ids') }),
-  registry: () => runRegistryBenchmark({ persons: Number(option('--persons') ?? 1_000_000), queries: Number(option('--queries') ?? 1000) }),
+  registry: () =>
+    runRegistryBenchmark({ persons: Number(option('--persons') ?? 1_000_000), queries: Number(option('--queries') ?? 1000), hold: rest.includes('--hold') }),
 };
 
 const run = benchmarks[name ?? ''];

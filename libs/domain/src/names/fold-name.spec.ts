@@ -10,7 +10,13 @@ function expectSameFold(spellings: string[], expected: string): void {
 describe('folding Cyrillic letters', () => {
   it('folds ә and а to a', () => expectSameFold(['Әсет', 'Асет'], 'aset'));
   it('folds ө and о to o', () => expectSameFold(['Өтеген', 'Отеген'], 'otegen'));
-  it('folds ұ, ү and у to u', () => expectSameFold(['Ұлан', 'Үлан', 'Улан'], 'ulan'));
+  it('folds ұ, ү and у to u', () => expectSameFold(['Сұлтан', 'Сүлтан', 'Султан'], 'sultan'));
+  it('reads a word-initial у before a consonant as о (Оспан / Усман, Омар / Умар), not a glide or a particle', () => {
+    expectSameFold(['Ұлан', 'Үлан', 'Улан', 'Олан'], 'olan');
+    expectSameFold(['Умар', 'Омар', 'Umar', 'Omar'], 'omar');
+    expect(foldWord('Уәли')).toBe('uali');
+    expect(foldWord('ұлы')).toBe('uli');
+  });
   it('folds і, ы, и and й to i', () => {
     expectSameFold(['Ілияс', 'Ильяс', 'Илияс'], 'ilias');
     expectSameFold(['Ыбырай', 'Ибырай', 'Ібырай'], 'ibirai');
@@ -49,8 +55,8 @@ describe('folding the Kazakh Latin alphabets', () => {
     expectSameFold(['Qasym', 'Қасым'], 'kasim');
     expectSameFold(['Jańa', 'Жаңа'], 'zhana');
     expectSameFold(['Ómirzaq', 'Өмірзақ'], 'omirzak');
-    expectSameFold(['Úmit', 'Үміт'], 'umit');
-    expectSameFold(['Ūlan', 'Ұлан'], 'ulan');
+    expectSameFold(['Úmit', 'Үміт'], 'omit');
+    expectSameFold(['Ūlan', 'Ұлан'], 'olan');
     expectSameFold(['İlıas', 'Ілияс'], 'ilias');
     expectSameFold(['Baıtursynuly', 'Байтұрсынұлы'], 'baitursinuli');
   });
@@ -62,6 +68,10 @@ describe('folding the Kazakh Latin alphabets', () => {
   it("reads the 2017 apostrophe letters s' and c' as ш and ч", () => {
     expectSameFold(["S'okan", 'Шоқан'], 'shokan');
     expectSameFold(["A'lihan", 'Әлихан'], 'alihan');
+  });
+  it("reads the 2017 y' as у and BGN/PCGN gh as ғ", () => {
+    expectSameFold(["Tiley'", 'Тілеу'], 'tileu');
+    expectSameFold(['Nyghmet', 'Нығмет'], 'nigmet');
   });
 });
 

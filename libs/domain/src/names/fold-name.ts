@@ -13,8 +13,10 @@ import {
   cyrillicLetters,
   digitHomoglyphs,
   latinApostropheSpellings,
+  latinApostropheVowels,
   latinMarkedLetters,
   latinSpellings,
+  patronymicParticles,
   wordHyphens,
 } from './folding-table.js';
 
@@ -92,6 +94,7 @@ for (const [from, to] of Object.entries(cyrillicDigraphs)) addRule(from, to);
 for (const [from, to] of Object.entries(latinMarkedLetters)) addRule(from, to);
 for (const [from, to] of Object.entries(latinSpellings)) addRule(from, to);
 for (const [from, to] of Object.entries(latinApostropheSpellings)) addRule(from, to, true);
+for (const [from, to] of Object.entries(latinApostropheVowels)) addRule(from, to);
 
 const silent = new Set([...apostrophes, ...wordHyphens]);
 
@@ -204,8 +207,21 @@ export function collapseDoubles(phonemes: string): string {
   return out;
 }
 
+const phonemeVowels = new Set('aeiou');
+
+/**
+ * A word-initial у before a consonant is read as о: Russian clerks and Arabic-style spellings swap them at
+ * the start of a name (Оспан / Усман / Osman, Омар / Умар, Орал / Урал). Not a glide (Уәли stays).
+ */
+const particles = new Set<string>(patronymicParticles);
+function foldWordStart(phonemes: string): string {
+  // a separate ұлы (Нұрмұхамед ұлы) is a particle, not a name
+  if (!phonemes.startsWith('u') || phonemeVowels.has(phonemes[1] ?? '') || particles.has(phonemes)) return phonemes;
+  return `o${phonemes.slice(1)}`;
+}
+
 function foldWordToPhonemes(raw: string): string {
-  return collapseDoubles(scan(prepareWord(raw)));
+  return collapseDoubles(foldWordStart(scan(prepareWord(raw))));
 }
 
 /** One word folded and rendered: `foldWord('Бөкейхан') === 'bokeihan'`. */
@@ -216,7 +232,7 @@ export function foldWord(raw: string): string {
 export function foldWords(fullName: string): FoldedWord[] {
   const words: FoldedWord[] = [];
   for (const word of splitName(fullName)) {
-    const spelled = scan(prepareWord(word.text));
+    const spelled = foldWordStart(scan(prepareWord(word.text)));
     const phonemes = collapseDoubles(spelled);
     if (phonemes) words.push({ phonemes, spelled, text: renderPhonemes(phonemes), dotted: word.dotted });
   }

@@ -70,6 +70,7 @@ export const latinSpellings = {
   sh: 'sh',
   ch: 'ch',
   kh: 'h', // х: Akhmet = Ahmet
+  gh: 'g', // BGN/PCGN Kazakh ғ: Nyghmet = Нығмет
   ts: 'ts',
   tz: 'ts',
   ph: 'f',
@@ -87,6 +88,11 @@ export const latinSpellings = {
 export const latinApostropheSpellings = {
   "s'": 'sh',
   "c'": 'ch',
+} as const satisfies Record<string, string>;
+
+/** Kazakh Latin 2017 wrote у as y' (Tiley', Y'alihan), wherever it stands. */
+export const latinApostropheVowels = {
+  "y'": 'u',
 } as const satisfies Record<string, string>;
 
 /** Characters read as an apostrophe (dropped, or part of the digraphs above). */

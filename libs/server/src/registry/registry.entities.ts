@@ -10,6 +10,9 @@ import { PersonEntity } from './person.entity.js';
 @Index('ix_person_name_variants_person', ['personId'])
 // a GIN index on the skeleton's words is written by hand in the migration (one-word searches)
 @Index('ix_person_name_variants_words', { synchronize: false })
+// and a GIN index on name_word_initial_keys(skeleton, initials) ("A. Baitursynov" searches), also by hand
+@Index('ix_person_name_variants_initial_keys', { synchronize: false })
+@Index('ix_person_name_variants_key_version', ['keyVersion', 'id'])
 @Check('ck_person_name_variants_script', `script IN ('kk-cyrl','ru-cyrl','latin','other')`)
 export class PersonNameVariantEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -26,19 +29,24 @@ export class PersonNameVariantEntity {
   @Column({ type: 'text' }) skeleton!: string;
   @Column({ name: 'phonetic_tokens', type: 'text', array: true }) phoneticTokens!: string[];
   @Column({ type: 'varchar', length: 64 }) initials!: string;
+  /** The folding version the keys were computed with (libs/domain nameKeyVersion); `npm run registry:reindex` brings older ones up. */
+  @Column({ name: 'key_version', type: 'smallint', default: 2 }) keyVersion!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
 /**
  * Every word (stem) that occurs in a skeleton, once: the vocabulary a misspelled query word is matched
- * against by trigram similarity. It stays small (thousands of words for millions of persons), so the fuzzy
- * part of a search runs over it, and spellings are then found through exact word pairs (NameWordPairEntity).
+ * against by trigram similarity and by phonetic code. It stays small (hundreds of thousands of words for
+ * millions of persons), so the fuzzy part of a search runs over it, and spellings are then found through exact word pairs (NameWordPairEntity).
  */
 @Entity({ name: 'name_words' })
 // trigram GIN index on `word`, written by hand in the migration
 @Index('ix_name_words_trgm', { synchronize: false })
+@Index('ix_name_words_code', ['code'])
 export class NameWordEntity {
   @PrimaryColumn({ type: 'text' }) word!: string;
+  /** The word's phonetic code (libs/domain phoneticCode, as the SQL function name_word_code), computed by the database. */
+  @Column({ type: 'text', generatedType: 'STORED', asExpression: 'name_word_code("word")', nullable: true, insert: false, update: false }) code!: string | null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { actorOf, caseScopeCondition } from '../cases/case-scope.js';
-import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate, type MatchReason } from '@aqtalu/domain';
+import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate, spellingKeys, type MatchReason } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
@@ -11,6 +11,7 @@ import { CodedException } from '../errors/coded.exception.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { DuplicateDetectionService, duplicateReasonOf } from './duplicate-detection.service.js';
 import { PlaceService } from './place.service.js';
+import { findSpellings, maxCandidates, maxFilteredCandidates, maxQueryWords, similarWords } from './registry-search.js';
 
 export type Script = 'kk-cyrl' | 'ru-cyrl' | 'latin' | 'other';
 
@@ -73,33 +74,8 @@ const candidateFrom = 'FROM duplicate_candidates d JOIN persons a ON a.id = d.pe
 /** What a browse of the registry sorts by: never the caller's text (typeorm#7978). */
 export const personSortColumns = { id: 'p.id', nameKk: 'p.name_kk', nameRu: 'p.name_ru', birthYear: 'p.birth_year' } as const;
 
-/** At most this many words of a query are looked up (surname, given name, patronymic). */
-const maxQueryWords = 4;
-/** Vocabulary words taken for each query word, the most similar first. */
+/** Vocabulary words a query word may mean in other lists' name filters (the case list), the best first. */
 const similarWordsPerQueryWord = 6;
-/** Spellings scored word by word at most per search: the closest by trigram similarity of the whole name. */
-const maxCandidates = 100;
-/** With filters, the closest spellings looked at before filtering: a filter narrower than this can miss persons. */
-const maxFilteredCandidates = 5000;
-/** A search widens to less similar words only while it has found fewer persons than this. */
-const enoughCandidates = 25;
-
-/**
- * The keys to look up: every two query words, each replaced by one of its `width` most similar words; and
- * each of those words alone, which finds the spellings of one word and initials ("Baitursynov A."), indexed
- * under their only word (see `name_word_pairs()` in the migration).
- */
-function wordPairs(lists: string[][], width: number): string[] {
-  const pairs = new Set<string>(lists.flatMap((words) => words.slice(0, width)));
-  for (let i = 0; i < lists.length; i++) {
-    for (let j = i + 1; j < lists.length; j++) {
-      for (const a of lists[i]!.slice(0, width)) {
-        for (const b of lists[j]!.slice(0, width)) if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
-      }
-    }
-  }
-  return [...pairs];
-}
 
 /** Pairs scoring at least this are proposed for review; nothing is ever merged without a person. */
 export const duplicateProposalThreshold = 0.7;
@@ -230,23 +206,17 @@ export class RegistryService {
    */
   async nameWordsOf(query: string): Promise<string[][]> {
     const stems = normaliseName(query).parts.filter((part) => !part.initial && part.stem.length > 1).map((part) => part.stem).slice(0, maxQueryWords);
-    if (stems.length === 0) return [];
-    const rows: Array<{ stem: string; words: string[] }> = await this.dataSource.query(
-      `SELECT q.stem, coalesce((SELECT array_agg(w.word ORDER BY similarity(w.word, q.stem) DESC, w.word)
-                        FROM (SELECT word FROM name_words WHERE word % q.stem ORDER BY similarity(word, q.stem) DESC, word LIMIT $2) w), '{}') AS words
-       FROM unnest($1::text[]) WITH ORDINALITY q(stem, n) ORDER BY q.n`,
-      [stems, similarWordsPerQueryWord],
-    );
-    return rows.map((row) => [...new Set([row.stem, ...row.words])]);
+    const lists = await similarWords(this.dataSource, stems);
+    return lists.map((words, i) => [...new Set([stems[i]!, ...words.slice(0, similarWordsPerQueryWord).map((entry) => entry.word)])]);
   }
+
 
   /**
    * Ranked search in any script. Each query word (its stem, libs/domain names) is matched against the
-   * vocabulary of name words by trigram similarity; persons are then found through exact pairs of those
-   * words (surname + given name, given name + patronymic, …: two words of the query must match), the
-   * closest words first and more only while few persons are found; a one-word query looks the word up.
-   * The candidates are then scored by comparing names word by word. Every step uses an index, so the time
-   * depends on how many persons share a name, not on the size of the registry.
+   * vocabulary of name words by trigram similarity and by phonetic code; spellings are then found through
+   * exact pairs of those words and through a word joined with a given initial (registry-search.ts), ranked
+   * by how well their words agree, and the closest are scored by comparing names word by word. Every step
+   * uses an index, so the time depends on how many persons share a name, not on the size of the registry.
    */
   async search(query: string, options: { limit: number; offset?: number } & SearchFilters = { limit: 25 }): Promise<SearchHit[]> {
     const normalised = normaliseName(query);
@@ -277,48 +247,7 @@ export class RegistryService {
     }
     const filterSql = filters.map((filter) => `AND ${filter}`).join(' ');
 
-    const similarWords: Array<{ words: string[] }> = await this.dataSource.query(
-      `SELECT coalesce((SELECT array_agg(w.word ORDER BY similarity(w.word, q.stem) DESC, w.word)
-                        FROM (SELECT word FROM name_words WHERE word % q.stem ORDER BY similarity(word, q.stem) DESC, word LIMIT $2) w), '{}') AS words
-       FROM unnest($1::text[]) WITH ORDINALITY q(stem, n) ORDER BY q.n`,
-      [stems, similarWordsPerQueryWord],
-    );
-    const lists = similarWords.map((row) => row.words).filter((words) => words.length > 0);
-    type Candidate = { person_id: string; full_name: string; name_kk: string | null; name_ru: string | null; birth_year: string | null };
-    const take = filters.length ? maxFilteredCandidates : maxCandidates;
-    const rank = (found: string) =>
-      // the closest spellings are taken before persons are joined (one index lookup each); with filters,
-      // more of them, since the filters drop some
-      `WITH found AS MATERIALIZED (${found})
-       SELECT v.person_id, v.full_name, p.name_kk, p.name_ru, p.birth_year
-       FROM (SELECT variant_id, closeness FROM found ORDER BY closeness DESC, variant_id LIMIT ${take}) f
-       JOIN person_name_variants v ON v.id = f.variant_id
-       CROSS JOIN LATERAL (SELECT * FROM persons p WHERE p.id = v.person_id AND p.merged_into_id IS NULL ${filterSql}) p
-       ORDER BY f.closeness DESC, f.variant_id
-       LIMIT ${maxCandidates}`;
-    const skeletonParam = `$${params.length + 2}`;
-    const byPairs = (pairs: string[]): Promise<Candidate[]> =>
-      this.dataSource.query(
-        // similarity once per distinct spelling: a common name is thousands of rows but few spellings
-        rank(`WITH hits AS MATERIALIZED (SELECT DISTINCT variant_id, skeleton FROM name_word_pairs WHERE pair = ANY($${params.length + 1}::text[])),
-                   scored AS MATERIALIZED (SELECT skeleton, similarity(skeleton, ${skeletonParam}) AS closeness FROM (SELECT DISTINCT skeleton FROM hits) s)
-              SELECT hits.variant_id, scored.closeness FROM hits JOIN scored USING (skeleton)`),
-        [...params, pairs, normalised.skeleton],
-      );
-    const byWords = (words: string[]): Promise<Candidate[]> =>
-      this.dataSource.query(
-        rank(`SELECT id AS variant_id, similarity(skeleton, ${skeletonParam}) AS closeness FROM person_name_variants WHERE string_to_array(skeleton, ' ') && $${params.length + 1}::text[]`),
-        [...params, words, normalised.skeleton],
-      );
-    let candidates: Candidate[] = [];
-    if (lists.length === 1) {
-      candidates = await byWords(lists[0]!);
-    } else if (lists.length > 1) {
-      for (const width of [1, 3, similarWordsPerQueryWord]) {
-        candidates = await byPairs(wordPairs(lists, width));
-        if (new Set(candidates.map((c) => c.person_id)).size >= enoughCandidates) break;
-      }
-    }
+    const candidates = await findSpellings(this.dataSource, normalised, { filterSql, params, take: filters.length ? maxFilteredCandidates : maxCandidates });
     const best = new Map<string, SearchHit>();
     for (const candidate of candidates) {
       const comparison = compareNames(normalised, candidate.full_name);
@@ -495,13 +424,11 @@ export async function insertPerson(manager: EntityManager, input: NewPerson): Pr
 }
 
 async function insertVariant(manager: EntityManager, personId: string, input: NameInput): Promise<void> {
-  const normalised = normaliseName(input.fullName);
-  const keys = { skeleton: normalised.skeleton, initials: normalised.initials };
+  const keys = spellingKeys(input.fullName);
   const [variant]: Array<{ id: string }> = await manager.query(
-    `INSERT INTO person_name_variants (person_id, recorded_for_id, full_name, script, source, skeleton, phonetic_tokens, initials)
-     VALUES ($1, $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [personId, input.fullName.trim(), input.script ?? detectScript(input.fullName), input.source ?? null, keys.skeleton,
-      normalised.parts.filter((part) => !part.initial).map((part) => part.phonetic), keys.initials.slice(0, 64)],
+    `INSERT INTO person_name_variants (person_id, recorded_for_id, full_name, script, source, skeleton, phonetic_tokens, initials, key_version)
+     VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [personId, input.fullName.trim(), input.script ?? detectScript(input.fullName), input.source ?? null, keys.skeleton, keys.phoneticTokens, keys.initials, keys.keyVersion],
   );
   await indexSpelling(manager, variant!.id, keys.skeleton);
 }

@@ -1,0 +1,163 @@
+/**
+ * Finding the spellings a name query may mean, before they are scored word by word (compareNames).
+ *
+ * 1. Each full query word (its stem) is matched against the vocabulary of name words twice: by trigram
+ *    similarity, and by phonetic code (`name_words.code`), so a word that differs only in vowels
+ *    (Әбдірахман / Абдурахман, Жансүгір / Джансугур) is taken however many misspelled words are closer by
+ *    trigrams. Each taken word gets a score (similarity, raised when the code agrees).
+ * 2. Spellings are found through exact pairs of those words (name_word_pairs), all of the words at once:
+ *    no early stop, so the second-closest spelling of the other word is tried too. A spelling with one
+ *    full word and initials ("Baitursynov A. K.") is found through its word joined with its given initial
+ *    (name_word_initial_keys), which a one-word query with an initial ("A. Baitursynov") uses as well.
+ * 3. The spellings found are ranked by how well their words agree with the query's, word by word (the best
+ *    word of each query word's list, plus an agreeing initial), and the closest are handed to compareNames.
+ *
+ * Every step reads an index: the time depends on how many persons share a name, not on the registry's size.
+ */
+import { initialOf, phoneticCode, type NameKeys } from '@aqtalu/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** At most this many full words of a query are looked up (surname, given name, patronymic). */
+export const maxQueryWords = 4;
+/** Vocabulary words taken for each query word: the best by score of the trigram and the code neighbours. */
+const wordsPerQueryWord = 10;
+/** Neighbours read from each side (trigrams, phonetic code) before the best are taken. */
+const neighboursPerSide = 12;
+/** A word whose phonetic code is the query word's scores this much above its trigram similarity. */
+const sameCodeBonus = 0.3;
+/** Words below this score are not joined with initials (they would bring thousands of weak spellings). */
+const initialKeyMinScore = 0.5;
+/** Spellings handed to the word-by-word comparison, without filters and with them (filters drop some). */
+export const maxCandidates = 200;
+export const maxFilteredCandidates = 5000;
+/** An initial of the spelling that agrees with the query's adds this to the ranking. */
+const initialBonus = 0.5;
+
+export interface SpellingCandidate {
+  person_id: string;
+  full_name: string;
+  name_kk: string | null;
+  name_ru: string | null;
+  birth_year: string | null;
+}
+
+export interface ScoredWord {
+  word: string;
+  score: number;
+}
+
+type Queryable = Pick<DataSource | EntityManager, 'query'>;
+
+/** The vocabulary words each stem may mean, best first (the stem itself first when it is a word). */
+export async function similarWords(db: Queryable, stems: string[]): Promise<ScoredWord[][]> {
+  if (stems.length === 0) return [];
+  const rows: Array<{ n: string; word: string; score: number }> = await db.query(
+    `SELECT q.n, w.word, w.score
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY q(stem, code, n)
+     CROSS JOIN LATERAL (
+       SELECT word, max(score) AS score FROM (
+         (SELECT word, similarity(word, q.stem) AS score FROM name_words WHERE word % q.stem ORDER BY 2 DESC, word LIMIT $3)
+         UNION ALL
+         (SELECT word, least(1, similarity(word, q.stem) + $4) FROM name_words WHERE code = q.code AND q.code <> '' ORDER BY similarity(word, q.stem) DESC, word LIMIT $3)
+       ) c GROUP BY word ORDER BY max(score) DESC, word LIMIT $5
+     ) w
+     ORDER BY q.n, w.score DESC, w.word`,
+    [stems, stems.map(phoneticCode), neighboursPerSide, sameCodeBonus, wordsPerQueryWord],
+  );
+  const lists: ScoredWord[][] = stems.map(() => []);
+  for (const row of rows) lists[Number(row.n) - 1]!.push({ word: row.word, score: Number(row.score) });
+  return lists;
+}
+
+/** Every two lists' words joined ("a b", sorted), weighted by the sum of their scores. */
+function wordPairs(lists: ScoredWord[][]): Map<string, number> {
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < lists.length; i++) {
+    for (let j = i + 1; j < lists.length; j++) {
+      for (const a of lists[i]!) {
+        for (const b of lists[j]!) {
+          if (a.word === b.word) continue;
+          const pair = a.word < b.word ? `${a.word} ${b.word}` : `${b.word} ${a.word}`;
+          pairs.set(pair, Math.max(pairs.get(pair) ?? 0, a.score + b.score));
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Word-and-initial keys ("baitursin|a") to look up: the lists' good words, each with each initial. */
+function initialKeys(lists: ScoredWord[][], initials: string[]): string[] {
+  const keys = new Set<string>();
+  for (const list of lists) {
+    for (const { word, score } of list) {
+      if (score < initialKeyMinScore) continue;
+      for (const initial of initials) keys.add(`${word}|${initial}`);
+    }
+  }
+  return [...keys];
+}
+
+/**
+ * The spellings to score for a query: the closest `take` of those found (see the module comment), joined to
+ * their persons with the search's filters (`filterSql` over `p`, its parameters first in `params`).
+ */
+export async function findSpellings(
+  db: Queryable,
+  query: NameKeys,
+  options: { filterSql: string; params: unknown[]; take: number },
+): Promise<SpellingCandidate[]> {
+  const full = query.parts.filter((part) => !part.initial).slice(0, maxQueryWords);
+  const found = await similarWords(db, full.map((part) => part.stem));
+  const lists = found.filter((list) => list.length > 0);
+  if (lists.length === 0) return [];
+  const pairs = wordPairs(lists);
+  // spellings of one word and initials are keyed by their word (a surname) and their given initial: the
+  // query's surname list with the initials of its given names (every list when no word is a surname)
+  const queryInitials = query.parts.filter((part) => part.initial && part.role === 'given').map((part) => initialOf(part.stem));
+  const given = full.filter((part, i) => part.role === 'given' && found[i]!.length > 0).map((part) => initialOf(part.stem));
+  const surnameAt = full.findIndex((part, i) => part.role === 'surname' && found[i]!.length > 0);
+  const keyLists = surnameAt >= 0 ? [found[surnameAt]!] : lists;
+  const keys = initialKeys(keyLists, [...new Set([...queryInitials, ...(surnameAt >= 0 ? given : full.map((part) => initialOf(part.stem)))])]);
+  // one word and no initial: every spelling with one of its words
+  const byWords = lists.length === 1 && keys.length === 0;
+
+  const words = lists.flatMap((list, n) => list.map((entry) => ({ ...entry, n })));
+  const params = [...options.params];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const wordsParam = p(words.map((entry) => entry.word));
+  const listsParam = p(words.map((entry) => entry.n));
+  const scoresParam = p(words.map((entry) => entry.score));
+  const skeletonParam = p(query.skeleton);
+  const hitSources: string[] = [];
+  if (pairs.size > 0) {
+    hitSources.push(`SELECT variant_id, skeleton, false AS initial FROM name_word_pairs WHERE pair = ANY(${p([...pairs.keys()])}::text[])`);
+  }
+  if (keys.length > 0) {
+    hitSources.push(`SELECT id, skeleton, true FROM person_name_variants WHERE name_word_initial_keys(skeleton, initials) && ${p(keys)}::text[]`);
+  }
+  if (byWords) {
+    hitSources.push(`SELECT id, skeleton, false FROM person_name_variants WHERE string_to_array(skeleton, ' ') && ${p(lists[0]!.map((entry) => entry.word))}::text[]`);
+  }
+  // a one-word query ranks fuller spellings a little higher: "A. Baitursynov" is more likely Akhmet Baitursynov than another A. K.
+  const fuller = lists.length === 1 ? `+ 0.1 * least(2, cardinality(string_to_array(s.skeleton, ' ')) - 1)` : '';
+  const sql = `
+    WITH words(word, n, score) AS MATERIALIZED (SELECT * FROM unnest(${wordsParam}::text[], ${listsParam}::int[], ${scoresParam}::real[])),
+    hits AS MATERIALIZED (SELECT variant_id, min(skeleton) AS skeleton, bool_or(initial) AS initial FROM (${hitSources.join(' UNION ALL ')}) h(variant_id, skeleton, initial) GROUP BY variant_id),
+    scored AS MATERIALIZED (
+      SELECT s.skeleton,
+             coalesce((SELECT sum(best) FROM (SELECT max(w.score) AS best FROM unnest(string_to_array(s.skeleton, ' ')) x(word) JOIN words w USING (word) GROUP BY w.n) b), 0)
+             + 0.2 * similarity(s.skeleton, ${skeletonParam}) ${fuller} AS closeness
+      FROM (SELECT DISTINCT skeleton FROM hits) s),
+    found AS MATERIALIZED (
+      SELECT hits.variant_id, scored.closeness + CASE WHEN hits.initial THEN ${initialBonus} ELSE 0 END AS closeness
+      FROM hits JOIN scored USING (skeleton)
+      ORDER BY 2 DESC, 1 LIMIT ${Math.max(options.take, maxCandidates)})
+    SELECT v.person_id, v.full_name, p.name_kk, p.name_ru, p.birth_year
+    FROM found f
+    JOIN person_name_variants v ON v.id = f.variant_id
+    CROSS JOIN LATERAL (SELECT * FROM persons p WHERE p.id = v.person_id AND p.merged_into_id IS NULL ${options.filterSql}) p
+    ORDER BY f.closeness DESC, f.variant_id
+    LIMIT ${maxCandidates}`;
+  return db.query(sql, params);
+}
