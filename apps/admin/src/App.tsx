@@ -10,6 +10,7 @@ import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { archiveRequests } from './resources/archive-requests';
 import { auditLog } from './resources/audit-log';
+import { holidays } from './resources/calendar';
 import { cases } from './resources/cases';
 import { commissionSessions } from './resources/commission-sessions';
 import { dictionaries } from './resources/dictionaries';
@@ -19,6 +20,7 @@ import { imports } from './resources/imports';
 import { notifications } from './resources/notifications';
 import { persons } from './resources/persons';
 import { places } from './resources/places';
+import { statistics } from './resources/statistics';
 import { users } from './resources/users';
 
 // The menu lists a resource only when authProvider.canAccess allows its list, so each role sees its own.
@@ -45,6 +47,8 @@ export const App = () => (
     <Resource {...imports} />
     <Resource {...notifications} />
     <Resource {...places} />
+    <Resource {...statistics} />
+    <Resource {...holidays} />
     {dictionaries.map((dictionary) => (
       <Resource key={dictionary.name} {...dictionary} />
     ))}

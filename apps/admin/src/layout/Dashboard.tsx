@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, Title, useCanAccess, useGetIdentity, useGetList, useLogoutIfAccessDenied, usePermissions, useTranslate } from 'react-admin';
 import { apiCount } from '../providers/api';
 import { useApi } from '../providers/useApi';
+import { CalendarWarning } from './CalendarWarning';
 import { CaseCharts, MyTasks, OverdueRequests } from './DashboardCharts';
 import { MyVotes } from '../resources/commission-sessions/MyVotes';
 import { cardsFor, type DashboardCard, linkOf, showsUpcomingSessions } from './dashboardCards';
@@ -105,6 +106,7 @@ export const Dashboard = () => {
         slotProps={{ title: { component: 'h1' } }}
       />
       <CardContent>
+        <CalendarWarning />
         {identity?.fullName && role ? (
           <Typography gutterBottom>
             {translate('aqtalu.dashboard.signed_in_as', {

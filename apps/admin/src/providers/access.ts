@@ -72,6 +72,10 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
       { list: Permission.ReferenceRead, show: Permission.ReferenceRead, create: Permission.ReferenceManage, edit: Permission.ReferenceManage },
     ]),
   ),
+  // The API scopes every number of the statistics to the cases the user may see (a liaison reads none).
+  statistics: { list: Permission.CasesRead },
+  // The holiday calendar deadlines count against: read by every role with reference data, kept by administrators.
+  holidays: { list: Permission.ReferenceRead, create: Permission.ReferenceManage, edit: Permission.ReferenceManage, delete: Permission.ReferenceManage },
   conclusions: {
     create: Permission.ConclusionsDraft,
     sign: Permission.ConclusionsSign,

@@ -105,6 +105,7 @@ const resourcePaths: Readonly<Record<string, string>> = {
   'commission-sessions': 'commission/sessions',
   persons: 'registry/persons',
   duplicates: 'registry/duplicates',
+  holidays: 'calendar/holidays',
 };
 
 /** The registry search needs a name: with none typed yet the list is empty, not a 400. */

@@ -3,6 +3,9 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { en } from '../i18n/en';
 import { kk } from '../i18n/kk';
 import { ru } from '../i18n/ru';
+import { statisticsEn } from '../i18n/statistics.en';
+import { statisticsKk } from '../i18n/statistics.kk';
+import { statisticsRu } from '../i18n/statistics.ru';
 
 export type Locale = 'kk' | 'ru' | 'en';
 
@@ -10,9 +13,9 @@ export const defaultLocale: Locale = 'ru';
 
 // English underneath each translation: a key it lacks (one a react-admin upgrade adds, say) reads in English.
 const messages: Record<Locale, TranslationMessages> = {
-  kk: mergeTranslations(en, kk),
-  ru: mergeTranslations(en, ru),
-  en,
+  kk: mergeTranslations(en, statisticsEn, kk, statisticsKk),
+  ru: mergeTranslations(en, statisticsEn, ru, statisticsRu),
+  en: mergeTranslations(en, statisticsEn),
 };
 
 const isLocale = (locale: string): locale is Locale => Object.hasOwn(messages, locale);

@@ -2,6 +2,7 @@ import { BooleanInput, DataTable, List, SelectInput, SimpleList, useLocaleState,
 import { formatDate } from '../../i18n/dates';
 import { useIsSmall } from '../../layout/useIsSmall';
 import { type ArchiveRequestRecord, ArchiveRequestStatusChip, archiveRequestStatusChoices, OverdueChip } from './ArchiveRequestFields';
+import { ExportActions } from '../../layout/ListExportButton';
 
 const filters = [
   <SelectInput key="status" source="status" choices={archiveRequestStatusChoices} alwaysOn />,
@@ -14,7 +15,7 @@ export const ArchiveRequestList = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
-    <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} perPage={25}>
+    <List filters={filters} sort={{ field: 'dueDate', order: 'ASC' }} perPage={25} exporter={false} actions={<ExportActions path="archive-requests" />}>
       {small ? (
         // On a phone in the reading room: one row per request, what is sought under the case.
         <SimpleList<ArchiveRequestRecord>

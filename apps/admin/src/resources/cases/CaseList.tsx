@@ -4,6 +4,7 @@ import { DateText } from '../../layout/DateText';
 import { useIsSmall } from '../../layout/useIsSmall';
 import { useDictionaryChoices } from '../../providers/useApi';
 import { type CaseRecord, CaseStatusChip, statusChoices, SubjectsField } from './CaseFields';
+import { ExportActions } from '../../layout/ListExportButton';
 
 /** The regions in the screen's language; the API lists a working group its own region only anyway. */
 const RegionFilter = (props: { source: string; alwaysOn?: boolean }) => {
@@ -33,7 +34,7 @@ export const CaseList = () => {
   const translate = useTranslate();
   const small = useIsSmall();
   return (
-    <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
+    <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportActions path="cases" />}>
       {small ? (
         <SimpleList<CaseRecord>
           linkType="show"

@@ -2,6 +2,7 @@ import { DataTable, List, SimpleList, useLocaleState, useTranslate } from 'react
 import { formatDate } from '../../i18n/dates';
 import { DateText } from '../../layout/DateText';
 import { useIsSmall } from '../../layout/useIsSmall';
+import { ExportActions } from '../../layout/ListExportButton';
 
 interface SessionRow {
   id: string;
@@ -16,7 +17,7 @@ export const CommissionSessionList = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
-    <List sort={{ field: 'date', order: 'DESC' }} perPage={25}>
+    <List sort={{ field: 'date', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportActions path="commission-sessions" />}>
       {small ? (
         <SimpleList<SessionRow>
           linkType="show"

@@ -2,6 +2,7 @@ import { Chip, Stack, Typography } from '@mui/material';
 import { CreateButton, DataTable, List, NumberInput, TextInput, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { useCodeText } from '../../i18n/useCodeText';
 import type { PersonHit } from './person';
+import { ListExportButton } from '../../layout/ListExportButton';
 
 const filters = [
   <TextInput key="q" source="q" label="resources.persons.fields.q" helperText="resources.persons.helpers.q" alwaysOn resettable />,
@@ -44,9 +45,11 @@ export const PersonList = () => (
     sort={{ field: 'score', order: 'DESC' }}
     perPage={25}
     empty={false}
+    exporter={false}
     actions={
       <TopToolbar>
         <CreateButton />
+        <ListExportButton path="persons" />
       </TopToolbar>
     }
   >

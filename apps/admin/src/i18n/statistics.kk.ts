@@ -1,0 +1,47 @@
+import type { StatisticsMessages } from './statistics.en';
+
+export const statisticsKk: StatisticsMessages = {
+  resources: {
+    statistics: { name: 'Статистика |||| Статистика' },
+    holidays: {
+      name: 'Мереке |||| Мерекелер күнтізбесі',
+      fields: { date: 'Күні', nameKk: 'Атауы (қаз.)', nameRu: 'Атауы (орыс.)', nameEn: 'Атауы (ағылш.)', year: 'Жыл' },
+    },
+  },
+  aqtalu: {
+    statistics: {
+      title: 'Статистика',
+      filters: { from: 'Басы', to: 'Соңы', period: 'Кезең', by: 'Бөлінісі', regionCode: 'Өңір', categoryCode: 'Зардап шеккендер санаты', any: 'Барлығы' },
+      period: { month: 'Ай', quarter: 'Тоқсан', year: 'Жыл' },
+      by: {
+        region: 'Өңір', category: 'Зардап шеккендер санаты', status: 'Іс мәртебесі', outcome: 'Нәтиже',
+        sentencingBody: 'Үкім шығарған орган', article: 'Бап', sentenceKind: 'Жаза түрі',
+      },
+      none: 'көрсетілмеген',
+      outcome: { rehabilitated: 'Ақталды', rejected: 'Бас тартылды', returned_for_evidence: 'Қосымша тексеруге қайтарылды', none: 'Шешім әлі жоқ' },
+      tables: {
+        counts: 'Өтініштер мен істер',
+        durations: 'Кезеңдердің ұзақтығы (күн)',
+        'archive-requests': 'Мерзімінде орындалған мұрағат сұраулары',
+        backlog: 'Қаралмаған істер кезең мен мерзім бойынша (кезеңдегі күн)',
+      },
+      columns: {
+        period: 'Кезең', key: 'Мәні', applications: 'Өтініштер', cases: 'Істер', subjects: 'Адамдар',
+        step: 'Кезең', count: 'Өтті', medianDays: 'Медиана', p90Days: '90-процентиль',
+        archive: 'Мұрағат', sent: 'Жіберілді', answered: 'Орындалды', onTime: 'Мерзімінде', late: 'Кешігіп', openOverdue: 'Мерзімі өтті', open: 'Орындалуда', cancelled: 'Қайтарып алынды',
+        status: 'Кезең', age: 'Кезеңдегі күн', whole: 'Бүкіл кезең',
+      },
+      download: 'XLSX',
+      empty: 'Бұл кезеңде ештеңе жоқ.',
+      failed: 'Статистиканы жүктеу мүмкін болмады.',
+    },
+    calendar: {
+      add_year: 'Жылдың тұрақты мерекелерін қосу',
+      added: 'Қосылған мерекелер: %{count}',
+      delete: 'Жою',
+      deleted: 'Мереке жойылды',
+      warning_link: 'Мерекелер күнтізбесін ашу',
+    },
+    exports: { button: 'Жүктеп алу', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'Жүктеп алу мүмкін болмады.' },
+  },
+};
