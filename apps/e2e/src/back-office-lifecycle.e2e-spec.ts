@@ -250,7 +250,9 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
       await page.getByRole('alert').filter({ hasText: 'Явка сохранена' }).last().waitFor();
       await expect.poll(() => present.isChecked()).toBe(true);
     }
-    await page.getByRole('textbox', { name: 'Номер или id дела' }).fill(caseNumber);
+    // the agenda offers the cases awaiting the commission, by number and names
+    await page.getByRole('combobox', { name: /^Дело, ожидающее комиссии/ }).fill(caseNumber);
+    await page.getByRole('option', { name: new RegExp(caseNumber) }).click();
     await page.getByRole('button', { name: 'Включить в повестку' }).click();
     await page.getByRole('alert').filter({ hasText: 'Дело включено в повестку' }).waitFor();
     await page.getByText(caseNumber).first().waitFor();

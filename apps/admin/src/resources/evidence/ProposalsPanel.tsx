@@ -105,7 +105,7 @@ export const ProposalsPanel = ({ evidenceId, uploadedBy, onDecided }: { evidence
                         />
                       </TableCell>
                     ) : null}
-                    <TableCell sx={{ wordBreak: 'break-word' }}>{proposal.text}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-word', minWidth: 140 }}>{proposal.text}</TableCell>
                     <TableCell>{translate(`aqtalu.screens.proposals.kind.${proposal.kind}`)}</TableCell>
                     <TableCell>{proposal.page}</TableCell>
                     <TableCell>

@@ -62,7 +62,7 @@ export const PersonFacts = ({ personId }: { personId: string }) => {
               {facts.map((fact) => (
                 <TableRow key={fact.id} data-accepted={fact.accepted}>
                   <TableCell>{translate(`aqtalu.screens.person.fact_kind.${fact.kind}`, { _: fact.kind })}</TableCell>
-                  <TableCell>{[fact.value, fact.date?.text, placeOf(fact, locale)].filter(Boolean).join(', ') || '—'}</TableCell>
+                  <TableCell>{[...new Set([fact.value, fact.date?.text, placeOf(fact, locale)].filter(Boolean))].join(', ') || '—'}</TableCell>
                   <TableCell>
                     {translate(`aqtalu.screens.person.source_kind.${fact.source.kind}`)}: {phrase(sourcePhrase(fact.source))}
                   </TableCell>
