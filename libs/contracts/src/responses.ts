@@ -18,6 +18,8 @@ import type {
 } from './cases.js';
 import type { Code } from './codes.js';
 import type { EvidenceCheckName, EvidenceCheckState, EvidenceKind, EvidenceProposalKind, EvidenceProposalStatus, EvidenceVerification } from './evidence.js';
+import type { EventListRow, EventParticipantView, EventPeopleView, EventView, PersonEventView, PersonRelationView } from './events.js';
+import type { StatsArchiveRow, StatsBacklogRow, StatsCountRow, StatsDurationRow, StatsFilters } from './stats.js';
 import type { DuplicateStatus, EpisodeKind, FactKind, FactSourceKind, NameScript, PlaceKind, RegistryImportStatus } from './registry.js';
 
 /** An instant, ISO 8601. @format date-time */
@@ -289,6 +291,29 @@ export interface CommissionSessionResponse {
   totalMembers: number;
   present: number;
   agenda: AgendaItemResponse[];
+}
+
+/** `GET /api/commission/sessions/:id/agenda/candidates`: cases that may go on the agenda. */
+export interface AgendaCandidateResponse {
+  id: string;
+  number: string;
+  regionCode: string;
+  categoryCode: string;
+  /** The signed conclusion's recommendation (a ConclusionRecommendation). */
+  recommendation: string;
+  /** The subjects' names. */
+  subjects: string[];
+}
+
+/** `GET /api/tasks/votes`: an agenda item waiting for the signed-in member's vote. */
+export interface PendingVoteResponse {
+  sessionId: string;
+  sessionNumber: string;
+  sessionDate: CalendarDate;
+  caseId: string;
+  caseNumber: string;
+  present: boolean;
+  subjects: string[];
 }
 
 // ---------------------------------------------------------------- evidence
@@ -598,6 +623,77 @@ export interface DictionaryEntryResponse {
   [column: string]: unknown;
 }
 
+// ---------------------------------------------------------------- events, relations, group cases (events.ts)
+
+/** A row of `GET /api/events`. */
+export type EventListItem = EventListRow;
+/** `GET /api/events/:id` and the commands on an event. */
+export type EventResponse = EventView;
+/** `GET /api/events/:id/participants`: the participants and their counts by sentence, outcome and role. */
+export type EventPeopleResponse = EventPeopleView;
+export type EventParticipantResponse = EventParticipantView;
+/** `GET /api/registry/persons/:id/events`. */
+export type PersonEventResponse = PersonEventView;
+/** `GET /api/registry/persons/:id/relations`: each relation as seen from this person. */
+export type PersonRelationResponse = PersonRelationView;
+
+/** A subject of a group case (`GET /api/group-cases/:id/subjects`), with its own outcome where set apart. */
+export interface GroupSubjectResponse {
+  id: string;
+  personId: string;
+  position: number;
+  nameKk: string | null;
+  nameRu: string | null;
+  birthYear: string | null;
+  outcome: string | null;
+  exceptionOutcome: string | null;
+  exceptionReason: string | null;
+}
+
+// ---------------------------------------------------------------- statistics, calendar
+
+/** `GET /api/stats/counts`. */
+export interface StatsCountsResponse {
+  filters: StatsFilters;
+  rows: StatsCountRow[];
+}
+
+/** `GET /api/stats/durations`. */
+export interface StatsDurationsResponse {
+  filters: StatsFilters;
+  rows: StatsDurationRow[];
+}
+
+/** `GET /api/stats/archive-requests`. */
+export interface StatsArchiveRequestsResponse {
+  filters: StatsFilters;
+  rows: StatsArchiveRow[];
+}
+
+/** `GET /api/stats/backlog`. */
+export interface StatsBacklogResponse {
+  filters: StatsFilters;
+  rows: StatsBacklogRow[];
+}
+
+/** A public holiday of the working-day calendar (due dates count working days). */
+export interface HolidayResponse {
+  /** YYYY-MM-DD, also the record's id. */
+  id: string;
+  date: CalendarDate;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+/** `GET /api/calendar/coverage`: how far ahead the calendar is known, and the warning when it ends soon. */
+export interface CalendarCoverageResponse {
+  coveredUntil: CalendarDate | null;
+  lastHoliday: CalendarDate | null;
+  warnMonths: number;
+  warning: CodedValue | null;
+}
+
 // ---------------------------------------------------------------- people, notifications, audit
 
 /** An account as the administration sees it. */
@@ -636,6 +732,12 @@ export interface MarkedReadResponse {
 
 export interface RevokedSessionsResponse {
   revokedSessions: number;
+}
+
+/** `POST /api/admin/queues/ticket`: a one-minute link to the queue board. */
+export interface QueueTicketResponse {
+  url: string;
+  expiresIn: number;
 }
 
 export interface SignInAgainResponse {

@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CreateHolidayDto, UpdateHolidayDto } from '../dtos/calendar.dto.js';
 import { listAnswer, type ListQueryParams, parseListQuery } from '../http/list-query.js';
+import { ApiAnswer } from '../dtos/responses/api-answer.js';
 
 /** A real calendar day written YYYY-MM-DD, else a coded 400 (never a query with a wrong date). */
 function calendarDay(value: string, field = 'date'): string {
@@ -27,6 +28,7 @@ export class CalendarController {
   /** Holidays (id = the date). Filter: year. A react-admin list. */
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('holidays')
+  @ApiAnswer('HolidayResponse', { list: true })
   async list(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<HolidayView[]> {
     const list = parseListQuery(query, { sortable: ['date'], defaultSort: 'date', filters: ['year'], idKind: 'code', defaultLimit: 100 });
     const year = list.filter.year;
@@ -44,24 +46,28 @@ export class CalendarController {
   /** How far the calendar reaches; `warning` (a code) when it ends within six months: the dashboard shows it. */
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('coverage')
+  @ApiAnswer('CalendarCoverageResponse')
   coverage(): Promise<CalendarCoverage> {
     return this.calendar.coverage();
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('holidays/:date')
+  @ApiAnswer('HolidayResponse')
   get(@Param('date') date: string): Promise<HolidayView> {
     return this.calendar.get(calendarDay(date));
   }
 
   @Authenticated({ permission: Permission.ReferenceManage })
   @Post('holidays')
+  @ApiAnswer('HolidayResponse', { status: HttpStatus.CREATED })
   create(@Body() body: CreateHolidayDto): Promise<HolidayView> {
     return this.calendar.create({ ...body, date: calendarDay(body.date) });
   }
 
   @Authenticated({ permission: Permission.ReferenceManage })
   @Patch('holidays/:date')
+  @ApiAnswer('HolidayResponse')
   update(@Param('date') date: string, @Body() body: UpdateHolidayDto): Promise<HolidayView> {
     return this.calendar.update(calendarDay(date), body);
   }
@@ -69,6 +75,7 @@ export class CalendarController {
   @Authenticated({ permission: Permission.ReferenceManage })
   /** Removes a holiday; answers it as it was (react-admin's delete reads the record back). */
   @Delete('holidays/:date')
+  @ApiAnswer('HolidayResponse', { description: 'The holiday removed' })
   remove(@Param('date') date: string): Promise<HolidayView> {
     return this.calendar.remove(calendarDay(date));
   }
@@ -77,6 +84,7 @@ export class CalendarController {
   @Authenticated({ permission: Permission.ReferenceManage })
   @Post('years/:year/fixed-holidays')
   @HttpCode(200)
+  @ApiAnswer('HolidayResponse', { list: true, description: 'The fixed-date holidays added for the year' })
   addFixed(@Param('year') year: string): Promise<HolidayView[]> {
     return this.calendar.addFixedHolidays(Number(year));
   }

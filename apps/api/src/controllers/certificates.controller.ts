@@ -7,6 +7,7 @@ import { CertificateService, checkPageLanguage, CodedException, renderCertificat
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ApiAnswer, ApiFileAnswer } from '../dtos/responses/api-answer.js';
 
 @ApiTags('certificates')
 @Controller()
@@ -23,6 +24,7 @@ export class CertificatesController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ auth: {} })
   @Get('public/certificates/:code')
+  @ApiAnswer('CertificateVerificationResponse', { description: 'JSON; a browser asking for text/html gets the check page' })
   async verify(
     @Param('code') code: string,
     @Query('lang') lang: unknown,
@@ -46,6 +48,7 @@ export class CertificatesController {
 
   @Authenticated({ permission: Permission.CasesRead })
   @Get('certificates/:id/pdf')
+  @ApiFileAnswer('application/pdf')
   async pdf(@CurrentUser() user: SessionUser, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const { number, pdf } = await this.certificates.pdf(user, id);
     response.setHeader('Content-Type', 'application/pdf');

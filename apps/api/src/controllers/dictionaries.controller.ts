@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CreateDictionaryEntryDto, UpdateDictionaryEntryDto } from '../dtos/registry.dto.js';
 import { listAnswer, type ListQueryParams, pageOf, parseListQuery } from '../http/list-query.js';
+import { ApiAnswer } from '../dtos/responses/api-answer.js';
 
 const dictionary = new ParseEnumPipe(RepressionDictionary, {
   exceptionFactory: () => new CodedException(HttpStatus.NOT_FOUND, 'dictionary.unknown', { values: Object.values(RepressionDictionary) }),
@@ -33,12 +34,14 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('regions')
   @ApiQuery(filterExample('{"kind":"region","q":"Алматы"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true, description: 'Regions (kind, nameKk/Ru/En)' })
   async regions(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'regions', query, await this.dataSource.query(`SELECT ${regionColumns} FROM regions ORDER BY code`), ['kind']);
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('regions/:code')
+  @ApiAnswer('DictionaryEntryResponse')
   async region(@Param('code') code: string) {
     return this.one('region', await this.dataSource.query(`SELECT ${regionColumns} FROM regions WHERE code = $1`, [code]), code);
   }
@@ -46,12 +49,14 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('archives')
   @ApiQuery(filterExample('{"regionCode":"ALM"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true, description: 'Archives (kind, regionCode, nameKk/Ru/En)' })
   async archives(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'archives', query, await this.dataSource.query(`SELECT ${archiveColumns} ORDER BY a.code`), ['kind', 'regionCode']);
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('archives/:code')
+  @ApiAnswer('DictionaryEntryResponse')
   async archive(@Param('code') code: string) {
     return this.one('archive', await this.dataSource.query(`SELECT ${archiveColumns} WHERE a.code = $1`, [code]), code);
   }
@@ -59,12 +64,14 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('victim-categories')
   @ApiQuery(filterExample('{"q":"kulak"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true, description: 'Victim categories with their criteria' })
   async categories(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'victim-categories', query, await this.dataSource.query(`SELECT ${categoryColumns} FROM victim_categories ORDER BY code`));
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('victim-categories/:code')
+  @ApiAnswer('DictionaryEntryResponse')
   async category(@Param('code') code: string) {
     return this.one('victim category', await this.dataSource.query(`SELECT ${categoryColumns} FROM victim_categories WHERE code = $1`, [code]), code);
   }
@@ -72,12 +79,14 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('legal-articles')
   @ApiQuery(filterExample('{"q":"58"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true, description: 'Legal articles of rehabilitation' })
   async articles(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'legal-articles', query, await this.dataSource.query(`SELECT ${articleColumns} FROM legal_articles ORDER BY code`));
   }
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('legal-articles/:code')
+  @ApiAnswer('DictionaryEntryResponse')
   async article(@Param('code') code: string) {
     return this.one('legal article', await this.dataSource.query(`SELECT ${articleColumns} FROM legal_articles WHERE code = $1`, [code]), code);
   }
@@ -86,6 +95,7 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('sentencing-bodies')
   @ApiQuery(filterExample('{"q":"troika"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true })
   async sentencingBodies(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'sentencing-bodies', query, await this.repression.list(RepressionDictionary.SentencingBodies));
   }
@@ -94,6 +104,7 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('criminal-articles')
   @ApiQuery(filterExample('{"criminalCode":"rsfsr_1926"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true })
   async criminalArticles(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'criminal-articles', query, await this.repression.list(RepressionDictionary.CriminalArticles), ['criminalCode', 'article']);
   }
@@ -102,6 +113,7 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('sentence-kinds')
   @ApiQuery(filterExample('{"q":"exile"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true })
   async sentenceKinds(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'sentence-kinds', query, await this.repression.list(RepressionDictionary.SentenceKinds));
   }
@@ -110,6 +122,7 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get('camps')
   @ApiQuery(filterExample('{"q":"Karlag"}'))
+  @ApiAnswer('DictionaryEntryResponse', { list: true })
   async camps(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     return this.page(response, 'camps', query, await this.repression.list(RepressionDictionary.Camps));
   }
@@ -117,6 +130,7 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get(':dictionary/:code')
   @ApiParam(dictionaryParam)
+  @ApiAnswer('DictionaryEntryResponse')
   entry(@Param('dictionary', dictionary) name: RepressionDictionary, @Param('code') code: string) {
     return this.repression.get(name, code);
   }
@@ -125,6 +139,7 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceManage })
   @Post(':dictionary')
   @ApiParam(dictionaryParam)
+  @ApiAnswer('DictionaryEntryResponse', { status: HttpStatus.CREATED })
   create(@Param('dictionary', dictionary) name: RepressionDictionary, @Body() body: CreateDictionaryEntryDto) {
     const { code, ...fields } = body;
     return this.repression.create(name, code, fields);
@@ -134,6 +149,7 @@ export class DictionariesController {
   @Authenticated({ permission: Permission.ReferenceManage })
   @Patch(':dictionary/:code')
   @ApiParam(dictionaryParam)
+  @ApiAnswer('DictionaryEntryResponse')
   update(@Param('dictionary', dictionary) name: RepressionDictionary, @Param('code') code: string, @Body() body: UpdateDictionaryEntryDto) {
     const { version, ...fields } = body;
     return this.repression.update(name, code, version, fields);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EventKind, Permission, type EventListRow, type EventPeopleView, type EventView, type SessionUser } from '@aqtalu/contracts';
 import { EventService, eventSortColumns } from '@aqtalu/server';
@@ -7,6 +7,7 @@ import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AddParticipantDto, CreateEventDto, UpdateEventDto } from '../dtos/event.dto.js';
 import { idFilter, listAnswer, ListQueryError, listQueryError, type ListQueryParams, oneOfFilter, parseListQuery, textFilter } from '../http/list-query.js';
+import { ApiAnswer, ApiNoContentResponse } from '../dtos/responses/api-answer.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -30,6 +31,7 @@ export class EventsController {
   @ApiQuery({ name: 'filter', required: false, example: '{"kind":"uprising","regionCode":"ALM","yearFrom":1930,"yearTo":1931}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'sort', required: false, example: '["dateEarliest","ASC"]' })
+  @ApiAnswer('EventListItem', { list: true })
   async list(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<EventListRow[]> {
     const list = parseListQuery(query, {
       sortable: ['kind', 'nameKk', 'nameRu', 'nameEn', 'dateEarliest', 'updatedAt'] as Array<keyof typeof eventSortColumns>,
@@ -57,6 +59,7 @@ export class EventsController {
 
   @Authenticated({ permission: Permission.EventsRead })
   @Get(':id')
+  @ApiAnswer('EventResponse')
   get(@Param('id', id) eventId: string): Promise<EventView> {
     return this.events.get(eventId);
   }
@@ -64,6 +67,7 @@ export class EventsController {
   /** Records an event; a working group names at least one place of its region. */
   @Authenticated({ permission: Permission.EventsManage })
   @Post()
+  @ApiAnswer('EventResponse', { status: HttpStatus.CREATED })
   create(@CurrentUser() user: SessionUser, @Body() body: CreateEventDto): Promise<EventView> {
     return this.events.create(user, body);
   }
@@ -71,6 +75,7 @@ export class EventsController {
   /** Changes an event; places or sources given replace those stored. */
   @Authenticated({ permission: Permission.EventsManage })
   @Patch(':id')
+  @ApiAnswer('EventResponse')
   update(@CurrentUser() user: SessionUser, @Param('id', id) eventId: string, @Body() body: UpdateEventDto): Promise<EventView> {
     return this.events.update(user, eventId, body);
   }
@@ -78,12 +83,14 @@ export class EventsController {
   /** The event's people with role, sentence, outcome and source, and counts by sentence, outcome and role. */
   @Authenticated({ permission: Permission.EventsRead })
   @Get(':id/participants')
+  @ApiAnswer('EventPeopleResponse')
   people(@Param('id', id) eventId: string): Promise<EventPeopleView> {
     return this.events.people(eventId);
   }
 
   @Authenticated({ permission: Permission.EventsManage })
   @Post(':id/participants')
+  @ApiAnswer('EventParticipantResponse', { status: HttpStatus.CREATED })
   addParticipant(@CurrentUser() user: SessionUser, @Param('id', id) eventId: string, @Body() body: AddParticipantDto) {
     return this.events.addParticipant(user, eventId, body);
   }
@@ -91,6 +98,7 @@ export class EventsController {
   @Authenticated({ permission: Permission.EventsManage })
   @Delete(':id/participants/:participantId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed' })
   async removeParticipant(@CurrentUser() user: SessionUser, @Param('id', id) eventId: string, @Param('participantId', id) participantId: string): Promise<void> {
     await this.events.removeParticipant(user, eventId, participantId);
   }

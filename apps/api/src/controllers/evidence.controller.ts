@@ -28,6 +28,8 @@ import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ConfirmProposalDto, DecideProposalsDto, UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
 import { idFilter, listAnswer, type ListQuery, ListQueryError, listQueryError, type ListQueryParams, parseListQuery, readEach, textFilter } from '../http/list-query.js';
+import { ApiAnswer, ApiFileAnswer, type Sent } from '../dtos/responses/api-answer.js';
+import type { EvidenceCitationsResponse, EvidenceProposalResponse, EvidenceResponse } from '@aqtalu/contracts';
 
 type EvidenceSort = 'createdAt' | 'kind' | 'originalName';
 const evidenceList = { sortable: ['createdAt', 'kind', 'originalName'] as EvidenceSort[], defaultSort: 'createdAt' as const, defaultOrder: 'DESC' as const };
@@ -57,7 +59,8 @@ export class EvidenceController {
   @UseInterceptors(FileInterceptor('file'), RemoveUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadEvidenceBodyDto })
-  upload(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadEvidenceDto) {
+  @ApiAnswer('EvidenceResponse', { status: HttpStatus.CREATED })
+  upload(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadEvidenceDto): Promise<Sent<EvidenceResponse>> {
     if (!file) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.required', { field: 'file' });
     return this.evidence.upload(user, caseId, file, body);
   }
@@ -68,7 +71,8 @@ export class EvidenceController {
   @ApiQuery({ name: 'filter', required: false, example: '{"q":"тройка"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'sort', required: false, example: '["createdAt","DESC"]' })
-  async listOfCase(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+  @ApiAnswer('EvidenceResponse', { list: true })
+  async listOfCase(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<Sent<EvidenceResponse[]>> {
     const list = parseListQuery(query, { ...evidenceList, filters: ['q', 'kind'] });
     return listAnswer(response, 'evidence', list, await this.evidence.list(user, caseId, this.page(list)));
   }
@@ -82,7 +86,8 @@ export class EvidenceController {
   @ApiQuery({ name: 'filter', required: true, example: '{"caseId":"6f1c…","kind":"investigation_file"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
   @ApiQuery({ name: 'sort', required: false, example: '["createdAt","DESC"]' })
-  async list(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+  @ApiAnswer('EvidenceResponse', { list: true })
+  async list(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<Sent<EvidenceResponse[]>> {
     const list = parseListQuery(query, { ...evidenceList, filters: ['caseId', 'q', 'kind'] });
     const caseId = idFilter(list.filter, 'caseId');
     if (caseId) return listAnswer(response, 'evidence', list, await this.evidence.list(user, caseId, this.page(list)));
@@ -106,13 +111,15 @@ export class EvidenceController {
   /** One evidence with the state and reason of each check. */
   @Authenticated({ permission: Permission.EvidenceRead })
   @Get('evidence/:id')
-  get(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+  @ApiAnswer('EvidenceResponse')
+  get(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string): Promise<Sent<EvidenceResponse>> {
     return this.evidence.get(user, evidenceId);
   }
 
   /** The file (audited). Quarantined: 403, except for an admin, who may download exactly the quarantined files. */
   @Authenticated()
   @Get('evidence/:id/download')
+  @ApiFileAnswer('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
   async download(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const { evidence, content } = await this.evidence.download(user, evidenceId);
     response.setHeader('Content-Type', evidence.declaredMime);
@@ -125,7 +132,8 @@ export class EvidenceController {
   @Authenticated({ permission: Permission.EvidenceVerify })
   @Post('evidence/:id/verify')
   @HttpCode(200)
-  verify(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Body() body: VerifyEvidenceDto) {
+  @ApiAnswer('EvidenceResponse')
+  verify(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Body() body: VerifyEvidenceDto): Promise<Sent<EvidenceResponse>> {
     return this.evidence.verify(user, evidenceId, body);
   }
 
@@ -137,13 +145,15 @@ export class EvidenceController {
   @Authenticated()
   @Post('evidence/:id/release')
   @HttpCode(200)
-  release(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+  @ApiAnswer('EvidenceResponse')
+  release(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string): Promise<Sent<EvidenceResponse>> {
     return this.evidence.release(user, evidenceId);
   }
 
   /** A PNG of the image or of the PDF's first page (made by the checks; none for quarantined files). */
   @Authenticated({ permission: Permission.EvidenceRead })
   @Get('evidence/:id/thumbnail')
+  @ApiFileAnswer('image/png')
   async thumbnail(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const content = await this.evidence.thumbnail(user, evidenceId);
     response.setHeader('Content-Type', 'image/png');
@@ -156,7 +166,8 @@ export class EvidenceController {
   /** References, dates and names found in the evidence's text, for a person to confirm or dismiss. */
   @Authenticated({ permission: Permission.EvidenceRead })
   @Get('evidence/:id/proposals')
-  proposals(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+  @ApiAnswer('EvidenceProposalResponse', { list: true, description: 'What the reading of the document proposes' })
+  proposals(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string): Promise<Sent<EvidenceProposalResponse[]>> {
     return this.evidence.proposals(user, evidenceId);
   }
 
@@ -164,14 +175,16 @@ export class EvidenceController {
   @Authenticated({ permission: Permission.EvidenceVerify })
   @Post('evidence/:id/proposals/:proposalId/confirm')
   @HttpCode(200)
-  confirmProposal(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Param('proposalId', id) proposalId: string, @Body() body: ConfirmProposalDto) {
+  @ApiAnswer('EvidenceProposalResponse')
+  confirmProposal(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Param('proposalId', id) proposalId: string, @Body() body: ConfirmProposalDto): Promise<Sent<EvidenceProposalResponse>> {
     return this.evidence.decideProposal(user, evidenceId, proposalId, { confirm: true, personId: body.personId });
   }
 
   @Authenticated({ permission: Permission.EvidenceVerify })
   @Post('evidence/:id/proposals/:proposalId/dismiss')
   @HttpCode(200)
-  dismissProposal(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Param('proposalId', id) proposalId: string) {
+  @ApiAnswer('EvidenceProposalResponse')
+  dismissProposal(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Param('proposalId', id) proposalId: string): Promise<Sent<EvidenceProposalResponse>> {
     return this.evidence.decideProposal(user, evidenceId, proposalId, { confirm: false });
   }
 
@@ -179,6 +192,7 @@ export class EvidenceController {
   @Authenticated({ permission: Permission.EvidenceVerify })
   @Post('evidence/:id/proposals/decide')
   @HttpCode(200)
+  @ApiAnswer('EvidenceProposalResponse', { list: true, description: 'The evidence proposals after the decisions' })
   decideProposals(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string, @Body() body: DecideProposalsDto) {
     return this.evidence.decideProposals(user, evidenceId, body);
   }
@@ -186,7 +200,8 @@ export class EvidenceController {
   /** What cites this evidence, page by page: conclusions' statements and registry facts. */
   @Authenticated({ permission: Permission.EvidenceRead })
   @Get('evidence/:id/citations')
-  citations(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+  @ApiAnswer('EvidenceCitationsResponse')
+  citations(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string): Promise<Sent<EvidenceCitationsResponse>> {
     return this.evidence.citations(user, evidenceId);
   }
 
@@ -194,7 +209,8 @@ export class EvidenceController {
   @Authenticated({ permission: Permission.EvidenceUpload })
   @Post('evidence/:id/recheck')
   @HttpCode(200)
-  recheck(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string) {
+  @ApiAnswer('EvidenceResponse')
+  recheck(@CurrentUser() user: SessionUser, @Param('id', id) evidenceId: string): Promise<Sent<EvidenceResponse>> {
     return this.evidence.recheck(user, evidenceId);
   }
 }

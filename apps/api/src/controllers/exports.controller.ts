@@ -10,6 +10,7 @@ import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { booleanFilter, idFilter, type ListQueryParams, parseListQuery, textFilter } from '../http/list-query.js';
+import { ApiFileAnswer } from '../dtos/responses/api-answer.js';
 
 interface ExportQueryParams extends ListQueryParams {
   format?: string;
@@ -46,6 +47,7 @@ export class ExportsController {
   /** The cases list. Filters as GET /api/cases: status, regionCode, categoryCode, q, overdue, assignedToMe. */
   @Authenticated({ permission: Permission.CasesRead })
   @Get('cases')
+  @ApiFileAnswer(exportContentTypes.csv, exportContentTypes.xlsx)
   async casesExport(@CurrentUser() user: SessionUser, @Query() query: ExportQueryParams, @Res() response: Response): Promise<void> {
     const format = formatOf(query);
     const list = parseListQuery(query, {
@@ -63,6 +65,7 @@ export class ExportsController {
   /** The archive requests list (a liaison's inbox, or the requests of the caller's cases). Filters: status, caseId, overdue. */
   @Authenticated({ permission: Permission.ArchiveRequestsRead })
   @Get('archive-requests')
+  @ApiFileAnswer(exportContentTypes.csv, exportContentTypes.xlsx)
   async archiveRequestsExport(@CurrentUser() user: SessionUser, @Query() query: ExportQueryParams, @Res() response: Response): Promise<void> {
     const format = formatOf(query);
     const list = parseListQuery(query, { sortable: ['dueDate', 'status'], defaultSort: 'dueDate', filters: ['status', 'caseId', 'overdue'] });
@@ -74,6 +77,7 @@ export class ExportsController {
   /** The commission's decisions on the cases the caller may see. Filters: outcome, regionCode, sessionId. */
   @Authenticated({ permission: Permission.CasesRead })
   @Get('decisions')
+  @ApiFileAnswer(exportContentTypes.csv, exportContentTypes.xlsx)
   async decisionsExport(@CurrentUser() user: SessionUser, @Query() query: ExportQueryParams, @Res() response: Response): Promise<void> {
     const format = formatOf(query);
     const list = parseListQuery(query, { sortable: ['date'], defaultSort: 'date', defaultOrder: 'DESC', filters: ['outcome', 'regionCode', 'sessionId'] });
@@ -84,6 +88,7 @@ export class ExportsController {
   /** Commission sessions with every vote (one row a vote) on the cases the caller may see. Filter: sessionId. */
   @Authenticated({ permission: Permission.CommissionRead })
   @Get('commission-sessions')
+  @ApiFileAnswer(exportContentTypes.csv, exportContentTypes.xlsx)
   async sessionsExport(@CurrentUser() user: SessionUser, @Query() query: ExportQueryParams, @Res() response: Response): Promise<void> {
     const format = formatOf(query);
     const list = parseListQuery(query, { sortable: ['date'], defaultSort: 'date', defaultOrder: 'DESC', filters: ['sessionId'] });
@@ -97,6 +102,7 @@ export class ExportsController {
    */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('persons')
+  @ApiFileAnswer(exportContentTypes.csv, exportContentTypes.xlsx)
   async personsExport(@CurrentUser() user: SessionUser, @Query() query: ExportQueryParams, @Res() response: Response): Promise<void> {
     const format = formatOf(query);
     const list = parseListQuery(query, {
@@ -129,6 +135,7 @@ export class ExportsController {
   /** A person's facts and episodes with their sources. Filter: personId (required). */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('facts')
+  @ApiFileAnswer(exportContentTypes.csv, exportContentTypes.xlsx)
   async factsExport(@Query() query: ExportQueryParams, @Res() response: Response): Promise<void> {
     const format = formatOf(query);
     const list = parseListQuery(query, { sortable: [], defaultSort: 'id', filters: ['personId'] });

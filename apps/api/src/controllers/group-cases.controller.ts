@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CreateGroupCaseDto, GroupCaseImportDto, SubjectBulkDto } from '../dtos/event.dto.js';
+import { ApiAnswer, type Sent } from '../dtos/responses/api-answer.js';
+import type { CaseResponse, GroupSubjectResponse } from '@aqtalu/contracts';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -21,7 +23,8 @@ export class GroupCasesController {
   /** Opens a group case whose subjects are an event's participants, a registry selection, or a finished import (one of them). */
   @Authenticated({ permission: Permission.CasesCreate })
   @Post()
-  create(@CurrentUser() user: SessionUser, @Body() body: CreateGroupCaseDto) {
+  @ApiAnswer('CaseResponse', { status: HttpStatus.CREATED, description: 'The group case' })
+  create(@CurrentUser() user: SessionUser, @Body() body: CreateGroupCaseDto): Promise<Sent<CaseResponse>> {
     const { eventId, roles, personIds, importId, ...input } = body;
     return this.groups.createFromList(user, input, { eventId, roles, personIds, importId });
   }
@@ -33,7 +36,8 @@ export class GroupCasesController {
   @Authenticated({ permission: Permission.CasesCreate })
   @Post('import')
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 20 * 1024 * 1024 } }))
-  async createFromFile(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: GroupCaseImportDto) {
+  @ApiAnswer('CaseResponse', { status: HttpStatus.CREATED, description: 'The group case made from the list' })
+  async createFromFile(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: GroupCaseImportDto): Promise<Sent<CaseResponse>> {
     if (!file) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.required', { field: 'file' });
     try {
       const format = importFormatOf(file.originalname, file.mimetype);
@@ -54,7 +58,8 @@ export class GroupCasesController {
   /** The subjects with the exceptions marked for the decision. */
   @Authenticated({ permission: Permission.CasesRead })
   @Get(':id/subjects')
-  subjects(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string) {
+  @ApiAnswer('GroupSubjectResponse', { list: true })
+  subjects(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string): Promise<Sent<GroupSubjectResponse[]>> {
     return this.groups.subjects(user, caseId);
   }
 
@@ -62,7 +67,8 @@ export class GroupCasesController {
   @Authenticated({ permission: Permission.CasesUpdate })
   @Post(':id/subjects/bulk')
   @HttpCode(200)
-  bulk(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: SubjectBulkDto) {
+  @ApiAnswer('CaseResponse')
+  bulk(@CurrentUser() user: SessionUser, @Param('id', id) caseId: string, @Body() body: SubjectBulkDto): Promise<Sent<CaseResponse>> {
     return this.groups.bulk(user, caseId, body);
   }
 }

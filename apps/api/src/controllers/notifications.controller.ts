@@ -45,6 +45,7 @@ export class NotificationsController {
 
   @Authenticated()
   @Get('notifications/unread-count')
+  @ApiAnswer('UnreadCountResponse')
   async unread(@CurrentUser() user: SessionUser): Promise<UnreadDto> {
     return { unread: await this.notifications.unreadCount(user.id) };
   }

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission, type PersonEventView, type PersonRelationView, type SessionUser } from '@aqtalu/contracts';
 import { EventService, RelationService } from '@aqtalu/server';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AddRelationDto } from '../dtos/event.dto.js';
+import { ApiAnswer, ApiNoContentResponse } from '../dtos/responses/api-answer.js';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -20,6 +21,7 @@ export class PersonLinksController {
   /** The events the person took part in, with their role, earliest first. */
   @Authenticated({ permission: Permission.EventsRead })
   @Get(':id/events')
+  @ApiAnswer('PersonEventResponse', { list: true })
   eventsOf(@Param('id', id) personId: string): Promise<PersonEventView[]> {
     return this.events.ofPerson(personId);
   }
@@ -27,6 +29,7 @@ export class PersonLinksController {
   /** The person's relations, those recorded from the other side shown inverted (father ↔ son). */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get(':id/relations')
+  @ApiAnswer('PersonRelationResponse', { list: true })
   relationsOf(@Param('id', id) personId: string): Promise<PersonRelationView[]> {
     return this.relations.list(personId);
   }
@@ -34,6 +37,7 @@ export class PersonLinksController {
   /** Records "the relative is this person's <kind>", citing a source; stored once per pair. */
   @Authenticated({ permission: Permission.RegistryManage })
   @Post(':id/relations')
+  @ApiAnswer('PersonRelationResponse', { status: HttpStatus.CREATED })
   addRelation(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: AddRelationDto): Promise<PersonRelationView> {
     return this.relations.add(user, personId, body);
   }
@@ -41,6 +45,7 @@ export class PersonLinksController {
   @Authenticated({ permission: Permission.RegistryManage })
   @Delete(':id/relations/:relationId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed, with its inverse' })
   async removeRelation(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('relationId', id) relationId: string): Promise<void> {
     await this.relations.remove(user, personId, relationId);
   }

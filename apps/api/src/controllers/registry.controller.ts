@@ -12,6 +12,8 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CreateFactDto, CreatePersonDto, ImportRequestDto, NameDto, UpdateFactDto, UpdatePersonDto } from '../dtos/registry.dto.js';
 import { VersionDto } from '../dtos/user.dto.js';
 import { idFilter, listAnswer, ListQueryError, listQueryError, type ListQueryParams, oneOfFilter, parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { ApiAnswer, type Sent } from '../dtos/responses/api-answer.js';
+import type { DuplicateResponse, FactResponse, ImportProgressResponse, MarkedDifferentResponse, MergeResponse, PersonCaseResponse, PersonResponse, UnmergeResponse } from '@aqtalu/contracts';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -35,6 +37,7 @@ export class RegistryController {
   @Get('persons')
   @ApiQuery({ name: 'filter', required: true, example: '{"q":"Букейханов Алихан"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  @ApiAnswer('PersonSearchHit', { list: true, description: 'With q: ranked hits (Content-Range says whether more follow); without: the registry browsed (PersonListItem rows)' })
   async search(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     const list = parseListQuery(query, {
       sortable: ['score', 'nameKk', 'nameRu', 'birthYear'],
@@ -84,27 +87,31 @@ export class RegistryController {
 
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('persons')
-  create(@CurrentUser() user: SessionUser, @Body() body: CreatePersonDto) {
+  @ApiAnswer('PersonResponse', { status: HttpStatus.CREATED })
+  create(@CurrentUser() user: SessionUser, @Body() body: CreatePersonDto): Promise<Sent<PersonResponse>> {
     return this.registry.create(user, body);
   }
 
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('persons/:id')
-  get(@CurrentUser() user: SessionUser, @Param('id', id) personId: string) {
+  @ApiAnswer('PersonResponse')
+  get(@CurrentUser() user: SessionUser, @Param('id', id) personId: string): Promise<Sent<PersonResponse>> {
     return this.registry.get(user, personId);
   }
 
   /** Changes the person's own birth year and birthplace (optimistic locking: send the version you read). */
   @Authenticated({ permission: Permission.RegistryManage })
   @Patch('persons/:id')
-  update(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: UpdatePersonDto) {
+  @ApiAnswer('PersonResponse')
+  update(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: UpdatePersonDto): Promise<Sent<PersonResponse>> {
     return this.registry.update(user, personId, body);
   }
 
   /** The cases the person is a subject of, those the caller may see (region and archive scope). */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('persons/:id/cases')
-  casesOf(@CurrentUser() user: SessionUser, @Param('id', id) personId: string) {
+  @ApiAnswer('PersonCaseResponse', { list: true, description: 'The cases of the person the caller may see' })
+  casesOf(@CurrentUser() user: SessionUser, @Param('id', id) personId: string): Promise<Sent<PersonCaseResponse[]>> {
     return this.registry.casesOf(user, personId);
   }
 
@@ -116,13 +123,14 @@ export class RegistryController {
   @Get('persons/:id/facts')
   @ApiQuery({ name: 'kind', required: false, enum: FactKind, enumName: 'FactKind' })
   @ApiQuery({ name: 'episodeKind', required: false, enum: EpisodeKind, enumName: 'EpisodeKind' })
+  @ApiAnswer('FactResponse', { list: true, description: 'Facts first, then episodes by date' })
   listFacts(
     @Param('id', id) personId: string,
     @Query('kind', new ParseEnumPipe(FactKind, { optional: true, exceptionFactory: () => new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'kind', values: Object.values(FactKind) }) }))
     kind?: FactKind,
     @Query('episodeKind', new ParseEnumPipe(EpisodeKind, { optional: true, exceptionFactory: () => new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'episodeKind', values: Object.values(EpisodeKind) }) }))
     episodeKind?: EpisodeKind,
-  ) {
+  ): Promise<Sent<FactResponse[]>> {
     return this.facts.list(personId, { kind, episodeKind });
   }
 
@@ -135,6 +143,7 @@ export class RegistryController {
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('facts')
   @ApiQuery({ name: 'filter', required: false, example: '{"episodeKind":"arrest","dateFrom":1937,"dateTo":1938}' })
+  @ApiAnswer('FactResponse', { list: true })
   async browseFacts(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
     const list = parseListQuery(query, { sortable: ['date'], defaultSort: 'date', defaultOrder: 'ASC', filters: ['personId', 'kind', 'episodeKind', 'dateFrom', 'dateTo'] });
     const dateFilter = (key: 'dateFrom' | 'dateTo') => {
@@ -162,14 +171,16 @@ export class RegistryController {
    */
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('persons/:id/facts')
-  addFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: CreateFactDto) {
+  @ApiAnswer('FactResponse', { status: HttpStatus.CREATED })
+  addFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: CreateFactDto): Promise<Sent<FactResponse>> {
     return this.facts.add(user, personId, body);
   }
 
   /** Corrects a recorded fact (send the fact's version you read); checked again as a new fact. Its kind never changes. */
   @Authenticated({ permission: Permission.RegistryManage })
   @Patch('persons/:id/facts/:factId')
-  updateFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('factId', id) factId: string, @Body() body: UpdateFactDto) {
+  @ApiAnswer('FactResponse')
+  updateFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('factId', id) factId: string, @Body() body: UpdateFactDto): Promise<Sent<FactResponse>> {
     const { version, ...changes } = body;
     return this.facts.update(user, personId, factId, version, changes);
   }
@@ -178,20 +189,23 @@ export class RegistryController {
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('persons/:id/facts/:factId/accept')
   @HttpCode(200)
-  acceptFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('factId', id) factId: string, @Body() body: VersionDto) {
+  @ApiAnswer('FactResponse')
+  acceptFact(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Param('factId', id) factId: string, @Body() body: VersionDto): Promise<Sent<FactResponse>> {
     return this.facts.accept(user, personId, factId, body.version);
   }
 
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('persons/:id/variants')
-  addVariant(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: NameDto) {
+  @ApiAnswer('PersonResponse', { status: HttpStatus.CREATED })
+  addVariant(@CurrentUser() user: SessionUser, @Param('id', id) personId: string, @Body() body: NameDto): Promise<Sent<PersonResponse>> {
     return this.registry.addVariant(user, personId, body);
   }
 
   /** Proposed duplicate pairs, strongest first; `filter={"status":"different"}` for decided ones, `{"personId":…}` for one person's. */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('duplicates')
-  async duplicates(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response) {
+  @ApiAnswer('DuplicateResponse', { list: true })
+  async duplicates(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<Sent<DuplicateResponse[]>> {
     const list = parseListQuery(query, { sortable: ['score'], defaultSort: 'score', defaultOrder: 'DESC', filters: ['status', 'personId'] });
     const status = oneOfFilter(list.filter, 'status', ['proposed', 'merged', 'different']);
     const page = await this.registry.candidates({
@@ -203,28 +217,32 @@ export class RegistryController {
   /** One proposed or decided pair. */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('duplicates/:id')
-  duplicate(@Param('id', id) candidateId: string) {
+  @ApiAnswer('DuplicateResponse')
+  duplicate(@Param('id', id) candidateId: string): Promise<Sent<DuplicateResponse>> {
     return this.registry.candidate(candidateId);
   }
 
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('duplicates/:id/merge')
   @HttpCode(200)
-  merge(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string) {
+  @ApiAnswer('MergeResponse')
+  merge(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string): Promise<Sent<MergeResponse>> {
     return this.registry.merge(user, candidateId);
   }
 
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('duplicates/:id/unmerge')
   @HttpCode(200)
-  unmerge(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string) {
+  @ApiAnswer('UnmergeResponse')
+  unmerge(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string): Promise<Sent<UnmergeResponse>> {
     return this.registry.unmerge(user, candidateId);
   }
 
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('duplicates/:id/different')
   @HttpCode(200)
-  different(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string) {
+  @ApiAnswer('MarkedDifferentResponse')
+  different(@CurrentUser() user: SessionUser, @Param('id', id) candidateId: string): Promise<Sent<MarkedDifferentResponse>> {
     return this.registry.markDifferent(user, candidateId);
   }
 
@@ -238,6 +256,7 @@ export class RegistryController {
   @Authenticated({ permission: Permission.RegistryManage })
   @Post('imports')
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 200 * 1024 * 1024 } }))
+  @ApiAnswer('ImportReportResponse', { status: HttpStatus.CREATED })
   async import(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: ImportRequestDto) {
     if (!file) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.required', { field: 'file' });
     try {
@@ -259,7 +278,8 @@ export class RegistryController {
 
   @Authenticated({ permission: Permission.RegistryRead })
   @Get('imports/:id')
-  importProgress(@Param('id', id) importId: string) {
+  @ApiAnswer('ImportProgressResponse')
+  importProgress(@Param('id', id) importId: string): Promise<Sent<ImportProgressResponse>> {
     return this.imports.progress(importId);
   }
 }

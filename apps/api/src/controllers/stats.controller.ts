@@ -8,6 +8,7 @@ import { CodedException, exportContentTypes, type StatsQuery, StatsService } fro
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ApiAnswer, ApiFileAnswer } from '../dtos/responses/api-answer.js';
 
 /**
  * The commission's statistics within the caller's case scope (a working group sees its region; a liaison, who
@@ -28,6 +29,7 @@ export class StatsController {
   /** Applications and cases (and their subjects) by period and the chosen breakdown. */
   @Authenticated({ permission: Permission.CasesRead })
   @Get('counts')
+  @ApiAnswer('StatsCountsResponse')
   counts(@CurrentUser() user: SessionUser, @Query() query: StatsQuery): Promise<StatsAnswer<StatsCountRow>> {
     return this.stats.counts(user, query);
   }
@@ -35,6 +37,7 @@ export class StatsController {
   /** Median and 90th percentile of the days spent in each lifecycle step, over the range and per period. */
   @Authenticated({ permission: Permission.CasesRead })
   @Get('durations')
+  @ApiAnswer('StatsDurationsResponse')
   durations(@CurrentUser() user: SessionUser, @Query() query: StatsQuery): Promise<StatsAnswer<StatsDurationRow>> {
     return this.stats.durations(user, query);
   }
@@ -42,6 +45,7 @@ export class StatsController {
   /** Archive requests sent in the range, per archive: answered on time, late, still open. */
   @Authenticated({ permission: Permission.CasesRead })
   @Get('archive-requests')
+  @ApiAnswer('StatsArchiveRequestsResponse')
   archiveRequests(@CurrentUser() user: SessionUser, @Query() query: StatsQuery): Promise<StatsAnswer<StatsArchiveRow>> {
     return this.stats.archiveRequests(user, query);
   }
@@ -49,6 +53,7 @@ export class StatsController {
   /** Open cases by stage and the days since they entered it. */
   @Authenticated({ permission: Permission.CasesRead })
   @Get('backlog')
+  @ApiAnswer('StatsBacklogResponse')
   backlog(@CurrentUser() user: SessionUser, @Query() query: StatsQuery): Promise<StatsAnswer<StatsBacklogRow>> {
     return this.stats.backlog(user, query);
   }
@@ -57,6 +62,7 @@ export class StatsController {
   @Authenticated({ permission: Permission.CasesRead })
   @Get(':table.xlsx')
   @ApiProduces(exportContentTypes.xlsx)
+  @ApiFileAnswer(exportContentTypes.xlsx)
   async xlsx(@CurrentUser() user: SessionUser, @Param('table') table: string, @Query() query: StatsQuery, @Res() response: Response): Promise<void> {
     if (!(Object.values(StatsTable) as string[]).includes(table)) {
       throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.must_be_one_of', { field: 'table', values: Object.values(StatsTable) });

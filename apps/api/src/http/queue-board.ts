@@ -16,6 +16,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/jwt.strategy.js';
+import { ApiAnswer } from '../dtos/responses/api-answer.js';
+import type { QueueTicketResponse } from '@aqtalu/contracts';
 
 export const queueBoardPath = '/admin/queues';
 const ticketAudience = 'aqtalu-queues-ticket';
@@ -44,7 +46,8 @@ export class QueueBoardController {
   @Authenticated({ permission: Permission.QueuesView })
   @Post('ticket')
   @HttpCode(200)
-  async ticket(@CurrentUser() user: SessionUser & Pick<AuthenticatedUser, 'familyId'>): Promise<{ url: string; expiresIn: number }> {
+  @ApiAnswer('QueueTicketResponse')
+  async ticket(@CurrentUser() user: SessionUser & Pick<AuthenticatedUser, 'familyId'>): Promise<QueueTicketResponse> {
     const ticket = await this.jwt.signAsync({ sub: user.id, role: user.role, fid: user.familyId }, { audience: ticketAudience, expiresIn: ticketSeconds, jwtid: randomUUID() });
     await this.audit.record({ action: 'queues.open', entityType: 'user', entityId: user.id });
     return { url: `${queueBoardPath}?ticket=${encodeURIComponent(ticket)}`, expiresIn: ticketSeconds };

@@ -1,5 +1,42 @@
 // Generated from libs/contracts/src/responses.ts by response-schemas.spec.ts: run `npm run openapi`, do not edit.
 export const responseSchemas = {
+  "AgendaCandidateResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "number": {
+        "type": "string"
+      },
+      "regionCode": {
+        "type": "string"
+      },
+      "categoryCode": {
+        "type": "string"
+      },
+      "recommendation": {
+        "type": "string",
+        "description": "The signed conclusion's recommendation (a ConclusionRecommendation)."
+      },
+      "subjects": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The subjects' names."
+      }
+    },
+    "required": [
+      "id",
+      "number",
+      "regionCode",
+      "categoryCode",
+      "recommendation",
+      "subjects"
+    ],
+    "description": "`GET /api/commission/sessions/:id/agenda/candidates`: cases that may go on the agenda."
+  },
   "AgendaItemResponse": {
     "type": "object",
     "properties": {
@@ -449,6 +486,61 @@ export const responseSchemas = {
       "rejectedCheckpoints"
     ],
     "description": "`GET /api/audit-log/verification`: the sealed chain held against the signed checkpoints."
+  },
+  "BacklogAgeBucket": {
+    "type": "string",
+    "enum": [
+      "0-30",
+      "31-90",
+      "91-180",
+      "181-365",
+      "366+"
+    ]
+  },
+  "CalendarCoverageResponse": {
+    "type": "object",
+    "properties": {
+      "coveredUntil": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "lastHoliday": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CalendarDate"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "warnMonths": {
+        "type": "number"
+      },
+      "warning": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/CodedValue"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "coveredUntil",
+      "lastHoliday",
+      "warnMonths",
+      "warning"
+    ],
+    "description": "`GET /api/calendar/coverage`: how far ahead the calendar is known, and the warning when it ends soon."
   },
   "CalendarDate": {
     "type": "string",
@@ -1292,6 +1384,469 @@ export const responseSchemas = {
     ],
     "description": "A person's history is a sequence of these."
   },
+  "EventKind": {
+    "type": "string",
+    "enum": [
+      "uprising",
+      "mass_operation",
+      "group_trial",
+      "deportation_echelon",
+      "confiscation_campaign"
+    ],
+    "description": "Events that tie many people together (DESIGN.md §3a): an uprising, a mass operation, a group trial, a deportation echelon, a confiscation campaign. Persons take part with a role; typed relations link persons. Each of these closed sets is mirrored by a CHECK in the database and a label map in the back office."
+  },
+  "EventListItem": {
+    "$ref": "#/components/schemas/EventListRow",
+    "description": "A row of `GET /api/events`."
+  },
+  "EventListRow": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/EventKind"
+      },
+      "nameKk": {
+        "type": "string"
+      },
+      "nameRu": {
+        "type": "string"
+      },
+      "nameEn": {
+        "type": "string"
+      },
+      "dateText": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "dateEarliest": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "dateLatest": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "regionCodes": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "participantCount": {
+        "type": "number"
+      },
+      "updatedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "nameKk",
+      "nameRu",
+      "nameEn",
+      "dateText",
+      "dateEarliest",
+      "dateLatest",
+      "regionCodes",
+      "participantCount",
+      "updatedAt"
+    ],
+    "description": "A row of the event list (places as today's region codes)."
+  },
+  "EventParticipantResponse": {
+    "$ref": "#/components/schemas/EventParticipantView"
+  },
+  "EventParticipantView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "eventId": {
+        "type": "string"
+      },
+      "personId": {
+        "type": "string"
+      },
+      "nameKk": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nameRu": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "birthYear": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "role": {
+        "$ref": "#/components/schemas/EventRole"
+      },
+      "sentenceKindCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "outcome": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The outcome of the person's latest decided case, or null when none is decided."
+      },
+      "source": {
+        "$ref": "#/components/schemas/SourceView"
+      },
+      "note": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "eventId",
+      "personId",
+      "nameKk",
+      "nameRu",
+      "birthYear",
+      "role",
+      "sentenceKindCode",
+      "outcome",
+      "source",
+      "note"
+    ]
+  },
+  "EventPeopleResponse": {
+    "$ref": "#/components/schemas/EventPeopleView",
+    "description": "`GET /api/events/:id/participants`: the participants and their counts by sentence, outcome and role."
+  },
+  "EventPeopleView": {
+    "type": "object",
+    "properties": {
+      "participants": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/EventParticipantView"
+        }
+      },
+      "bySentence": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "number"
+        }
+      },
+      "byOutcome": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "number"
+        }
+      },
+      "byRole": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "number"
+        }
+      }
+    },
+    "required": [
+      "participants",
+      "bySentence",
+      "byOutcome",
+      "byRole"
+    ],
+    "description": "An event's people with counts by sentence kind and by outcome (`none` for not sentenced / not decided)."
+  },
+  "EventPlaceView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "nameKk": {
+        "type": "string"
+      },
+      "nameRu": {
+        "type": "string"
+      },
+      "nameEn": {
+        "type": "string"
+      },
+      "regionCode": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "latitude": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "longitude": {
+        "type": [
+          "number",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "nameKk",
+      "nameRu",
+      "nameEn",
+      "regionCode",
+      "latitude",
+      "longitude"
+    ],
+    "description": "Where an event happened: a place of the gazetteer, with today's region."
+  },
+  "EventResponse": {
+    "$ref": "#/components/schemas/EventView",
+    "description": "`GET /api/events/:id` and the commands on an event."
+  },
+  "EventRole": {
+    "type": "string",
+    "enum": [
+      "participant",
+      "leader",
+      "accused",
+      "victim",
+      "witness"
+    ],
+    "description": "How a person took part in an event."
+  },
+  "EventView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/EventKind"
+      },
+      "nameKk": {
+        "type": "string"
+      },
+      "nameRu": {
+        "type": "string"
+      },
+      "nameEn": {
+        "type": "string"
+      },
+      "date": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "text": {
+                "type": "string"
+              },
+              "earliest": {
+                "type": "string"
+              },
+              "latest": {
+                "type": "string"
+              },
+              "precision": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "text",
+              "earliest",
+              "latest",
+              "precision"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "description": {
+        "type": "string"
+      },
+      "places": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/EventPlaceView"
+        }
+      },
+      "sources": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "note": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "archival",
+                "book",
+                "evidence"
+              ]
+            },
+            "reference": {
+              "anyOf": [
+                {
+                  "type": "object",
+                  "properties": {
+                    "archive": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "fond": {
+                      "type": "string"
+                    },
+                    "opis": {
+                      "type": "string"
+                    },
+                    "delo": {
+                      "type": "string"
+                    },
+                    "text": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "archive",
+                    "fond",
+                    "opis",
+                    "delo",
+                    "text"
+                  ]
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "book": {
+              "anyOf": [
+                {
+                  "type": "object",
+                  "properties": {
+                    "title": {
+                      "type": "string"
+                    },
+                    "volume": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "page": {
+                      "type": "number"
+                    }
+                  },
+                  "required": [
+                    "title",
+                    "volume",
+                    "page"
+                  ]
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "evidence": {
+              "anyOf": [
+                {
+                  "type": "object",
+                  "properties": {
+                    "evidenceId": {
+                      "type": "string"
+                    },
+                    "pageFrom": {
+                      "type": "number"
+                    },
+                    "pageTo": {
+                      "type": "number"
+                    }
+                  },
+                  "required": [
+                    "evidenceId",
+                    "pageFrom",
+                    "pageTo"
+                  ]
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            }
+          },
+          "required": [
+            "book",
+            "evidence",
+            "id",
+            "kind",
+            "note",
+            "reference"
+          ]
+        }
+      },
+      "participantCount": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "updatedAt": {
+        "type": "string"
+      },
+      "version": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "nameKk",
+      "nameRu",
+      "nameEn",
+      "date",
+      "description",
+      "places",
+      "sources",
+      "participantCount",
+      "createdAt",
+      "updatedAt",
+      "version"
+    ]
+  },
   "EvidenceCheckName": {
     "type": "string",
     "enum": [
@@ -2071,6 +2626,68 @@ export const responseSchemas = {
       }
     ]
   },
+  "GroupSubjectResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "personId": {
+        "type": "string"
+      },
+      "position": {
+        "type": "number"
+      },
+      "nameKk": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nameRu": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "birthYear": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "outcome": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "exceptionOutcome": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "exceptionReason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "personId",
+      "position",
+      "nameKk",
+      "nameRu",
+      "birthYear",
+      "outcome",
+      "exceptionOutcome",
+      "exceptionReason"
+    ],
+    "description": "A subject of a group case (`GET /api/group-cases/:id/subjects`), with its own outcome where set apart."
+  },
   "HealthResponse": {
     "type": "object",
     "properties": {
@@ -2196,6 +2813,35 @@ export const responseSchemas = {
       ]
     },
     "description": "The display params of a history entry: those of its data plus the names joined to its ids."
+  },
+  "HolidayResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "description": "YYYY-MM-DD, also the record's id."
+      },
+      "date": {
+        "$ref": "#/components/schemas/CalendarDate"
+      },
+      "nameKk": {
+        "type": "string"
+      },
+      "nameRu": {
+        "type": "string"
+      },
+      "nameEn": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "date",
+      "nameKk",
+      "nameRu",
+      "nameEn"
+    ],
+    "description": "A public holiday of the working-day calendar (due dates count working days)."
   },
   "ImportProgressResponse": {
     "type": "object",
@@ -2455,6 +3101,45 @@ export const responseSchemas = {
       "readAt"
     ]
   },
+  "PendingVoteResponse": {
+    "type": "object",
+    "properties": {
+      "sessionId": {
+        "type": "string"
+      },
+      "sessionNumber": {
+        "type": "string"
+      },
+      "sessionDate": {
+        "$ref": "#/components/schemas/CalendarDate"
+      },
+      "caseId": {
+        "type": "string"
+      },
+      "caseNumber": {
+        "type": "string"
+      },
+      "present": {
+        "type": "boolean"
+      },
+      "subjects": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "required": [
+      "sessionId",
+      "sessionNumber",
+      "sessionDate",
+      "caseId",
+      "caseNumber",
+      "present",
+      "subjects"
+    ],
+    "description": "`GET /api/tasks/votes`: an agenda item waiting for the signed-in member's vote."
+  },
   "PersonCaseResponse": {
     "type": "object",
     "properties": {
@@ -2494,6 +3179,53 @@ export const responseSchemas = {
     ],
     "description": "`GET /api/registry/persons/:id/cases`: only the cases the caller may see."
   },
+  "PersonEventResponse": {
+    "$ref": "#/components/schemas/PersonEventView",
+    "description": "`GET /api/registry/persons/:id/events`."
+  },
+  "PersonEventView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "eventId": {
+        "type": "string"
+      },
+      "kind": {
+        "$ref": "#/components/schemas/EventKind"
+      },
+      "nameKk": {
+        "type": "string"
+      },
+      "nameRu": {
+        "type": "string"
+      },
+      "nameEn": {
+        "type": "string"
+      },
+      "dateText": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "role": {
+        "$ref": "#/components/schemas/EventRole"
+      }
+    },
+    "required": [
+      "id",
+      "eventId",
+      "kind",
+      "nameKk",
+      "nameRu",
+      "nameEn",
+      "dateText",
+      "role"
+    ],
+    "description": "A person's events, for the person's page."
+  },
   "PersonListItem": {
     "type": "object",
     "properties": {
@@ -2527,6 +3259,62 @@ export const responseSchemas = {
     ],
     "additionalProperties": {},
     "description": "A row of the registry browsed without a query."
+  },
+  "PersonRelationResponse": {
+    "$ref": "#/components/schemas/PersonRelationView",
+    "description": "`GET /api/registry/persons/:id/relations`: each relation as seen from this person."
+  },
+  "PersonRelationView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "personId": {
+        "type": "string",
+        "description": "The other person."
+      },
+      "nameKk": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nameRu": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "kind": {
+        "$ref": "#/components/schemas/RelationViewKind",
+        "description": "What the other person is to this one."
+      },
+      "stored": {
+        "type": "boolean",
+        "description": "Whether the relation was stored from this person's side (false: the inverse is shown)."
+      },
+      "source": {
+        "$ref": "#/components/schemas/SourceView"
+      },
+      "note": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "personId",
+      "nameKk",
+      "nameRu",
+      "kind",
+      "stored",
+      "source",
+      "note"
+    ],
+    "description": "A relation as one person sees it."
   },
   "PersonResponse": {
     "type": "object",
@@ -2937,6 +3725,22 @@ export const responseSchemas = {
       "names"
     ]
   },
+  "QueueTicketResponse": {
+    "type": "object",
+    "properties": {
+      "url": {
+        "type": "string"
+      },
+      "expiresIn": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "url",
+      "expiresIn"
+    ],
+    "description": "`POST /api/admin/queues/ticket`: a one-minute link to the queue board."
+  },
   "QuorumResponse": {
     "type": "object",
     "properties": {
@@ -3002,6 +3806,24 @@ export const responseSchemas = {
       "done",
       "failed"
     ]
+  },
+  "RelationViewKind": {
+    "type": "string",
+    "enum": [
+      "father",
+      "mother",
+      "son",
+      "daughter",
+      "brother",
+      "sister",
+      "spouse",
+      "co_defendant",
+      "same_list",
+      "parent",
+      "child",
+      "sibling"
+    ],
+    "description": "What a relation reads as from either side: the stored kinds, and the inverses when the sex of the other is not known."
   },
   "RevokedSessionsResponse": {
     "type": "object",
@@ -3102,6 +3924,431 @@ export const responseSchemas = {
     "required": [
       "signInAgain"
     ]
+  },
+  "SourceView": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "type": "string",
+        "enum": [
+          "archival",
+          "book",
+          "evidence"
+        ]
+      },
+      "reference": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "archive": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "fond": {
+                "type": "string"
+              },
+              "opis": {
+                "type": "string"
+              },
+              "delo": {
+                "type": "string"
+              },
+              "text": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "archive",
+              "fond",
+              "opis",
+              "delo",
+              "text"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "book": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "title": {
+                "type": "string"
+              },
+              "volume": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "page": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "title",
+              "volume",
+              "page"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "evidence": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "evidenceId": {
+                "type": "string"
+              },
+              "pageFrom": {
+                "type": "number"
+              },
+              "pageTo": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "evidenceId",
+              "pageFrom",
+              "pageTo"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "kind",
+      "reference",
+      "book",
+      "evidence"
+    ],
+    "description": "A source as facts cite it: an archival reference, a book of memory and page, or pages of a case's evidence."
+  },
+  "StatsArchiveRequestsResponse": {
+    "type": "object",
+    "properties": {
+      "filters": {
+        "$ref": "#/components/schemas/StatsFilters"
+      },
+      "rows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/StatsArchiveRow"
+        }
+      }
+    },
+    "required": [
+      "filters",
+      "rows"
+    ],
+    "description": "`GET /api/stats/archive-requests`."
+  },
+  "StatsArchiveRow": {
+    "type": "object",
+    "properties": {
+      "archiveCode": {
+        "type": "string"
+      },
+      "nameKk": {
+        "type": "string"
+      },
+      "nameRu": {
+        "type": "string"
+      },
+      "nameEn": {
+        "type": "string"
+      },
+      "sent": {
+        "type": "number"
+      },
+      "answered": {
+        "type": "number"
+      },
+      "onTime": {
+        "type": "number"
+      },
+      "late": {
+        "type": "number"
+      },
+      "openOverdue": {
+        "type": "number"
+      },
+      "open": {
+        "type": "number"
+      },
+      "cancelled": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "archiveCode",
+      "nameKk",
+      "nameRu",
+      "nameEn",
+      "sent",
+      "answered",
+      "onTime",
+      "late",
+      "openOverdue",
+      "open",
+      "cancelled"
+    ],
+    "description": "Archive requests sent within the range, per archive: answered by their due date or after it, still open."
+  },
+  "StatsBacklogResponse": {
+    "type": "object",
+    "properties": {
+      "filters": {
+        "$ref": "#/components/schemas/StatsFilters"
+      },
+      "rows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/StatsBacklogRow"
+        }
+      }
+    },
+    "required": [
+      "filters",
+      "rows"
+    ],
+    "description": "`GET /api/stats/backlog`."
+  },
+  "StatsBacklogRow": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string"
+      },
+      "age": {
+        "$ref": "#/components/schemas/BacklogAgeBucket"
+      },
+      "count": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "status",
+      "age",
+      "count"
+    ],
+    "description": "Open cases (not closed) by their current stage and the days since they entered it."
+  },
+  "StatsCountRow": {
+    "type": "object",
+    "properties": {
+      "key": {
+        "type": "string"
+      },
+      "nameKk": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nameRu": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nameEn": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "period": {
+        "type": "string"
+      },
+      "applications": {
+        "type": "number"
+      },
+      "cases": {
+        "type": "number"
+      },
+      "subjects": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "applications",
+      "cases",
+      "key",
+      "nameEn",
+      "nameKk",
+      "nameRu",
+      "period",
+      "subjects"
+    ],
+    "description": "Applications (cases first submitted in the period), cases (opened in the period) and their subjects."
+  },
+  "StatsCountsResponse": {
+    "type": "object",
+    "properties": {
+      "filters": {
+        "$ref": "#/components/schemas/StatsFilters"
+      },
+      "rows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/StatsCountRow"
+        }
+      }
+    },
+    "required": [
+      "filters",
+      "rows"
+    ],
+    "description": "`GET /api/stats/counts`."
+  },
+  "StatsDimension": {
+    "type": "string",
+    "enum": [
+      "region",
+      "category",
+      "status",
+      "outcome",
+      "sentencingBody",
+      "article",
+      "sentenceKind"
+    ],
+    "description": "What counts are broken down by. Region, category and status are the case's; the others its subjects'."
+  },
+  "StatsDurationRow": {
+    "type": "object",
+    "properties": {
+      "step": {
+        "type": "string"
+      },
+      "period": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "count": {
+        "type": "number"
+      },
+      "medianDays": {
+        "type": "number"
+      },
+      "p90Days": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "step",
+      "period",
+      "count",
+      "medianDays",
+      "p90Days"
+    ],
+    "description": "Days a case spent in a lifecycle step (left within the range); `period` null is the whole range."
+  },
+  "StatsDurationsResponse": {
+    "type": "object",
+    "properties": {
+      "filters": {
+        "$ref": "#/components/schemas/StatsFilters"
+      },
+      "rows": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/StatsDurationRow"
+        }
+      }
+    },
+    "required": [
+      "filters",
+      "rows"
+    ],
+    "description": "`GET /api/stats/durations`."
+  },
+  "StatsFilters": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "type": "string"
+      },
+      "to": {
+        "type": "string"
+      },
+      "period": {
+        "$ref": "#/components/schemas/StatsPeriod"
+      },
+      "by": {
+        "$ref": "#/components/schemas/StatsDimension"
+      },
+      "regionCode": {
+        "type": "string"
+      },
+      "categoryCode": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "from",
+      "to",
+      "period",
+      "by"
+    ],
+    "description": "The filters every table takes (dates YYYY-MM-DD, inclusive, in Kazakhstan's time)."
+  },
+  "StatsKey": {
+    "type": "object",
+    "properties": {
+      "key": {
+        "type": "string"
+      },
+      "nameKk": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nameRu": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "nameEn": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "key",
+      "nameKk",
+      "nameRu",
+      "nameEn"
+    ],
+    "description": "A key of a breakdown with its names where it is a dictionary's code (null names: a status, an outcome, \"none\")."
+  },
+  "StatsPeriod": {
+    "type": "string",
+    "enum": [
+      "month",
+      "quarter",
+      "year"
+    ],
+    "description": "Statistics for the commission's reports (`/api/stats/…`): shapes shared by the API and the back office."
   },
   "TaskResponse": {
     "type": "object",
