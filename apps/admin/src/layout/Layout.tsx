@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
-import { Layout as RaLayout, Menu, type LayoutProps, useLogout, useNavigate, useNotify, useTranslate } from 'react-admin';
+import { createTheme, ThemeProvider, useTheme } from '@mui/material';
+import { enUS, kkKZ, ruRU } from '@mui/material/locale';
+import { useEffect, useMemo } from 'react';
+import { Layout as RaLayout, Menu, type LayoutProps, useLocaleState, useLogout, useNavigate, useNotify, useTranslate } from 'react-admin';
 import { Role } from '@aqtalu/contracts';
 import { apiJson } from '../providers/api';
 import { totpSetupPath } from '../providers/authProvider';
@@ -52,9 +54,21 @@ const AppMenu = () => (
   </Menu>
 );
 
+/** MUI's own words (an autocomplete's "No options", "Clear", "Open") in the screen's language. */
+const muiLocales = { kk: kkKZ, ru: ruRU, en: enUS } as const;
+
 export const Layout = ({ children }: LayoutProps) => {
+  const [locale] = useLocaleState();
   useDocumentLanguage();
   useTotpEnrolmentRedirect();
   useSignOutWithOtherTabs();
-  return <RaLayout menu={AppMenu}>{children}</RaLayout>;
+  const outer = useTheme();
+  const theme = useMemo(() => createTheme(outer, muiLocales[locale as keyof typeof muiLocales] ?? ruRU), [outer, locale]);
+  return (
+    <ThemeProvider theme={theme}>
+      <RaLayout menu={AppMenu} sx={{ '& .RaLayout-content': { minWidth: 0 } }}>
+        {children}
+      </RaLayout>
+    </ThemeProvider>
+  );
 };
