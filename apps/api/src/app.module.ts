@@ -14,6 +14,7 @@ import {
   DatabaseModule,
   EvidenceModule,
   EventsModule,
+  InventoryModule,
   ExportsModule,
   IdentityModule,
   MetricsService,
@@ -47,6 +48,7 @@ import { CommissionController } from './controllers/commission.controller.js';
 import { EvidenceController } from './controllers/evidence.controller.js';
 import { EventsController } from './controllers/events.controller.js';
 import { GroupCasesController } from './controllers/group-cases.controller.js';
+import { ArchiveRequestCitationsController, InventoryController } from './controllers/inventory.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
 import { ExportsController } from './controllers/exports.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
@@ -106,6 +108,7 @@ export class AppModule implements NestModule {
         RegistryModule,
         PersonFactsModule,
         EventsModule,
+        InventoryModule,
         OutboxModule,
         StorageModule.forRoot(config),
         EvidenceModule,
@@ -131,6 +134,8 @@ export class AppModule implements NestModule {
         EventsController,
         GroupCasesController,
         PersonLinksController,
+        InventoryController,
+        ArchiveRequestCitationsController,
         ExportsController,
         DictionariesController,
         HealthController,

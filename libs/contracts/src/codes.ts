@@ -36,12 +36,13 @@ export type EntityName =
   | 'legal_article'
   | 'event'
   | 'event_participant'
-  | 'relation';
+  | 'relation'
+  | 'inventory_entry';
 
 export const entityNames = [
   'user', 'case', 'archive_request', 'task', 'conclusion', 'commission_session', 'certificate', 'person', 'fact',
   'duplicate_proposal', 'place', 'import', 'evidence', 'evidence_proposal', 'dictionary', 'dictionary_entry', 'audit_entry',
-  'notification', 'region', 'archive', 'victim_category', 'legal_article', 'event', 'event_participant', 'relation',
+  'notification', 'region', 'archive', 'victim_category', 'legal_article', 'event', 'event_participant', 'relation', 'inventory_entry',
 ] as const satisfies readonly EntityName[];
 
 /** A part of a person's name, as the match reasons name it. */
@@ -319,6 +320,13 @@ export interface CodeParams extends CaseRuleParams {
   'case.subjects_remove_all': Record<string, never>;
   'case.subject_link_target': { personId: string };
   'case.bulk_fields': { action: string; fields: string[] };
+  'inventory.archive_not_yours': { userArchive: string; archive: string };
+  'inventory.entry_exists': { reference: string };
+  'inventory.entry_other_archive': { reference: string; archive: string };
+  'inventory.mapping_missing': { fields: string[] };
+  'inventory.row_field_empty': { line: number; column: string };
+  'inventory.row_status': { line: number; value: string; values: string[] };
+  'inventory.row_date': { line: number; value: string };
 
   // --- statistics, exports and the holiday calendar ---------------------------------------------------------
   'calendar.holiday_exists': { date: string };
@@ -591,6 +599,13 @@ export const codeTemplatesEn = {
   'case.subjects_remove_all': 'A case keeps at least one subject: removing all of them is refused.',
   'case.subject_link_target': 'The person %{personId} is already a subject of this case (or is not in the registry).',
   'case.bulk_fields': 'The action %{action} needs %{fields}.',
+  'inventory.archive_not_yours': 'You keep the inventory of %{userArchive}; this is the inventory of %{archive}.',
+  'inventory.entry_exists': 'The inventory already lists %{reference}.',
+  'inventory.entry_other_archive': '%{reference} is a file of %{archive}, not of the archive this request is addressed to.',
+  'inventory.mapping_missing': 'mapping must name the columns of %{fields}',
+  'inventory.row_field_empty': 'line %{line}: the column "%{column}" is empty',
+  'inventory.row_status': 'line %{line}: "%{value}" is not a declassification status (%{values})',
+  'inventory.row_date': 'line %{line}: "%{value}" is not a date (YYYY-MM-DD)',
   'calendar.holiday_exists': 'The calendar has a holiday on %{date} already: change it instead.',
   'calendar.holiday_not_found': 'The calendar has no holiday on %{date}.',
   'calendar.year_out_of_range': 'A year of the calendar lies between %{from} and %{to}.',

@@ -10,3 +10,4 @@ export * from './codes.js';
 export * from './events.js';
 export * from './responses.js';
 export * from './stats.js';
+export * from './inventory.js';

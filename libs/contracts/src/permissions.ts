@@ -33,6 +33,8 @@ export enum Permission {
   EventsRead = 'events.read',
   /** Record and edit events and their participants (a working group: events with a place in its region). */
   EventsManage = 'events.manage',
+  /** Keep an archive's inventory (fonds, opisi, files, declassification): its liaisons for their archive, the secretary for any. */
+  InventoryManage = 'inventory.manage',
   /** The background queues' board (bull-board) at /admin/queues. */
   QueuesView = 'queues.view',
 }
@@ -50,11 +52,11 @@ export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = 
   [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage, P.QueuesView],
   [Role.Secretary]: [
     P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.CasesIntake, P.ArchiveRequestsRead, P.EvidenceRead,
-    P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage, P.EventsRead, P.EventsManage,
+    P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage, P.EventsRead, P.EventsManage, P.InventoryManage,
   ],
   [Role.WgMember]: workingGroup,
   [Role.WgLead]: [...workingGroup, P.ConclusionsSign],
-  [Role.ArchiveLiaison]: [P.ReferenceRead, P.ArchiveRequestsRead, P.ArchiveRequestsAnswer, P.EvidenceRead, P.EvidenceUpload],
+  [Role.ArchiveLiaison]: [P.ReferenceRead, P.ArchiveRequestsRead, P.ArchiveRequestsAnswer, P.EvidenceRead, P.EvidenceUpload, P.InventoryManage],
   [Role.CommissionMember]: commission,
   [Role.Chair]: [...commission, P.CommissionDecide],
   [Role.Auditor]: everyRead,

@@ -100,3 +100,4 @@ export * from './storage/s3.storage.js';
 export * from './storage/storage.module.js';
 export * from './storage/s3.storage.js';
 export * from './events/index.js';
+export * from './inventory/index.js';

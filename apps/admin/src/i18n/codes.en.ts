@@ -40,6 +40,7 @@ export const codeValuesEn: CodeValueMessages = {
     event: 'event',
     event_participant: 'participant of an event',
     relation: 'relation',
+    inventory_entry: 'file of an inventory',
   },
   part: { surname: 'surname', given: 'given name', patronymic: 'patronymic' },
   expected: { text: 'text', uuid: 'an id (uuid)', boolean: 'true or false', date: 'an ISO date such as 2026-11-24' },

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission, type PersonEventView, type PersonRelationView, type SessionUser } from '@aqtalu/contracts';
-import { EventService, RelationService } from '@aqtalu/server';
+import { EventService, InventoryService, RelationService } from '@aqtalu/server';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { AddRelationDto } from '../dtos/event.dto.js';
@@ -16,7 +16,15 @@ export class PersonLinksController {
   constructor(
     private readonly events: EventService,
     private readonly relations: RelationService,
+    private readonly inventory: InventoryService,
   ) {}
+
+  /** The files of the archives' inventories that mention the person, with the sheets. */
+  @Authenticated({ permission: Permission.RegistryRead })
+  @Get(':id/files')
+  filesOf(@Param('id', id) personId: string) {
+    return this.inventory.filesOf(personId);
+  }
 
   /** The events the person took part in, with their role, earliest first. */
   @Authenticated({ permission: Permission.EventsRead })

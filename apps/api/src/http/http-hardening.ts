@@ -18,6 +18,7 @@ const multipartRoutes: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: 'POST', path: /^\/api\/cases\/[^/]+\/evidence\/?$/ },
   { method: 'POST', path: /^\/api\/registry\/imports\/?$/ },
   { method: 'POST', path: /^\/api\/group-cases\/import\/?$/ },
+  { method: 'POST', path: /^\/api\/inventory\/import\/?$/ },
 ];
 
 /** Routes that carry no personal data and may be cached (the probes and the API's documentation). */

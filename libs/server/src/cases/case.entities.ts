@@ -1,6 +1,7 @@
 import { ApplicantKind, ArchiveRequestStatus, CaseStatus, ConclusionRecommendation, DecisionOutcome } from '@aqtalu/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ArchiveEntity } from '../identity/archive.entity.js';
+import { InventoryEntryEntity } from '../inventory/inventory.entities.js';
 import { RegionEntity } from '../identity/region.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
 import { PersonEntity } from '../registry/person.entity.js';
@@ -130,6 +131,11 @@ export class ArchiveRequestEntity {
 
   /** What is sought: the investigation file, the troika protocol, … */
   @Column({ type: 'text' }) sought!: string;
+  /** The file of the archive's inventory the request asks for, when the inventory lists it. */
+  @Column({ name: 'inventory_entry_id', type: 'uuid', nullable: true }) inventoryEntryId!: string | null;
+  @ManyToOne(() => InventoryEntryEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'inventory_entry_id', foreignKeyConstraintName: 'fk_archive_requests_inventory_entry' })
+  inventoryEntry?: InventoryEntryEntity | null;
   @Column({ type: 'varchar', length: 20 }) status!: ArchiveRequestStatus;
   @Column({ name: 'sent_on', type: 'date' }) sentOn!: string;
   @Column({ name: 'due_date', type: 'date' }) dueDate!: string;

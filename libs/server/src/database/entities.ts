@@ -40,6 +40,7 @@ import { RegionEntity } from '../identity/region.entity.js';
 import { UserEntity } from '../identity/user.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { EventEntity, EventParticipantEntity, EventPlaceEntity, EventSourceEntity, PersonRelationEntity } from '../events/event.entities.js';
+import { InventoryEntryEntity, InventoryMentionEntity } from '../inventory/inventory.entities.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 
 /** Every entity of the schema; migrations are generated from these. */
@@ -95,4 +96,6 @@ export const entities = [
   EventSourceEntity,
   EventParticipantEntity,
   PersonRelationEntity,
+  InventoryEntryEntity,
+  InventoryMentionEntity,
 ];

@@ -4,6 +4,7 @@ import {
   CaseStatus,
   ConclusionRecommendation,
   DecisionOutcome,
+  DeclassificationStatus,
   DuplicateStatus,
   EpisodeKind,
   EvidenceCheckName,
@@ -63,6 +64,7 @@ const enumColumns: Record<string, readonly string[]> = {
   'event_participants.source_kind': Object.values(FactSourceKind),
   'person_relations.kind': Object.values(RelationKind),
   'person_relations.source_kind': Object.values(FactSourceKind),
+  'archive_inventory_entries.status': Object.values(DeclassificationStatus),
 };
 
 /** Columns a CHECK limits to listed values for another reason than an enum (a scope rule, not a domain). */
