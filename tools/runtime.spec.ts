@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import argon2 from 'argon2';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { pinnedRuntime } from './runtime.js';
 
@@ -33,11 +34,8 @@ describe('the pinned runtime (Node 24 LTS from the npm registry)', () => {
   });
 
   it('loads the native addons (N-API) the servers use', async () => {
-    const require = createRequire(import.meta.url);
-    const argon2 = require('argon2') as typeof import('argon2');
     const hash = await argon2.hash('correct horse battery staple', { memoryCost: 1024, timeCost: 2 });
     expect(await argon2.verify(hash, 'correct horse battery staple')).toBe(true);
-    const sharp = require('sharp') as typeof import('sharp');
     const png = await sharp({ create: { width: 2, height: 3, channels: 3, background: '#336699' } }).png().toBuffer();
     expect((await sharp(png).metadata()).height).toBe(3);
   });
