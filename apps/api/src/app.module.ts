@@ -27,6 +27,7 @@ import {
   RegistryModule,
   OutboxModule,
   PersonFactsModule,
+  SearchModule,
   StatsModule,
   StorageModule,
   WorkerHealthIndicator,
@@ -58,6 +59,7 @@ import { MetricsController } from './controllers/metrics.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { PlacesController } from './controllers/places.controller.js';
 import { RegistryController } from './controllers/registry.controller.js';
+import { SearchController } from './controllers/search.controller.js';
 import { StatsController } from './controllers/stats.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
 import { UsersController } from './controllers/users.controller.js';
@@ -115,6 +117,7 @@ export class AppModule implements NestModule {
         ExportsModule,
         CalendarModule,
         StatsModule,
+        SearchModule,
         // Uploads stream to a temporary file on the storage disk, never into memory.
         MulterModule.register({
           storage: diskStorage({ destination: join(config.storage.dir, 'incoming') }),
@@ -145,6 +148,7 @@ export class AppModule implements NestModule {
         QueueBoardController,
         PlacesController,
         RegistryController,
+        SearchController,
         StatsController,
         TasksController,
       ],

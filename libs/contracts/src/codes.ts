@@ -335,6 +335,7 @@ export interface CodeParams extends CaseRuleParams {
   'calendar.ends_soon': { lastDate: string; months: number };
   'calendar.empty': Record<string, never>;
   'stats.period_range': { from: string; to: string };
+  'search.query_length': { min: number; max: number };
 }
 
 /** Every code of the catalogue. */
@@ -611,6 +612,7 @@ export const codeTemplatesEn = {
   'calendar.year_out_of_range': 'A year of the calendar lies between %{from} and %{to}.',
   'calendar.ends_soon': 'The holiday calendar ends on %{lastDate}, within %{months} months: add the next year\'s holidays, or deadlines after it count no holidays.',
   'calendar.empty': 'The holiday calendar holds no holidays: deadlines count no holidays until an administrator adds them.',
+  'search.query_length': 'A search needs %{min} to %{max} characters.',
   'stats.period_range': 'The period from %{from} to %{to} is not a range of dates (from ≤ to, YYYY-MM-DD, at most 20 years).',
 } as const satisfies Record<Code, string>;
 

@@ -89,3 +89,30 @@ export interface StatsAnswer<R> {
   filters: StatsFilters;
   rows: R[];
 }
+
+/** Where a full-text hit was found (`GET /api/search`). */
+export enum CaseSearchSource {
+  Evidence = 'evidence',
+  Summary = 'summary',
+  Conclusion = 'conclusion',
+  FactNote = 'fact_note',
+}
+
+/**
+ * A hit of the search across cases: the case, the document or record it is in, its rank and a snippet with the
+ * matched words between \u0002 and \u0003 (the screen marks them; no HTML comes from the server).
+ */
+export interface CaseSearchHit {
+  /** `<source>:<record id>`, unique in an answer. */
+  id: string;
+  source: CaseSearchSource;
+  recordId: string;
+  caseId: string;
+  caseNumber: string;
+  regionCode: string;
+  /** The document's file name (evidence), the person's name (a fact's note), else null. */
+  title: string | null;
+  personId: string | null;
+  rank: number;
+  snippet: string;
+}

@@ -83,6 +83,8 @@ export * from './registry/registry.entities.js';
 export * from './registry/registry.module.js';
 export * from './registry/registry.service.js';
 export * from './request-context/request-context.js';
+export * from './search/case-search.service.js';
+export * from './search/search.module.js';
 export * from './stats/stats.module.js';
 export * from './stats/stats.repository.js';
 export * from './stats/stats.service.js';
