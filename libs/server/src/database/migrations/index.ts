@@ -15,6 +15,7 @@ import { AppRolePrivileges1796170366811 } from './1796170366811-AppRolePrivilege
 import { EvidenceActiveContentReconciliation1796171677104 } from './1796171677104-EvidenceActiveContentReconciliation.js';
 import { RegistryImportAtScale1796178642543 } from './1796178642543-RegistryImportAtScale.js';
 import { EventsRelationsGroupCases1796178891625 } from './1796178891625-EventsRelationsGroupCases.js';
+import { ArchiveInventories1796180720501 } from './1796180720501-ArchiveInventories.js';
 import { RegistrySearchKeyVersions1796179155992 } from './1796179155992-RegistrySearchKeyVersions.js';
 import { CaseFullTextSearch1796181051965 } from './1796181051965-CaseFullTextSearch.js';
 /**
@@ -40,5 +41,6 @@ export const migrations: Function[] = [
   RegistryImportAtScale1796178642543,
   EventsRelationsGroupCases1796178891625,
   RegistrySearchKeyVersions1796179155992,
+  ArchiveInventories1796180720501,
   CaseFullTextSearch1796181051965,
 ];
