@@ -19,6 +19,7 @@ import type {
 import type { Code } from './codes.js';
 import type { EvidenceCheckName, EvidenceCheckState, EvidenceKind, EvidenceProposalKind, EvidenceProposalStatus, EvidenceVerification } from './evidence.js';
 import type { EventListRow, EventParticipantView, EventPeopleView, EventView, PersonEventView, PersonRelationView } from './events.js';
+import type { InventoryEntryView, InventoryImportReport } from './inventory.js';
 import type { StatsArchiveRow, StatsBacklogRow, StatsCountRow, StatsDurationRow, StatsFilters } from './stats.js';
 import type { DuplicateStatus, EpisodeKind, FactKind, FactSourceKind, NameScript, PlaceKind, RegistryImportStatus } from './registry.js';
 
@@ -648,6 +649,22 @@ export interface GroupSubjectResponse {
   outcome: string | null;
   exceptionOutcome: string | null;
   exceptionReason: string | null;
+}
+
+// ---------------------------------------------------------------- archive inventories (inventory.ts)
+
+/** A file of an archive's inventory: `GET /api/inventory`, `GET /api/inventory/:id` and the commands on a file. */
+export type InventoryEntryResponse = InventoryEntryView;
+/** `POST /api/inventory/import`: how many files the list added and updated. */
+export type InventoryImportResponse = InventoryImportReport;
+/** `GET /api/registry/persons/:id/files`: a file that mentions the person, with the sheets where it does. */
+export interface PersonFileResponse extends InventoryEntryView {
+  sheets: string | null;
+}
+/** `POST /api/archive-requests/:id/inventory-entry`: the request and the file it now cites. */
+export interface ArchiveRequestCitationResponse {
+  id: string;
+  inventoryEntry: InventoryEntryView;
 }
 
 // ---------------------------------------------------------------- statistics, calendar

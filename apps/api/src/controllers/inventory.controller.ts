@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ApiAnswer } from '../dtos/responses/api-answer.js';
 import { AddMentionDto, CiteInventoryDto, CreateInventoryEntryDto, InventoryImportDto, UpdateInventoryEntryDto } from '../dtos/inventory.dto.js';
 import { idFilter, listAnswer, type ListQueryParams, oneOfFilter, parseListQuery, textFilter } from '../http/list-query.js';
 
@@ -24,6 +25,7 @@ export class InventoryController {
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get()
   @ApiQuery({ name: 'filter', required: false, example: '{"archiveCode":"SPEC-MVD","fond":"141","status":"declassified"}' })
+  @ApiAnswer('InventoryEntryResponse', { list: true })
   async list(@Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<InventoryEntryView[]> {
     const list = parseListQuery(query, {
       sortable: ['reference', 'updatedAt', 'status'] as Array<keyof typeof inventorySortColumns>,
@@ -50,12 +52,14 @@ export class InventoryController {
 
   @Authenticated({ permission: Permission.ReferenceRead })
   @Get(':id')
+  @ApiAnswer('InventoryEntryResponse')
   get(@Param('id', id) entryId: string): Promise<InventoryEntryView> {
     return this.inventory.get(entryId);
   }
 
   @Authenticated({ permission: Permission.InventoryManage })
   @Post()
+  @ApiAnswer('InventoryEntryResponse', { status: HttpStatus.CREATED })
   create(@CurrentUser() user: SessionUser, @Body() body: CreateInventoryEntryDto): Promise<InventoryEntryView> {
     const { archiveCode, ...input } = body;
     return this.inventory.create(user, archiveCode, input);
@@ -63,6 +67,7 @@ export class InventoryController {
 
   @Authenticated({ permission: Permission.InventoryManage })
   @Patch(':id')
+  @ApiAnswer('InventoryEntryResponse')
   update(@CurrentUser() user: SessionUser, @Param('id', id) entryId: string, @Body() body: UpdateInventoryEntryDto): Promise<InventoryEntryView> {
     const { version, ...changes } = body;
     return this.inventory.update(user, entryId, version, changes);
@@ -72,6 +77,7 @@ export class InventoryController {
   @Authenticated({ permission: Permission.InventoryManage })
   @Post('import')
   @HttpCode(200)
+  @ApiAnswer('InventoryImportResponse')
   @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 50 * 1024 * 1024 } }))
   async import(@CurrentUser() user: SessionUser, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: InventoryImportDto) {
     if (!file) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.required', { field: 'file' });
@@ -94,6 +100,7 @@ export class InventoryController {
   @Authenticated({ permission: Permission.RegistryManage })
   @Post(':id/mentions')
   @HttpCode(200)
+  @ApiAnswer('InventoryEntryResponse')
   addMention(@CurrentUser() user: SessionUser, @Param('id', id) entryId: string, @Body() body: AddMentionDto): Promise<InventoryEntryView> {
     return this.inventory.addMention(user, entryId, body.personId, body.sheets);
   }
@@ -108,6 +115,7 @@ export class ArchiveRequestCitationsController {
   @Authenticated({ permission: Permission.ArchiveRequestsCreate })
   @Post(':id/inventory-entry')
   @HttpCode(200)
+  @ApiAnswer('ArchiveRequestCitationResponse')
   cite(@CurrentUser() user: SessionUser, @Param('id', id) requestId: string, @Body() body: CiteInventoryDto) {
     return this.inventory.cite(user, requestId, body.inventoryEntryId);
   }

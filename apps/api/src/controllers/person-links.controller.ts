@@ -22,6 +22,7 @@ export class PersonLinksController {
   /** The files of the archives' inventories that mention the person, with the sheets. */
   @Authenticated({ permission: Permission.RegistryRead })
   @Get(':id/files')
+  @ApiAnswer('PersonFileResponse', { list: true })
   filesOf(@Param('id', id) personId: string) {
     return this.inventory.filesOf(personId);
   }

@@ -160,6 +160,22 @@ export const responseSchemas = {
     ],
     "description": "An archive request's own small lifecycle: the liaison works it, the working group may cancel it."
   },
+  "ArchiveRequestCitationResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "inventoryEntry": {
+        "$ref": "#/components/schemas/InventoryEntryView"
+      }
+    },
+    "required": [
+      "id",
+      "inventoryEntry"
+    ],
+    "description": "`POST /api/archive-requests/:id/inventory-entry`: the request and the file it now cites."
+  },
   "ArchiveRequestResponse": {
     "type": "object",
     "properties": {
@@ -1219,6 +1235,15 @@ export const responseSchemas = {
       "rejected",
       "returned_for_evidence"
     ]
+  },
+  "DeclassificationStatus": {
+    "type": "string",
+    "enum": [
+      "declassified",
+      "classified",
+      "unknown"
+    ],
+    "description": "Whether a file of an archive's inventory may be read by researchers (the archive's own record of it)."
   },
   "DictionaryEntryResponse": {
     "type": "object",
@@ -2966,6 +2991,108 @@ export const responseSchemas = {
     "description": "An instant, ISO 8601.",
     "format": "date-time"
   },
+  "InventoryEntryResponse": {
+    "$ref": "#/components/schemas/InventoryEntryView",
+    "description": "A file of an archive's inventory: `GET /api/inventory`, `GET /api/inventory/:id` and the commands on a file."
+  },
+  "InventoryEntryView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "archiveCode": {
+        "type": "string"
+      },
+      "fond": {
+        "type": "string"
+      },
+      "opis": {
+        "type": "string"
+      },
+      "delo": {
+        "type": "string"
+      },
+      "reference": {
+        "type": "string",
+        "description": "«ф. 141, оп. 1, д. 1234»"
+      },
+      "title": {
+        "type": "string"
+      },
+      "years": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "status": {
+        "$ref": "#/components/schemas/DeclassificationStatus"
+      },
+      "declassifiedOn": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "note": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "mentions": {
+        "type": "number"
+      },
+      "updatedAt": {
+        "type": "string"
+      },
+      "version": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "id",
+      "archiveCode",
+      "fond",
+      "opis",
+      "delo",
+      "reference",
+      "title",
+      "years",
+      "status",
+      "declassifiedOn",
+      "note",
+      "mentions",
+      "updatedAt",
+      "version"
+    ],
+    "description": "A file (дело) of an archive's inventory: fonds → opisi → files, with its declassification."
+  },
+  "InventoryImportReport": {
+    "type": "object",
+    "properties": {
+      "totalRows": {
+        "type": "number"
+      },
+      "created": {
+        "type": "number"
+      },
+      "updated": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "totalRows",
+      "created",
+      "updated"
+    ],
+    "description": "What an inventory import did."
+  },
+  "InventoryImportResponse": {
+    "$ref": "#/components/schemas/InventoryImportReport",
+    "description": "`POST /api/inventory/import`: how many files the list added and updated."
+  },
   "MarkedDifferentResponse": {
     "type": "object",
     "properties": {
@@ -3225,6 +3352,87 @@ export const responseSchemas = {
       "role"
     ],
     "description": "A person's events, for the person's page."
+  },
+  "PersonFileResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "archiveCode": {
+        "type": "string"
+      },
+      "fond": {
+        "type": "string"
+      },
+      "opis": {
+        "type": "string"
+      },
+      "delo": {
+        "type": "string"
+      },
+      "reference": {
+        "type": "string",
+        "description": "«ф. 141, оп. 1, д. 1234»"
+      },
+      "title": {
+        "type": "string"
+      },
+      "years": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "status": {
+        "$ref": "#/components/schemas/DeclassificationStatus"
+      },
+      "declassifiedOn": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "note": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "mentions": {
+        "type": "number"
+      },
+      "updatedAt": {
+        "type": "string"
+      },
+      "version": {
+        "type": "number"
+      },
+      "sheets": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "archiveCode",
+      "declassifiedOn",
+      "delo",
+      "fond",
+      "id",
+      "mentions",
+      "note",
+      "opis",
+      "reference",
+      "sheets",
+      "status",
+      "title",
+      "updatedAt",
+      "version",
+      "years"
+    ],
+    "description": "`GET /api/registry/persons/:id/files`: a file that mentions the person, with the sheets where it does."
   },
   "PersonListItem": {
     "type": "object",
