@@ -266,6 +266,8 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
       await page.getByRole('row').nth(1).click();
       await choose(page, 'Голос', 'За');
       await page.getByRole('button', { name: 'Проголосовать' }).click();
+      // A vote cannot be taken back: the screen asks once more.
+      await page.getByRole('dialog').getByRole('button', { name: 'Проголосовать' }).click();
       await page.getByRole('alert').filter({ hasText: 'Голос учтён' }).waitFor();
       await screenshot(page, `${role}-voted`);
     }

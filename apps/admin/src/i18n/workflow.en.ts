@@ -224,6 +224,8 @@ export const workflowEn = {
         case: 'A case in commission review',
       },
       actions: { protocol: 'Protocol (PDF)', add: 'Add to the agenda', vote: 'Vote' },
+      vote_confirm_title: 'Vote on case %{number}?',
+      vote_confirm_content: 'Your vote “%{choice}” is recorded with your name and cannot be changed afterwards.',
       header: 'Session %{number} of %{date}, %{place}',
       attendance: 'Attendance: %{present} of %{total} members present',
       agenda: 'Agenda',

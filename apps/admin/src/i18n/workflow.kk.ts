@@ -197,6 +197,8 @@ export const workflowKk: WorkflowMessages = {
       },
       helpers: { number: 'Бос болса — нөмір өзі беріледі, мысалы 2026/3', case: 'Комиссияның қарауындағы іс' },
       actions: { protocol: 'Хаттама (PDF)', add: 'Күн тәртібіне енгізу', vote: 'Дауыс беру' },
+      vote_confirm_title: '%{number} ісі бойынша дауыс бересіз бе?',
+      vote_confirm_content: '«%{choice}» дауысыңыз атыңызбен жазылады; кейін оны өзгерту мүмкін емес.',
       header: '%{date} күнгі %{number} отырыс, %{place}',
       attendance: '%{total} мүшенің %{present} қатысады',
       agenda: 'Күн тәртібі',

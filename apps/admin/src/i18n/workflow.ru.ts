@@ -197,6 +197,8 @@ export const workflowRu: WorkflowMessages = {
       },
       helpers: { number: 'Пусто — номер присвоится сам, например 2026/3', case: 'Дело на рассмотрении комиссии' },
       actions: { protocol: 'Протокол (PDF)', add: 'Включить в повестку', vote: 'Проголосовать' },
+      vote_confirm_title: 'Проголосовать по делу %{number}?',
+      vote_confirm_content: 'Ваш голос «%{choice}» будет записан с вашим именем; изменить его потом нельзя.',
       header: 'Заседание %{number} от %{date}, %{place}',
       attendance: 'Присутствуют %{present} из %{total} членов',
       agenda: 'Повестка',

@@ -3,7 +3,7 @@ import { Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Typography 
 import { useState } from 'react';
 import {
   AutocompleteInput,
-  Button,
+  Confirm,
   Form,
   Link,
   required,
@@ -18,6 +18,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { LabelledButton as Button } from '../../layout/LabelledButton';
 import { apiJson, downloadFile } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { type AgendaCandidate, type AgendaItem, candidateLabel, type SessionRecord, tally, toggledAttendance } from './session';
@@ -138,24 +139,38 @@ const AddToAgenda = () => {
 
 const voteChoices = Object.values(VoteChoice).map((value) => ({ id: value, name: `resources.commission-sessions.vote.${value}` }));
 
+/** A vote is asked for once more before it is cast: it cannot be taken back. */
 const VoteForm = ({ session, item }: { session: SessionRecord; item: AgendaItem }) => {
+  const translate = useTranslate();
   const { send, pending } = useSend();
-  const submit = async (values: Record<string, unknown>) => {
-    const opinion = String(values.dissentingOpinion ?? '').trim();
+  const [asking, setAsking] = useState<{ choice: string; opinion: string } | null>(null);
+  const cast = async () => {
+    if (!asking) return;
     await send(
       `/commission/sessions/${session.id}/agenda/${item.caseId}/vote`,
       'POST',
-      { choice: values.choice, ...(opinion ? { dissentingOpinion: opinion } : {}) },
+      { choice: asking.choice, ...(asking.opinion ? { dissentingOpinion: asking.opinion } : {}) },
       'resources.commission-sessions.notifications.voted',
     );
+    setAsking(null);
   };
   return (
-    <Form onSubmit={submit} noValidate>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
+    <Form onSubmit={(values: Record<string, unknown>) => setAsking({ choice: String(values.choice), opinion: String(values.dissentingOpinion ?? '').trim() })} noValidate>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'baseline' } }}>
         <SelectInput source="choice" label="resources.commission-sessions.fields.choice" choices={voteChoices} validate={required()} helperText={false} />
         <TextInput source="dissentingOpinion" label="resources.commission-sessions.fields.dissentingOpinion" helperText={false} fullWidth />
         <Button type="submit" variant="contained" label="resources.commission-sessions.actions.vote" disabled={pending} />
       </Stack>
+      <Confirm
+        isOpen={asking !== null}
+        loading={pending}
+        title="resources.commission-sessions.vote_confirm_title"
+        content="resources.commission-sessions.vote_confirm_content"
+        translateOptions={{ number: item.caseNumber, choice: asking ? translate(`resources.commission-sessions.vote.${asking.choice}`) : '' }}
+        confirm="resources.commission-sessions.actions.vote"
+        onConfirm={() => void cast()}
+        onClose={() => setAsking(null)}
+      />
     </Form>
   );
 };
