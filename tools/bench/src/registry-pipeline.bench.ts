@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
@@ -79,6 +79,8 @@ export async function runRegistryPipelineBenchmark(options: RegistryPipelineOpti
     await dataSource.query('CHECKPOINT');
     log(`raw COPY: ${rawSeconds.toFixed(1)} s`);
 
+    const loadBefore = loadavg()[0]!;
+    const cpuBefore = process.cpuUsage();
     const importStart = performance.now();
     const { importId } = await imports.load(user, csv, 'list.csv', 'benchmark list', {
       fullName: 'ФИО', birthYear: 'Год рождения', birthplace: 'Место рождения', ...(options.withIds ? { externalId: '№' } : {}),
@@ -87,6 +89,7 @@ export async function runRegistryPipelineBenchmark(options: RegistryPipelineOpti
     let done = false;
     while (!done) done = (await imports.apply(importId)).done;
     const importSeconds = (performance.now() - importStart) / 1000;
+    const importCpu = process.cpuUsage(cpuBefore);
     log(`import: ${importSeconds.toFixed(1)} s (check, keys and load ${loadSeconds.toFixed(1)} s, apply ${(importSeconds - loadSeconds).toFixed(1)} s)`);
 
     // duplicate detection over the first rows, against everybody
@@ -99,6 +102,7 @@ export async function runRegistryPipelineBenchmark(options: RegistryPipelineOpti
     const dedupeStart = performance.now();
     const detected = await duplicates.detectAll();
     const dedupeSeconds = (performance.now() - dedupeStart) / 1000;
+    const loadAfter = loadavg()[0]!;
     log(`duplicate detection: ${detected.checked} persons in ${dedupeSeconds.toFixed(1)} s, ${detected.proposed} proposals`);
 
     // the generator's truth for each registry person
@@ -131,13 +135,15 @@ export async function runRegistryPipelineBenchmark(options: RegistryPipelineOpti
     const table = [
       `# Registry pipeline benchmark — ${options.count.toLocaleString('en')} rows${options.withIds ? ' with the source\'s ids' : ''}, duplicate detection over ${sample.toLocaleString('en')}`,
       '',
-      `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, ${availableParallelism()} cores, Node ${process.version}, one PostgreSQL on this machine.`,
+      `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, ${availableParallelism()} cores, Node ${process.version}, one PostgreSQL on this machine;`,
+      `load average ${loadBefore.toFixed(1)} before the import, ${loadAfter.toFixed(1)} after duplicate detection (other work shared the cores).`,
       'List: tools/bench/src/realistic-names.ts, seed 1937, 5 % second records of the same person, 3 % namesakes, 2 % brothers and sisters.',
       '',
       '| measure | Aqtalu | baseline in the same run | target |',
       '|---|---|---|---|',
       `| import end to end | ${importSeconds.toFixed(1)} s, ${rate(options.count, importSeconds)} rows/s (${(importRate / rawRate * 100).toFixed(1)} % of raw COPY) | raw COPY ${rawSeconds.toFixed(1)} s, ${rate(options.count, rawSeconds)} rows/s | 1 M in ≤ 60 s |`,
       `| — check, keys (worker threads) and COPY into staging | ${loadSeconds.toFixed(1)} s, ${rate(options.count, loadSeconds)} rows/s | | |`,
+      `| — CPU of the importing Node process (all its threads) | ${((importCpu.user + importCpu.system) / 1e6).toFixed(1)} s | | |`,
       `| — set-based apply | ${(importSeconds - loadSeconds).toFixed(1)} s, ${rate(options.count, importSeconds - loadSeconds)} rows/s | | |`,
       `| duplicate detection | ${rate(detected.checked, dedupeSeconds)} persons/s (${detected.checked.toLocaleString('en')} persons, ${detected.proposed.toLocaleString('en')} proposals, ${strong.length.toLocaleString('en')} strong) | | ≥ 2,000 persons/s |`,
       `| strong proposals between different people | ${strongDifferent.length} of ${strong.length} (${percent(strongDifferent.length, strong.length)}) | | ≤ 1 % |`,

@@ -127,7 +127,8 @@ interface Spelling {
  * Duplicate detection at list speed. Persons not yet checked are taken a batch at a time (SKIP LOCKED, so
  * several workers share the work); candidates are found in SQL by blocking on the search keys every
  * spelling already has (its word pairs in `name_word_pairs`; a surname-and-initials record by its one word),
- * skipping keys so common they would pair thousands of people; the candidate pairs are then scored in
+ * skipping keys so common they would pair thousands of people, and pairs a relation links (relatives are two
+ * people); the candidate pairs are then scored in
  * memory (scoreDuplicate) and the proposals written in one statement.
  */
 @Injectable()
@@ -160,7 +161,9 @@ export class DuplicateDetectionService {
          found AS (SELECT DISTINCT f.person_id AS a, v.person_id AS b FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_word) f
                    JOIN person_name_variants v ON v.id = f.variant_id WHERE v.person_id <> f.person_id)
          SELECT f.a, f.b FROM found f JOIN persons p ON p.id = f.b AND p.merged_into_id IS NULL
-         WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates d WHERE d.person_a_id = least(f.a, f.b) AND d.person_b_id = greatest(f.a, f.b))`,
+         WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates d WHERE d.person_a_id = least(f.a, f.b) AND d.person_b_id = greatest(f.a, f.b))
+           -- relatives, co-defendants, people of one list (person_relations) are two people, never one
+           AND NOT EXISTS (SELECT 1 FROM person_relation_pairs() r WHERE r.person_a_id = least(f.a, f.b) AND r.person_b_id = greatest(f.a, f.b))`,
         [ids],
       );
       const involved = [...new Set([...ids, ...pairs.map((pair) => pair.b)])];

@@ -107,6 +107,8 @@ const defaultApplyBatch = 50_000;
 export class RegistryImportService implements OnModuleDestroy {
   private readonly logger = new Logger(RegistryImportService.name);
   private readonly keys = new NameKeysPool();
+  /** Birth years read so far, with the reason one cannot be read (null when it can). */
+  private readonly yearProblems = new Map<string, string | null>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -412,8 +414,11 @@ export class RegistryImportService implements OnModuleDestroy {
   private async *records(path: string, format: ImportFormat): AsyncGenerator<SourceRecord> {
     try {
       if (format === 'csv') {
-        const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
-        for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { record, line: info.lines };
+        // the line from on_record's context: cheaper than `info`, which builds an object per record
+        const parser = createReadStream(path).pipe(
+          parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, on_record: (record: Record<string, string>, context) => ({ record, line: context.lines }) }),
+        );
+        yield* parser as AsyncIterable<SourceRecord>;
         return;
       }
       // styles are read (they are small) because only they tell a date cell from a number
@@ -486,8 +491,15 @@ export class RegistryImportService implements OnModuleDestroy {
     }
     const birthYear = value(mapping.birthYear);
     if (birthYear) {
-      const parsed = parseUncertainDate(birthYear);
-      if (!parsed.ok) return { code: 'import.row_birth_year_unreadable', params: { value: birthYear, message: parsed.error.message } };
+      // a list repeats a few hundred years: each is read once
+      let message = this.yearProblems.get(birthYear);
+      if (message === undefined) {
+        const parsed = parseUncertainDate(birthYear);
+        message = parsed.ok ? null : parsed.error.message;
+        if (this.yearProblems.size > 10_000) this.yearProblems.clear();
+        this.yearProblems.set(birthYear, message);
+      }
+      if (message !== null) return { code: 'import.row_birth_year_unreadable', params: { value: birthYear, message } };
     }
     const personId = value(mapping.personId);
     if (personId && !uuid.test(personId)) return { code: 'import.row_person_id_invalid', params: { value: personId } };
