@@ -28,7 +28,7 @@ const sameCodeBonus = 0.3;
 /** Words below this score are not joined with initials (they would bring thousands of weak spellings). */
 const initialKeyMinScore = 0.5;
 /** Spellings handed to the word-by-word comparison, without filters and with them (filters drop some). */
-export const maxCandidates = 200;
+export const maxCandidates = 150;
 export const maxFilteredCandidates = 5000;
 /** An initial of the spelling that agrees with the query's adds this to the ranking. */
 const initialBonus = 0.5;
@@ -36,9 +36,6 @@ const initialBonus = 0.5;
 export interface SpellingCandidate {
   person_id: string;
   full_name: string;
-  name_kk: string | null;
-  name_ru: string | null;
-  birth_year: string | null;
 }
 
 export interface ScoredWord {
@@ -98,9 +95,13 @@ function initialKeys(lists: ScoredWord[][], initials: string[]): string[] {
   return [...keys];
 }
 
+/** Hits read per search at most: a name shared by more spellings than this is ranked on a sample of them. */
+const maxHits = 20_000;
+
 /**
- * The spellings to score for a query: the closest `take` of those found (see the module comment), joined to
- * their persons with the search's filters (`filterSql` over `p`, its parameters first in `params`).
+ * The spellings to score for a query: the closest `take` of those found (see the module comment), with their
+ * persons' filters applied (`filterSql` over `p`, its parameters first in `params`). The ranking runs here, on
+ * the distinct skeletons found, not in SQL: a common name is thousands of rows but a few hundred skeletons.
  */
 export async function findSpellings(
   db: Queryable,
@@ -122,42 +123,50 @@ export async function findSpellings(
   // one word and no initial: every spelling with one of its words
   const byWords = lists.length === 1 && keys.length === 0;
 
-  const words = lists.flatMap((list, n) => list.map((entry) => ({ ...entry, n })));
-  const params = [...options.params];
-  const p = (value: unknown) => `$${params.push(value)}`;
-  const wordsParam = p(words.map((entry) => entry.word));
-  const listsParam = p(words.map((entry) => entry.n));
-  const scoresParam = p(words.map((entry) => entry.score));
-  const skeletonParam = p(query.skeleton);
+  const hitParams: unknown[] = [];
+  const hp = (value: unknown) => `$${hitParams.push(value)}`;
   const hitSources: string[] = [];
-  if (pairs.size > 0) {
-    hitSources.push(`SELECT variant_id, skeleton, false AS initial FROM name_word_pairs WHERE pair = ANY(${p([...pairs.keys()])}::text[])`);
+  if (pairs.size > 0) hitSources.push(`SELECT variant_id, skeleton, false AS initial FROM name_word_pairs WHERE pair = ANY(${hp([...pairs.keys()])}::text[])`);
+  if (keys.length > 0) hitSources.push(`SELECT id, skeleton, true FROM person_name_variants WHERE name_word_initial_keys(skeleton, initials) && ${hp(keys)}::text[]`);
+  if (byWords) hitSources.push(`SELECT id, skeleton, false FROM person_name_variants WHERE string_to_array(skeleton, ' ') && ${hp(lists[0]!.map((entry) => entry.word))}::text[]`);
+  const hits: Array<{ skeleton: string; ids: string[]; initial: boolean }> = await db.query(
+    `SELECT skeleton, array_agg(DISTINCT variant_id) AS ids, bool_or(initial) AS initial
+     FROM (SELECT * FROM (${hitSources.join(' UNION ALL ')}) h(variant_id, skeleton, initial) LIMIT ${maxHits}) h
+     GROUP BY skeleton`,
+    hitParams,
+  );
+
+  // closeness: for each query word, the best score among the skeleton's words; an agreeing initial; a one-word query ranks fuller spellings a little higher ("A.
+  // Baitursynov" is more likely Akhmet Baitursynov than another A. K.)
+  const scoreOf = new Map<string, Array<{ n: number; score: number }>>();
+  lists.forEach((list, n) => {
+    for (const { word, score } of list) scoreOf.set(word, [...(scoreOf.get(word) ?? []), { n, score }]);
+  });
+  const ranked: Array<{ id: string; closeness: number }> = [];
+  const queryWords = query.skeleton ? query.skeleton.split(' ').length : 0;
+  for (const hit of hits) {
+    const words = hit.skeleton.split(' ');
+    const best = new Array<number>(lists.length).fill(0);
+    for (const word of words) for (const { n, score } of scoreOf.get(word) ?? []) best[n] = Math.max(best[n]!, score);
+    // ties (the same words matched) go to the spelling with as many words as the query
+    let closeness = best.reduce((sum, score) => sum + score, 0) - 0.02 * Math.abs(words.length - queryWords);
+    if (hit.initial) closeness += initialBonus;
+    if (lists.length === 1) closeness += 0.1 * Math.min(2, words.length - 1);
+    for (const id of hit.ids) ranked.push({ id, closeness });
   }
-  if (keys.length > 0) {
-    hitSources.push(`SELECT id, skeleton, true FROM person_name_variants WHERE name_word_initial_keys(skeleton, initials) && ${p(keys)}::text[]`);
-  }
-  if (byWords) {
-    hitSources.push(`SELECT id, skeleton, false FROM person_name_variants WHERE string_to_array(skeleton, ' ') && ${p(lists[0]!.map((entry) => entry.word))}::text[]`);
-  }
-  // a one-word query ranks fuller spellings a little higher: "A. Baitursynov" is more likely Akhmet Baitursynov than another A. K.
-  const fuller = lists.length === 1 ? `+ 0.1 * least(2, cardinality(string_to_array(s.skeleton, ' ')) - 1)` : '';
-  const sql = `
-    WITH words(word, n, score) AS MATERIALIZED (SELECT * FROM unnest(${wordsParam}::text[], ${listsParam}::int[], ${scoresParam}::real[])),
-    hits AS MATERIALIZED (SELECT variant_id, min(skeleton) AS skeleton, bool_or(initial) AS initial FROM (${hitSources.join(' UNION ALL ')}) h(variant_id, skeleton, initial) GROUP BY variant_id),
-    scored AS MATERIALIZED (
-      SELECT s.skeleton,
-             coalesce((SELECT sum(best) FROM (SELECT max(w.score) AS best FROM unnest(string_to_array(s.skeleton, ' ')) x(word) JOIN words w USING (word) GROUP BY w.n) b), 0)
-             + 0.2 * similarity(s.skeleton, ${skeletonParam}) ${fuller} AS closeness
-      FROM (SELECT DISTINCT skeleton FROM hits) s),
-    found AS MATERIALIZED (
-      SELECT hits.variant_id, scored.closeness + CASE WHEN hits.initial THEN ${initialBonus} ELSE 0 END AS closeness
-      FROM hits JOIN scored USING (skeleton)
-      ORDER BY 2 DESC, 1 LIMIT ${Math.max(options.take, maxCandidates)})
-    SELECT v.person_id, v.full_name, p.name_kk, p.name_ru, p.birth_year
-    FROM found f
-    JOIN person_name_variants v ON v.id = f.variant_id
-    CROSS JOIN LATERAL (SELECT * FROM persons p WHERE p.id = v.person_id AND p.merged_into_id IS NULL ${options.filterSql}) p
-    ORDER BY f.closeness DESC, f.variant_id
-    LIMIT ${maxCandidates}`;
-  return db.query(sql, params);
+  ranked.sort((a, b) => b.closeness - a.closeness || (a.id < b.id ? -1 : 1));
+  const chosen = ranked.slice(0, Math.max(options.take, maxCandidates));
+  if (chosen.length === 0) return [];
+
+  const params = [...options.params];
+  const idsParam = `$${params.push(chosen.map((entry) => entry.id))}`;
+  const rows: Array<SpellingCandidate & { id: string }> = await db.query(
+    options.filterSql
+      ? `SELECT v.id, v.person_id, v.full_name FROM person_name_variants v JOIN persons p ON p.id = v.person_id
+         WHERE v.id = ANY(${idsParam}::uuid[]) AND p.merged_into_id IS NULL ${options.filterSql}`
+      : `SELECT v.id, v.person_id, v.full_name FROM person_name_variants v WHERE v.id = ANY(${idsParam}::uuid[])`,
+    params,
+  );
+  const order = new Map(chosen.map((entry, i) => [entry.id, i]));
+  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, maxCandidates).map(({ person_id, full_name }) => ({ person_id, full_name }));
 }

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, type SessionUser } from '@aqtalu/contracts';
 import { actorOf, caseScopeCondition } from '../cases/case-scope.js';
-import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate, spellingKeys, type MatchReason } from '@aqtalu/domain';
+import { autoMatchThreshold, compareNames, normaliseName, parseUncertainDate, spellingKeys, type MatchReason, type NameKeys } from '@aqtalu/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sqlRows } from '../database/sql.js';
@@ -76,6 +76,25 @@ export const personSortColumns = { id: 'p.id', nameKk: 'p.name_kk', nameRu: 'p.n
 
 /** Vocabulary words a query word may mean in other lists' name filters (the case list), the best first. */
 const similarWordsPerQueryWord = 6;
+
+/**
+ * The name keys of candidate spellings, kept across searches: the same spellings come up again and again
+ * (common names), and normalising them is most of a search's own time.
+ */
+const candidateKeyCache = new Map<string, NameKeys>();
+const candidateKeyCacheSize = 50_000;
+function candidateKeys(fullName: string): NameKeys {
+  let keys = candidateKeyCache.get(fullName);
+  if (keys) {
+    // least recently used goes first: re-insert on a hit
+    candidateKeyCache.delete(fullName);
+  } else {
+    keys = normaliseName(fullName);
+    if (candidateKeyCache.size >= candidateKeyCacheSize) candidateKeyCache.delete(candidateKeyCache.keys().next().value!);
+  }
+  candidateKeyCache.set(fullName, keys);
+  return keys;
+}
 
 /** Pairs scoring at least this are proposed for review; nothing is ever merged without a person. */
 export const duplicateProposalThreshold = 0.7;
@@ -248,9 +267,12 @@ export class RegistryService {
     const filterSql = filters.map((filter) => `AND ${filter}`).join(' ');
 
     const candidates = await findSpellings(this.dataSource, normalised, { filterSql, params, take: filters.length ? maxFilteredCandidates : maxCandidates });
-    const best = new Map<string, SearchHit>();
+    const best = new Map<string, Omit<SearchHit, 'nameKk' | 'nameRu' | 'birthYear'>>();
+    // common names bring the same spelling many times: each is compared once
+    const compared = new Map<string, ReturnType<typeof compareNames>>();
     for (const candidate of candidates) {
-      const comparison = compareNames(normalised, candidate.full_name);
+      let comparison = compared.get(candidate.full_name);
+      if (!comparison) compared.set(candidate.full_name, (comparison = compareNames(normalised, candidateKeys(candidate.full_name))));
       const current = best.get(candidate.person_id);
       if (!current || comparison.score > current.score) {
         best.set(candidate.person_id, {
@@ -259,15 +281,22 @@ export class RegistryService {
           matchedVariant: candidate.full_name,
           reasons: comparison.reasons,
           reasonCodes: comparison.codes,
-          nameKk: candidate.name_kk,
-          nameRu: candidate.name_ru,
-          birthYear: candidate.birth_year,
         });
       }
     }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
     const offset = options.offset ?? 0;
-    return ranked.slice(offset, offset + options.limit);
+    const page = [...best.values()].sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId)).slice(offset, offset + options.limit);
+    if (page.length === 0) return [];
+    // the persons of the page only (a spelling always belongs to a person not merged away; checked anyway)
+    const persons: Array<{ id: string; name_kk: string | null; name_ru: string | null; birth_year: string | null }> = await this.dataSource.query(
+      `SELECT id, name_kk, name_ru, birth_year FROM persons WHERE id = ANY($1::uuid[]) AND merged_into_id IS NULL`,
+      [page.map((hit) => hit.personId)],
+    );
+    const byId = new Map(persons.map((person) => [person.id, person]));
+    return page.flatMap((hit) => {
+      const person = byId.get(hit.personId);
+      return person ? [{ ...hit, nameKk: person.name_kk, nameRu: person.name_ru, birthYear: person.birth_year }] : [];
+    });
   }
 
   /**
