@@ -27,6 +27,7 @@ import {
   RegistryModule,
   OutboxModule,
   PersonFactsModule,
+  RetentionModule,
   SearchModule,
   StatsModule,
   StorageModule,
@@ -59,6 +60,7 @@ import { MetricsController } from './controllers/metrics.controller.js';
 import { NotificationsController } from './controllers/notifications.controller.js';
 import { PlacesController } from './controllers/places.controller.js';
 import { RegistryController } from './controllers/registry.controller.js';
+import { RetentionController } from './controllers/retention.controller.js';
 import { SearchController } from './controllers/search.controller.js';
 import { StatsController } from './controllers/stats.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
@@ -114,6 +116,7 @@ export class AppModule implements NestModule {
         OutboxModule,
         StorageModule.forRoot(config),
         EvidenceModule,
+        RetentionModule,
         ExportsModule,
         CalendarModule,
         StatsModule,
@@ -148,6 +151,7 @@ export class AppModule implements NestModule {
         QueueBoardController,
         PlacesController,
         RegistryController,
+        RetentionController,
         SearchController,
         StatsController,
         TasksController,

@@ -13,6 +13,7 @@ import {
   OutboxRelayModule,
   QueueModule,
   RedisModule,
+  RetentionModule,
   StorageModule,
   WorkerHeartbeatWriter,
   type AppConfig,
@@ -23,6 +24,7 @@ import { DocumentsProcessor } from './processors/documents.processor.js';
 import { EvidenceProcessor } from './processors/evidence.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 import { RegistryProcessor } from './processors/registry.processor.js';
+import { RetentionProcessor } from './processors/retention.processor.js';
 import { RegistryDuplicatesProcessor } from './processors/registry-duplicates.processor.js';
 import { JobEventsRecorder } from './job-events.js';
 import { ReconciliationScheduler } from './reconciliation.scheduler.js';
@@ -47,9 +49,10 @@ export class WorkerModule {
         RegistryModule,
         StorageModule.forRoot(config),
         EvidenceModule,
+        RetentionModule,
       ],
       providers: [
-        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor,
+        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor, RetentionProcessor,
         EvidenceReconciler, OutboxReconciler, ReconciliationScheduler, JobEventsRecorder,
       ],
     };

@@ -320,6 +320,7 @@ export interface CodeParams extends CaseRuleParams {
   'case.subjects_remove_all': Record<string, never>;
   'case.subject_link_target': { personId: string };
   'case.bulk_fields': { action: string; fields: string[] };
+  'retention.rule_unknown': { category: string; known: string[] };
   'inventory.archive_not_yours': { userArchive: string; archive: string };
   'inventory.entry_exists': { reference: string };
   'inventory.entry_other_archive': { reference: string; archive: string };
@@ -600,6 +601,7 @@ export const codeTemplatesEn = {
   'case.subjects_remove_all': 'A case keeps at least one subject: removing all of them is refused.',
   'case.subject_link_target': 'The person %{personId} is already a subject of this case (or is not in the registry).',
   'case.bulk_fields': 'The action %{action} needs %{fields}.',
+  'retention.rule_unknown': 'There is no retention rule for %{category}; the rules are %{known}.',
   'inventory.archive_not_yours': 'You keep the inventory of %{userArchive}; this is the inventory of %{archive}.',
   'inventory.entry_exists': 'The inventory already lists %{reference}.',
   'inventory.entry_other_archive': '%{reference} is a file of %{archive}, not of the archive this request is addressed to.',

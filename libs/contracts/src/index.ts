@@ -9,5 +9,6 @@ export * from './registry.js';
 export * from './codes.js';
 export * from './events.js';
 export * from './responses.js';
+export * from './retention.js';
 export * from './stats.js';
 export * from './inventory.js';

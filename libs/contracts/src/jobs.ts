@@ -8,6 +8,7 @@ export enum QueueName {
   Deadlines = 'deadlines',
   Registry = 'registry',
   Evidence = 'evidence',
+  Retention = 'retention',
   /** Duplicate detection, apart from imports: an import never waits behind a sweep. */
   Duplicates = 'registry-duplicates',
 }
@@ -19,6 +20,7 @@ export enum JobName {
   DetectDuplicates = 'detect-duplicates',
   ApplyRegistryImport = 'apply-registry-import',
   CheckEvidence = 'check-evidence',
+  ApplyRetention = 'apply-retention',
 }
 
 export interface JobPayload {
@@ -31,6 +33,8 @@ export interface JobPayload {
   [JobName.ApplyRegistryImport]: { importId: string };
   /** Runs the evidence's checks that are not finished; safe to run twice. */
   [JobName.CheckEvidence]: { evidenceId: string };
+  /** The daily retention run: every rule of the retention_rules table. */
+  [JobName.ApplyRetention]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -41,6 +45,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.DetectDuplicates]: QueueName.Duplicates,
   [JobName.ApplyRegistryImport]: QueueName.Registry,
   [JobName.CheckEvidence]: QueueName.Evidence,
+  [JobName.ApplyRetention]: QueueName.Retention,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

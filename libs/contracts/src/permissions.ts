@@ -37,6 +37,10 @@ export enum Permission {
   InventoryManage = 'inventory.manage',
   /** The background queues' board (bull-board) at /admin/queues. */
   QueuesView = 'queues.view',
+  /** The retention rules and what a run would prune or reduce (counts, no personal data). */
+  RetentionRead = 'retention.read',
+  /** Edit the retention rules; run a dry run. */
+  RetentionManage = 'retention.manage',
 }
 
 const P = Permission;
@@ -49,7 +53,7 @@ const workingGroup = [
 const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionRead, P.CommissionVote, P.RegistryRead, P.EventsRead];
 
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
-  [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage, P.QueuesView],
+  [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage, P.QueuesView, P.RetentionRead, P.RetentionManage],
   [Role.Secretary]: [
     P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.CasesIntake, P.ArchiveRequestsRead, P.EvidenceRead,
     P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage, P.EventsRead, P.EventsManage, P.InventoryManage,

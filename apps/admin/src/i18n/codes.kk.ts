@@ -253,6 +253,7 @@ export const codesKk: Record<Code, string> = {
   'case.subjects_remove_all': 'Істе кемінде бір адам қалуы керек.',
   'case.subject_link_target': '%{personId} адамы бұл істе бар немесе тізілімде жоқ.',
   'case.bulk_fields': '«%{action}» әрекетіне мына өрістер керек: %{fields}.',
+  'retention.rule_unknown': '«%{category}» үшін сақтау ережесі жоқ; бар ережелер: %{known}.',
   'inventory.archive_not_yours': 'Сіз %{userArchive} мұрағатының тізімдемесін жүргізесіз; бұл %{archive} мұрағатының тізімдемесі.',
   'inventory.entry_exists': 'Тізімдемеде %{reference} бұрыннан бар.',
   'inventory.entry_other_archive': '%{reference} — %{archive} мұрағатының ісі, ал сұрау басқа мұрағатқа жолданған.',

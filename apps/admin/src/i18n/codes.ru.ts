@@ -253,6 +253,7 @@ export const codesRu: Record<Code, string> = {
   'case.subjects_remove_all': 'В деле должен остаться хотя бы один человек.',
   'case.subject_link_target': 'Человек %{personId} уже есть в этом деле или отсутствует в реестре.',
   'case.bulk_fields': 'Для действия «%{action}» нужны поля: %{fields}.',
+  'retention.rule_unknown': 'Правила хранения для «%{category}» нет; есть правила: %{known}.',
   'inventory.archive_not_yours': 'Вы ведёте опись архива %{userArchive}; это опись архива %{archive}.',
   'inventory.entry_exists': 'В описи уже есть %{reference}.',
   'inventory.entry_other_archive': '%{reference} — дело архива %{archive}, а запрос адресован другому архиву.',

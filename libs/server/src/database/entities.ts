@@ -42,6 +42,7 @@ import { NotificationEntity } from '../notifications/notification.entity.js';
 import { EventEntity, EventParticipantEntity, EventPlaceEntity, EventSourceEntity, PersonRelationEntity } from '../events/event.entities.js';
 import { InventoryEntryEntity, InventoryMentionEntity } from '../inventory/inventory.entities.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
+import { RetentionRuleEntity } from '../retention/retention-rule.entity.js';
 
 /** Every entity of the schema; migrations are generated from these. */
 export const entities = [
@@ -98,4 +99,5 @@ export const entities = [
   PersonRelationEntity,
   InventoryEntryEntity,
   InventoryMentionEntity,
+  RetentionRuleEntity,
 ];

@@ -18,6 +18,7 @@ import { EventsRelationsGroupCases1796178891625 } from './1796178891625-EventsRe
 import { ArchiveInventories1796180720501 } from './1796180720501-ArchiveInventories.js';
 import { RegistrySearchKeyVersions1796179155992 } from './1796179155992-RegistrySearchKeyVersions.js';
 import { CaseFullTextSearch1796181051965 } from './1796181051965-CaseFullTextSearch.js';
+import { RetentionRules1796178923071 } from './1796178923071-RetentionRules.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -43,4 +44,5 @@ export const migrations: Function[] = [
   RegistrySearchKeyVersions1796179155992,
   ArchiveInventories1796180720501,
   CaseFullTextSearch1796181051965,
+  RetentionRules1796178923071,
 ];
