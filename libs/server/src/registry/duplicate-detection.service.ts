@@ -10,10 +10,14 @@ const proposalThreshold = 0.7;
 export const strongProposalThreshold = autoMatchThreshold;
 /** Highest score of a pair whose birth year, birthplace or patronymic disagree: a proposal, never strong. */
 const conflictCap = 0.75;
+/** Highest score of a pair that is not worth a review: below the proposal threshold. */
+const notProposedCap = 0.6;
 /** Highest score of a pair whose names agree but nothing else confirms it. */
 const unconfirmedCap = 0.79;
 /** A block key shared by more spellings than this says nothing (a common pair of words): it is skipped. */
-const maxBlock = 300;
+const maxBlock = 100;
+/** Candidates scored per person: the closest by trigram similarity of the skeletons, computed in SQL. */
+const candidatesPerPerson = 12;
 
 /** Why two records were proposed beyond their names, as reasons a reviewer reads. */
 const evidenceReason = (code: 'match.birth_year_agrees' | 'match.birth_year_differs' | 'match.birthplace_agrees' | 'match.birthplace_differs' | 'match.initials_out_of_order' | 'match.unconfirmed'): MatchReason =>
@@ -102,15 +106,18 @@ export function scoreDuplicate(a: NameKeys, b: NameKeys, aFacts: PersonEvidence,
   if (place === 'differ') reasons.push(renderCode('match.birthplace_differs', {}));
   const patronymicDiffers = codes.some((reason) => reason.code === 'match.differs' && (reason.params as { part?: string }).part === 'patronymic')
     || codes.some((reason) => reason.code === 'match.patronymic_mismatch');
+  const conflicts = [year === 'differ', place === 'differ', patronymicDiffers].filter(Boolean).length;
+  // two disagreements (another year and another place): two people, not even worth a review
+  if (conflicts >= 2) return { score: Math.min(score, notProposedCap), reasons };
+  if (conflicts === 1) return { score: Math.min(score, conflictCap), reasons };
   const initialsOnly = a.parts.some((part) => part.initial) || b.parts.some((part) => part.initial);
-  if (year === 'differ' || place === 'differ' || patronymicDiffers) return { score: Math.min(score, conflictCap), reasons };
-  // an initial stands for many names: it takes a birth year and a birthplace; a full name one of them
-  const confirmed = initialsOnly
-    ? year === 'agree' && place === 'agree'
-    : year === 'agree' || (place === 'agree' && !aFacts.birthYear && !bFacts.birthYear);
+  const agreements = (year === 'agree' ? 1 : 0) + (place === 'agree' ? 1 : 0);
+  // an initial stands for many names: it takes a birth year and a birthplace to be strong, one of them to be proposed;
+  // a full name is strong with an agreeing birth year, or an agreeing birthplace when neither record gives a year
+  const confirmed = initialsOnly ? agreements === 2 : year === 'agree' || (place === 'agree' && !aFacts.birthYear && !bFacts.birthYear);
   if (!confirmed) {
     if (score >= strongProposalThreshold) reasons.push(renderCode('match.unconfirmed', {}));
-    return { score: Math.min(score, unconfirmedCap), reasons };
+    return { score: Math.min(score, initialsOnly && agreements === 0 ? notProposedCap : unconfirmedCap), reasons };
   }
   score = Math.min(1, score + (year === 'agree' ? 0.05 : 0) + (place === 'agree' ? 0.05 : 0));
   return { score: Math.round(score * 1000) / 1000, reasons };
@@ -127,8 +134,8 @@ interface Spelling {
  * Duplicate detection at list speed. Persons not yet checked are taken a batch at a time (SKIP LOCKED, so
  * several workers share the work); candidates are found in SQL by blocking on the search keys every
  * spelling already has (its word pairs in `name_word_pairs`; a surname-and-initials record by its one word),
- * skipping keys so common they would pair thousands of people, and pairs a relation links (relatives are two
- * people); the candidate pairs are then scored in
+ * skipping keys so common they would pair hundreds of people, and pairs a relation links (relatives are two
+ * people), and keeping each person's closest candidates by trigram similarity; these pairs are then scored in
  * memory (scoreDuplicate) and the proposals written in one statement.
  */
 @Injectable()
@@ -147,21 +154,26 @@ export class DuplicateDetectionService {
       if (ids.length === 0) return { checked: 0, proposed: 0 };
       const pairs: Array<{ a: string; b: string }> = await manager.query(
         `WITH mine AS MATERIALIZED (SELECT v.person_id, v.skeleton FROM person_name_variants v WHERE v.person_id = ANY($1::uuid[]) AND v.skeleton <> ''),
-         keys AS (SELECT DISTINCT m.person_id, k.key FROM mine m, unnest(name_word_pairs(m.skeleton) || string_to_array(m.skeleton, ' ')) k(key)),
+         keys AS (SELECT DISTINCT m.person_id, m.skeleton, k.key FROM mine m, unnest(name_word_pairs(m.skeleton) || string_to_array(m.skeleton, ' ')) k(key)),
          by_key AS (
-           SELECT k.person_id, hit.variant_id FROM keys k
-           CROSS JOIN LATERAL (SELECT array_agg(variant_id) AS ids FROM (SELECT variant_id FROM name_word_pairs WHERE pair = k.key LIMIT ${maxBlock + 1}) s) block
-           CROSS JOIN LATERAL unnest(CASE WHEN cardinality(block.ids) <= ${maxBlock} THEN block.ids ELSE '{}'::uuid[] END) hit(variant_id)),
+           SELECT k.person_id, k.skeleton AS mine, hit.variant_id, hit.skeleton FROM keys k
+           CROSS JOIN LATERAL (SELECT array_agg(variant_id) AS ids, array_agg(skeleton) AS skeletons
+                               FROM (SELECT variant_id, skeleton FROM name_word_pairs WHERE pair = k.key LIMIT ${maxBlock + 1}) s) block
+           CROSS JOIN LATERAL unnest(block.ids, block.skeletons) hit(variant_id, skeleton)
+           WHERE cardinality(block.ids) <= ${maxBlock}),
          by_word AS (
-           SELECT m.person_id, hit.variant_id FROM mine m
-           CROSS JOIN LATERAL (SELECT array_agg(id) AS ids FROM (SELECT id FROM person_name_variants o
+           SELECT m.person_id, m.skeleton AS mine, hit.variant_id, hit.skeleton FROM mine m
+           CROSS JOIN LATERAL (SELECT array_agg(id) AS ids, array_agg(skeleton) AS skeletons FROM (SELECT id, skeleton FROM person_name_variants o
                                 WHERE string_to_array(o.skeleton, ' ') @> string_to_array(m.skeleton, ' ') LIMIT ${maxBlock + 1}) s) block
-           CROSS JOIN LATERAL unnest(CASE WHEN cardinality(block.ids) <= ${maxBlock} THEN block.ids ELSE '{}'::uuid[] END) hit(variant_id)
-           WHERE position(' ' in m.skeleton) = 0),
-         found AS (SELECT DISTINCT f.person_id AS a, v.person_id AS b FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_word) f
-                   JOIN person_name_variants v ON v.id = f.variant_id WHERE v.person_id <> f.person_id)
-         SELECT f.a, f.b FROM found f JOIN persons p ON p.id = f.b AND p.merged_into_id IS NULL
-         WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates d WHERE d.person_a_id = least(f.a, f.b) AND d.person_b_id = greatest(f.a, f.b))
+           CROSS JOIN LATERAL unnest(block.ids, block.skeletons) hit(variant_id, skeleton)
+           WHERE position(' ' in m.skeleton) = 0 AND cardinality(block.ids) <= ${maxBlock}),
+         hits AS (SELECT person_id, variant_id, max(similarity(mine, skeleton)) AS closeness FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_word) h GROUP BY 1, 2),
+         found AS (SELECT h.person_id AS a, v.person_id AS b, max(h.closeness) AS closeness FROM hits h
+                   JOIN person_name_variants v ON v.id = h.variant_id WHERE v.person_id <> h.person_id GROUP BY 1, 2),
+         ranked AS (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY closeness DESC, b) AS rank FROM found)
+         SELECT f.a, f.b FROM ranked f JOIN persons p ON p.id = f.b AND p.merged_into_id IS NULL
+         WHERE f.rank <= ${candidatesPerPerson}
+           AND NOT EXISTS (SELECT 1 FROM duplicate_candidates d WHERE d.person_a_id = least(f.a, f.b) AND d.person_b_id = greatest(f.a, f.b))
            -- relatives, co-defendants, people of one list (person_relations) are two people, never one
            AND NOT EXISTS (SELECT 1 FROM person_relation_pairs() r WHERE r.person_a_id = least(f.a, f.b) AND r.person_b_id = greatest(f.a, f.b))`,
         [ids],
