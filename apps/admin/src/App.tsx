@@ -20,6 +20,7 @@ import { imports } from './resources/imports';
 import { notifications } from './resources/notifications';
 import { persons } from './resources/persons';
 import { places } from './resources/places';
+import { search } from './resources/search';
 import { statistics } from './resources/statistics';
 import { users } from './resources/users';
 
@@ -48,6 +49,7 @@ export const App = () => (
     <Resource {...notifications} />
     <Resource {...places} />
     <Resource {...statistics} />
+    <Resource {...search} />
     <Resource {...holidays} />
     {dictionaries.map((dictionary) => (
       <Resource key={dictionary.name} {...dictionary} />

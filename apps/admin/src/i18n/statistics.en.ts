@@ -2,6 +2,7 @@
 export const statisticsEn = {
   resources: {
     statistics: { name: 'Statistics |||| Statistics' },
+    search: { name: 'Search in cases |||| Search in cases' },
     holidays: {
       name: 'Holiday |||| Holiday calendar',
       fields: { date: 'Date', nameKk: 'Name (Kazakh)', nameRu: 'Name (Russian)', nameEn: 'Name (English)', year: 'Year' },
@@ -40,6 +41,14 @@ export const statisticsEn = {
       delete: 'Delete',
       deleted: 'Holiday deleted',
       warning_link: 'Open the holiday calendar',
+    },
+    search: {
+      placeholder: 'Words from documents, OCR, summaries, conclusions, notes',
+      source: { evidence: 'Document', summary: 'Case summary', conclusion: 'Conclusion', fact_note: 'Note on a fact' },
+      any_source: 'Everywhere',
+      empty: 'Nothing found.',
+      hint: 'Type at least two letters. Russian words are found in any form; Kazakh ones with or without ә, ғ, қ, ң, ө, ұ, ү, і.',
+      case: 'Case',
     },
     exports: { button: 'Export', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'The export failed.' },
   },

@@ -3,6 +3,7 @@ import type { StatisticsMessages } from './statistics.en';
 export const statisticsKk: StatisticsMessages = {
   resources: {
     statistics: { name: 'Статистика |||| Статистика' },
+    search: { name: 'Істер бойынша іздеу |||| Істер бойынша іздеу' },
     holidays: {
       name: 'Мереке |||| Мерекелер күнтізбесі',
       fields: { date: 'Күні', nameKk: 'Атауы (қаз.)', nameRu: 'Атауы (орыс.)', nameEn: 'Атауы (ағылш.)', year: 'Жыл' },
@@ -41,6 +42,14 @@ export const statisticsKk: StatisticsMessages = {
       delete: 'Жою',
       deleted: 'Мереке жойылды',
       warning_link: 'Мерекелер күнтізбесін ашу',
+    },
+    search: {
+      placeholder: 'Құжаттардағы, OCR, сипаттамалардағы, қорытындылардағы, ескертпелердегі сөздер',
+      source: { evidence: 'Құжат', summary: 'Іс сипаттамасы', conclusion: 'Қорытынды', fact_note: 'Дерекке ескертпе' },
+      any_source: 'Барлық жерде',
+      empty: 'Ештеңе табылмады.',
+      hint: 'Кемінде екі әріп енгізіңіз. Орыс сөздері кез келген тұлғада, қазақ сөздері ә, ғ, қ, ң, ө, ұ, ү, і әріптерімен де, оларсыз да табылады.',
+      case: 'Іс',
     },
     exports: { button: 'Жүктеп алу', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'Жүктеп алу мүмкін болмады.' },
   },

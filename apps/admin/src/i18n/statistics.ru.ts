@@ -3,6 +3,7 @@ import type { StatisticsMessages } from './statistics.en';
 export const statisticsRu: StatisticsMessages = {
   resources: {
     statistics: { name: 'Статистика |||| Статистика' },
+    search: { name: 'Поиск по делам |||| Поиск по делам' },
     holidays: {
       name: 'Праздник |||| Календарь праздников',
       fields: { date: 'Дата', nameKk: 'Название (каз.)', nameRu: 'Название (рус.)', nameEn: 'Название (англ.)', year: 'Год' },
@@ -41,6 +42,14 @@ export const statisticsRu: StatisticsMessages = {
       delete: 'Удалить',
       deleted: 'Праздник удалён',
       warning_link: 'Открыть календарь праздников',
+    },
+    search: {
+      placeholder: 'Слова из документов, OCR, описаний, заключений, примечаний',
+      source: { evidence: 'Документ', summary: 'Описание дела', conclusion: 'Заключение', fact_note: 'Примечание к факту' },
+      any_source: 'Везде',
+      empty: 'Ничего не найдено.',
+      hint: 'Введите не менее двух букв. Русские слова находятся в любой форме, казахские — с буквами ә, ғ, қ, ң, ө, ұ, ү, і и без них.',
+      case: 'Дело',
     },
     exports: { button: 'Выгрузить', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'Не удалось выгрузить.' },
   },

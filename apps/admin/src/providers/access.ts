@@ -74,6 +74,8 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
   ),
   // The API scopes every number of the statistics to the cases the user may see (a liaison reads none).
   statistics: { list: Permission.CasesRead },
+  // Full-text search across the cases the user may see (the API scopes the hits).
+  search: { list: Permission.CasesRead },
   // The holiday calendar deadlines count against: read by every role with reference data, kept by administrators.
   holidays: { list: Permission.ReferenceRead, create: Permission.ReferenceManage, edit: Permission.ReferenceManage, delete: Permission.ReferenceManage },
   conclusions: {
