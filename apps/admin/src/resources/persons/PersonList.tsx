@@ -1,5 +1,6 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import { CreateButton, DataTable, List, NumberInput, TextInput, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, List, NumberInput, SimpleList, TextInput, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import { useIsSmall } from '../../layout/useIsSmall';
 import { useCodeText } from '../../i18n/useCodeText';
 import type { PersonHit } from './person';
 import { ListExportButton } from '../../layout/ListExportButton';
@@ -39,7 +40,9 @@ const Empty = () => {
 };
 
 /** Search the registry in any script: Kazakh, Russian or Latin spellings find the same person, ranked, with reasons. */
-export const PersonList = () => (
+export const PersonList = () => {
+  const small = useIsSmall();
+  return (
   <List
     filters={filters}
     sort={{ field: 'score', order: 'DESC' }}
@@ -53,6 +56,15 @@ export const PersonList = () => (
       </TopToolbar>
     }
   >
+    {small ? (
+      <SimpleList<PersonHit>
+        linkType="show"
+        empty={<Empty />}
+        primaryText={(record) => record.nameKk ?? record.nameRu ?? record.matchedVariant}
+        secondaryText={(record) => [record.nameRu, record.birthYear].filter(Boolean).join(' · ')}
+        tertiaryText={(record) => `${Math.round(record.score * 100)}%`}
+      />
+    ) : (
     <DataTable rowClick="show" bulkActionButtons={false} empty={<Empty />}>
       <DataTable.Col source="nameKk" label="resources.persons.fields.nameKk" disableSort />
       <DataTable.Col source="nameRu" label="resources.persons.fields.nameRu" disableSort />
@@ -65,5 +77,7 @@ export const PersonList = () => (
         <Reasons />
       </DataTable.Col>
     </DataTable>
+    )}
   </List>
-);
+  );
+};

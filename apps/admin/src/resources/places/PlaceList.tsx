@@ -3,6 +3,7 @@ import {
   CreateButton,
   DataTable,
   List,
+  SimpleList,
   SelectField,
   SelectInput,
   TextInput,
@@ -12,6 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useIsSmall } from '../../layout/useIsSmall';
 import { type PlaceRecord, placeKindChoices } from './place';
 
 const filters = [
@@ -41,8 +43,20 @@ const Actions = () => {
 };
 
 /** The gazetteer: a name in any script finds the place under every name it had, best first, with the name that matched. */
-export const PlaceList = () => (
+export const PlaceList = () => {
+  const small = useIsSmall();
+  const translate = useTranslate();
+  return (
   <List filters={filters} sort={{ field: 'score', order: 'DESC' }} perPage={25} empty={false} actions={<Actions />}>
+    {small ? (
+      <SimpleList<PlaceRecord>
+        linkType="show"
+        empty={<Empty />}
+        primaryText={(record) => record.nameKk ?? record.nameRu ?? ''}
+        secondaryText={(record) => record.nameRu ?? ''}
+        tertiaryText={(record) => translate(placeKindChoices.find((choice) => choice.id === record.kind)?.name ?? String(record.kind))}
+      />
+    ) : (
     <DataTable rowClick="show" bulkActionButtons={false} empty={<Empty />}>
       <DataTable.Col source="nameKk" disableSort />
       <DataTable.Col source="nameRu" disableSort />
@@ -57,5 +71,7 @@ export const PlaceList = () => (
         <Score />
       </DataTable.Col>
     </DataTable>
+    )}
   </List>
-);
+  );
+};

@@ -2,11 +2,14 @@ import {
   BooleanField,
   DataTable,
   List,
+  SimpleList,
   SearchInput,
   SelectField,
   SelectInput,
   TextInput,
+  useTranslate,
 } from 'react-admin';
+import { useIsSmall } from '../../layout/useIsSmall';
 import { parseCode, roleChoices } from './roles';
 import { UserStatusField } from './UserFields';
 
@@ -18,8 +21,19 @@ const userFilters = [
 ];
 
 /** Accounts; the API sorts by e-mail, name and role only. No bulk actions: nothing is deleted. */
-export const UserList = () => (
+export const UserList = () => {
+  const small = useIsSmall();
+  const translate = useTranslate();
+  return (
   <List filters={userFilters} sort={{ field: 'email', order: 'ASC' }} perPage={25}>
+    {small ? (
+      <SimpleList<{ id: string; email: string; displayName: string; role: string }>
+        linkType="show"
+        primaryText={(record) => record.displayName}
+        secondaryText={(record) => record.email}
+        tertiaryText={(record) => translate(roleChoices.find((choice) => choice.id === record.role)?.name ?? record.role)}
+      />
+    ) : (
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="email" />
       <DataTable.Col source="displayName" />
@@ -35,5 +49,7 @@ export const UserList = () => (
         <BooleanField source="totpEnabled" />
       </DataTable.Col>
     </DataTable>
+    )}
   </List>
-);
+  );
+};
