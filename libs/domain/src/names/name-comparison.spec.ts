@@ -23,7 +23,10 @@ describe('compare names', () => {
   });
 
   it('reads back every match reason of the catalogue from its English text', () => {
-    for (const code of codes.filter((entry) => entry.startsWith('match.'))) {
+    // reasons about birth years, places and the order of initials are the duplicate detection's own (libs/server
+    // duplicate-detection.service.ts reads them back), never a name comparison's
+    const detectionOnly = new Set(['match.birth_year_agrees', 'match.birth_year_differs', 'match.birthplace_agrees', 'match.birthplace_differs', 'match.initials_out_of_order', 'match.unconfirmed']);
+    for (const code of codes.filter((entry) => entry.startsWith('match.') && !detectionOnly.has(entry))) {
       const params = codeTemplatesEn[code].includes('%{part}') ? { part: 'patronymic' } : {};
       expect(matchReasonOf(renderCode(code, params as never))).toEqual({ code, params });
     }

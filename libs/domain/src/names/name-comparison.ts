@@ -61,8 +61,9 @@ interface PartMatch {
   kind: MatchKind;
 }
 
-// Weights of the kinds of word match; tuned so an initial that agrees outranks a given name that differs.
-const weights = { same: 1, soundsAlike: 0.9, similarScale: 0.8, initial: 0.75, initials: 0.6 } as const;
+// Weights of the kinds of word match; tuned so an initial that agrees outranks a given name that differs, and two
+// agreeing initials (Агеев Д. А. / Агеев Д. А.) are worth an initial against a full name (Агеев Дмитрий).
+const weights = { same: 1, soundsAlike: 0.9, similarScale: 0.8, initial: 0.75, initials: 0.8 } as const;
 // Below this a fuzzy word match counts as a different word (in the reasons, not in the score).
 const differentBelow = 0.45;
 const unmatchedWordCost = 0.03;

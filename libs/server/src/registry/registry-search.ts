@@ -126,18 +126,20 @@ export async function findSpellings(
   const hitParams: unknown[] = [];
   const hp = (value: unknown) => `$${hitParams.push(value)}`;
   const hitSources: string[] = [];
-  if (pairs.size > 0) hitSources.push(`SELECT variant_id, skeleton, false AS initial FROM name_word_pairs WHERE pair = ANY(${hp([...pairs.keys()])}::text[])`);
-  if (keys.length > 0) hitSources.push(`SELECT id, skeleton, true FROM person_name_variants WHERE name_word_initial_keys(skeleton, initials) && ${hp(keys)}::text[]`);
-  if (byWords) hitSources.push(`SELECT id, skeleton, false FROM person_name_variants WHERE string_to_array(skeleton, ' ') && ${hp(lists[0]!.map((entry) => entry.word))}::text[]`);
-  const hits: Array<{ skeleton: string; ids: string[]; initial: boolean }> = await db.query(
-    `SELECT skeleton, array_agg(DISTINCT variant_id) AS ids, bool_or(initial) AS initial
-     FROM (SELECT * FROM (${hitSources.join(' UNION ALL ')}) h(variant_id, skeleton, initial) LIMIT ${maxHits}) h
-     GROUP BY skeleton`,
+  if (pairs.size > 0) hitSources.push(`SELECT variant_id, skeleton, NULL::text AS initials FROM name_word_pairs WHERE pair = ANY(${hp([...pairs.keys()])}::text[])`);
+  if (keys.length > 0) hitSources.push(`SELECT id, skeleton, initials FROM person_name_variants WHERE name_word_initial_keys(skeleton, initials) && ${hp(keys)}::text[]`);
+  if (byWords) hitSources.push(`SELECT id, skeleton, NULL FROM person_name_variants WHERE string_to_array(skeleton, ' ') && ${hp(lists[0]!.map((entry) => entry.word))}::text[]`);
+  // initials are read for the spellings found by an initial (their given initial agrees), to rank by the rest
+  const hits: Array<{ skeleton: string; ids: string[]; initials: string | null }> = await db.query(
+    `SELECT skeleton, initials, array_agg(DISTINCT variant_id) AS ids
+     FROM (SELECT * FROM (${hitSources.join(' UNION ALL ')}) h(variant_id, skeleton, initials) LIMIT ${maxHits}) h
+     GROUP BY skeleton, initials`,
     hitParams,
   );
 
-  // closeness: for each query word, the best score among the skeleton's words; an agreeing initial; a one-word query ranks fuller spellings a little higher ("A.
-  // Baitursynov" is more likely Akhmet Baitursynov than another A. K.)
+  // closeness: for each query word, the best score among the skeleton's words; agreeing initials; a one-word
+  // query with one initial ranks fuller spellings a little higher ("A. Baitursynov" is more likely Akhmet
+  // Baitursynov than another A. K.), with two initials the spellings whose initials all agree
   const scoreOf = new Map<string, Array<{ n: number; score: number }>>();
   lists.forEach((list, n) => {
     for (const { word, score } of list) scoreOf.set(word, [...(scoreOf.get(word) ?? []), { n, score }]);
@@ -150,8 +152,12 @@ export async function findSpellings(
     for (const word of words) for (const { n, score } of scoreOf.get(word) ?? []) best[n] = Math.max(best[n]!, score);
     // ties (the same words matched) go to the spelling with as many words as the query
     let closeness = best.reduce((sum, score) => sum + score, 0) - 0.02 * Math.abs(words.length - queryWords);
-    if (hit.initial) closeness += initialBonus;
-    if (lists.length === 1) closeness += 0.1 * Math.min(2, words.length - 1);
+    if (hit.initials !== null) {
+      closeness += initialBonus;
+      // every initial of the query agrees (Агеев Д. А. for Агеев Д. А.)
+      if (query.initials.length > 2 && hit.initials.startsWith(query.initials)) closeness += initialBonus / 2;
+    }
+    if (lists.length === 1 && query.initials.length <= 2) closeness += 0.1 * Math.min(2, words.length - 1);
     for (const id of hit.ids) ranked.push({ id, closeness });
   }
   ranked.sort((a, b) => b.closeness - a.closeness || (a.id < b.id ? -1 : 1));
