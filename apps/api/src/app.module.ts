@@ -52,6 +52,7 @@ import { EventsController } from './controllers/events.controller.js';
 import { GroupCasesController } from './controllers/group-cases.controller.js';
 import { ArchiveRequestCitationsController, InventoryController } from './controllers/inventory.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
+import { PlaceSourcesController } from './controllers/place-sources.controller.js';
 import { ExportsController } from './controllers/exports.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
@@ -140,6 +141,7 @@ export class AppModule implements NestModule {
         EventsController,
         GroupCasesController,
         PersonLinksController,
+        PlaceSourcesController,
         InventoryController,
         ArchiveRequestCitationsController,
         ExportsController,

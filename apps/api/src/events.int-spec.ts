@@ -305,11 +305,37 @@ describe('events, relations and group cases from a list', () => {
     );
     expect(seeded.body).toEqual([expect.objectContaining({ dateEarliest: '1932-04-20', dateLatest: '1932-04-20', participantCount: 5 })]);
     const executions = (await (await secretary()).get<Array<{ id: string; dateEarliest: string; dateLatest: string; regionCodes: string[]; participantCount: number }>>(
-      `/api/events?filter=${encodeURIComponent(JSON.stringify({ q: 'Alma-Ata', kind: 'mass_operation' }))}`,
+      `/api/events?filter=${encodeURIComponent(JSON.stringify({ q: 'February 1938', kind: 'mass_operation' }))}`,
     )).body;
-    expect(executions).toEqual([expect.objectContaining({ dateEarliest: '1938-02-25', dateLatest: '1938-02-27', regionCodes: ['ALA'], participantCount: 5 })]);
+    expect(executions).toEqual([expect.objectContaining({ dateEarliest: '1938-02-25', dateLatest: '1938-02-27', regionCodes: ['ALA', 'ALM'], participantCount: 5 })]);
+    const site = (await (await secretary()).get<EventView>(`/api/events/${executions[0]!.id}`)).body.places.find((place) => place.nameEn === 'Zhanalyk burial site');
+    expect(site).toBeDefined();
+    expect((await (await secretary()).get<Array<{ note: string }>>(`/api/places/${site!.id}/sources`)).body).toHaveLength(1);
     const people = (await (await secretary()).get<EventPeopleView>(`/api/events/${executions[0]!.id}/participants`)).body;
     expect(people.bySentence).toEqual({ first_category: 5 });
     expect(people.participants.map((p) => p.nameKk)).toContain('Сейфуллин Сәкен');
+  });
+
+  it('keeps execution and burial sites in the gazetteer with coordinates and sources, named by events and by episodes', async () => {
+    const admin = await HttpSession.loginAs(baseUrl, demo(Role.Admin));
+    const site = await admin.post<{ id: string; kind: string; latitude: number }>('/api/places', {
+      kind: 'execution_site', nameKk: 'Ату орны (сынақ)', nameRu: 'Место расстрела (проверка)', nameEn: 'Execution site (test)', regionCode: 'ALM', latitude: 43.3, longitude: 76.9, validFrom: 1937, validTo: 1938,
+    });
+    expect(site.status, JSON.stringify(site.body)).toBe(201);
+    expect(site.body).toMatchObject({ kind: 'execution_site', latitude: 43.3 });
+    const cited = await admin.post<Array<{ kind: string; note: string | null }>>(`/api/places/${site.body.id}/sources`, { kind: 'book', bookTitle: 'Азалы кітап. Книга скорби', bookPage: 12, note: 'testimony of the exhumation of 1990' });
+    expect(cited.status, JSON.stringify(cited.body)).toBe(201);
+    expect(cited.body).toEqual([expect.objectContaining({ kind: 'book', note: 'testimony of the exhumation of 1990', book: expect.objectContaining({ page: 12 }) })]);
+    expect((await (await member()).post(`/api/places/${site.body.id}/sources`, { kind: 'book', bookTitle: 'x', bookPage: 1 })).status).toBe(403);
+
+    // an execution episode of a person names the site, and so does an event
+    const shot = await person('Жүргенов Темірбек', '1898');
+    const episode = await (await member()).post(`/api/registry/persons/${shot}/facts`, {
+      kind: 'episode', episodeKind: 'execution', date: '25.02.1938', placeId: site.body.id, source: book(20),
+    });
+    expect(episode.status, JSON.stringify(episode.body)).toBe(201);
+    expect(episode.body).toMatchObject({ place: { id: site.body.id } });
+    const event = await (await secretary()).post<EventView>('/api/events', { kind: 'mass_operation', nameRu: 'Расстрелы (проверка)', date: '1938', placeIds: [site.body.id] });
+    expect(event.body.places).toEqual([expect.objectContaining({ id: site.body.id, latitude: 43.3, longitude: 76.9, regionCode: 'ALM' })]);
   });
 });

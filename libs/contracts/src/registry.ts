@@ -55,6 +55,10 @@ export enum PlaceKind {
   AulSoviet = 'aul_soviet',
   City = 'city',
   Settlement = 'settlement',
+  /** Where sentences were carried out (e.g. near Alma-Ata in 1937–38), with coordinates and sources where known. */
+  ExecutionSite = 'execution_site',
+  /** A burial site of the executed or of those who died in camps and exile. */
+  BurialSite = 'burial_site',
 }
 
 /** Languages and scripts of a place's names: Kazakh and Russian Cyrillic, Latin (Kazakh 2021 and common spellings). */

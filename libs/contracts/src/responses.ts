@@ -18,7 +18,7 @@ import type {
 } from './cases.js';
 import type { Code } from './codes.js';
 import type { EvidenceCheckName, EvidenceCheckState, EvidenceKind, EvidenceProposalKind, EvidenceProposalStatus, EvidenceVerification } from './evidence.js';
-import type { EventListRow, EventParticipantView, EventPeopleView, EventView, PersonEventView, PersonRelationView } from './events.js';
+import type { EventListRow, EventParticipantView, EventPeopleView, EventView, PersonEventView, PersonRelationView, SourceView } from './events.js';
 import type { InventoryEntryView, InventoryImportReport } from './inventory.js';
 import type { StatsArchiveRow, StatsBacklogRow, StatsCountRow, StatsDurationRow, StatsFilters } from './stats.js';
 import type { DuplicateStatus, EpisodeKind, FactKind, FactSourceKind, NameScript, PlaceKind, RegistryImportStatus } from './registry.js';
@@ -666,6 +666,9 @@ export interface ArchiveRequestCitationResponse {
   id: string;
   inventoryEntry: InventoryEntryView;
 }
+
+/** `GET /api/places/:id/sources`: what a place (an execution or burial site above all) is known from. */
+export type PlaceSourceResponse = SourceView & { id: string; placeId: string; note: string | null };
 
 // ---------------------------------------------------------------- statistics, calendar
 

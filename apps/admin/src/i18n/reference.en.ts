@@ -59,6 +59,8 @@ export const referenceEn = {
         aul_soviet: 'Aul soviet',
         city: 'City',
         settlement: 'Settlement',
+        execution_site: 'Execution site',
+        burial_site: 'Burial site',
       } satisfies Record<PlaceKind, string>,
       language: {
         kk: 'Kazakh',

@@ -58,6 +58,8 @@ export const referenceKk: ReferenceMessages = {
         aul_soviet: 'Ауылдық кеңес',
         city: 'Қала',
         settlement: 'Елді мекен',
+        execution_site: 'Ату жазасы орындалған жер',
+        burial_site: 'Жерленген жер',
       },
       language: {
         kk: 'Қазақша',

@@ -58,6 +58,8 @@ export const referenceRu: ReferenceMessages = {
         aul_soviet: 'Аульный совет',
         city: 'Город',
         settlement: 'Населённый пункт',
+        execution_site: 'Место расстрела',
+        burial_site: 'Место захоронения',
       },
       language: {
         kk: 'Казахский',

@@ -41,6 +41,7 @@ import { UserEntity } from '../identity/user.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { EventEntity, EventParticipantEntity, EventPlaceEntity, EventSourceEntity, PersonRelationEntity } from '../events/event.entities.js';
 import { InventoryEntryEntity, InventoryMentionEntity } from '../inventory/inventory.entities.js';
+import { PlaceSourceEntity } from '../events/place-source.entity.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import { RetentionRuleEntity } from '../retention/retention-rule.entity.js';
 
@@ -99,5 +100,6 @@ export const entities = [
   PersonRelationEntity,
   InventoryEntryEntity,
   InventoryMentionEntity,
+  PlaceSourceEntity,
   RetentionRuleEntity,
 ];

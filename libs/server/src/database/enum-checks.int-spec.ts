@@ -69,6 +69,7 @@ const enumColumns: Record<string, readonly string[]> = {
   'person_relations.kind': Object.values(RelationKind),
   'person_relations.source_kind': Object.values(FactSourceKind),
   'archive_inventory_entries.status': Object.values(DeclassificationStatus),
+  'place_sources.source_kind': Object.values(FactSourceKind),
 };
 
 /** Columns a CHECK limits to listed values for another reason than an enum (a scope rule, not a domain). */

@@ -1,4 +1,4 @@
-import { parseUncertainDate } from '@aqtalu/domain';
+import { parseUncertainDate, placeSearchKey } from '@aqtalu/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertPerson } from '../registry/registry.service.js';
 
@@ -51,7 +51,7 @@ const demoEvents: Array<{
     nameRu: 'Расстрелы в Алма-Ате 25–27 февраля 1938 г.',
     nameEn: 'Executions in Alma-Ata, 25–27 February 1938',
     date: '25.02.1938–27.02.1938',
-    placeCodes: ['almaty'],
+    placeCodes: ['almaty', 'zhanalyk-burial-site'],
     description: 'Writers, scholars and statesmen sentenced to death in Alma-Ata and shot on 25–27 February 1938; buried at Zhanalyk near Alma-Ata.',
     book: 'Азалы кітап. Книга скорби',
     participants: [
@@ -67,12 +67,14 @@ const demoEvents: Array<{
 const bookSource = (title: string) => ({ kind: 'book', title, page: 1 });
 
 export async function seedDemoEvents(dataSource: DataSource): Promise<void> {
-  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM events`);
-  if (count > 0) return;
   const [author] = await dataSource.query(`SELECT id FROM users WHERE role = 'secretary' ORDER BY created_at LIMIT 1`);
   if (!author) return;
   await dataSource.transaction(async (manager) => {
+    await seedBurialSite(manager);
     for (const event of demoEvents) {
+      // each demo event once, whatever else was recorded meanwhile
+      const [seeded] = await manager.query(`SELECT 1 FROM events WHERE name_en = $1`, [event.nameEn]);
+      if (seeded) continue;
       const parsed = parseUncertainDate(event.date);
       const date = parsed.ok ? parsed.value : null;
       const [created] = await manager.query(
@@ -108,4 +110,23 @@ async function personFor(manager: EntityManager, participant: DemoParticipant): 
     names: [{ fullName: participant.kk, source: 'demo events' }, { fullName: participant.ru, source: 'demo events' }],
     birthYear: participant.birthYear,
   });
+}
+
+/**
+ * The burial site at Zhanalyk near Alma-Ata, where those shot in 1937–38 were buried: a place of the gazetteer of
+ * its own (coordinates left for the commission to fill from its sources), with a demo source.
+ */
+async function seedBurialSite(manager: EntityManager): Promise<void> {
+  const [known] = await manager.query(`SELECT id FROM places WHERE code = 'zhanalyk-burial-site'`);
+  if (known) return;
+  const names = { kk: 'Жаңалық жерлеу орны', ru: 'Место захоронения Жаналык', en: 'Zhanalyk burial site' };
+  const [place] = await manager.query(
+    `INSERT INTO places (code, kind, region_id, name_kk, name_ru, name_en, valid_from, valid_to)
+     VALUES ('zhanalyk-burial-site', 'burial_site', (SELECT id FROM regions WHERE code = 'ALM'), $1, $2, $3, 1937, 1938) RETURNING id`,
+    [names.kk, names.ru, names.en],
+  );
+  for (const [language, name] of [['kk', names.kk], ['ru', names.ru], ['lat', names.en]] as const) {
+    await manager.query(`INSERT INTO place_names (place_id, name, language, search_key) VALUES ($1, $2, $3, $4)`, [place.id, name, language, placeSearchKey(name)]);
+  }
+  await manager.query(`INSERT INTO place_sources (place_id, source_kind, book_title, book_page, note) VALUES ($1, 'book', $2, 1, $3)`, [place.id, 'Азалы кітап. Книга скорби', demoNote]);
 }

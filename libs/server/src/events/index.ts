@@ -4,4 +4,6 @@ export * from './event.entities.js';
 export * from './event.service.js';
 export * from './events.module.js';
 export * from './group-case.service.js';
+export * from './place-source.entity.js';
+export * from './place-source.service.js';
 export * from './relation.service.js';

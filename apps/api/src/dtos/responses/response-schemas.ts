@@ -3779,7 +3779,9 @@ export const responseSchemas = {
       "raion",
       "aul_soviet",
       "city",
-      "settlement"
+      "settlement",
+      "execution_site",
+      "burial_site"
     ],
     "description": "Units of the historical gazetteer."
   },
@@ -3932,6 +3934,133 @@ export const responseSchemas = {
       "version",
       "names"
     ]
+  },
+  "PlaceSourceResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "placeId": {
+        "type": "string"
+      },
+      "note": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "archival",
+          "book",
+          "evidence"
+        ]
+      },
+      "reference": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "archive": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "fond": {
+                "type": "string"
+              },
+              "opis": {
+                "type": "string"
+              },
+              "delo": {
+                "type": "string"
+              },
+              "text": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "archive",
+              "fond",
+              "opis",
+              "delo",
+              "text"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "book": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "title": {
+                "type": "string"
+              },
+              "volume": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "page": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "title",
+              "volume",
+              "page"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "evidence": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "evidenceId": {
+                "type": "string"
+              },
+              "pageFrom": {
+                "type": "number"
+              },
+              "pageTo": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "evidenceId",
+              "pageFrom",
+              "pageTo"
+            ]
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    },
+    "required": [
+      "book",
+      "evidence",
+      "id",
+      "kind",
+      "note",
+      "placeId",
+      "reference"
+    ],
+    "description": "`GET /api/places/:id/sources`: what a place (an execution or burial site above all) is known from."
   },
   "QueueTicketResponse": {
     "type": "object",

@@ -16,6 +16,7 @@ import { EvidenceActiveContentReconciliation1796171677104 } from './179617167710
 import { RegistryImportAtScale1796178642543 } from './1796178642543-RegistryImportAtScale.js';
 import { EventsRelationsGroupCases1796178891625 } from './1796178891625-EventsRelationsGroupCases.js';
 import { ArchiveInventories1796180720501 } from './1796180720501-ArchiveInventories.js';
+import { ExecutionBurialSites1796181674055 } from './1796181674055-ExecutionBurialSites.js';
 import { RegistrySearchKeyVersions1796179155992 } from './1796179155992-RegistrySearchKeyVersions.js';
 import { CaseFullTextSearch1796181051965 } from './1796181051965-CaseFullTextSearch.js';
 import { RetentionRules1796178923071 } from './1796178923071-RetentionRules.js';
@@ -45,4 +46,5 @@ export const migrations: Function[] = [
   ArchiveInventories1796180720501,
   CaseFullTextSearch1796181051965,
   RetentionRules1796178923071,
+  ExecutionBurialSites1796181674055,
 ];
