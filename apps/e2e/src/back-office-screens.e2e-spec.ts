@@ -186,6 +186,24 @@ describe('proposals, case edit, the person page, the Latin case search and the c
     expect(text).toMatch(/\d{2}\.\d{2}\.\d{4}/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     await screenshot('person-page');
+
+    // on a phone the tables scroll within themselves: the page never scrolls sideways
+    const phone = await signIn(Role.WgLead, { width: 390, height: 844 });
+    await phone.goto(`${office.baseUrl}/#/persons/${seifullin.subjects[0]!.personId}/show`);
+    await phone.getByTestId('person-episodes').getByText('Арест').waitFor();
+    await screenshot('person-page-phone', phone);
+    // what sticks out past the screen's edge, outside any element that scrolls it within itself
+    const sticking = await phone.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => {
+          if (element.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+          for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).overflowX !== 'visible') return false;
+          return true;
+        })
+        .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 2).join('.')}${element.getAttribute('data-testid') ? `[${element.getAttribute('data-testid')}]` : ''}`)
+        .slice(0, 12),
+    );
+    expect(sticking).toEqual([]);
   });
 
   it('edits the case: a new region moves it to that region, with a warning first; the lead then no longer sees it', async () => {

@@ -70,7 +70,7 @@ export const ProposalsPanel = ({ evidenceId, uploadedBy, onDecided }: { evidence
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {translate('aqtalu.screens.proposals.hint')}
           </Typography>
-          <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <Box sx={{ overflowX: 'auto', maxWidth: '100%', contain: 'inline-size' }}>
             <Table size="small" aria-label={translate('aqtalu.screens.proposals.title')}>
               <TableHead>
                 <TableRow>

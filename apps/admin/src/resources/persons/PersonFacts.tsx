@@ -12,7 +12,8 @@ const usePhrase = () => {
 
 /** A table that scrolls within itself on a phone instead of widening the page. */
 const Scroll = ({ children, label, testId }: { children: ReactNode; label: string; testId: string }) => (
-  <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+  // contain: inline-size keeps a wide table from widening the page (its width no longer counts outside): it scrolls within itself
+  <Box sx={{ overflowX: 'auto', maxWidth: '100%', contain: 'inline-size' }}>
     <Table size="small" aria-label={label} data-testid={testId}>
       {children}
     </Table>

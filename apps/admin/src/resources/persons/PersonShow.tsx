@@ -1,7 +1,6 @@
 import { Alert, Box, Chip, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button,
   Form,
   Labeled,
   minLength,
@@ -20,6 +19,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { LabelledButton } from '../../layout/LabelledButton';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { formatDate } from '../../i18n/dates';
@@ -35,7 +35,7 @@ export const VariantsTable = ({ person }: { person: PersonRecord }) => {
   const { stored } = useCodeText();
   const [locale] = useLocaleState();
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    <Box sx={{ overflowX: 'auto', maxWidth: '100%', contain: 'inline-size' }}>
       <Table size="small" data-testid="variants">
         <TableHead>
           <TableRow>
@@ -126,7 +126,7 @@ const AddVariantButton = () => {
   };
   return (
     <>
-      <Button label="resources.persons.actions.add_variant" onClick={() => setOpen(true)} />
+      <LabelledButton label="resources.persons.actions.add_variant" onClick={() => setOpen(true)} />
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="add-variant-title" fullWidth maxWidth="sm">
         <Form onSubmit={submit} noValidate>
           <DialogTitle id="add-variant-title">{translate('resources.persons.actions.add_variant')}</DialogTitle>
@@ -136,8 +136,8 @@ const AddVariantButton = () => {
             <TextInput source="source" label="resources.persons.fields.source" helperText="resources.persons.helpers.source" fullWidth />
           </DialogContent>
           <DialogActions>
-            <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-            <Button type="submit" variant="contained" label="ra.action.save" disabled={pending} />
+            <LabelledButton label="ra.action.cancel" onClick={() => setOpen(false)} />
+            <LabelledButton type="submit" variant="contained" label="ra.action.save" disabled={pending} />
           </DialogActions>
         </Form>
       </Dialog>
