@@ -67,6 +67,7 @@ describe('react-admin simple-REST dialect: the stock client on every list', () =
     ...Object.values(RepressionDictionary).map((name) => ({ path: `dictionaries/${name}`, permission: Permission.ReferenceRead, sort: 'nameEn' })),
     { path: 'places', permission: Permission.ReferenceRead, sort: 'nameEn', reference: () => ({ target: 'regionCode', id: 'ALM', field: 'regionCode' }) },
     { path: 'registry/persons', permission: Permission.RegistryRead, sort: 'nameKk' },
+    { path: 'inventory', permission: Permission.ReferenceRead, sort: 'reference', reference: () => ({ target: 'archiveCode', id: 'SPEC-MVD', field: 'archiveCode' }) },
     { path: 'events', permission: Permission.EventsRead, sort: 'dateEarliest', reference: () => ({ target: 'kind', id: 'uprising', field: 'kind' }) },
     { path: 'registry/duplicates', permission: Permission.RegistryRead, sort: 'score', reference: () => ({ target: 'personId', id: ids.personA!, field: 'personAId' }) },
   ];
@@ -124,6 +125,11 @@ describe('react-admin simple-REST dialect: the stock client on every list', () =
     await db.query(`INSERT INTO duplicate_candidates (person_a_id, person_b_id, score, reasons, status) VALUES ($1, $2, 0.9, '[]', 'proposed')`, [ids.personA, ids.personB]);
     await db.query(`INSERT INTO notifications (user_id, kind, params) SELECT id, 'account.created', '{}' FROM users`);
 
+    // three files of inventories: two of the special archive, one of the President's
+    for (const [archiveCode, delo] of [['SPEC-MVD', '11573'], ['SPEC-MVD', '11574'], ['APRK', '1234']]) {
+      const entry = await secretary.post('/api/inventory', { archiveCode, fond: '2', opis: '1', delo, status: 'declassified' });
+      expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+    }
     // three events: two uprisings and a mass operation
     for (const [kind, nameRu, date] of [['uprising', 'Восстание в Каркаралинском уезде', '1931'], ['uprising', 'Адаевское восстание', '1931'], ['mass_operation', 'Операция по приказу № 00447', '1937–1938']]) {
       const event = await secretary.post('/api/events', { kind, nameRu, date });
