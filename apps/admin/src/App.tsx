@@ -16,6 +16,7 @@ import { commissionSessions } from './resources/commission-sessions';
 import { dictionaries } from './resources/dictionaries';
 import { duplicates } from './resources/duplicates';
 import { events } from './resources/events';
+import { inventory } from './resources/inventory';
 import { imports } from './resources/imports';
 import { notifications } from './resources/notifications';
 import { persons } from './resources/persons';
@@ -45,6 +46,7 @@ export const App = () => (
     <Resource {...persons} />
     <Resource {...duplicates} />
     <Resource {...events} />
+    <Resource {...inventory} />
     <Resource {...imports} />
     <Resource {...notifications} />
     <Resource {...places} />

@@ -68,5 +68,26 @@ export const eventsEn = {
       name_required: 'Give a name in Kazakh or Russian',
       date_help: 'As the source words it: 1931, autumn 1937, 20.04.1932',
     },
+    inventory: {
+      name: 'Inventory file |||| Archive inventories',
+      fields: {
+        archiveCode: 'Archive',
+        fond: 'Fond',
+        opis: 'Opis',
+        delo: 'File',
+        reference: 'Reference',
+        title: 'Title',
+        years: 'Years',
+        status: 'Declassification',
+        declassifiedOn: 'Declassified on',
+        mentions: 'Persons named',
+        q: 'Search',
+      },
+      status: {
+        declassified: 'Declassified',
+        classified: 'Classified',
+        unknown: 'Not known',
+      },
+    },
   },
 };

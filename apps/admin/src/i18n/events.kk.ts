@@ -68,5 +68,26 @@ export const eventsKk = {
       name_required: 'Атауын қазақша немесе орысша жазыңыз',
       date_help: 'Дереккөздегідей: 1931, 1937 күзі, 20.04.1932',
     },
+    inventory: {
+      name: 'Тізімдеме ісі |||| Мұрағат тізімдемелері',
+      fields: {
+        archiveCode: 'Мұрағат',
+        fond: 'Қор',
+        opis: 'Тізімдеме',
+        delo: 'Іс',
+        reference: 'Шифр',
+        title: 'Тақырыбы',
+        years: 'Жылдары',
+        status: 'Құпиясыздандыру',
+        declassifiedOn: 'Құпиясыздандырылған күні',
+        mentions: 'Аталған адамдар',
+        q: 'Іздеу',
+      },
+      status: {
+        declassified: 'Құпиясыздандырылған',
+        classified: 'Құпия',
+        unknown: 'Белгісіз',
+      },
+    },
   },
 };

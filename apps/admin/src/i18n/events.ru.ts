@@ -68,5 +68,26 @@ export const eventsRu = {
       name_required: 'Укажите название на казахском или русском',
       date_help: 'Как в источнике: 1931, осень 1937, 20.04.1932',
     },
+    inventory: {
+      name: 'Дело описи |||| Описи архивов',
+      fields: {
+        archiveCode: 'Архив',
+        fond: 'Фонд',
+        opis: 'Опись',
+        delo: 'Дело',
+        reference: 'Шифр',
+        title: 'Заголовок',
+        years: 'Годы',
+        status: 'Рассекречивание',
+        declassifiedOn: 'Рассекречено',
+        mentions: 'Названо людей',
+        q: 'Поиск',
+      },
+      status: {
+        declassified: 'Рассекречено',
+        classified: 'Засекречено',
+        unknown: 'Неизвестно',
+      },
+    },
   },
 };

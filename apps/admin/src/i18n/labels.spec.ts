@@ -65,6 +65,7 @@ describe('label maps of the back office', () => {
     ['resources.events.kind', contracts.EventKind],
     ['resources.events.role', contracts.EventRole],
     ['resources.events.relation', contracts.RelationViewKind],
+    ['resources.inventory.status', contracts.DeclassificationStatus],
     ['aqtalu.role', contracts.Role],
     ['aqtalu.case_rules.actions', contracts.CaseAction],
     ['aqtalu.case_rules.archive_request_actions', contracts.ArchiveRequestAction],

@@ -54,6 +54,10 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
     list: Permission.RegistryRead,
     edit: Permission.RegistryManage,
   },
+  // The archives' inventories: read with the reference data, kept by each archive's liaisons (and the secretary).
+  inventory: {
+    list: Permission.ReferenceRead,
+  },
   // Events are a historical record every case worker and the commission reads; the secretary and working groups keep them.
   events: {
     list: Permission.EventsRead,
