@@ -119,6 +119,16 @@ export async function runRegistryPipelineBenchmark(options: RegistryPipelineOpti
     };
     const confirmed = (p: { reasons: string[] }) => p.reasons.includes('birth years agree') || p.reasons.includes('birthplaces agree');
     const strongDifferent = strong.filter(different);
+    // what the false strong pairs are: the relation between the two generated people, and whether both records show a patronymic
+    const falseKinds = new Map<string, number>();
+    for (const p of strongDifferent) {
+      const [x, y] = [truth.get(p.a)!, truth.get(p.b)!];
+      const related = x.relatedTo === y.personId || y.relatedTo === x.personId ? [x, y].find((r) => r.relation !== 'person' && r.relation !== 'duplicate')?.relation ?? 'related' : 'unrelated';
+      const shown = [x, y].every((r) => r.patronymic && !/\b\p{Lu}\.\s*\p{Lu}\./u.test(r.fullName) && r.format.includes('patronymic')) ? 'both show the patronymic' : 'a patronymic unseen';
+      const key = `${related}, ${shown}`;
+      falseKinds.set(key, (falseKinds.get(key) ?? 0) + 1);
+    }
+    if (process.env.BENCH_SHOW_FALSE) for (const p of strongDifferent.slice(0, 30)) log(`false strong ${p.score}: ${truth.get(p.a)!.fullName} (${truth.get(p.a)!.birthYear}, ${truth.get(p.a)!.birthPlace}) ~ ${truth.get(p.b)!.fullName} (${truth.get(p.b)!.birthYear}, ${truth.get(p.b)!.birthPlace})`);
     const strongSiblingsUnconfirmed = strong.filter((p) => siblings(p) && !confirmed(p));
     const duplicatesInSample = people.filter((p) => p.relation === 'duplicate' && p.index < sample);
     const pairKey = (x: number, y: number) => (x < y ? `${x} ${y}` : `${y} ${x}`);
@@ -147,6 +157,7 @@ export async function runRegistryPipelineBenchmark(options: RegistryPipelineOpti
       `| — set-based apply | ${(importSeconds - loadSeconds).toFixed(1)} s, ${rate(options.count, importSeconds - loadSeconds)} rows/s | | |`,
       `| duplicate detection | ${rate(detected.checked, dedupeSeconds)} persons/s (${detected.checked.toLocaleString('en')} persons, ${detected.proposed.toLocaleString('en')} proposals, ${strong.length.toLocaleString('en')} strong) | | ≥ 2,000 persons/s |`,
       `| strong proposals between different people | ${strongDifferent.length} of ${strong.length} (${percent(strongDifferent.length, strong.length)}) | | ≤ 1 % |`,
+      `| — of which | ${[...falseKinds].map(([kind, n]) => `${kind}: ${n}`).join('; ') || '–'} | | |`,
       `| strong proposals between brothers/sisters without agreeing birth year or birthplace | ${strongSiblingsUnconfirmed.length} | | 0 |`,
       `| second records of a checked person proposed / strong | ${percent(found, duplicatesInSample.length)} / ${percent(foundStrong, duplicatesInSample.length)} of ${duplicatesInSample.length} | | |`,
       `| database size | ${size} | | |`,

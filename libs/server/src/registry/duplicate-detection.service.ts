@@ -17,7 +17,9 @@ const unconfirmedCap = 0.79;
 /** A block key shared by more spellings than this says nothing (a common pair of words): it is skipped. */
 const maxBlock = 100;
 /** Candidates scored per person: the closest by trigram similarity of the skeletons, computed in SQL. */
-const candidatesPerPerson = 12;
+const candidatesPerPerson = 8;
+/** Below this trigram similarity of skeletons two full names are not scored at all. */
+const minCloseness = 0.4;
 
 /** Why two records were proposed beyond their names, as reasons a reviewer reads. */
 const evidenceReason = (code: 'match.birth_year_agrees' | 'match.birth_year_differs' | 'match.birthplace_agrees' | 'match.birthplace_differs' | 'match.initials_out_of_order' | 'match.unconfirmed'): MatchReason =>
@@ -84,10 +86,11 @@ function initialsInOrder(a: NameKeys, b: NameKeys): boolean {
 
 /**
  * How likely two records are one person: the names' comparison (libs/domain), then what else the records
- * say. Birth years two or more years apart, another birthplace, another patronymic or initials in another
- * order keep a pair below strong (or below a proposal); a strong pair needs, besides alike names, an
- * agreeing birth year, or an agreeing birthplace when neither gives a year. Names alone never make a strong
- * proposal: among a million persons, namesakes and brothers sharing surname and patronymic are many.
+ * say. Initials in another order are not proposed; two disagreements among birth year (two or more years
+ * apart), birthplace and patronymic are not proposed, one keeps the pair below strong. A strong pair needs,
+ * besides alike names with every part (a patronymic among them) on both records, an agreeing birth year and
+ * birthplace (or the one of them both records give). Names alone never make a strong proposal: among a million persons, namesakes and
+ * brothers sharing surname and patronymic are many.
  */
 export function scoreDuplicate(a: NameKeys, b: NameKeys, aFacts: PersonEvidence, bFacts: PersonEvidence): DuplicateScore {
   const comparison = compareNames(a, b);
@@ -112,9 +115,17 @@ export function scoreDuplicate(a: NameKeys, b: NameKeys, aFacts: PersonEvidence,
   if (conflicts === 1) return { score: Math.min(score, conflictCap), reasons };
   const initialsOnly = a.parts.some((part) => part.initial) || b.parts.some((part) => part.initial);
   const agreements = (year === 'agree' ? 1 : 0) + (place === 'agree' ? 1 : 0);
-  // an initial stands for many names: it takes a birth year and a birthplace to be strong, one of them to be proposed;
-  // a full name is strong with an agreeing birth year, or an agreeing birthplace when neither record gives a year
-  const confirmed = initialsOnly ? agreements === 2 : year === 'agree' || (place === 'agree' && !aFacts.birthYear && !bFacts.birthYear);
+  // among a million persons, unrelated people share a full name and one of birth year or birthplace often enough:
+  // strong takes both (or the one both records give); an initial takes both to be strong, one of them to be proposed
+  // a name part one record lacks (a patronymic, most often) may be the one that tells two namesakes apart
+  const partMissing = codes.some((reason) => reason.code === 'match.missing_on_one_side');
+  // namesakes who differ in their father's name look alike in every other part: a strong pair shows the patronymic on both
+  const patronymicShown = a.parts.some((part) => part.role === 'patronymic') && b.parts.some((part) => part.role === 'patronymic');
+  const confirmed = partMissing || !patronymicShown
+    ? false
+    : initialsOnly
+    ? agreements === 2
+    : agreements === 2 || (year === 'agree' && (!aFacts.birthplace || !bFacts.birthplace)) || (place === 'agree' && !aFacts.birthYear && !bFacts.birthYear);
   if (!confirmed) {
     if (score >= strongProposalThreshold) reasons.push(renderCode('match.unconfirmed', {}));
     return { score: Math.min(score, initialsOnly && agreements === 0 ? notProposedCap : unconfirmedCap), reasons };
@@ -167,9 +178,13 @@ export class DuplicateDetectionService {
                                 WHERE string_to_array(o.skeleton, ' ') @> string_to_array(m.skeleton, ' ') LIMIT ${maxBlock + 1}) s) block
            CROSS JOIN LATERAL unnest(block.ids, block.skeletons) hit(variant_id, skeleton)
            WHERE position(' ' in m.skeleton) = 0 AND cardinality(block.ids) <= ${maxBlock}),
-         hits AS (SELECT person_id, variant_id, max(similarity(mine, skeleton)) AS closeness FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_word) h GROUP BY 1, 2),
+         hits AS (SELECT person_id, variant_id, max(similarity(mine, skeleton)) AS closeness,
+                         bool_or(position(' ' in mine) = 0 OR position(' ' in skeleton) = 0) AS one_word
+                  FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_word) h GROUP BY 1, 2),
          found AS (SELECT h.person_id AS a, v.person_id AS b, max(h.closeness) AS closeness FROM hits h
-                   JOIN person_name_variants v ON v.id = h.variant_id WHERE v.person_id <> h.person_id GROUP BY 1, 2),
+                   JOIN person_name_variants v ON v.id = h.variant_id
+                   -- a surname with initials is alike no full name by trigrams: it is kept, the rest must be close
+                   WHERE v.person_id <> h.person_id AND (h.closeness >= ${minCloseness} OR h.one_word) GROUP BY 1, 2),
          ranked AS (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY closeness DESC, b) AS rank FROM found)
          SELECT f.a, f.b FROM ranked f JOIN persons p ON p.id = f.b AND p.merged_into_id IS NULL
          WHERE f.rank <= ${candidatesPerPerson}
