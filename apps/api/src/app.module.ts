@@ -28,6 +28,7 @@ import {
   OutboxModule,
   PersonFactsModule,
   RetentionModule,
+  CorrespondenceModule,
   SearchModule,
   StatsModule,
   StorageModule,
@@ -62,6 +63,7 @@ import { NotificationsController } from './controllers/notifications.controller.
 import { PlacesController } from './controllers/places.controller.js';
 import { RegistryController } from './controllers/registry.controller.js';
 import { RetentionController } from './controllers/retention.controller.js';
+import { LettersController } from './controllers/letters.controller.js';
 import { SearchController } from './controllers/search.controller.js';
 import { StatsController } from './controllers/stats.controller.js';
 import { TasksController } from './controllers/tasks.controller.js';
@@ -118,6 +120,7 @@ export class AppModule implements NestModule {
         StorageModule.forRoot(config),
         EvidenceModule,
         RetentionModule,
+        CorrespondenceModule,
         ExportsModule,
         CalendarModule,
         StatsModule,
@@ -154,6 +157,7 @@ export class AppModule implements NestModule {
         PlacesController,
         RegistryController,
         RetentionController,
+        LettersController,
         SearchController,
         StatsController,
         TasksController,

@@ -14,6 +14,7 @@ import {
   QueueModule,
   RedisModule,
   RetentionModule,
+  CorrespondenceModule,
   StorageModule,
   WorkerHeartbeatWriter,
   type AppConfig,
@@ -25,6 +26,7 @@ import { EvidenceProcessor } from './processors/evidence.processor.js';
 import { NotificationProcessor } from './processors/notification.processor.js';
 import { RegistryProcessor } from './processors/registry.processor.js';
 import { RetentionProcessor } from './processors/retention.processor.js';
+import { CorrespondenceProcessor } from './processors/correspondence.processor.js';
 import { RegistryDuplicatesProcessor } from './processors/registry-duplicates.processor.js';
 import { JobEventsRecorder } from './job-events.js';
 import { ReconciliationScheduler } from './reconciliation.scheduler.js';
@@ -50,9 +52,10 @@ export class WorkerModule {
         StorageModule.forRoot(config),
         EvidenceModule,
         RetentionModule,
+        CorrespondenceModule,
       ],
       providers: [
-        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor, RetentionProcessor,
+        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor, RetentionProcessor, CorrespondenceProcessor,
         EvidenceReconciler, OutboxReconciler, ReconciliationScheduler, JobEventsRecorder,
       ],
     };

@@ -321,6 +321,10 @@ export interface CodeParams extends CaseRuleParams {
   'case.subject_link_target': { personId: string };
   'case.bulk_fields': { action: string; fields: string[] };
   'retention.rule_unknown': { category: string; known: string[] };
+  'letter.template_unknown': { kind: string; language: string };
+  'letter.not_found': { id: string };
+  'letter.not_rendered': { number: string };
+  'letter.evidence_not_of_case': { id: string };
   'inventory.archive_not_yours': { userArchive: string; archive: string };
   'inventory.entry_exists': { reference: string };
   'inventory.entry_other_archive': { reference: string; archive: string };
@@ -602,6 +606,10 @@ export const codeTemplatesEn = {
   'case.subject_link_target': 'The person %{personId} is already a subject of this case (or is not in the registry).',
   'case.bulk_fields': 'The action %{action} needs %{fields}.',
   'retention.rule_unknown': 'There is no retention rule for %{category}; the rules are %{known}.',
+  'letter.template_unknown': 'There is no letter template %{kind} in %{language}.',
+  'letter.not_found': 'There is no letter %{id} in the cases you may see.',
+  'letter.not_rendered': 'Letter %{number} is being rendered; its PDF is not ready yet.',
+  'letter.evidence_not_of_case': 'The scan %{id} is not evidence of this case.',
   'inventory.archive_not_yours': 'You keep the inventory of %{userArchive}; this is the inventory of %{archive}.',
   'inventory.entry_exists': 'The inventory already lists %{reference}.',
   'inventory.entry_other_archive': '%{reference} is a file of %{archive}, not of the archive this request is addressed to.',

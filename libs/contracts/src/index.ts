@@ -12,3 +12,4 @@ export * from './responses.js';
 export * from './retention.js';
 export * from './stats.js';
 export * from './inventory.js';
+export * from './correspondence.js';

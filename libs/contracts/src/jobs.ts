@@ -11,6 +11,8 @@ export enum QueueName {
   Retention = 'retention',
   /** Duplicate detection, apart from imports: an import never waits behind a sweep. */
   Duplicates = 'registry-duplicates',
+  /** Letters of the correspondence register: rendered to PDF, then e-mailed when there is an address. */
+  Correspondence = 'correspondence',
 }
 
 export enum JobName {
@@ -21,6 +23,7 @@ export enum JobName {
   ApplyRegistryImport = 'apply-registry-import',
   CheckEvidence = 'check-evidence',
   ApplyRetention = 'apply-retention',
+  RenderLetter = 'render-letter',
 }
 
 export interface JobPayload {
@@ -35,6 +38,8 @@ export interface JobPayload {
   [JobName.CheckEvidence]: { evidenceId: string };
   /** The daily retention run: every rule of the retention_rules table. */
   [JobName.ApplyRetention]: Record<string, never>;
+  /** Renders an outgoing letter's PDF and sends it when it has an address; safe to run twice. */
+  [JobName.RenderLetter]: { letterId: string };
 }
 
 /** Which queue each job runs on. */
@@ -46,6 +51,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.ApplyRegistryImport]: QueueName.Registry,
   [JobName.CheckEvidence]: QueueName.Evidence,
   [JobName.ApplyRetention]: QueueName.Retention,
+  [JobName.RenderLetter]: QueueName.Correspondence,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

@@ -816,3 +816,42 @@ export interface HealthResponse {
   error?: Record<string, { status: string; [detail: string]: unknown }>;
   details: Record<string, { status: string; [detail: string]: unknown }>;
 }
+
+/** `GET /api/letter-templates`: a template of the correspondence register (subject and body with {placeholders}). */
+export interface LetterTemplateResponse {
+  /** A LetterKind. */
+  kind: string;
+  /** A LetterLanguage (kk, ru). */
+  language: string;
+  subject: string;
+  body: string;
+  updatedAt: string;
+  /** The administrator who changed it last (null: as seeded). */
+  updatedBy: string | null;
+}
+
+/** `GET /api/cases/:id/letters`: an outgoing or incoming letter of the case (its PDF at `/api/letters/:id/pdf`). */
+export interface LetterResponse {
+  id: string;
+  caseId: string;
+  /** A LetterDirection. */
+  direction: string;
+  /** A LetterKind (outgoing letters); null for incoming ones. */
+  kind: string | null;
+  language: string | null;
+  /** `ЗП-2026/0001` for outgoing letters; the sender's number for incoming ones. */
+  number: string;
+  /** The day on the letter, `YYYY-MM-DD`. */
+  letterDate: string;
+  subject: string | null;
+  /** The addressee's e-mail (outgoing) or the sender (incoming). */
+  recipientEmail: string | null;
+  sender: string | null;
+  /** A LetterStatus. */
+  status: string;
+  /** The PDF is ready (outgoing) or a scan is linked (incoming). */
+  hasPdf: boolean;
+  evidenceId: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}

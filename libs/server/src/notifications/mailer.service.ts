@@ -17,7 +17,7 @@ export class MailerService implements OnModuleDestroy {
   }
 
   /** Returns whether a message was handed to the SMTP server (false when SMTP is not configured). */
-  async send(message: { to: string; subject: string; text: string }): Promise<boolean> {
+  async send(message: { to: string; subject: string; text: string; attachments?: Array<{ filename: string; content: Buffer; contentType: string }> }): Promise<boolean> {
     if (!this.transport) return false;
     await this.transport.sendMail({ from: this.config.smtp.from, ...message });
     return true;

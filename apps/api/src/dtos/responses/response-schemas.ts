@@ -3093,6 +3093,140 @@ export const responseSchemas = {
     "$ref": "#/components/schemas/InventoryImportReport",
     "description": "`POST /api/inventory/import`: how many files the list added and updated."
   },
+  "LetterResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "caseId": {
+        "type": "string"
+      },
+      "direction": {
+        "type": "string",
+        "description": "A LetterDirection."
+      },
+      "kind": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "A LetterKind (outgoing letters); null for incoming ones."
+      },
+      "language": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "number": {
+        "type": "string",
+        "description": "`ЗП-2026/0001` for outgoing letters; the sender's number for incoming ones."
+      },
+      "letterDate": {
+        "type": "string",
+        "description": "The day on the letter, `YYYY-MM-DD`."
+      },
+      "subject": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "recipientEmail": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The addressee's e-mail (outgoing) or the sender (incoming)."
+      },
+      "sender": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "status": {
+        "type": "string",
+        "description": "A LetterStatus."
+      },
+      "hasPdf": {
+        "type": "boolean",
+        "description": "The PDF is ready (outgoing) or a scan is linked (incoming)."
+      },
+      "evidenceId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "sentAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "caseId",
+      "direction",
+      "kind",
+      "language",
+      "number",
+      "letterDate",
+      "subject",
+      "recipientEmail",
+      "sender",
+      "status",
+      "hasPdf",
+      "evidenceId",
+      "sentAt",
+      "createdAt"
+    ],
+    "description": "`GET /api/cases/:id/letters`: an outgoing or incoming letter of the case (its PDF at `/api/letters/:id/pdf`)."
+  },
+  "LetterTemplateResponse": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "type": "string",
+        "description": "A LetterKind."
+      },
+      "language": {
+        "type": "string",
+        "description": "A LetterLanguage (kk, ru)."
+      },
+      "subject": {
+        "type": "string"
+      },
+      "body": {
+        "type": "string"
+      },
+      "updatedAt": {
+        "type": "string"
+      },
+      "updatedBy": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The administrator who changed it last (null: as seeded)."
+      }
+    },
+    "required": [
+      "kind",
+      "language",
+      "subject",
+      "body",
+      "updatedAt",
+      "updatedBy"
+    ],
+    "description": "`GET /api/letter-templates`: a template of the correspondence register (subject and body with {placeholders})."
+  },
   "MarkedDifferentResponse": {
     "type": "object",
     "properties": {

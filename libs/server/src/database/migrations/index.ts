@@ -19,6 +19,7 @@ import { ArchiveInventories1796180720501 } from './1796180720501-ArchiveInventor
 import { ExecutionBurialSites1796181674055 } from './1796181674055-ExecutionBurialSites.js';
 import { RegistrySearchKeyVersions1796179155992 } from './1796179155992-RegistrySearchKeyVersions.js';
 import { CaseFullTextSearch1796181051965 } from './1796181051965-CaseFullTextSearch.js';
+import { CorrespondenceRegister1796183100000 } from './1796183100000-CorrespondenceRegister.js';
 import { RetentionRules1796178923071 } from './1796178923071-RetentionRules.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
@@ -47,4 +48,5 @@ export const migrations: Function[] = [
   CaseFullTextSearch1796181051965,
   RetentionRules1796178923071,
   ExecutionBurialSites1796181674055,
+  CorrespondenceRegister1796183100000,
 ];

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { MailerService } from '../notifications/mailer.service.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { CorrespondenceService } from './correspondence.service.js';
+
+/** The correspondence register: templates, outgoing and incoming letters (the API) and their rendering (the worker). */
+@Module({ imports: [CasesModule, OutboxModule], providers: [CorrespondenceService, MailerService], exports: [CorrespondenceService] })
+export class CorrespondenceModule {}
