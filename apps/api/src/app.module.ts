@@ -16,6 +16,7 @@ import {
   EventsModule,
   InventoryModule,
   ExportsModule,
+  PublicationModule,
   IdentityModule,
   MetricsService,
   NotificationModule,
@@ -53,6 +54,7 @@ import { EventsController } from './controllers/events.controller.js';
 import { GroupCasesController } from './controllers/group-cases.controller.js';
 import { ArchiveRequestCitationsController, InventoryController } from './controllers/inventory.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
+import { PublicBookController, PublicationController } from './controllers/publication.controller.js';
 import { PlaceSourcesController } from './controllers/place-sources.controller.js';
 import { ExportsController } from './controllers/exports.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
@@ -122,6 +124,7 @@ export class AppModule implements NestModule {
         RetentionModule,
         CorrespondenceModule,
         ExportsModule,
+        PublicationModule,
         CalendarModule,
         StatsModule,
         SearchModule,
@@ -144,6 +147,8 @@ export class AppModule implements NestModule {
         EventsController,
         GroupCasesController,
         PersonLinksController,
+        PublicationController,
+        PublicBookController,
         PlaceSourcesController,
         InventoryController,
         ArchiveRequestCitationsController,

@@ -41,6 +41,8 @@ export enum Permission {
   RetentionRead = 'retention.read',
   /** Edit the retention rules; run a dry run. */
   RetentionManage = 'retention.manage',
+  /** Publish registry persons in the public Book of Memory (which fields, on what basis) and withdraw them on request. */
+  PublicationManage = 'publication.manage',
 }
 
 const P = Permission;
@@ -53,10 +55,11 @@ const workingGroup = [
 const commission = [P.ReferenceRead, P.CasesRead, P.EvidenceRead, P.ArchiveRequestsRead, P.CommissionRead, P.CommissionVote, P.RegistryRead, P.EventsRead];
 
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
-  [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage, P.QueuesView, P.RetentionRead, P.RetentionManage],
+  [Role.Admin]: [P.UsersRead, P.UsersManage, P.ReferenceRead, P.ReferenceManage, P.QueuesView, P.RetentionRead, P.RetentionManage, P.PublicationManage],
   [Role.Secretary]: [
     P.ReferenceRead, P.CasesRead, P.CasesCreate, P.CasesUpdate, P.CasesIntake, P.ArchiveRequestsRead, P.EvidenceRead,
     P.EvidenceUpload, P.CommissionRead, P.CommissionManage, P.RegistryRead, P.RegistryManage, P.EventsRead, P.EventsManage, P.InventoryManage,
+    P.PublicationManage,
   ],
   [Role.WgMember]: workingGroup,
   [Role.WgLead]: [...workingGroup, P.ConclusionsSign],

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ensureDocumentTools } from '@aqtalu/dev-stack';
 import { join } from 'node:path';
-import { createDataSource, databaseUrlAs, demoLogins, loadConfig, prepareDatabase, seedDemoEvents, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
+import { createDataSource, databaseUrlAs, demoLogins, loadConfig, prepareDatabase, seedDemoEvents, seedDemoPublications, seedDemoRegistry, seedDemoUsers } from '@aqtalu/server';
 import { developmentAuditCheckpoints, developmentJwtSecret, repoRoot, say, startDevStack } from './dev-environment.js';
 
 /**
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     const logins = config.env === 'development' ? await seedDemoUsers(dataSource) : [];
     if (config.env === 'development') await seedDemoRegistry(dataSource);
     if (config.env === 'development') await seedDemoEvents(dataSource);
+    if (config.env === 'development') await seedDemoPublications(dataSource);
     await dataSource.destroy();
 
     const nodeArgs = ['--enable-source-maps'];
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     say(`ready in ${seconds} s`);
     say(`back office:  ${devMode ? 'http://localhost:5173 (Vite, hot reload)' : url}`);
     say(`API:          ${url}/api   ·   OpenAPI: ${url}/api/docs   ·   health: ${url}/api/health`);
+    say(`Book of Memory (public, no sign-in): ${url}/api/public/persons?q=Baitursynov`);
     if (logins.length > 0) {
       say(`demo logins (development only), password for all: ${demoLogins[0]!.password}`);
       for (const login of logins) say(`  ${login.role.padEnd(18)} ${login.email}`);

@@ -15,6 +15,7 @@ import { refusalException } from './case-rules.service.js';
 import { CaseRepository, type CaseRow } from './case.repository.js';
 import { CaseService, type CaseView } from './case.service.js';
 import { CollaborationService } from './collaboration.service.js';
+import { PublicationService } from '../publication/publication.service.js';
 
 export interface TransitionCommand {
   version: number;
@@ -194,6 +195,8 @@ export class CaseWorkflowService {
         [number, code, row.id, person.person_id, decisionId],
       );
       await manager.query(`UPDATE persons SET rehabilitated_on = current_date, version = version + 1 WHERE id = $1`, [person.person_id]);
+      // the Book of Memory publishes a rehabilitated person at once (an editor may narrow the fields or withdraw)
+      await PublicationService.publishOnRehabilitation(manager, person.person_id, null);
     }
     await this.outbox.enqueue(manager, JobName.RenderCertificates, { caseId: row.id });
     return persons.length;

@@ -48,6 +48,8 @@ export interface SearchFilters {
   hasCase?: boolean;
   /** The user searching: `hasCase` looks at their cases only (unset for the system's own searches). */
   caller?: SessionUser;
+  /** Only persons published in the Book of Memory and not withdrawn (the public search). */
+  publishedOnly?: boolean;
 }
 
 export interface SearchHit {
@@ -263,6 +265,9 @@ export class RegistryService {
            JOIN cases c ON c.id = cs.case_id JOIN regions r ON r.id = c.region_id
            WHERE (sp.id = p.id OR sp.merged_into_id = p.id) ${scope})`,
       );
+    }
+    if (options.publishedOnly) {
+      filters.push(`EXISTS (SELECT 1 FROM published_persons pub WHERE pub.person_id = p.id AND pub.withdrawn_at IS NULL)`);
     }
     const filterSql = filters.map((filter) => `AND ${filter}`).join(' ');
 

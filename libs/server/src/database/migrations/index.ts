@@ -21,6 +21,7 @@ import { RegistrySearchKeyVersions1796179155992 } from './1796179155992-Registry
 import { CaseFullTextSearch1796181051965 } from './1796181051965-CaseFullTextSearch.js';
 import { CorrespondenceRegister1796183100000 } from './1796183100000-CorrespondenceRegister.js';
 import { RetentionRules1796178923071 } from './1796178923071-RetentionRules.js';
+import { BookOfMemory1796183450688 } from './1796183450688-BookOfMemory.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -49,4 +50,5 @@ export const migrations: Function[] = [
   RetentionRules1796178923071,
   ExecutionBurialSites1796181674055,
   CorrespondenceRegister1796183100000,
+  BookOfMemory1796183450688,
 ];

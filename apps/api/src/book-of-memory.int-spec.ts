@@ -1,0 +1,216 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { CaseTransition, Role } from '@aqtalu/contracts';
+import { demoLogins } from '@aqtalu/server';
+import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from './bootstrap.js';
+
+const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
+
+describe('the public Book of Memory', () => {
+  let environment: TestEnvironment;
+  let api: NestExpressApplication;
+  let baseUrl: string;
+  let db: pg.Client;
+  let secretary: HttpSession;
+
+  /** A public page as a browser without JavaScript gets it: no session, HTML. */
+  async function page(path: string, language = 'kk'): Promise<{ status: number; html: string; type: string }> {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { Accept: 'text/html', 'Accept-Language': language } });
+    return { status: response.status, html: await response.text(), type: response.headers.get('content-type') ?? '' };
+  }
+
+  async function createPerson(names: string[], extra: Record<string, unknown> = {}): Promise<string> {
+    const created = await secretary.post<{ id: string }>('/api/registry/persons', { names: names.map((fullName) => ({ fullName })), ...extra });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body.id;
+  }
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+    api = await createApi(environment.config);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+    db = new pg.Client({ connectionString: environment.databaseUrl });
+    await db.connect();
+    secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await api?.close();
+    await environment?.dispose();
+  });
+
+  it('publishes a registry person by an editor, audited, and finds the Cyrillic name typed in Latin', async () => {
+    const id = await createPerson(['Жұмабаев Мағжан', 'Жумабаев Магжан'], { birthYear: '1893' });
+    expect((await page(`/api/public/persons/${id}`)).status).toBe(404);
+    const before = await page(`/api/public/persons?q=${encodeURIComponent('Zhumabayev Magzhan')}`);
+    expect(before.html).not.toContain(id);
+
+    const published = await secretary.request<{ basis: string; fields: string[] }>('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['names', 'birth_year'] });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body).toMatchObject({ basis: 'book', fields: ['names', 'birth_year'] });
+    const audit = await db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'publication.publish'`, [id]);
+    expect(audit.rowCount).toBe(1);
+
+    const found = await page(`/api/public/persons?q=${encodeURIComponent('Zhumabayev Magzhan')}&lang=en`);
+    expect(found.status).toBe(200);
+    expect(found.type).toContain('text/html');
+    expect(found.html).toContain(`/api/public/persons/${id}`);
+    expect(found.html).toContain('<html lang="en">');
+
+    const person = await page(`/api/public/persons/${id}`, 'ru');
+    expect(person.status).toBe(200);
+    expect(person.html).toContain('<html lang="ru">');
+    expect(person.html).toContain('Жұмабаев Мағжан');
+    expect(person.html).toContain('1893');
+    expect(person.html).toContain('Из опубликованной книги памяти');
+    expect(person.html).not.toContain('<script');
+    const reads = await db.query(`SELECT public_reads FROM published_persons WHERE person_id = $1`, [id]);
+    expect(Number(reads.rows[0].public_reads)).toBe(1);
+    // reads are counted, not audited per visitor
+    expect((await db.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action NOT LIKE 'publication.%' AND action NOT LIKE 'person.%'`, [id])).rowCount).toBe(0);
+  });
+
+  it('withdraws a record at once on request, audited with its reason; the page answers 410 and search no longer finds it', async () => {
+    const id = await createPerson(['Сейфуллин Сәкен', 'Сейфуллин Сакен']);
+    expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['names'] })).status).toBe(200);
+    expect((await page(`/api/public/persons/${id}`)).status).toBe(200);
+    expect((await page(`/api/public/persons?q=Seifullin`)).html).toContain(id);
+
+    const withdrawn = await secretary.post<{ withdrawnAt: string | null; withdrawalReason: string }>(`/api/publication/persons/${id}/withdrawal`, { reason: 'at the request of the family' });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body.withdrawnAt).not.toBeNull();
+    const gone = await page(`/api/public/persons/${id}`, 'en');
+    expect(gone.status).toBe(410);
+    expect(gone.html).not.toContain('Сейфуллин');
+    expect((await page(`/api/public/persons?q=Seifullin`)).html).not.toContain(id);
+    const audit = await db.query(`SELECT actor_role, diff FROM audit_log WHERE entity_id = $1 AND action = 'publication.withdraw'`, [id]);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0].actor_role).toBe('secretary');
+    expect(JSON.stringify(audit.rows[0].diff)).toContain('at the request of the family');
+    // a second withdrawal has nothing to withdraw
+    expect((await secretary.post(`/api/publication/persons/${id}/withdrawal`, { reason: 'again' })).status).toBe(404);
+  });
+
+  it('lets only secretaries and administrators publish, and refuses bad input with a 4xx', async () => {
+    const id = await createPerson(['Байтұрсынұлы Ахмет']);
+    const member = await HttpSession.loginAs(baseUrl, demo(Role.WgMember));
+    expect((await member.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['names'] })).status).toBe(403);
+    const admin = await HttpSession.loginAs(baseUrl, demo(Role.Admin));
+    expect((await admin.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['names'] })).status).toBe(200);
+    expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'rumour', fields: ['names'] })).status).toBe(400);
+    expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['applicant'] })).status).toBe(400);
+    expect((await secretary.post(`/api/publication/persons/${id}/withdrawal`, {})).status).toBe(400);
+    expect((await secretary.request('PUT', `/api/publication/persons/00000000-0000-4000-8000-000000000000`, { basis: 'book', fields: ['names'] })).status).toBe(404);
+    expect((await page(`/api/public/persons/not-an-id`)).status).toBe(404);
+  });
+
+  it('publishes the persons the commission rehabilitates, and not the one returned for evidence', async () => {
+    const admin = await HttpSession.loginAs(baseUrl, demo(Role.Admin));
+    for (const n of [2, 3]) {
+      const created = await admin.post('/api/users', { email: `bom${n}@aqtalu.kz`, displayName: `Комиссия мүшесі ${n}`, password: 'commission member passphrase', role: Role.CommissionMember });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const memberSession = await HttpSession.loginAs(baseUrl, demo(Role.WgMember));
+    const lead = await HttpSession.loginAs(baseUrl, demo(Role.WgLead));
+    const liaison = await HttpSession.loginAs(baseUrl, demo(Role.ArchiveLiaison));
+    const chair = await HttpSession.loginAs(baseUrl, demo(Role.Chair));
+    const voters = [await HttpSession.loginAs(baseUrl, demo(Role.CommissionMember)), await HttpSession.login(baseUrl, 'bom2@aqtalu.kz', 'commission member passphrase'), await HttpSession.login(baseUrl, 'bom3@aqtalu.kz', 'commission member passphrase')];
+
+    const opened = await secretary.post<{ id: string; subjects: Array<{ id: string; personId: string }> }>('/api/cases', {
+      regionCode: 'ALM', categoryCode: 'counter_revolutionary', summary: 'Participants of the 1931 uprising',
+      applicant: { kind: 'relative', name: 'Айгерім Нұрланқызы' },
+      subjects: [{ nameKk: 'Бекмұхамбетов Асқар', nameRu: 'Бекмухамбетов Аскар' }, { nameKk: 'Әбілов Серік', nameRu: 'Абилов Серик' }],
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const caseId = opened.body.id;
+    const version = async () => (await db.query(`SELECT version FROM cases WHERE id = $1`, [caseId])).rows[0].version as number;
+    const move = async (session: HttpSession, name: CaseTransition, body: Record<string, unknown> = {}) => {
+      const answer = await session.post(`/api/cases/${caseId}/transitions/${name}`, { version: await version(), ...body });
+      expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(200);
+    };
+    await move(secretary, CaseTransition.Submit);
+    await move(secretary, CaseTransition.StartIntake);
+    await move(secretary, CaseTransition.AcceptForVerification);
+    const request = await memberSession.post<{ id: string; version: number }>(`/api/cases/${caseId}/archive-requests`, { archiveCode: 'SPEC-MVD', sought: 'the investigation file' });
+    expect(request.status).toBe(201);
+    expect((await liaison.post(`/api/archive-requests/${request.body.id}/actions/answer`, { version: request.body.version, note: 'ф. 2, оп. 1, д. 11573' })).status).toBe(200);
+    await move(memberSession, CaseTransition.CompleteVerification);
+    const drafted = await memberSession.post<{ version: number }>(`/api/cases/${caseId}/conclusion`, { recommendation: 'rehabilitate', reasoning: 'The troika protocol shows an extrajudicial sentence.', legalArticleCode: 'law1993-art3' });
+    expect(drafted.status, JSON.stringify(drafted.body)).toBe(200);
+    expect((await lead.post(`/api/cases/${caseId}/conclusion/sign`, { version: drafted.body.version })).status).toBe(200);
+    await move(lead, CaseTransition.SubmitToCommission);
+    const session = await secretary.post<{ id: string }>('/api/commission/sessions', { date: '2026-06-11', place: 'Астана' });
+    const present = (await db.query(`SELECT id FROM users WHERE role IN ('commission_member','chair') AND disabled_at IS NULL`)).rows.map((row) => row.id);
+    expect((await secretary.request('PUT', `/api/commission/sessions/${session.body.id}/attendance`, { present })).status).toBe(200);
+    expect((await secretary.post(`/api/commission/sessions/${session.body.id}/agenda`, { caseId })).status).toBe(200);
+    for (const voter of voters) expect((await voter.post(`/api/commission/sessions/${session.body.id}/agenda/${caseId}/vote`, { choice: 'for' })).status).toBe(200);
+    const [rehabilitated, returned] = opened.body.subjects;
+    await move(chair, CaseTransition.Rehabilitate, {
+      reason: 'participants of an uprising against collectivization',
+      exceptions: [{ subjectId: returned!.id, outcome: 'returned_for_evidence', reason: 'identity not established' }],
+    });
+
+    const publications = await db.query(`SELECT person_id, basis FROM published_persons WHERE person_id = ANY($1::uuid[])`, [[rehabilitated!.personId, returned!.personId]]);
+    expect(publications.rows).toEqual([{ person_id: rehabilitated!.personId, basis: 'commission' }]);
+    const person = await page(`/api/public/persons/${rehabilitated!.personId}`, 'kk');
+    expect(person.status).toBe(200);
+    expect(person.html).toContain('Бекмұхамбетов Асқар');
+    expect(person.html).toContain('Комиссия шешімімен');
+    expect((await page(`/api/public/persons/${returned!.personId}`)).status).toBe(404);
+    const found = await page(`/api/public/persons?q=${encodeURIComponent('Bekmukhambetov Askar')}`);
+    expect(found.html).toContain(rehabilitated!.personId);
+  });
+
+  it('shows no canary of a non-public column of a published person or their case on any public page', async () => {
+    const canary = (column: string) => `CANARY${column.replace(/[^a-z]/gi, '').toUpperCase()}Q`;
+    const id = await createPerson(['Кенесарин Нұрмұхамед', 'Kenesarin Nurmukhamed'], { birthYear: '1880', birthplace: canary('persons.birthplace') });
+    // the birthplace is recorded but not published
+    expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'commission', fields: ['names', 'birth_year', 'nationality', 'sources'] })).status).toBe(200);
+    await db.query(`UPDATE person_name_variants SET source = $2 WHERE person_id = $1`, [id, canary('person_name_variants.source')]);
+    // a case about the person with an applicant: names, contacts, address, identity number, proof of kinship
+    const created = await secretary.post<{ id: string }>('/api/cases', {
+      regionCode: 'ALM', categoryCode: 'counter_revolutionary', summary: canary('cases.summary'),
+      applicant: {
+        kind: 'relative', name: canary('cases.applicant_name'), kinship: canary('cases.applicant_kinship'), kinshipProof: `${canary('cases.applicant_kinship_proof')} IIN 850101300123`,
+        email: 'canary.applicant@example.kz', phone: '+7 701 555 0199', address: canary('cases.applicant_address'),
+      },
+      subjects: [{ personId: id }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const [user] = (await db.query(`SELECT id FROM users WHERE role = 'secretary' LIMIT 1`)).rows;
+    const fact = (kind: string, value: string, accepted: boolean, extra = '') =>
+      db.query(
+        `INSERT INTO person_facts (person_id, recorded_for_id, kind, accept_key, value, source_kind, reference_text, archive, fond, opis, delo, accepted, created_by)
+         VALUES ($1, $1, $2, $3, $4, 'archival', $5, 'ЦГА РК', '141', '1', '1234', $6, $7)`,
+        [id, kind, extra || kind, value, canary(`person_facts.reference_text${extra}`), accepted, user.id],
+      );
+    // an unverified (not accepted) nationality, a living relative, a non-published occupation
+    await fact('nationality', 'қазақ', true);
+    await fact('nationality', canary('person_facts.value unaccepted'), false, 'x');
+    await fact('family_link', canary('person_facts.value relative'), true, 'relative');
+    await fact('occupation', canary('person_facts.value occupation'), true);
+
+    const pages = [
+      await page(`/api/public/persons/${id}`, 'kk'),
+      await page(`/api/public/persons/${id}?lang=ru`),
+      await page(`/api/public/persons/${id}?lang=en`),
+      await page(`/api/public/persons?q=Kenesarin`),
+      await page(`/api/public/persons?q=${encodeURIComponent('Кенесарин Нұрмұхамед')}&lang=ru`),
+    ];
+    for (const answer of pages) {
+      expect(answer.status).toBe(200);
+      expect(answer.html).not.toContain('CANARY');
+      for (const secret of ['canary.applicant@example.kz', '701 555 0199', '850101300123']) expect(answer.html).not.toContain(secret);
+    }
+    // what is published does show: the names, the year, the accepted nationality and the archival source
+    expect(pages[0]!.html).toContain('Кенесарин Нұрмұхамед');
+    expect(pages[0]!.html).toContain('1880');
+    expect(pages[0]!.html).toContain('қазақ');
+    expect(pages[0]!.html).toContain('ф. 141');
+    expect(pages[3]!.html).toContain(id);
+  });
+});

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Permission, type SessionUser } from '@aqtalu/contracts';
+import {
+  checkPageLanguage, CodedException, PublicationService, renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage, type PublicationView,
+} from '@aqtalu/server';
+import type { Request, Response } from 'express';
+import { Authenticated, Public } from '../auth/authenticated.decorator.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { PublishPersonDto, WithdrawPublicationDto } from '../dtos/publication.dto.js';
+
+/** Public reads per address and minute (per route, counted in Redis by the API's throttler storage). */
+const publicReadsPerMinute = 600;
+
+/** The editors' side of the Book of Memory: publish a registry person (which fields, on what basis), withdraw at once. */
+@ApiTags('publication')
+@Controller('publication/persons')
+export class PublicationController {
+  constructor(private readonly publication: PublicationService) {}
+
+  @Authenticated({ permission: Permission.PublicationManage })
+  @Get(':id')
+  @ApiExcludeEndpoint()
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<PublicationView> {
+    return this.publication.get(id);
+  }
+
+  /** Publishes (or republishes after a withdrawal) with the fields chosen. Audited. */
+  @Authenticated({ permission: Permission.PublicationManage })
+  @Put(':id')
+  @ApiExcludeEndpoint()
+  publish(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: PublishPersonDto): Promise<PublicationView> {
+    return this.publication.publish(user, id, body);
+  }
+
+  /** Withdrawal on request: the public page answers 410 at once. Audited with its reason. */
+  @Authenticated({ permission: Permission.PublicationManage })
+  @Post(':id/withdrawal')
+  @HttpCode(HttpStatus.OK)
+  @ApiExcludeEndpoint()
+  withdraw(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawPublicationDto): Promise<PublicationView> {
+    return this.publication.withdraw(user, id, body.reason);
+  }
+}
+
+/**
+ * The public Book of Memory: server-rendered pages in Kazakh, Russian or English (`?lang=`, else Accept-Language),
+ * readable without JavaScript, rate-limited per address. Only published fields of published persons.
+ */
+@Controller('public/persons')
+export class PublicBookController {
+  constructor(private readonly publication: PublicationService) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ auth: { limit: publicReadsPerMinute, ttl: 60_000 } })
+  @Get()
+  @ApiExcludeEndpoint()
+  async search(@Query('q') q: unknown, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const language = checkPageLanguage(lang, request.headers['accept-language']);
+    const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
+    response.type('html');
+    response.setHeader('Content-Language', language);
+    let hits = null;
+    if (query) {
+      try {
+        hits = await this.publication.search(query);
+      } catch (error) {
+        // a query without a name word (digits, punctuation) finds nothing
+        if (!(error instanceof CodedException) || error.code !== 'registry.search_no_name') throw error;
+        hits = [];
+      }
+    }
+    return renderPublicSearchPage(language, query, hits);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ auth: { limit: publicReadsPerMinute, ttl: 60_000 } })
+  @Get(':id')
+  @ApiExcludeEndpoint()
+  async person(@Param('id') id: string, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const language = checkPageLanguage(lang, request.headers['accept-language']);
+    response.type('html');
+    response.setHeader('Content-Language', language);
+    const person = await this.publication.readPublic(id, language);
+    if (person === null || person === 'withdrawn') {
+      response.status(person === null ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
+      return renderPublicMissingPage(language, person === 'withdrawn');
+    }
+    return renderPublicPersonPage(language, person);
+  }
+}

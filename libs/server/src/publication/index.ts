@@ -1,0 +1,4 @@
+export * from './publication.service.js';
+export * from './publication.module.js';
+export * from './public-pages.js';
+export * from './demo-publications.seed.js';

@@ -1,0 +1,232 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DecisionOutcome, type SessionUser } from '@aqtalu/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CodedException } from '../errors/coded.exception.js';
+import { RegistryService } from '../registry/registry.service.js';
+
+/** The fields of a person that may be published, each decided on its own (the migration's CHECK lists the same). */
+export const publicFields = [
+  'names', 'birth_year', 'birthplace', 'nationality', 'occupation', 'arrest', 'sentencing_body', 'articles', 'sentence', 'camp', 'death', 'rehabilitation', 'sources',
+] as const;
+export type PublicField = (typeof publicFields)[number];
+
+/** Why a record is in the Book of Memory: its reliability, shown on the page. */
+export const publicationBases = ['commission', 'book', 'contributed'] as const;
+export type PublicationBasis = (typeof publicationBases)[number];
+
+export type PublicLanguage = 'kk' | 'ru' | 'en';
+
+/** A published person as the public sees it: only the fields published, nothing else. */
+export interface PublicPerson {
+  id: string;
+  basis: PublicationBasis;
+  names?: string[];
+  birthYear?: string | null;
+  birthplace?: string | null;
+  nationality?: string | null;
+  occupation?: string | null;
+  arrest?: { date: string | null; place: string | null } | null;
+  sentencingBody?: string | null;
+  articles?: string[];
+  sentence?: { kind: string | null; term: string | null } | null;
+  camp?: string | null;
+  death?: { date: string | null; place: string | null } | null;
+  rehabilitation?: { date: string | null; decisionNumber: string | null } | null;
+  sources?: string[];
+}
+
+export interface PublicSearchHit {
+  id: string;
+  name: string;
+  birthYear: string | null;
+  basis: PublicationBasis;
+}
+
+export interface PublicationView {
+  personId: string;
+  basis: PublicationBasis;
+  fields: PublicField[];
+  publishedAt: Date;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
+  publicReads: number;
+}
+
+/** Published and not withdrawn: the only persons any public query may see. */
+export const publishedPersonCondition = `EXISTS (SELECT 1 FROM published_persons pub WHERE pub.person_id = p.id AND pub.withdrawn_at IS NULL)`;
+
+const nameColumn: Record<PublicLanguage, string> = { kk: 'name_kk', ru: 'name_ru', en: 'name_en' };
+
+/**
+ * The Book of Memory as data: who is published, on what basis and which fields; withdrawal at once. The public
+ * reads select only the fields a person's publication names, and count the reads instead of auditing each.
+ */
+@Injectable()
+export class PublicationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly registry: RegistryService,
+  ) {}
+
+  /** Called where the commission's decision rehabilitates a person: published with every field, unless already published. */
+  static async publishOnRehabilitation(manager: EntityManager, personId: string, userId: string | null): Promise<void> {
+    await manager.query(
+      `INSERT INTO published_persons (person_id, basis, fields, published_by) VALUES ($1, 'commission', $2, $3) ON CONFLICT (person_id) DO NOTHING`,
+      [personId, [...publicFields], userId],
+    );
+  }
+
+  /** An editor publishes a registry person (again, after a withdrawal), with the fields chosen. Audited. */
+  async publish(user: SessionUser, personId: string, input: { basis: PublicationBasis; fields: PublicField[] }): Promise<PublicationView> {
+    await this.dataSource.transaction(async (manager) => {
+      const [person] = await manager.query(`SELECT id, merged_into_id FROM persons WHERE id = $1`, [personId]);
+      if (!person || person.merged_into_id) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'person', id: personId });
+      const [before] = await manager.query(`SELECT basis, fields, withdrawn_at FROM published_persons WHERE person_id = $1 FOR UPDATE`, [personId]);
+      const fields = publicFields.filter((field) => input.fields.includes(field));
+      await manager.query(
+        `INSERT INTO published_persons (person_id, basis, fields, published_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (person_id) DO UPDATE SET basis = $2, fields = $3, published_by = $4, published_at = now(),
+           withdrawn_at = NULL, withdrawn_by = NULL, withdrawal_reason = NULL`,
+        [personId, input.basis, fields, user.id],
+      );
+      await this.audit.record(
+        { action: 'publication.publish', entityType: 'person', entityId: personId, before: before ?? null, after: { basis: input.basis, fields } },
+        manager,
+      );
+    });
+    return this.get(personId);
+  }
+
+  /** Withdrawal on request: the page disappears at once. Audited with its reason. */
+  async withdraw(user: SessionUser, personId: string, reason: string): Promise<PublicationView> {
+    await this.dataSource.transaction(async (manager) => {
+      const [, affected] = await manager.query(
+        `UPDATE published_persons SET withdrawn_at = now(), withdrawn_by = $2, withdrawal_reason = $3 WHERE person_id = $1 AND withdrawn_at IS NULL`,
+        [personId, user.id, reason],
+      );
+      if (!affected) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'person', id: personId });
+      await this.audit.record({ action: 'publication.withdraw', entityType: 'person', entityId: personId, after: { reason } }, manager);
+    });
+    return this.get(personId);
+  }
+
+  async get(personId: string): Promise<PublicationView> {
+    const [row] = await this.dataSource.query(
+      `SELECT person_id, basis, fields, published_at, withdrawn_at, withdrawal_reason, public_reads FROM published_persons WHERE person_id = $1`,
+      [personId],
+    );
+    if (!row) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'person', id: personId });
+    return {
+      personId: row.person_id, basis: row.basis, fields: row.fields, publishedAt: row.published_at, withdrawnAt: row.withdrawn_at,
+      withdrawalReason: row.withdrawal_reason, publicReads: Number(row.public_reads),
+    };
+  }
+
+  /** The registry's name search in any script, over published persons only; answers names and birth years only where published. */
+  async search(query: string, limit = 25): Promise<PublicSearchHit[]> {
+    const hits = await this.registry.search(query, { limit, publishedOnly: true });
+    if (hits.length === 0) return [];
+    const rows: Array<{ id: string; basis: PublicationBasis; fields: string[]; birth_year: string | null }> = await this.dataSource.query(
+      `SELECT pub.person_id AS id, pub.basis, pub.fields, CASE WHEN 'birth_year' = ANY(pub.fields) THEN p.birth_year END AS birth_year
+       FROM published_persons pub JOIN persons p ON p.id = pub.person_id
+       WHERE pub.person_id = ANY($1::uuid[]) AND pub.withdrawn_at IS NULL AND 'names' = ANY(pub.fields)`,
+      [hits.map((hit) => hit.personId)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return hits.flatMap((hit) => {
+      const row = byId.get(hit.personId);
+      return row ? [{ id: row.id, name: hit.matchedVariant, birthYear: row.birth_year, basis: row.basis }] : [];
+    });
+  }
+
+  /**
+   * One public read of a person, counted. `withdrawn` when the record was withdrawn, null when it was never
+   * published. Each field is read only when its publication says so.
+   */
+  async readPublic(personId: string, language: PublicLanguage): Promise<PublicPerson | 'withdrawn' | null> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(personId)) return null;
+    // an UPDATE answers [rows, affected count]
+    const [updated]: [Array<{ basis: PublicationBasis; fields: PublicField[]; withdrawn: boolean }>, number] = await this.dataSource.query(
+      `UPDATE published_persons SET public_reads = public_reads + CASE WHEN withdrawn_at IS NULL THEN 1 ELSE 0 END
+       WHERE person_id = $1 RETURNING basis, fields, withdrawn_at IS NOT NULL AS withdrawn`,
+      [personId],
+    );
+    const publication = updated[0];
+    if (!publication) return null;
+    if (publication.withdrawn) return 'withdrawn';
+    const has = (field: PublicField) => publication.fields.includes(field);
+    const person: PublicPerson = { id: personId, basis: publication.basis };
+    const dictionaryName = nameColumn[language];
+
+    if (has('names')) {
+      const rows: Array<{ full_name: string }> = await this.dataSource.query(
+        `SELECT DISTINCT full_name FROM person_name_variants WHERE person_id = $1 ORDER BY full_name`,
+        [personId],
+      );
+      person.names = rows.map((row) => row.full_name);
+    }
+    if (has('birth_year') || has('birthplace')) {
+      const [row] = await this.dataSource.query(
+        `SELECT ${has('birth_year') ? 'birth_year' : 'NULL'} AS birth_year, ${has('birthplace') ? 'birthplace' : 'NULL'} AS birthplace FROM persons WHERE id = $1`,
+        [personId],
+      );
+      if (has('birth_year')) person.birthYear = row?.birth_year ?? null;
+      if (has('birthplace')) person.birthplace = row?.birthplace ?? null;
+    }
+    // accepted facts only: a value the registry has not accepted is unverified and never public
+    const fact = async (kind: string) => {
+      const [row] = await this.dataSource.query(`SELECT value FROM person_facts WHERE person_id = $1 AND kind = $2 AND accepted`, [personId, kind]);
+      return (row?.value as string | undefined) ?? null;
+    };
+    if (has('nationality')) person.nationality = await fact('nationality');
+    if (has('occupation')) person.occupation = await fact('occupation');
+    const episode = async (kind: string) => {
+      const [row] = await this.dataSource.query(
+        `SELECT date_text, place_text FROM person_facts WHERE person_id = $1 AND kind = 'episode' AND episode_kind = $2 AND accepted`,
+        [personId, kind],
+      );
+      return row ? { date: (row.date_text as string | null) ?? null, place: (row.place_text as string | null) ?? null } : null;
+    };
+    if (has('arrest')) person.arrest = await episode('arrest');
+    if (has('death')) person.death = (await episode('death')) ?? (await episode('execution'));
+    if (has('sentencing_body') || has('articles') || has('sentence') || has('camp')) {
+      const [row] = await this.dataSource.query(
+        `SELECT ${has('sentencing_body') ? `(SELECT sb.${dictionaryName} FROM sentencing_bodies sb WHERE sb.code = f.sentencing_body_code)` : 'NULL'} AS body,
+                ${has('articles') ? `(SELECT array_agg(a.article ORDER BY a.article) FROM criminal_articles a WHERE a.code = ANY(f.article_codes))` : 'NULL'} AS articles,
+                ${has('sentence') ? `(SELECT k.${dictionaryName} FROM sentence_kinds k WHERE k.code = f.sentence_kind_code)` : 'NULL'} AS sentence_kind,
+                ${has('sentence') ? 'f.sentence_term' : 'NULL'} AS sentence_term,
+                ${has('camp') ? `(SELECT c.${dictionaryName} FROM camps c WHERE c.code = coalesce(f.camp_code, (SELECT cf.camp_code FROM person_facts cf WHERE cf.person_id = f.person_id AND cf.episode_kind = 'camp' AND cf.accepted)))` : 'NULL'} AS camp
+         FROM person_facts f WHERE f.person_id = $1 AND f.kind = 'episode' AND f.episode_kind = 'sentence' AND f.accepted`,
+        [personId],
+      );
+      if (has('sentencing_body')) person.sentencingBody = row?.body ?? null;
+      if (has('articles')) person.articles = row?.articles ?? [];
+      if (has('sentence')) person.sentence = row && (row.sentence_kind || row.sentence_term) ? { kind: row.sentence_kind ?? null, term: row.sentence_term ?? null } : null;
+      if (has('camp')) person.camp = row?.camp ?? null;
+    }
+    if (has('rehabilitation')) {
+      const [row] = await this.dataSource.query(
+        `SELECT p.rehabilitated_on::text AS date,
+                (SELECT d.number FROM certificates c JOIN decisions d ON d.id = c.decision_id
+                 WHERE c.person_id = p.id AND d.outcome = $2 ORDER BY c.created_at DESC LIMIT 1) AS number
+         FROM persons p WHERE p.id = $1`,
+        [personId, DecisionOutcome.Rehabilitated],
+      );
+      person.rehabilitation = row && (row.date || row.number) ? { date: row.date ?? null, decisionNumber: row.number ?? null } : null;
+    }
+    if (has('sources')) {
+      // archival references and published books only: a case's evidence is not a public source
+      const rows: Array<{ source: string }> = await this.dataSource.query(
+        `SELECT DISTINCT CASE WHEN source_kind = 'book' THEN book_title || coalesce(', ' || book_volume, '') || ', p. ' || book_page
+                              ELSE concat_ws(', ', archive, 'ф. ' || fond, 'оп. ' || opis, 'д. ' || delo) END AS source
+         FROM person_facts WHERE person_id = $1 AND accepted AND source_kind IN ('archival', 'book') ORDER BY 1`,
+        [personId],
+      );
+      person.sources = rows.map((row) => row.source).filter(Boolean);
+    }
+    return person;
+  }
+}
