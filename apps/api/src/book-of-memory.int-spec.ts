@@ -16,9 +16,9 @@ describe('the public Book of Memory', () => {
   let secretary: HttpSession;
 
   /** A public page as a browser without JavaScript gets it: no session, HTML. */
-  async function page(path: string, language = 'kk'): Promise<{ status: number; html: string; type: string }> {
+  async function page(path: string, language = 'kk'): Promise<{ status: number; html: string; type: string; rateLimit: string | null }> {
     const response = await fetch(`${baseUrl}${path}`, { headers: { Accept: 'text/html', 'Accept-Language': language } });
-    return { status: response.status, html: await response.text(), type: response.headers.get('content-type') ?? '' };
+    return { status: response.status, html: await response.text(), type: response.headers.get('content-type') ?? '', rateLimit: response.headers.get('x-ratelimit-limit-auth') };
   }
 
   async function createPerson(names: string[], extra: Record<string, unknown> = {}): Promise<string> {
@@ -60,6 +60,8 @@ describe('the public Book of Memory', () => {
     expect(found.type).toContain('text/html');
     expect(found.html).toContain(`/api/public/persons/${id}`);
     expect(found.html).toContain('<html lang="en">');
+    // throttled per address by the API's Redis-backed throttler
+    expect(found.rateLimit).toBe('600');
 
     const person = await page(`/api/public/persons/${id}`, 'ru');
     expect(person.status).toBe(200);

@@ -29,6 +29,7 @@ import {
 } from '@aqtalu/contracts';
 import { createTestEnvironment, type TestEnvironment } from '@aqtalu/testing';
 import pg from 'pg';
+import { publicationBases } from '../publication/publication.service.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -70,6 +71,7 @@ const enumColumns: Record<string, readonly string[]> = {
   'person_relations.source_kind': Object.values(FactSourceKind),
   'archive_inventory_entries.status': Object.values(DeclassificationStatus),
   'place_sources.source_kind': Object.values(FactSourceKind),
+  'published_persons.basis': publicationBases,
 };
 
 /** Columns a CHECK limits to listed values for another reason than an enum (a scope rule, not a domain). */
