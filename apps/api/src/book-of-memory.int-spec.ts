@@ -1,8 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseTransition, Role } from '@aqtalu/contracts';
-import { demoLogins } from '@aqtalu/server';
+import { demoLogins, seedDemoPublications, seedDemoRegistry } from '@aqtalu/server';
 import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from './bootstrap.js';
 
@@ -35,6 +36,19 @@ describe('the public Book of Memory', () => {
     db = new pg.Client({ connectionString: environment.databaseUrl });
     await db.connect();
     secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+  });
+
+  it('publishes the demo names once for npm start, findable in Latin', async () => {
+    await seedDemoRegistry(api.get(DataSource));
+    const published = await seedDemoPublications(api.get(DataSource));
+    expect(published).toHaveLength(3);
+    expect(await seedDemoPublications(api.get(DataSource))).toEqual([]);
+    const found = await page(`/api/public/persons?q=Baitursynov`);
+    expect(found.html).toContain('Байтұрсынұлы Ахмет');
+    const [id] = published.filter((personId) => found.html.includes(personId));
+    const person = await page(`/api/public/persons/${id}`, 'en');
+    expect(person.html).toContain('From a published book of memory');
+    expect(person.html).toContain('1872');
   });
 
   afterAll(async () => {
