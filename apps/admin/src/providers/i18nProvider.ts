@@ -6,6 +6,9 @@ import { ru } from '../i18n/ru';
 import { statisticsEn } from '../i18n/statistics.en';
 import { statisticsKk } from '../i18n/statistics.kk';
 import { statisticsRu } from '../i18n/statistics.ru';
+import { lettersEn } from '../i18n/letters.en';
+import { lettersKk } from '../i18n/letters.kk';
+import { lettersRu } from '../i18n/letters.ru';
 
 export type Locale = 'kk' | 'ru' | 'en';
 
@@ -13,9 +16,9 @@ export const defaultLocale: Locale = 'ru';
 
 // English underneath each translation: a key it lacks (one a react-admin upgrade adds, say) reads in English.
 const messages: Record<Locale, TranslationMessages> = {
-  kk: mergeTranslations(en, statisticsEn, kk, statisticsKk),
-  ru: mergeTranslations(en, statisticsEn, ru, statisticsRu),
-  en: mergeTranslations(en, statisticsEn),
+  kk: mergeTranslations(en, statisticsEn, lettersEn, kk, statisticsKk, lettersKk),
+  ru: mergeTranslations(en, statisticsEn, lettersEn, ru, statisticsRu, lettersRu),
+  en: mergeTranslations(en, statisticsEn, lettersEn),
 };
 
 const isLocale = (locale: string): locale is Locale => Object.hasOwn(messages, locale);

@@ -7,6 +7,7 @@ import { TransitionsPanel } from './TransitionsPanel';
 import { CaseEvidenceTab } from './CaseEvidenceTab';
 import { VotesTab } from './VotesTab';
 import { CaseEditButton } from './CaseEditButton';
+import { LettersTab } from '../letters/LettersTab';
 
 /** A dictionary entry's name in the screen's language, or the code while the dictionary loads. */
 const nameIn = (choices: Array<{ id: string; name: string }>, code: string) => choices.find((choice) => choice.id === code)?.name ?? code;
@@ -120,6 +121,7 @@ export const CaseShow = () => {
         <TabbedShowLayout.Tab label="resources.cases.tabs.certificates" path="certificates">
           <CertificatesTab />
         </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="aqtalu.letters.tab" path="letters"><LettersTab /></TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
   );
