@@ -17,6 +17,10 @@ import {
   EventRole,
   FactKind,
   FactSourceKind,
+  LetterDirection,
+  LetterKind,
+  LetterLanguage,
+  LetterStatus,
   NameScript,
   PlaceKind,
   PlaceNameLanguage,
@@ -72,6 +76,12 @@ const enumColumns: Record<string, readonly string[]> = {
   'archive_inventory_entries.status': Object.values(DeclassificationStatus),
   'place_sources.source_kind': Object.values(FactSourceKind),
   'published_persons.basis': publicationBases,
+  'letter_templates.kind': Object.values(LetterKind),
+  'letter_templates.language': Object.values(LetterLanguage),
+  'letter_counters.kind': Object.values(LetterKind),
+  'letters.direction': Object.values(LetterDirection),
+  'letters.kind': Object.values(LetterKind),
+  'letters.status': Object.values(LetterStatus),
 };
 
 /** Columns a CHECK limits to listed values for another reason than an enum (a scope rule, not a domain). */
