@@ -20,7 +20,7 @@ import type { Code } from './codes.js';
 import type { EvidenceCheckName, EvidenceCheckState, EvidenceKind, EvidenceProposalKind, EvidenceProposalStatus, EvidenceVerification } from './evidence.js';
 import type { EventListRow, EventParticipantView, EventPeopleView, EventView, PersonEventView, PersonRelationView, SourceView } from './events.js';
 import type { InventoryEntryView, InventoryImportReport } from './inventory.js';
-import type { StatsArchiveRow, StatsBacklogRow, StatsCountRow, StatsDurationRow, StatsFilters } from './stats.js';
+import type { CaseSearchHit, StatsArchiveRow, StatsBacklogRow, StatsCountRow, StatsDurationRow, StatsFilters } from './stats.js';
 import type { DuplicateStatus, EpisodeKind, FactKind, FactSourceKind, NameScript, PlaceKind, RegistryImportStatus } from './registry.js';
 
 /** An instant, ISO 8601. @format date-time */
@@ -276,6 +276,8 @@ export interface AgendaItemResponse {
   caseId: string;
   caseNumber: string;
   caseStatus: CaseStatus;
+  /** The names of the case's persons. */
+  subjects: string[];
   votes: VoteResponse[];
   decision: { number: string; outcome: DecisionOutcome; reasons: string | null } | null;
   quorum: QuorumResponse;
@@ -672,6 +674,9 @@ export type PlaceSourceResponse = SourceView & { id: string; placeId: string; no
 
 // ---------------------------------------------------------------- statistics, calendar
 
+/** A row of `GET /api/search`: a case found by its number, names or text, ranked. */
+export type CaseSearchResponse = CaseSearchHit;
+
 /** `GET /api/stats/counts`. */
 export interface StatsCountsResponse {
   filters: StatsFilters;
@@ -816,6 +821,59 @@ export interface HealthResponse {
   error?: Record<string, { status: string; [detail: string]: unknown }>;
   details: Record<string, { status: string; [detail: string]: unknown }>;
 }
+
+// ---------------------------------------------------------------- what the history and the audit log say
+
+/**
+ * Every action the audit log records: the back office reads each as a sentence (apps/admin i18n
+ * history.<lang>.ts, typed by this list) and a spec holds the code's `action:` literals to it.
+ */
+export const auditActions = [
+  'access.anomaly', 'access.denied',
+  'archive_request.create', 'archive_request.list', 'archive_request.read', 'archive_request.overdue', 'archive_request.cite_inventory',
+  'archive_request.start', 'archive_request.answer', 'archive_request.nothing-found', 'archive_request.cancel',
+  'audit.read', 'audit.verify',
+  'auth.login', 'auth.login_failed', 'auth.locked_out', 'auth.throttled', 'auth.logout', 'auth.logout_everywhere', 'auth.refresh_reuse',
+  'auth.totp_enabled', 'auth.totp_enrolment_started',
+  'case.create', 'case.read', 'case.list', 'case.search', 'case.update', 'case.change_region', 'case.add_subject', 'case.subjects_bulk',
+  'case.applicant_reduce', 'case.transition', 'case.comment', 'case.task_create', 'case.task_done', 'case.task_reopened', 'case.watch', 'case.unwatch',
+  'case.read_certificates', 'case.read_comments', 'case.read_conclusion', 'case.read_evidence', 'case.read_subjects', 'case.read_tasks',
+  'case.read_timeline', 'case.read_watchers', 'case.read_letters',
+  'certificate.download', 'certificate.verify',
+  'commission.read_pending_votes', 'commission.vote',
+  'commission_session.create', 'commission_session.read', 'commission_session.attendance', 'commission_session.agenda_add',
+  'commission_session.read_candidates', 'commission_session.protocol',
+  'conclusion.draft', 'conclusion.sign',
+  'dictionary.create', 'dictionary.update',
+  'event.create', 'event.update', 'event.add_participant', 'event.remove_participant', 'event.read_people',
+  'evidence.upload', 'evidence.read', 'evidence.download', 'evidence.read_thumbnail', 'evidence.read_proposals', 'evidence.read_citations',
+  'evidence.verify', 'evidence.reject', 'evidence.quarantine', 'evidence.release', 'evidence.recheck', 'evidence.proposal_confirm', 'evidence.proposal_dismiss',
+  'export',
+  'letter.create', 'letter.register_incoming', 'letter.download', 'letter.delivery', 'letter.email', 'letter.template_update',
+  'publication.publish', 'publication.withdraw',
+  'holiday.create', 'holiday.update', 'holiday.delete', 'holiday.add_fixed_year',
+  'inventory.create', 'inventory.update', 'inventory.import', 'inventory.add_mention',
+  'person.create', 'person.read', 'person.list', 'person.search', 'person.update', 'person.add_variant', 'person.read_cases', 'person.read_events',
+  'person.read_files', 'person.read_relations', 'person.add_relation', 'person.remove_relation', 'person.read_facts', 'person.list_facts',
+  'person.add_fact', 'person.update_fact', 'person.accept_fact', 'person.merge', 'person.unmerge', 'person.mark_different',
+  'place.create', 'place.update', 'place.add_name', 'place.add_source',
+  'queues.open',
+  'registry_import.load',
+  'resource.version_conflict',
+  'retention.rule_update', 'retention.run', 'retention.dry_run',
+  'user.create', 'user.update', 'user.disable', 'user.enable', 'user.reset_password', 'user.reset_totp',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+/** Every kind of entry of a case's history (`case_events.kind`), each a sentence in the back office. */
+export const caseEventKinds = [
+  'created', 'created_from_list', 'created_from_exception', 'exception_spun_off', 'updated', 'region_changed', 'subject_added', 'subjects_bulk',
+  'archive_request_sent', 'archive_request_in_progress', 'archive_request_answered', 'archive_request_nothing_found', 'archive_request_cancelled',
+  'archive_request_overdue', 'transition', 'comment', 'conclusion_drafted', 'conclusion_signed', 'placed_on_agenda',
+] as const;
+
+export type CaseEventKind = (typeof caseEventKinds)[number];
 
 /** `GET /api/letter-templates`: a template of the correspondence register (subject and body with {placeholders}). */
 export interface LetterTemplateResponse {

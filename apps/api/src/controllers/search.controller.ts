@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { type ListQueryParams, oneOfFilter, parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
+import { ApiAnswer } from '../dtos/responses/api-answer.js';
 
 /** Full-text search across the cases the caller may see. */
 @ApiTags('search')
@@ -23,6 +24,7 @@ export class SearchController {
   @Get()
   @ApiQuery({ name: 'filter', required: true, example: '{"q":"Қарағанды"}' })
   @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  @ApiAnswer('CaseSearchResponse', { list: true })
   async find(@CurrentUser() user: SessionUser, @Query() query: ListQueryParams, @Res({ passthrough: true }) response: Response): Promise<CaseSearchHit[]> {
     const list = parseListQuery(query, { sortable: ['rank'], defaultSort: 'rank', defaultOrder: 'DESC', filters: ['q', 'source'] });
     const q = textFilter(list.filter, 'q') ?? '';

@@ -1,5 +1,5 @@
 import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
-import { ActorField, EntityField, monospace, OccurredAtField, outcomeChoices, OutcomeField } from './AuditFields';
+import { ActorField, EntityField, OccurredAtField, outcomeChoices, OutcomeField, SentenceField } from './AuditFields';
 
 const auditFilters = [
   <SelectInput key="outcome" source="outcome" choices={outcomeChoices} alwaysOn />,
@@ -20,7 +20,9 @@ export const AuditLogList = () => (
       <DataTable.Col source="actorEmail" disableSort>
         <ActorField />
       </DataTable.Col>
-      <DataTable.Col source="action" disableSort render={(entry) => <span style={monospace}>{entry.action}</span>} />
+      <DataTable.Col source="action" label="resources.audit-log.fields.action" disableSort>
+        <SentenceField />
+      </DataTable.Col>
       <DataTable.Col source="outcome" disableSort>
         <OutcomeField />
       </DataTable.Col>

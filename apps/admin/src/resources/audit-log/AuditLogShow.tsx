@@ -3,11 +3,13 @@ import { Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } fro
 import {
   ActorField,
   type AuditEntry,
+  diffOf,
   EntityField,
   monospace,
   OccurredAtField,
   OutcomeField,
   resourceOfEntity,
+  SentenceField,
 } from './AuditFields';
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -33,7 +35,7 @@ const DiffTable = (_props: { source?: string; label?: string }) => {
   const translate = useTranslate();
   const format = useFormatValue(record?.entityType ?? null);
   if (!record) return null;
-  const { before = null, after = null } = record.diff ?? {};
+  const { before = null, after = null } = diffOf(record) ?? {};
   if (!before && !after) {
     return <Typography color="text.secondary">{translate('resources.audit-log.diff.none')}</Typography>;
   }
@@ -78,7 +80,7 @@ const DiffTable = (_props: { source?: string; label?: string }) => {
 /** Whatever else the entry records (the reason of a failed sign-in, the filter of an audit read…). */
 const DetailsField = (_props: { source?: string; label?: string }) => {
   const record = useRecordContext<AuditEntry>();
-  if (!record?.details || Object.keys(record.details).length === 0) return <span>—</span>;
+  if (!record?.details || typeof record.details !== 'object' || Object.keys(record.details).length === 0) return <span>—</span>;
   return (
     <Box component="pre" sx={{ ...monospace, m: 0, fontSize: '0.85rem', whiteSpace: 'pre-wrap' }}>
       {JSON.stringify(record.details, null, 2)}
@@ -108,7 +110,7 @@ export const AuditLogShow = () => (
       <TextField source="id" />
       <OccurredAtField source="occurredAt" />
       <ActorField source="actorEmail" />
-      <TextField source="action" sx={monospace} />
+      <SentenceField source="action" />
       <OutcomeField source="outcome" />
       <EntityField source="entityType" label="resources.audit-log.fields.entity" />
       <DiffTable source="diff" />

@@ -340,41 +340,8 @@ export const ConclusionTab = () => {
   );
 };
 
-interface TimelineEvent {
-  id: string;
-  occurredAt: string;
-  kind: string;
-  data: Record<string, unknown> | null;
-  actorName: string | null;
-}
-
-/** What happened to the case, oldest first. */
-export const TimelineTab = () => {
-  const record = useRecordContext<CaseRecord>();
-  const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const { data } = useApi<TimelineEvent[]>(record ? `/cases/${record.id}/timeline?v=${record.version}` : null);
-  return (
-    <MuiList dense>
-      {(data ?? []).map((event) => (
-        <ListItem key={event.id} divider>
-          <ListItemText
-            primary={`${new Date(event.occurredAt).toLocaleString(locale)} · ${translate(`resources.cases.timeline.${event.kind}`, { _: event.kind })}`}
-            secondary={[event.actorName ?? translate('resources.cases.timeline.system'), summarise(event.data)].filter(Boolean).join(' — ')}
-          />
-        </ListItem>
-      ))}
-    </MuiList>
-  );
-};
-
-const summarise = (data: Record<string, unknown> | null) =>
-  data
-    ? Object.entries(data)
-        .filter(([, value]) => value !== null && typeof value !== 'object')
-        .map(([key, value]) => `${key}: ${String(value)}`)
-        .join(', ')
-    : '';
+/** The case's history: HistoryTab.tsx. */
+export { TimelineTab } from './HistoryTab';
 
 interface Comment {
   id: string;

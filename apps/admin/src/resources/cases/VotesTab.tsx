@@ -1,14 +1,13 @@
+import type { HistoryEntry } from '@aqtalu/contracts';
 import { Alert, Chip, List as MuiList, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { Link, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { codeText } from '../../i18n/codeText';
 import { useApi } from '../../providers/useApi';
 import type { SessionRecord } from '../commission-sessions/session';
 import { tally } from '../commission-sessions/session';
 import type { CaseRecord } from './CaseFields';
 
-interface TimelineEvent {
-  kind: string;
-  data: Record<string, unknown> | null;
-}
+type TimelineEvent = Pick<HistoryEntry, 'kind' | 'data'>;
 
 /** The session the case was last put on, from its timeline (the case itself does not name it). */
 export function lastSessionOf(events: readonly TimelineEvent[] | undefined): string | null {
@@ -43,7 +42,7 @@ export const VotesTab = () => {
         <Chip
           size="small"
           color={item.quorum.reached ? 'success' : 'warning'}
-          label={item.quorum.reached ? translate('resources.commission-sessions.quorum_reached') : translate('resources.commission-sessions.no_quorum', { note: item.quorum.note ?? '' })}
+          label={item.quorum.reached ? translate('resources.commission-sessions.quorum_reached') : translate('resources.commission-sessions.no_quorum', { note: codeText(item.quorum.refusal ?? {}, item.quorum.note, translate) })}
         />
       </Stack>
       <MuiList dense>

@@ -1,4 +1,4 @@
-import { VoteChoice } from '@aqtalu/contracts';
+import { CaseAction, VoteChoice, type CaseTransitionsAnswer } from '@aqtalu/contracts';
 import { Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -18,6 +18,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { codeText } from '../../i18n/codeText';
 import { LabelledButton as Button } from '../../layout/LabelledButton';
 import { apiJson, downloadFile } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
@@ -175,6 +176,13 @@ const VoteForm = ({ session, item }: { session: SessionRecord; item: AgendaItem 
   );
 };
 
+/** The vote form, shown while the case's allowed actions (GET /api/cases/:id/transitions) open `vote` to this member. */
+const VoteWhenAllowed = ({ session, item }: { session: SessionRecord; item: AgendaItem }) => {
+  const { data } = useApi<CaseTransitionsAnswer>(`/cases/${item.caseId}/transitions?v=${session.version}`);
+  const vote = data?.actions.find((action) => action.name === CaseAction.Vote);
+  return vote?.allowed ? <VoteForm session={session} item={item} /> : null;
+};
+
 const Agenda = () => {
   const record = useRecordContext<SessionRecord>();
   const translate = useTranslate();
@@ -207,7 +215,7 @@ const Agenda = () => {
                 <Chip
                   size="small"
                   color={item.quorum.reached ? 'success' : 'warning'}
-                  label={item.quorum.reached ? translate('resources.commission-sessions.quorum_reached') : translate('resources.commission-sessions.no_quorum', { note: item.quorum.note ?? '' })}
+                  label={item.quorum.reached ? translate('resources.commission-sessions.quorum_reached') : translate('resources.commission-sessions.no_quorum', { note: codeText(item.quorum.refusal ?? {}, item.quorum.note, translate) })}
                 />
                 {item.decision ? (
                   <Chip size="small" color="primary" label={`${item.decision.number}: ${translate(`resources.cases.outcome.${item.decision.outcome}`, { _: item.decision.outcome })}`} />
@@ -219,7 +227,7 @@ const Agenda = () => {
                   {vote.dissentingOpinion ? ` — ${vote.dissentingOpinion}` : ''}
                 </Typography>
               ))}
-              {canVote && !voted && !item.decision ? <VoteForm session={record} item={item} /> : null}
+              {canVote && !voted ? <VoteWhenAllowed session={record} item={item} /> : null}
             </Stack>
           );
         })}

@@ -1,12 +1,12 @@
-import { VoteChoice } from '@aqtalu/contracts';
+import { Role, VoteChoice } from '@aqtalu/contracts';
 import { describe, expect, it } from 'vitest';
 import { candidateLabel, isCaseId, tally, toggledAttendance } from './session';
 
 describe('the commission session screen', () => {
   const attendance = [
-    { userId: 'a', name: 'A', role: 'chair', present: true },
-    { userId: 'b', name: 'B', role: 'commission_member', present: false },
-    { userId: 'c', name: 'C', role: 'commission_member', present: true },
+    { userId: 'a', name: 'A', role: Role.Chair, present: true },
+    { userId: 'b', name: 'B', role: Role.CommissionMember, present: false },
+    { userId: 'c', name: 'C', role: Role.CommissionMember, present: true },
   ];
 
   it('sends everyone present after ticking a member', () => {

@@ -1,36 +1,9 @@
-import type { VoteChoice } from '@aqtalu/contracts';
+import type { AgendaCandidateResponse, AgendaItemResponse, CommissionSessionResponse, PendingVoteResponse, VoteChoice, VoteResponse } from '@aqtalu/contracts';
 
-export interface Vote {
-  memberId: string;
-  name: string;
-  choice: VoteChoice;
-  dissentingOpinion: string | null;
-}
-
-export interface AgendaItem {
-  id: string;
-  position: number;
-  caseId: string;
-  caseNumber: string;
-  caseStatus: string;
-  /** The names of the case's persons. */
-  subjects?: string[];
-  votes: Vote[];
-  decision: { number: string; outcome: string; reasons: string } | null;
-  quorum: { reached: boolean; note?: string; [key: string]: unknown };
-}
-
-export interface SessionRecord {
-  id: string;
-  number: string;
-  date: string;
-  place: string | null;
-  attendance: Array<{ userId: string; name: string; role: string; present: boolean }>;
-  totalMembers: number;
-  present: number;
-  agenda: AgendaItem[];
-  version: number;
-}
+/** The answers of /api/commission/sessions, as libs/contracts declares them. */
+export type Vote = VoteResponse;
+export type AgendaItem = AgendaItemResponse;
+export type SessionRecord = CommissionSessionResponse;
 
 /** The attendance after ticking one member: the ids of everyone present, as `PUT …/attendance` wants. */
 export function toggledAttendance(attendance: SessionRecord['attendance'], userId: string, present: boolean): string[] {
@@ -48,24 +21,10 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isCaseId = (value: string) => uuid.test(value.trim());
 
 /** `GET /api/tasks/votes`: a vote waiting for the signed-in member. */
-export interface PendingVote {
-  sessionId: string;
-  sessionNumber: string;
-  sessionDate: string;
-  caseId: string;
-  caseNumber: string;
-  present: boolean;
-  subjects: string[];
-}
+export type PendingVote = PendingVoteResponse;
 
 /** `GET /api/commission/sessions/:id/agenda/candidates`: a case that may go on the agenda. */
-export interface AgendaCandidate {
-  id: string;
-  number: string;
-  regionCode: string;
-  categoryCode: string;
-  subjects: string[];
-}
+export type AgendaCandidate = AgendaCandidateResponse;
 
 /** How the picker names a candidate: its number and the persons it is about. */
 export const candidateLabel = (candidate: Pick<AgendaCandidate, 'number' | 'subjects'>) =>

@@ -55,6 +55,13 @@ export const responseSchemas = {
       "caseStatus": {
         "$ref": "#/components/schemas/CaseStatus"
       },
+      "subjects": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The names of the case's persons."
+      },
       "votes": {
         "type": "array",
         "items": {
@@ -100,6 +107,7 @@ export const responseSchemas = {
       "caseId",
       "caseNumber",
       "caseStatus",
+      "subjects",
       "votes",
       "decision",
       "quorum"
@@ -321,6 +329,143 @@ export const responseSchemas = {
       "name",
       "role",
       "present"
+    ]
+  },
+  "AuditAction": {
+    "type": "string",
+    "enum": [
+      "access.anomaly",
+      "access.denied",
+      "archive_request.create",
+      "archive_request.list",
+      "archive_request.read",
+      "archive_request.overdue",
+      "archive_request.cite_inventory",
+      "archive_request.start",
+      "archive_request.answer",
+      "archive_request.nothing-found",
+      "archive_request.cancel",
+      "audit.read",
+      "audit.verify",
+      "auth.login",
+      "auth.login_failed",
+      "auth.locked_out",
+      "auth.throttled",
+      "auth.logout",
+      "auth.logout_everywhere",
+      "auth.refresh_reuse",
+      "auth.totp_enabled",
+      "auth.totp_enrolment_started",
+      "case.create",
+      "case.read",
+      "case.list",
+      "case.search",
+      "case.update",
+      "case.change_region",
+      "case.add_subject",
+      "case.subjects_bulk",
+      "case.applicant_reduce",
+      "case.transition",
+      "case.comment",
+      "case.task_create",
+      "case.task_done",
+      "case.task_reopened",
+      "case.watch",
+      "case.unwatch",
+      "case.read_certificates",
+      "case.read_comments",
+      "case.read_conclusion",
+      "case.read_evidence",
+      "case.read_subjects",
+      "case.read_tasks",
+      "case.read_timeline",
+      "case.read_watchers",
+      "case.read_letters",
+      "certificate.download",
+      "certificate.verify",
+      "commission.read_pending_votes",
+      "commission.vote",
+      "commission_session.create",
+      "commission_session.read",
+      "commission_session.attendance",
+      "commission_session.agenda_add",
+      "commission_session.read_candidates",
+      "commission_session.protocol",
+      "conclusion.draft",
+      "conclusion.sign",
+      "dictionary.create",
+      "dictionary.update",
+      "event.create",
+      "event.update",
+      "event.add_participant",
+      "event.remove_participant",
+      "event.read_people",
+      "evidence.upload",
+      "evidence.read",
+      "evidence.download",
+      "evidence.read_thumbnail",
+      "evidence.read_proposals",
+      "evidence.read_citations",
+      "evidence.verify",
+      "evidence.reject",
+      "evidence.quarantine",
+      "evidence.release",
+      "evidence.recheck",
+      "evidence.proposal_confirm",
+      "evidence.proposal_dismiss",
+      "export",
+      "letter.create",
+      "letter.register_incoming",
+      "letter.download",
+      "letter.delivery",
+      "letter.email",
+      "letter.template_update",
+      "publication.publish",
+      "publication.withdraw",
+      "holiday.create",
+      "holiday.update",
+      "holiday.delete",
+      "holiday.add_fixed_year",
+      "inventory.create",
+      "inventory.update",
+      "inventory.import",
+      "inventory.add_mention",
+      "person.create",
+      "person.read",
+      "person.list",
+      "person.search",
+      "person.update",
+      "person.add_variant",
+      "person.read_cases",
+      "person.read_events",
+      "person.read_files",
+      "person.read_relations",
+      "person.add_relation",
+      "person.remove_relation",
+      "person.read_facts",
+      "person.list_facts",
+      "person.add_fact",
+      "person.update_fact",
+      "person.accept_fact",
+      "person.merge",
+      "person.unmerge",
+      "person.mark_different",
+      "place.create",
+      "place.update",
+      "place.add_name",
+      "place.add_source",
+      "queues.open",
+      "registry_import.load",
+      "resource.version_conflict",
+      "retention.rule_update",
+      "retention.run",
+      "retention.dry_run",
+      "user.create",
+      "user.update",
+      "user.disable",
+      "user.enable",
+      "user.reset_password",
+      "user.reset_totp"
     ]
   },
   "AuditEntryResponse": {
@@ -626,6 +771,30 @@ export const responseSchemas = {
       "address"
     ]
   },
+  "CaseEventKind": {
+    "type": "string",
+    "enum": [
+      "created",
+      "created_from_list",
+      "created_from_exception",
+      "exception_spun_off",
+      "updated",
+      "region_changed",
+      "subject_added",
+      "subjects_bulk",
+      "archive_request_sent",
+      "archive_request_in_progress",
+      "archive_request_answered",
+      "archive_request_nothing_found",
+      "archive_request_cancelled",
+      "archive_request_overdue",
+      "transition",
+      "comment",
+      "conclusion_drafted",
+      "conclusion_signed",
+      "placed_on_agenda"
+    ]
+  },
   "CaseListItem": {
     "type": "object",
     "properties": {
@@ -759,6 +928,76 @@ export const responseSchemas = {
       "version"
     ],
     "description": "`GET /api/cases/:id` and every command on a case."
+  },
+  "CaseSearchHit": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string",
+        "description": "`<source>:<record id>`, unique in an answer."
+      },
+      "source": {
+        "$ref": "#/components/schemas/CaseSearchSource"
+      },
+      "recordId": {
+        "type": "string"
+      },
+      "caseId": {
+        "type": "string"
+      },
+      "caseNumber": {
+        "type": "string"
+      },
+      "regionCode": {
+        "type": "string"
+      },
+      "title": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The document's file name (evidence), the person's name (a fact's note), else null."
+      },
+      "personId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "rank": {
+        "type": "number"
+      },
+      "snippet": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "source",
+      "recordId",
+      "caseId",
+      "caseNumber",
+      "regionCode",
+      "title",
+      "personId",
+      "rank",
+      "snippet"
+    ],
+    "description": "A hit of the search across cases: the case, the document or record it is in, its rank and a snippet with the matched words between \\u0002 and \\u0003 (the screen marks them; no HTML comes from the server)."
+  },
+  "CaseSearchResponse": {
+    "$ref": "#/components/schemas/CaseSearchHit",
+    "description": "A row of `GET /api/search`: a case found by its number, names or text, ranked."
+  },
+  "CaseSearchSource": {
+    "type": "string",
+    "enum": [
+      "evidence",
+      "summary",
+      "conclusion",
+      "fact_note"
+    ],
+    "description": "Where a full-text hit was found (`GET /api/search`)."
   },
   "CaseStatsRow": {
     "type": "object",
