@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { CaseTransition, EvidenceKind, Role } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
 import { HttpSession, renderTestPdf } from '@aqtalu/testing';
