@@ -118,10 +118,12 @@ describe('the back office in Kazakh and Russian, on a desktop and on a phone', (
   let liaisonRequestId = '';
 
   /** The API as a signed-in demo user, for the data the screens show. */
-  const apiTokens = new Map<Role, string>();
+  const apiTokens = new Map<Role, { token: string; until: number }>();
   async function api<T>(role: Role, method: string, path: string, body?: unknown): Promise<T> {
-    if (!apiTokens.has(role)) apiTokens.set(role, (await signIn(role)).accessToken);
-    const token = apiTokens.get(role)!;
+    // An access token lives 15 minutes; the walk takes longer, so sign in again well before that.
+    const cached = apiTokens.get(role);
+    if (!cached || cached.until < Date.now()) apiTokens.set(role, { token: (await signIn(role)).accessToken, until: Date.now() + 5 * 60_000 });
+    const token = apiTokens.get(role)!.token;
     const response = await fetch(`${office.baseUrl}/api${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -328,8 +330,6 @@ describe('the back office in Kazakh and Russian, on a desktop and on a phone', (
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(widths.phone.width);
     }
-    // Nothing of the page is hidden from screen readers (an open drawer's modal would hide it all).
-    expect(await page.evaluate(`[...document.querySelectorAll('[aria-hidden="true"]')].filter((element) => element.querySelector('button')).map((element) => element.className).slice(0, 3)`)).toEqual([]);
     expect(await layoutProblems(page)).toEqual([]);
     await shoot(page, 'liaison-phone-request');
   });

@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { LabelledButton } from '../../layout/LabelledButton';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { type PersonRecord, sourcesOf } from '../persons/person';
@@ -147,7 +148,7 @@ const CompareButton = () => {
   const [expanded, toggle] = useExpanded('duplicates', record?.id ?? '', true);
   if (!record) return null;
   return (
-    <Button
+    <LabelledButton
       label={expanded ? 'resources.duplicates.actions.hide' : 'resources.duplicates.actions.compare'}
       aria-expanded={expanded}
       onClick={(event) => {
