@@ -33,6 +33,14 @@ export class RegistrySearchKeyVersions1796179155992 implements MigrationInterfac
     );
     await queryRunner.query(`ALTER TABLE "name_words" ADD "code" text GENERATED ALWAYS AS (name_word_code("word")) STORED`);
     await queryRunner.query(`CREATE INDEX "ix_name_words_code" ON "name_words" ("code")`);
+    // TypeORM keeps a generated column's expression in its own table (which its migration runner creates, like
+    // "migrations"); without the row the schema generator would drop and re-add the column on every comparison
+    await queryRunner.query(
+      `CREATE TABLE IF NOT EXISTS "typeorm_metadata" ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "typeorm_metadata" ("database", "schema", "table", "type", "name", "value") VALUES (current_database(), 'public', 'name_words', 'GENERATED_COLUMN', 'code', 'name_word_code("word")')`,
+    );
     await queryRunner.query(
       `CREATE FUNCTION name_word_initial_keys(skeleton text, initials text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
          SELECT CASE WHEN initials = '' OR skeleton = '' THEN '{}'::text[]
@@ -50,6 +58,7 @@ export class RegistrySearchKeyVersions1796179155992 implements MigrationInterfac
     await queryRunner.query(`DROP FUNCTION name_word_initial_keys(text, text)`);
     await queryRunner.query(`DROP INDEX "public"."ix_name_words_code"`);
     await queryRunner.query(`ALTER TABLE "name_words" DROP COLUMN "code"`);
+    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'name_words' AND "name" = 'code'`);
     await queryRunner.query(`DROP FUNCTION name_word_code(text)`);
     await queryRunner.query(`ALTER TABLE "person_name_variants" DROP COLUMN "key_version"`);
   }
