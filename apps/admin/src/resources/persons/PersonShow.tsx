@@ -25,6 +25,8 @@ import { messageOf } from '../cases/TransitionsPanel';
 import { formatDate } from '../../i18n/dates';
 import { type PersonRecord, scripts, sourcesOf } from './person';
 import { PersonCases, PersonFacts } from './PersonFacts';
+import { PersonEvents } from '../events/PersonEvents';
+import { PersonRelations } from '../events/PersonRelations';
 import { useCodeText } from '../../i18n/useCodeText';
 
 export const scriptChoices = scripts.map((script) => ({ id: script, name: `resources.persons.script.${script}` }));
@@ -169,6 +171,8 @@ const FactsAndCases = () => {
   return (
     <>
       <PersonFacts personId={record.id} />
+      <PersonEvents personId={record.id} />
+      <PersonRelations personId={record.id} />
       <Labeled label="aqtalu.screens.person.cases" fullWidth>
         <PersonCases personId={record.id} />
       </Labeled>
