@@ -63,7 +63,8 @@ describe('evidence checks survive a killed worker', () => {
 
   beforeAll(async () => {
     // a short lock, so BullMQ notices the dead worker's job in seconds rather than the default 30 s
-    environment = await createTestEnvironment({ JOB_LOCK_MS: '2000' });
+    // and import batches smaller than the list, so the killed worker leaves a part applied
+    environment = await createTestEnvironment({ JOB_LOCK_MS: '2000', IMPORT_APPLY_BATCH: '5000' });
     api = await createApi(environment.config);
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();

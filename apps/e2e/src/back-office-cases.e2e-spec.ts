@@ -69,7 +69,7 @@ describe('working a case in the back office', () => {
     // The secretary's dashboard counts what waits for intake, from the API's Content-Range totals.
     await page.getByTestId('dashboard-cases_submitted').filter({ hasText: /^\d+$/ }).waitFor();
 
-    await page.getByRole('menuitem', { name: ru.cases }).click();
+    await page.getByRole('menuitem', { name: ru.cases, exact: true }).click();
     await page.getByRole('link', { name: ru.create }).click();
 
     await page.getByRole('combobox', { name: ru.region }).click();
@@ -102,14 +102,14 @@ describe('working a case in the back office', () => {
     await screenshot(page, '/tmp/aqtalu-case.png');
 
     // The list finds the case by the person's name, with its translated status.
-    await page.getByRole('menuitem', { name: ru.cases }).click();
+    await page.getByRole('menuitem', { name: ru.cases, exact: true }).click();
     // The list refetches over the copy react-admin kept after the create, which was still a draft.
     await page.getByRole('row').filter({ hasText: 'Жұмабаев Қабдолла' }).filter({ hasText: ru.archiveVerification }).first().waitFor();
     await screenshot(page, '/tmp/aqtalu-case-list.png');
     expect(errors).toEqual([]);
 
     // Back on the dashboard no application waits for intake any more: the case has moved on to verification.
-    await page.getByRole('menuitem', { name: 'Главная' }).click();
+    await page.getByRole('menuitem', { name: 'Главная', exact: true }).click();
     await page.getByTestId('dashboard-cases_intake_review').filter({ hasText: /^0$/ }).waitFor();
     await screenshot(page, '/tmp/aqtalu-dashboard.png');
   });

@@ -112,7 +112,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
 
   it('the secretary registers the application and accepts it for archive verification', async () => {
     const page = await as(Role.Secretary);
-    await page.getByRole('menuitem', { name: 'Дела' }).click();
+    await page.getByRole('menuitem', { name: 'Дела', exact: true }).click();
     await page.getByRole('link', { name: 'Создать' }).click();
     await choose(page, 'Регион', 'Алматинская область');
     await choose(page, 'Категория', 'Осуждённые за «контрреволюционные» преступления');
@@ -152,7 +152,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
 
   it('the liaison of that archive takes the request, uploads the scan with its reference, and answers', async () => {
     const page = await as(Role.ArchiveLiaison);
-    await page.getByRole('menuitem', { name: 'Архивные запросы' }).click();
+    await page.getByRole('menuitem', { name: 'Архивные запросы', exact: true }).click();
     await page.getByRole('row').filter({ hasText: caseNumber }).first().click();
     await page.getByRole('button', { name: 'Взять в работу' }).click();
     await page.getByRole('alert').filter({ hasText: 'Запрос взят в работу' }).waitFor();
@@ -237,7 +237,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
 
   it('the secretary plans a session, records attendance and puts the case on the agenda', async () => {
     const page = await as(Role.Secretary);
-    await page.getByRole('menuitem', { name: 'Заседания комиссии' }).click();
+    await page.getByRole('menuitem', { name: 'Заседания комиссии', exact: true }).click();
     await page.getByRole('link', { name: 'Создать' }).click();
     await page.getByLabel('Дата').fill(today());
     await page.getByRole('textbox', { name: 'Место' }).fill('Астана, Дом министерств');
@@ -262,7 +262,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
   it('the commission members vote, the chair with them, and the chair records the decision', async () => {
     for (const role of [Role.CommissionMember, Role.Chair]) {
       const page = await as(role);
-      await page.getByRole('menuitem', { name: 'Заседания комиссии' }).click();
+      await page.getByRole('menuitem', { name: 'Заседания комиссии', exact: true }).click();
       await page.getByRole('row').nth(1).click();
       await choose(page, 'Голос', 'За');
       await page.getByRole('button', { name: 'Проголосовать' }).click();
@@ -307,7 +307,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
   it('a working group of another region cannot open the case', async () => {
     // The secretary registers a case of Zhambyl Region; the Almaty working group must not see it.
     const secretary = await as(Role.Secretary);
-    await secretary.getByRole('menuitem', { name: 'Дела' }).click();
+    await secretary.getByRole('menuitem', { name: 'Дела', exact: true }).click();
     await secretary.getByRole('link', { name: 'Создать' }).click();
     await choose(secretary, 'Регион', 'Жамбылская область');
     await choose(secretary, 'Категория', 'Осуждённые за «контрреволюционные» преступления');
@@ -327,7 +327,7 @@ describe('one case through its whole lifecycle, in the back office, as the peopl
     // The browser logs each refused request itself: a 404 is how the API says "not yours" (and "none yet",
     // e.g. no conclusion drafted), so those are expected; anything else on any page is a fault.
     // The secretary's dashboard: the map shades the open case of Zhambyl Region, not Almaty's, which is done.
-    await secretary.getByRole('menuitem', { name: 'Главная' }).click();
+    await secretary.getByRole('menuitem', { name: 'Главная', exact: true }).click();
     await secretary.locator('[data-testid="region-ZHA"]:not([data-shade="0"])').waitFor();
     expect(await secretary.getByTestId('region-ALM').getAttribute('data-shade')).toBe('0');
     await secretary.getByRole('heading', { name: 'Дела по этапам' }).waitFor();

@@ -49,7 +49,7 @@ describe('the registry of names in the back office: search, spellings, duplicate
   });
 
   it('finds a person by a Latin spelling, with the reasons it matched, and adds a spelling with its source', async () => {
-    await page.getByRole('menuitem', { name: 'Реестр имён' }).click();
+    await page.getByRole('menuitem', { name: 'Реестр имён', exact: true }).click();
     await page.getByText(/Введите имя на любом письме/).waitFor();
     await page.getByRole('textbox', { name: 'Имя' }).fill('Zhumabayev Kabdolla');
     const hit = page.getByRole('row').filter({ hasText: 'Жумабаев Кабдолла' }).first();
@@ -71,7 +71,7 @@ describe('the registry of names in the back office: search, spellings, duplicate
   });
 
   it('adds a person by hand and reviews the duplicates it brings up side by side', async () => {
-    await page.getByRole('menuitem', { name: 'Реестр имён' }).click();
+    await page.getByRole('menuitem', { name: 'Реестр имён', exact: true }).click();
     await page.getByRole('link', { name: 'Создать' }).click();
     await page.getByRole('textbox', { name: 'Полное имя, как написано' }).fill('Байтурсынов Ахмет Байтурсынович');
     await page.getByRole('textbox', { name: 'Источник' }).fill('Список ОГПУ по Казакской АССР, 1929');
@@ -80,7 +80,7 @@ describe('the registry of names in the back office: search, spellings, duplicate
     await page.getByTestId('variants').getByText('Байтурсынов Ахмет Байтурсынович').waitFor();
 
     // Duplicate detection runs in the worker: the list shows the pairs once it has.
-    await page.getByRole('menuitem', { name: 'Возможные дубликаты' }).click();
+    await page.getByRole('menuitem', { name: 'Возможные дубликаты', exact: true }).click();
     // The person page just left has rows with the name too: look only once the list is there.
     await page.getByRole('columnheader', { name: 'Персона A' }).waitFor();
     const pair = page.getByRole('row').filter({ hasText: /Байт/ }).first();
@@ -98,7 +98,7 @@ describe('the registry of names in the back office: search, spellings, duplicate
   });
 
   it('imports a list: maps the columns, shows the bad rows of the dry run, then imports the fixed file with a progress bar', async () => {
-    await page.getByRole('menuitem', { name: 'Импорт' }).click();
+    await page.getByRole('menuitem', { name: 'Импорт', exact: true }).click();
     await page.getByTestId('import-file-input').setInputFiles({
       name: 'vosstanie-1931.csv',
       mimeType: 'text/csv',
@@ -126,7 +126,7 @@ describe('the registry of names in the back office: search, spellings, duplicate
   });
 
   it('lists the notifications and works on a tablet in Kazakh', async () => {
-    await page.getByRole('menuitem', { name: 'Уведомления' }).click();
+    await page.getByRole('menuitem', { name: 'Уведомления', exact: true }).click();
     await page.getByRole('button', { name: 'Все', exact: true }).click();
     await screenshot('notifications');
 
@@ -137,7 +137,7 @@ describe('the registry of names in the back office: search, spellings, duplicate
     await tablet.getByRole('button', { name: 'Войти' }).click();
     await tablet.getByText(/^Вы вошли как /).waitFor();
     await tablet.locator('button[aria-controls="simple-menu"]').click();
-    await tablet.getByRole('menuitem', { name: 'Қазақша' }).click();
+    await tablet.getByRole('menuitem', { name: 'Қазақша', exact: true }).click();
     await tablet.getByText('Менің тапсырмаларым').waitFor();
     await tablet.getByTestId('region-ALM').waitFor();
     await screenshot('tablet-dashboard-kk', tablet);

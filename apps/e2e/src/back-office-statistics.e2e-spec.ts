@@ -32,7 +32,7 @@ describe('the statistics page in the back office', () => {
     await page.getByRole('button', { name: ru.signIn }).click();
     await page.getByText(ru.signedIn).waitFor();
 
-    await page.getByRole('menuitem', { name: ru.statistics }).click();
+    await page.getByRole('menuitem', { name: ru.statistics, exact: true }).click();
     await page.getByText(ru.counts).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-xlsx-counts').click()]);
     expect(download.suggestedFilename()).toMatch(/^statistics-counts-.*\.xlsx$/);

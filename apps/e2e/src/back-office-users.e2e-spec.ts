@@ -100,9 +100,9 @@ describe('administering users in the back office', () => {
     const page = await signInAs(admin);
 
     // The menu offers the users to an administrator, and not the audit log, which is the auditors'.
-    await page.getByRole('menuitem', { name: ru.users }).click();
+    await page.getByRole('menuitem', { name: ru.users, exact: true }).click();
     await page.getByRole('cell', { name: admin.email }).waitFor();
-    expect(await page.getByRole('menuitem', { name: ru.auditLog }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: ru.auditLog, exact: true }).count()).toBe(0);
 
     await page.getByRole('link', { name: ru.create }).click();
     await page.getByRole('textbox', { name: ru.email }).fill(newcomer.email);
@@ -118,7 +118,7 @@ describe('administering users in the back office', () => {
     await page.getByRole('button', { name: ru.disable }).waitFor();
     expect(await page.getByText('ZHA', { exact: true }).isVisible()).toBe(true);
 
-    await page.getByRole('menuitem', { name: ru.users }).click();
+    await page.getByRole('menuitem', { name: ru.users, exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: newcomer.email });
     await row.waitFor();
     expect(await row.textContent()).toContain(ru.wgMember);
@@ -138,14 +138,14 @@ describe('administering users in the back office', () => {
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { detail: string }).detail).toBe(wrongCredentials);
 
-    await page.getByRole('menuitem', { name: ru.users }).click();
+    await page.getByRole('menuitem', { name: ru.users, exact: true }).click();
     await row.getByText(ru.disabledStatus, { exact: true }).waitFor();
     await screenshot(page, '/tmp/aqtalu-users.png');
 
     // The same account in Kazakh: the longer labels of the actions still fit.
     await row.click();
     await page.getByRole('button', { name: 'Русский' }).click();
-    await page.getByRole('menuitem', { name: 'Қазақша' }).click();
+    await page.getByRole('menuitem', { name: 'Қазақша', exact: true }).click();
     await page.getByRole('button', { name: kk.enable }).waitFor();
     await screenshot(page, '/tmp/aqtalu-user-kk.png');
   });
@@ -153,7 +153,7 @@ describe('administering users in the back office', () => {
   it('the auditor finds the disabling in the audit log and sees the status change side by side', async () => {
     const page = await signInAs(auditor);
 
-    await page.getByRole('menuitem', { name: ru.auditLog }).click();
+    await page.getByRole('menuitem', { name: ru.auditLog, exact: true }).click();
     await page.getByRole('textbox', { name: ru.action }).fill('user.disable');
     const entry = page.getByRole('row').filter({ hasText: 'user.disable' }).first();
     await entry.waitFor();
@@ -196,7 +196,7 @@ describe('administering users in the back office', () => {
     expect((await apiLogin(secretary.email, secretary.password)).status).toBe(401); // a code is needed now
 
     const adminPage = await signInAs(admin);
-    await adminPage.getByRole('menuitem', { name: ru.users }).click();
+    await adminPage.getByRole('menuitem', { name: ru.users, exact: true }).click();
     await adminPage.getByRole('row').filter({ hasText: secretary.email }).click();
     await adminPage.getByRole('button', { name: ru.resetTotp }).click();
     await adminPage.getByRole('dialog').getByRole('button', { name: ru.resetTotp }).click();
@@ -207,7 +207,7 @@ describe('administering users in the back office', () => {
 
   it('an edit that meets a change made meanwhile shows the API\'s 409, and a reload keeps what was typed', async () => {
     const page = await signInAs(admin);
-    await page.getByRole('menuitem', { name: ru.users }).click();
+    await page.getByRole('menuitem', { name: ru.users, exact: true }).click();
     await page.getByRole('row').filter({ hasText: member.email }).click();
     await page.getByRole('link', { name: ru.edit }).click();
     const name = page.getByRole('textbox', { name: ru.name });

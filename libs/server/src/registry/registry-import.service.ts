@@ -94,8 +94,11 @@ const maxReportedErrors = 1000;
 const maxExternalIdLength = 200;
 /** Rows whose keys one worker thread computes at a time. */
 const keyChunk = 2000;
-/** Rows applied per transaction: big enough that per-statement costs vanish, small enough to resume cheaply. */
-const defaultApplyBatch = 50_000;
+/**
+ * Rows applied per transaction: big enough that per-statement costs vanish, small enough to resume cheaply
+ * (IMPORT_APPLY_BATCH, like IMPORT_KEY_THREADS, read where the worker starts).
+ */
+const defaultApplyBatch = Number(process.env.IMPORT_APPLY_BATCH ?? 50_000) || 50_000;
 
 /**
  * Bulk import of archival lists: a streamed read with a column mapping, a dry run that names every bad
