@@ -1,4 +1,5 @@
 import { formatNumericDate } from './document-dates.js';
+import { escapeHtml, fillTemplate as fill } from './html-text.js';
 
 /** The languages of the public certificate check page. */
 export const checkPageLanguages = ['kk', 'ru', 'en'] as const;
@@ -71,10 +72,7 @@ export const checkPageMessages: Readonly<Record<CheckPageLanguage, Record<keyof 
 
 const languageNames: Record<CheckPageLanguage, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const fill = (template: string, params: Record<string, string>) => template.replace(/%\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 
 /**
  * The language of the page: `?lang=` when it names one of ours, else the first of the browser's languages

@@ -1,4 +1,5 @@
 import type { PublicLanguage, PublicPerson, PublicSearchHit, PublicationBasis } from './publication.service.js';
+import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
 
 /** Where the public pages live (the API's prefix, then the public door's own). */
 export const publicBookPath = '/api/public/persons';
@@ -103,8 +104,6 @@ export const publicPageMessages: Readonly<Record<PublicLanguage, Record<keyof ty
 
 const languageNames: Record<PublicLanguage, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const fill = (template: string, params: Record<string, string>) => template.replace(/%\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 
 const css = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:42rem;padding:1rem;color:#1a1a1a}
 a{color:#0b4f8a}nav{font-size:.9rem;margin-bottom:1rem}form{display:flex;flex-wrap:wrap;gap:.5rem}
