@@ -187,6 +187,8 @@ export interface ConclusionResponse {
   criterionRu: string;
   citations: ConclusionCitationResponse[];
   signedBy: string | null;
+  /** The signer's display name (null while unsigned). */
+  signerName: string | null;
   signedAt: Instant | null;
   signedCaseVersion: number | null;
   /** False when the case changed after signing: the signature is void. */
@@ -567,6 +569,18 @@ export interface ImportReportResponse {
   totalRows: number;
   validRows: number;
   errors: ImportRowError[];
+}
+
+/**
+ * `POST /api/registry/imports/preview`: a list's header and first rows read as an import reads it, with the
+ * CSV dialect the server detected (null for XLSX).
+ */
+export interface ImportPreviewResponse {
+  format: 'csv' | 'xlsx';
+  encoding: 'utf-8' | 'utf-16le' | 'windows-1251' | null;
+  delimiter: ',' | ';' | '\t' | '|' | null;
+  header: string[];
+  rows: string[][];
 }
 
 /** `GET /api/registry/imports/:id`. */

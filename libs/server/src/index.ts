@@ -76,6 +76,8 @@ export * from './registry/person-facts.module.js';
 export * from './registry/place.entities.js';
 export * from './registry/place.service.js';
 export * from './registry/registry-import.service.js';
+export { previewTable, readTable, type TablePreview, type TableRecord } from './registry/table-reader.js';
+export * from './registry/csv-dialect.js';
 export * from './registry/registry-reindex.js';
 export * from './registry/repression-dictionary.entities.js';
 export * from './registry/repression-dictionary.service.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { diskStorage } from 'multer';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EpisodeKind, FactKind, Permission, type SessionUser } from '@aqtalu/contracts';
-import { AuditService, CodedException, importFormatOf, PersonFactService, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
+import { AuditService, CodedException, importFormatOf, PersonFactService, previewTable, RegistryImportService, RegistryService, type ImportMapping } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -13,7 +13,7 @@ import { CreateFactDto, CreatePersonDto, ImportRequestDto, NameDto, UpdateFactDt
 import { VersionDto } from '../dtos/user.dto.js';
 import { idFilter, listAnswer, ListQueryError, listQueryError, type ListQueryParams, oneOfFilter, parseListQuery, setContentRange, textFilter } from '../http/list-query.js';
 import { ApiAnswer, type Sent } from '../dtos/responses/api-answer.js';
-import type { DuplicateResponse, FactResponse, ImportProgressResponse, MarkedDifferentResponse, MergeResponse, PersonCaseResponse, PersonResponse, UnmergeResponse } from '@aqtalu/contracts';
+import type { DuplicateResponse, FactResponse, ImportPreviewResponse, ImportProgressResponse, MarkedDifferentResponse, MergeResponse, PersonCaseResponse, PersonResponse, UnmergeResponse } from '@aqtalu/contracts';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -271,6 +271,27 @@ export class RegistryController {
       if (body.dryRun === 'true') return { dryRun: true, format, ...(await this.imports.dryRun(file.path, body.source, mapping, format)) };
       const { importId, report } = await this.imports.load(user, file.path, file.originalname, body.source, mapping, format);
       return { dryRun: false, format, importId, ...report };
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
+
+  /**
+   * The header and first rows of a list, read as the import reads it (the CSV's encoding and separator detected
+   * here, the one place that does), for mapping its columns. A CSV may be sent as its first bytes only.
+   */
+  @Authenticated({ permission: Permission.RegistryManage })
+  @Post('imports/preview')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: 200 * 1024 * 1024 } }))
+  @ApiAnswer('ImportPreviewResponse')
+  async previewImport(@UploadedFile() file: Express.Multer.File | undefined): Promise<Sent<ImportPreviewResponse>> {
+    if (!file) throw new CodedException(HttpStatus.BAD_REQUEST, 'validation.required', { field: 'file' });
+    try {
+      const format = importFormatOf(file.originalname, file.mimetype);
+      if (!format) throw new CodedException(HttpStatus.BAD_REQUEST, 'import.file_format', { fileName: file.originalname });
+      const { dialect, header, rows } = await previewTable(file.path, format);
+      return { format, encoding: dialect?.encoding ?? null, delimiter: dialect?.delimiter ?? null, header, rows };
     } finally {
       await rm(file.path, { force: true });
     }

@@ -16,7 +16,7 @@ export const jsonBodyLimits = { maxBytes: 1024 * 1024, maxDepth: 32 } as const;
 /** Routes that take a multipart upload (FileInterceptor); every other body must be JSON. */
 const multipartRoutes: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: 'POST', path: /^\/api\/cases\/[^/]+\/evidence\/?$/ },
-  { method: 'POST', path: /^\/api\/registry\/imports\/?$/ },
+  { method: 'POST', path: /^\/api\/registry\/imports(\/preview)?\/?$/ },
   { method: 'POST', path: /^\/api\/group-cases\/import\/?$/ },
   { method: 'POST', path: /^\/api\/inventory\/import\/?$/ },
 ];

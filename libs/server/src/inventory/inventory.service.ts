@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   archiveScopedRoles,
@@ -10,15 +10,12 @@ import {
   type InventoryImportReport,
   type SessionUser,
 } from '@aqtalu/contracts';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseAccess } from '../cases/case-access.service.js';
 import { StaleVersionException } from '../database/stale-version.exception.js';
 import { CodedException } from '../errors/coded.exception.js';
-import type { ImportFormat } from '../registry/registry-import.service.js';
+import { readTable, type ImportFormat } from '../registry/table-reader.js';
 
 export interface InventoryEntryInput {
   fond: string;
@@ -174,7 +171,7 @@ export class InventoryService {
     if (missing.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'inventory.mapping_missing', { fields: missing });
     const rows: Array<InventoryEntryInput & { line: number }> = [];
     const errors: Array<{ line: number; reason: string } & RowProblem> = [];
-    for await (const { record, line } of records(file.path, file.format)) {
+    for await (const { record, line } of readTable(file.path, file.format)) {
       const value = (field: keyof InventoryMapping) => (file.mapping[field] ? (record[file.mapping[field]!] ?? '').trim() : '');
       const problem = rowProblem(line, value, file.mapping);
       if (problem) {
@@ -275,37 +272,4 @@ function rowProblem(line: number, value: (field: keyof InventoryMapping) => stri
   const date = value('declassifiedOn');
   if (date && !isDate(date)) return { code: 'inventory.row_date', params: { line, value: date } };
   return null;
-}
-
-/** The rows of a list as column → text with the line a person sees (the same readers as the registry import: csv-parse, exceljs). */
-async function* records(path: string, format: ImportFormat): AsyncGenerator<{ record: Record<string, string>; line: number }> {
-  try {
-    if (format === 'csv') {
-      const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { record, line: info.lines };
-      return;
-    }
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
-    let sheets = 0;
-    for await (const worksheet of workbook) {
-      if ((sheets += 1) > 1) continue;
-      let header: string[] | null = null;
-      for await (const row of worksheet) {
-        const cells = (Array.isArray(row.values) ? row.values.slice(1) : []).map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell === null || cell === undefined ? '' : String(typeof cell === 'object' && 'text' in cell ? cell.text : cell).trim()));
-        if (!header) {
-          header = cells;
-          continue;
-        }
-        if (cells.every((cell) => cell === '')) continue;
-        const record: Record<string, string> = {};
-        header.forEach((column, index) => {
-          if (column) record[column] = cells[index] ?? '';
-        });
-        yield { record, line: row.number };
-      }
-    }
-  } catch (error) {
-    if (error instanceof HttpException) throw error;
-    throw new CodedException(HttpStatus.BAD_REQUEST, 'import.file_unreadable', { format: format.toUpperCase(), message: error instanceof Error ? error.message : String(error) });
-  }
 }

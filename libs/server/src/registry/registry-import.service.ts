@@ -1,12 +1,9 @@
-import { HttpException, HttpStatus, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, renderCode, type Coded, type SessionUser } from '@aqtalu/contracts';
 import { parseUncertainDate } from '@aqtalu/domain';
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -18,6 +15,7 @@ import { CodedException } from '../errors/coded.exception.js';
 import { NameKeysPool } from './name-keys.pool.js';
 import type { StoredNameKeys } from './name-keys.worker.js';
 import { detectScript } from './registry.service.js';
+import { importFormatOf, readTable, type ImportFormat } from './table-reader.js';
 
 /** Which CSV column holds what. A full name, or surname (+ given name, patronymic), is required. */
 export interface ImportMapping {
@@ -73,21 +71,7 @@ export interface ImportOutcome {
   unchangedRows: number;
 }
 
-/** The file formats of archival lists. */
-export type ImportFormat = 'csv' | 'xlsx';
-
-/** The format of an uploaded list, from its name (or, failing that, its declared type); null when it is neither. */
-export function importFormatOf(fileName: string, mimetype = ''): ImportFormat | null {
-  const name = fileName.toLowerCase();
-  if (name.endsWith('.xlsx') || mimetype === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'xlsx';
-  if (name.endsWith('.csv') || name.endsWith('.txt') || mimetype === 'text/csv') return 'csv';
-  return null;
-}
-
-interface SourceRecord {
-  record: Record<string, string>;
-  line: number;
-}
+export { importFormatOf, type ImportFormat } from './table-reader.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxReportedErrors = 1000;
@@ -410,48 +394,6 @@ export class RegistryImportService implements OnModuleDestroy {
   }
 
   /**
-   * The rows of a list as column → text, with the line (CSV) or row number (XLSX) a person sees in their
-   * editor. Both are streamed: a CSV through csv-parse, an XLSX through exceljs's WorkbookReader (its first
-   * worksheet; the header is the first row). A file that cannot be read is the caller's problem (400).
-   */
-  private async *records(path: string, format: ImportFormat): AsyncGenerator<SourceRecord> {
-    try {
-      if (format === 'csv') {
-        // the line from on_record's context: cheaper than `info`, which builds an object per record
-        const parser = createReadStream(path).pipe(
-          parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, on_record: (record: Record<string, string>, context) => ({ record, line: context.lines }) }),
-        );
-        yield* parser as AsyncIterable<SourceRecord>;
-        return;
-      }
-      // styles are read (they are small) because only they tell a date cell from a number
-      const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
-      let sheets = 0;
-      for await (const worksheet of workbook) {
-        // only the first worksheet is the list; the others are left unread
-        if ((sheets += 1) > 1) continue;
-        let header: string[] | null = null;
-        for await (const row of worksheet) {
-          const cells = (Array.isArray(row.values) ? row.values.slice(1) : []).map(cellText);
-          if (!header) {
-            header = cells;
-            continue;
-          }
-          if (cells.every((cell) => cell === '')) continue;
-          const record: Record<string, string> = {};
-          header.forEach((column, index) => {
-            if (column) record[column] = cells[index] ?? '';
-          });
-          yield { record, line: row.number };
-        }
-      }
-    } catch (error) {
-      if (error instanceof HttpException) throw error;
-      throw new CodedException(HttpStatus.BAD_REQUEST, 'import.file_unreadable', { format: format.toUpperCase(), message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  /**
    * The good rows of a file, in order; every bad row goes into the report (the first 1000 with their line and
    * reason), as does the count of all and of good rows. A mapping naming no name column, or columns the file
    * lacks, is refused before any row.
@@ -461,7 +403,7 @@ export class RegistryImportService implements OnModuleDestroy {
     let headerChecked = false;
     // the source's ids seen so far: one person per id in a list
     const externalIds = new Map<string, number>();
-    for await (const record of this.records(path, format)) {
+    for await (const record of readTable(path, format)) {
       if (!headerChecked) {
         const missing = Object.entries(mapping).filter(([, column]) => column && !(column in record.record)).map(([field, column]) => `${field} → "${column}"`);
         if (missing.length) throw new CodedException(HttpStatus.BAD_REQUEST, 'import.columns_missing', { missing, columns: Object.keys(record.record) });
@@ -532,16 +474,3 @@ function* stagingRecords(importId: string, rows: ImportRow[], keys: StoredNameKe
   }
 }
 
-/** A worksheet cell as the text a person sees: numbers as written, dates as YYYY-MM-DD, rich text and formula results as their text. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const cell = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string };
-    if (cell.richText) return cell.richText.map((part) => part.text).join('').trim();
-    if ('result' in cell) return cellText(cell.result);
-    if (cell.text !== undefined) return cellText(cell.text);
-    return '';
-  }
-  return String(value).trim();
-}

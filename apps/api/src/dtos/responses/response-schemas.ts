@@ -1425,6 +1425,13 @@ export const responseSchemas = {
           "null"
         ]
       },
+      "signerName": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The signer's display name (null while unsigned)."
+      },
       "signedAt": {
         "anyOf": [
           {
@@ -1461,6 +1468,7 @@ export const responseSchemas = {
       "criterionRu",
       "citations",
       "signedBy",
+      "signerName",
       "signedAt",
       "signedCaseVersion",
       "signatureValid",
@@ -3106,6 +3114,66 @@ export const responseSchemas = {
       "nameEn"
     ],
     "description": "A public holiday of the working-day calendar (due dates count working days)."
+  },
+  "ImportPreviewResponse": {
+    "type": "object",
+    "properties": {
+      "format": {
+        "type": "string",
+        "enum": [
+          "csv",
+          "xlsx"
+        ]
+      },
+      "encoding": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "utf-8",
+          "utf-16le",
+          "windows-1251",
+          null
+        ]
+      },
+      "delimiter": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          ",",
+          ";",
+          "\t",
+          "|",
+          null
+        ]
+      },
+      "header": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "rows": {
+        "type": "array",
+        "items": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "required": [
+      "format",
+      "encoding",
+      "delimiter",
+      "header",
+      "rows"
+    ],
+    "description": "`POST /api/registry/imports/preview`: a list's header and first rows read as an import reads it, with the CSV dialect the server detected (null for XLSX)."
   },
   "ImportProgressResponse": {
     "type": "object",
