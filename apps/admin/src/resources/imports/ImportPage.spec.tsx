@@ -3,38 +3,36 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { HttpError } from 'react-admin';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderAs } from '../../testing/render';
-import { decodeCsv, detectEncoding, guessMapping, importBody, normalisedCsv, previewCsv } from './csv';
+import { guessMapping, importBody, previewBody, previewBytes } from './csv';
 
 const apiJson = vi.hoisted(() => vi.fn());
 vi.mock('../../providers/api', () => ({ apiJson }));
 
 const { ImportPage } = await import('./ImportPage');
 
-const csv = '\uFEFFФИО,Год рождения,Место рождения\nЖумабаев Кабдолла,1896,Каскелен\n,1901,"Алма-Ата, Талгар"\nБейсенов Омар,189?,Нарынкол\n';
+const csv = 'ФИО;Год рождения;Место рождения\nЖумабаев Кабдолла;1896;Каскелен\n;1901;"Алма-Ата, Талгар"\nБейсенов Омар;189?;Нарынкол\n';
+/** What the API answers for `csv` (read there, separator and all). */
+const preview = {
+  format: 'csv',
+  encoding: 'windows-1251',
+  delimiter: ';',
+  header: ['ФИО', 'Год рождения', 'Место рождения'],
+  rows: [['Жумабаев Кабдолла', '1896', 'Каскелен'], ['', '1901', 'Алма-Ата, Талгар'], ['Бейсенов Омар', '189?', 'Нарынкол']],
+};
 
 describe('reading the list', () => {
-  it('reads quoted cells and guesses the columns from a Russian or Kazakh header', () => {
-    expect(previewCsv('a,b,c\n"Алма-Ата, Талгар","он сказал ""да""",1901').rows[0]).toEqual(['Алма-Ата, Талгар', 'он сказал "да"', '1901']);
-    expect(previewCsv(csv).header).toEqual(['ФИО', 'Год рождения', 'Место рождения']);
+  it('guesses the columns from a Russian or Kazakh header', () => {
     expect(guessMapping(['ФИО', 'Год рождения', 'Место рождения'])).toEqual({ fullName: 'ФИО', birthYear: 'Год рождения', birthplace: 'Место рождения' });
     expect(guessMapping(['Тегі', 'Аты', 'Әкесінің аты', 'Туған жылы'])).toEqual({ surname: 'Тегі', givenName: 'Аты', patronymic: 'Әкесінің аты', birthYear: 'Туған жылы' });
   });
 
-  it('reads what Excel writes in Russian and Kazakh locales: `;` between cells, windows-1251 without a byte-order mark, or tabs', async () => {
-    // "ФИО;Место" and a row whose place has a comma in it, in windows-1251 (Ф = 0xD4, И = 0xC8, О = 0xCE …).
-    const windows1251 = Uint8Array.from([
-      0xd4, 0xc8, 0xce, 0x3b, 0xcc, 0xe5, 0xf1, 0xf2, 0xee, 0x0a,
-      0xc0, 0xe1, 0xe0, 0xe9, 0x3b, 0xc0, 0xeb, 0xec, 0xe0, 0x2d, 0xc0, 0xf2, 0xe0, 0x2c, 0x20, 0xd2, 0xe0, 0xeb, 0xe3, 0xe0, 0xf0, 0x0a,
-    ]);
-    expect(detectEncoding(windows1251)).toBe('windows-1251');
-    expect(previewCsv(decodeCsv(windows1251, 'windows-1251'))).toEqual({ header: ['ФИО', 'Место'], rows: [['Абай', 'Алма-Ата, Талгар']], delimiter: ';' });
-    expect(detectEncoding(new TextEncoder().encode('ФИО;Место'))).toBe('utf-8');
-    expect(previewCsv('ФИО\tГод рождения\nАбай\t1845\n').delimiter).toBe('\t');
-
-    // What goes to the API is UTF-8 and comma-separated, the comma inside a cell quoted.
-    const sent = await normalisedCsv(new File([windows1251], 'список.csv'), { encoding: 'windows-1251', delimiter: ';' });
+  it('asks the API for the preview with the first 64 KiB of a CSV (its dialect is read there) and an XLSX whole', async () => {
+    const big = new File([new Uint8Array(previewBytes * 3).fill(0x41)], 'список.csv', { type: 'text/csv' });
+    const sent = previewBody(big).get('file') as File;
     expect(sent.name).toBe('список.csv');
-    expect(await sent.text()).toBe('ФИО,Место\nАбай,"Алма-Ата, Талгар"');
+    expect(sent.size).toBe(previewBytes);
+    const workbook = new File([new Uint8Array(previewBytes * 2)], 'list.xlsx');
+    expect((previewBody(workbook).get('file') as File).size).toBe(previewBytes * 2);
   });
 
   it('sends the mapping as JSON without the columns left unmapped', () => {
@@ -50,7 +48,7 @@ describe('the import screen', () => {
 
   it('maps the columns, shows the dry run’s bad rows by line, and imports only a clean file, following its progress', async () => {
     const upload = vi.fn();
-    upload.mockResolvedValueOnce({
+    upload.mockResolvedValueOnce(preview).mockResolvedValueOnce({
       dryRun: true,
       totalRows: 3,
       validRows: 1,
@@ -63,13 +61,16 @@ describe('the import screen', () => {
 
     fireEvent.drop(screen.getByTestId('import-drop-zone'), { dataTransfer: { files: [new File([csv], 'uprising-1931.csv', { type: 'text/csv' })] } });
     // The columns come from the header, and the guess is shown for correction.
-    await screen.findByRole('table', { name: 'The first rows of the file' });
+    const table = await screen.findByRole('table', { name: 'The first rows of the file' });
+    expect(upload.mock.calls[0]![0]).toBe('/registry/imports/preview');
+    expect(within(table).getByText('Алма-Ата, Талгар')).toBeTruthy();
+    expect(screen.getByTestId('import-dialect').textContent).toContain('Windows-1251');
     expect(screen.getByRole('combobox', { name: 'Full name' }).textContent).toBe('ФИО');
     expect(screen.getByRole('combobox', { name: 'Year of birth' }).textContent).toBe('Год рождения');
 
     fireEvent.click(screen.getByRole('button', { name: 'Check (dry run)' }));
     expect(await screen.findByText('Say where the list comes from (at least 3 characters).')).toBeTruthy();
-    expect(upload).not.toHaveBeenCalled();
+    expect(upload).toHaveBeenCalledTimes(1); // the preview only
 
     fireEvent.change(screen.getByRole('textbox', { name: /Where the list comes from/ }), { target: { value: 'ЦГА РК, ф. 1137, оп. 1, д. 22' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check (dry run)' }));
@@ -78,7 +79,10 @@ describe('the import screen', () => {
     const rows = within(report).getAllByRole('row').slice(1).map((row) => row.textContent);
     expect(rows).toEqual(['3the full name (column "ФИО") is empty', '4the birth year "189?" cannot be read']);
     expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(upload.mock.calls[0]![1].get('dryRun')).toBe('true');
+    expect(upload.mock.calls[1]![1].get('dryRun')).toBe('true');
+    // the file goes to the API as it was chosen: the API reads its encoding and separator
+    expect((upload.mock.calls[1]![1].get('file') as File).name).toBe('uprising-1931.csv');
+    expect(await (upload.mock.calls[1]![1].get('file') as File).text()).toBe(csv);
 
     // Fixed and checked again: now the import may run.
     upload.mockResolvedValueOnce({ dryRun: true, totalRows: 3, validRows: 3, errors: [] });
@@ -97,7 +101,7 @@ describe('the import screen', () => {
       await act(() => vi.advanceTimersByTimeAsync(1_000));
       await screen.findByText('Done: 3 rows, 2 new persons, 1 added to known persons.');
       expect(apiJson).toHaveBeenCalledWith('/registry/imports/i1');
-      expect(upload.mock.calls[2]![1].get('dryRun')).toBe('false');
+      expect(upload.mock.calls[3]![1].get('dryRun')).toBe('false');
       await act(() => vi.advanceTimersByTimeAsync(5_000));
       expect(apiJson).toHaveBeenCalledTimes(2);
     } finally {
@@ -107,6 +111,7 @@ describe('the import screen', () => {
 
   it('shows the rows a real import refused', async () => {
     const upload = vi.fn()
+      .mockResolvedValueOnce(preview)
       .mockResolvedValueOnce({ dryRun: true, totalRows: 1, validRows: 1, errors: [] })
       .mockRejectedValueOnce(
         new HttpError('1 row(s) cannot be imported; nothing was imported.', 400, { report: { totalRows: 1, validRows: 0, errors: [{ line: 2, reason: 'the surname is empty' }] } }),

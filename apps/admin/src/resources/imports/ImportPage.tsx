@@ -31,18 +31,14 @@ import {
   importBody,
   importFields,
   type ImportMapping,
+  type ImportPreview,
   type ImportProgress,
   type ImportReport,
-  type CsvDialect,
-  decodeCsv,
-  detectEncoding,
   isCsv,
   isXlsx,
   mappingProblem,
-  normalisedCsv,
   percentApplied,
-  previewCsv,
-  previewXlsx,
+  previewBody,
 } from './csv';
 
 const delimiterName = (delimiter: string) => ({ ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'bar' })[delimiter] ?? 'comma';
@@ -137,8 +133,7 @@ export const ImportProgressBar = ({ importId, interval = progressPollMs }: { imp
 export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof uploadWithProgress }) => {
   const translate = useTranslate();
   const [file, setFile] = useState<File | null>(null);
-  const [dialect, setDialect] = useState<CsvDialect | null>(null);
-  const [preview, setPreview] = useState<{ header: string[]; rows: string[][] }>({ header: [], rows: [] });
+  const [preview, setPreview] = useState<ImportPreview>({ format: 'csv', encoding: null, delimiter: null, header: [], rows: [] });
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [source, setSource] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -155,20 +150,13 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
       setProblem(translate('resources.imports.problems.not_csv', { name: chosen.name }));
       return;
     }
-    let head: { header: string[]; rows: string[][] };
-    let read: CsvDialect | null = null;
+    let head: ImportPreview;
     try {
-      if (isXlsx(chosen)) head = await previewXlsx(chosen);
-      else {
-        // The header and a few rows are enough to map the columns; the whole file goes to the API.
-        const bytes = new Uint8Array(await chosen.slice(0, 64 * 1024).arrayBuffer());
-        const encoding = detectEncoding(bytes);
-        const csv = previewCsv(decodeCsv(bytes, encoding));
-        head = csv;
-        read = { encoding, delimiter: csv.delimiter };
-      }
-    } catch {
-      setProblem(translate('resources.imports.problems.unreadable', { name: chosen.name }));
+      // The API reads the header and a few rows as the import will (encoding and separator detected there).
+      head = await upload<ImportPreview>('/registry/imports/preview', previewBody(chosen), () => undefined);
+    } catch (error) {
+      const status = error instanceof HttpError ? error.status : 0;
+      setProblem(status === 400 ? translate(messageOf(error), { _: messageOf(error) }) : translate('resources.imports.problems.unreadable', { name: chosen.name }));
       return;
     }
     if (head.header.length === 0) {
@@ -176,7 +164,6 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
       return;
     }
     setFile(chosen);
-    setDialect(read);
     setPreview(head);
     setMapping(guessMapping(head.header));
   };
@@ -191,8 +178,8 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
     setProblem(null);
     setSending(0);
     try {
-      const sent = dialect ? await normalisedCsv(file, dialect) : file;
-      const answer = await upload<ImportReport>('/registry/imports', importBody(sent, source, mapping, dryRun), ({ loaded, total }) =>
+      // The file goes as it is: the API detects its encoding and separator.
+      const answer = await upload<ImportReport>('/registry/imports', importBody(file, source, mapping, dryRun), ({ loaded, total }) =>
         setSending(total > 0 ? Math.round((loaded / total) * 100) : 0),
       );
       setReport(answer);
@@ -239,11 +226,11 @@ export const ImportPage = ({ upload = uploadWithProgress }: { upload?: typeof up
           sx={{ p: 3, mb: 2, textAlign: 'center', borderStyle: 'dashed', borderWidth: 2 }}
         >
           <Typography sx={{ overflowWrap: 'anywhere' }}>{file ? file.name : translate('resources.imports.drop_here')}</Typography>
-          {file && dialect ? (
+          {file && preview.encoding && preview.delimiter ? (
             <Typography variant="body2" color="text.secondary" data-testid="import-dialect">
               {translate('resources.imports.dialect', {
-                encoding: dialect.encoding === 'windows-1251' ? 'Windows-1251' : dialect.encoding.toUpperCase(),
-                delimiter: translate(`resources.imports.delimiters.${delimiterName(dialect.delimiter)}`),
+                encoding: preview.encoding === 'windows-1251' ? 'Windows-1251' : preview.encoding.toUpperCase(),
+                delimiter: translate(`resources.imports.delimiters.${delimiterName(preview.delimiter)}`),
               })}
             </Typography>
           ) : null}
