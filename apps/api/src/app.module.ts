@@ -17,6 +17,7 @@ import {
   InventoryModule,
   ExportsModule,
   PublicationModule,
+  ContributionsModule,
   IdentityModule,
   MetricsService,
   NotificationModule,
@@ -55,6 +56,7 @@ import { GroupCasesController } from './controllers/group-cases.controller.js';
 import { ArchiveRequestCitationsController, InventoryController } from './controllers/inventory.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
 import { PublicBookController, PublicationController } from './controllers/publication.controller.js';
+import { ContributionsController, PublicContributionsController } from './controllers/contributions.controller.js';
 import { PlaceSourcesController } from './controllers/place-sources.controller.js';
 import { ExportsController } from './controllers/exports.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
@@ -125,6 +127,7 @@ export class AppModule implements NestModule {
         CorrespondenceModule,
         ExportsModule,
         PublicationModule,
+        ContributionsModule,
         CalendarModule,
         StatsModule,
         SearchModule,
@@ -149,6 +152,8 @@ export class AppModule implements NestModule {
         PersonLinksController,
         PublicationController,
         PublicBookController,
+        PublicContributionsController,
+        ContributionsController,
         PlaceSourcesController,
         InventoryController,
         ArchiveRequestCitationsController,

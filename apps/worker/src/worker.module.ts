@@ -15,6 +15,7 @@ import {
   RedisModule,
   RetentionModule,
   CorrespondenceModule,
+  ContributionsModule,
   StorageModule,
   WorkerHeartbeatWriter,
   type AppConfig,
@@ -27,6 +28,7 @@ import { NotificationProcessor } from './processors/notification.processor.js';
 import { RegistryProcessor } from './processors/registry.processor.js';
 import { RetentionProcessor } from './processors/retention.processor.js';
 import { CorrespondenceProcessor } from './processors/correspondence.processor.js';
+import { ContributionsProcessor } from './processors/contributions.processor.js';
 import { RegistryDuplicatesProcessor } from './processors/registry-duplicates.processor.js';
 import { JobEventsRecorder } from './job-events.js';
 import { ReconciliationScheduler } from './reconciliation.scheduler.js';
@@ -53,9 +55,10 @@ export class WorkerModule {
         EvidenceModule,
         RetentionModule,
         CorrespondenceModule,
+        ContributionsModule,
       ],
       providers: [
-        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor, RetentionProcessor, CorrespondenceProcessor,
+        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor, RetentionProcessor, CorrespondenceProcessor, ContributionsProcessor,
         EvidenceReconciler, OutboxReconciler, ReconciliationScheduler, JobEventsRecorder,
       ],
     };

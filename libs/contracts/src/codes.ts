@@ -341,6 +341,18 @@ export interface CodeParams extends CaseRuleParams {
   'calendar.empty': Record<string, never>;
   'stats.period_range': { from: string; to: string };
   'search.query_length': { min: number; max: number };
+
+  // --- contributions to the Book of Memory --------------------------------------------------------------
+  'contribution.not_found': { id: string };
+  'contribution.already_decided': { id: string; status: string };
+  'contribution.source_required': { source: string };
+  'contribution.scan_unchecked': { id: string };
+  'contribution.rejected_no_source': Record<string, never>;
+  'contribution.rejected_contradicts_records': Record<string, never>;
+  'contribution.rejected_other_person': Record<string, never>;
+  'contribution.rejected_already_known': Record<string, never>;
+  'contribution.rejected_unverifiable': Record<string, never>;
+  'contribution.rejected_scan_unsafe': Record<string, never>;
 }
 
 /** Every code of the catalogue. */
@@ -623,6 +635,16 @@ export const codeTemplatesEn = {
   'calendar.ends_soon': 'The holiday calendar ends on %{lastDate}, within %{months} months: add the next year\'s holidays, or deadlines after it count no holidays.',
   'calendar.empty': 'The holiday calendar holds no holidays: deadlines count no holidays until an administrator adds them.',
   'search.query_length': 'A search needs %{min} to %{max} characters.',
+  'contribution.not_found': 'There is no contribution %{id}.',
+  'contribution.already_decided': 'Contribution %{id} was decided already (%{status}).',
+  'contribution.source_required': 'To accept it, give the source as an archival reference (archive, fond, opis, delo) or a book with its page; the contributor wrote: %{source}',
+  'contribution.scan_unchecked': 'The scan of contribution %{id} has not been checked yet.',
+  'contribution.rejected_no_source': 'The source given cannot be found or was not named.',
+  'contribution.rejected_contradicts_records': 'The archival records say otherwise.',
+  'contribution.rejected_other_person': 'It is about another person.',
+  'contribution.rejected_already_known': 'The Book of Memory already has it.',
+  'contribution.rejected_unverifiable': 'It could not be verified.',
+  'contribution.rejected_scan_unsafe': 'The attached scan could not be accepted safely.',
   'stats.period_range': 'The period from %{from} to %{to} is not a range of dates (from ≤ to, YYYY-MM-DD, at most 20 years).',
 } as const satisfies Record<Code, string>;
 

@@ -13,3 +13,4 @@ export * from './retention.js';
 export * from './stats.js';
 export * from './inventory.js';
 export * from './correspondence.js';
+export * from './contributions.js';

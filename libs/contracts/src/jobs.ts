@@ -13,6 +13,8 @@ export enum QueueName {
   Duplicates = 'registry-duplicates',
   /** Letters of the correspondence register: rendered to PDF, then e-mailed when there is an address. */
   Correspondence = 'correspondence',
+  /** Contributions to the Book of Memory: their scans checked, their contributors told. */
+  Contributions = 'contributions',
 }
 
 export enum JobName {
@@ -24,6 +26,8 @@ export enum JobName {
   CheckEvidence = 'check-evidence',
   ApplyRetention = 'apply-retention',
   RenderLetter = 'render-letter',
+  CheckContributionScan = 'check-contribution-scan',
+  MailContributor = 'mail-contributor',
 }
 
 export interface JobPayload {
@@ -40,6 +44,10 @@ export interface JobPayload {
   [JobName.ApplyRetention]: Record<string, never>;
   /** Renders an outgoing letter's PDF and sends it when it has an address; safe to run twice. */
   [JobName.RenderLetter]: { letterId: string };
+  /** Sniffs, checksums and malware-scans a contribution's scan; safe to run twice. */
+  [JobName.CheckContributionScan]: { contributionId: string };
+  /** Tells a contributor the outcome (a rejection with its reason code); sent at most once. */
+  [JobName.MailContributor]: { contributionId: string };
 }
 
 /** Which queue each job runs on. */
@@ -52,6 +60,8 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.CheckEvidence]: QueueName.Evidence,
   [JobName.ApplyRetention]: QueueName.Retention,
   [JobName.RenderLetter]: QueueName.Correspondence,
+  [JobName.CheckContributionScan]: QueueName.Contributions,
+  [JobName.MailContributor]: QueueName.Contributions,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

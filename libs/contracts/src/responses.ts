@@ -865,6 +865,7 @@ export const auditActions = [
   'export',
   'letter.create', 'letter.register_incoming', 'letter.download', 'letter.delivery', 'letter.email', 'letter.template_update',
   'publication.publish', 'publication.withdraw',
+  'contribution.submit', 'contribution.accept', 'contribution.reject', 'contribution.scan_quarantine',
   'holiday.create', 'holiday.update', 'holiday.delete', 'holiday.add_fixed_year',
   'inventory.create', 'inventory.update', 'inventory.import', 'inventory.add_mention',
   'person.create', 'person.read', 'person.list', 'person.search', 'person.update', 'person.add_variant', 'person.read_cases', 'person.read_events',

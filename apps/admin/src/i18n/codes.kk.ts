@@ -271,6 +271,16 @@ export const codesKk: Record<Code, string> = {
   'calendar.ends_soon': 'Мерекелер күнтізбесі %{lastDate} аяқталады, %{months} айдан аз қалды: келесі жылдың мерекелерін қосыңыз, әйтпесе одан кейінгі мерзімдер мерекелерді ескермейді.',
   'calendar.empty': 'Күнтізбеде мереке жоқ: әкімші қоспайынша мерзімдер мерекелерді ескермейді.',
   'search.query_length': 'Іздеу үшін %{min}–%{max} таңба қажет.',
+  'contribution.not_found': '%{id} мәліметі жоқ.',
+  'contribution.already_decided': '%{id} мәліметі бойынша шешім қабылданып қойған (%{status}).',
+  'contribution.source_required': 'Қабылдау үшін дереккөзді мұрағаттық сілтеме (мұрағат, қор, тізімдеме, іс) немесе кітап пен бетімен көрсетіңіз; қосушы жазғаны: %{source}',
+  'contribution.scan_unchecked': '%{id} мәліметінің сканы әлі тексерілмеді.',
+  'contribution.rejected_no_source': 'Көрсетілген дереккөз табылмады немесе аталмады.',
+  'contribution.rejected_contradicts_records': 'Мұрағат құжаттары басқаша айтады.',
+  'contribution.rejected_other_person': 'Мәлімет басқа адам туралы.',
+  'contribution.rejected_already_known': 'Бұл мәлімет Жады кітабында бар.',
+  'contribution.rejected_unverifiable': 'Мәліметті тексеру мүмкін болмады.',
+  'contribution.rejected_scan_unsafe': 'Қоса берілген сканды қауіпсіз қабылдау мүмкін болмады.',
   'stats.period_range': '%{from} – %{to} кезеңі дұрыс емес (басы ≤ соңы, ЖЖЖЖ-АА-КК, 20 жылдан аспайды).',
 };
 

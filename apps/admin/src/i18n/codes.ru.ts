@@ -271,6 +271,16 @@ export const codesRu: Record<Code, string> = {
   'calendar.ends_soon': 'Календарь праздников заканчивается %{lastDate}, менее чем через %{months} мес.: добавьте праздники следующего года, иначе сроки после этой даты не учитывают праздники.',
   'calendar.empty': 'В календаре нет праздников: сроки не учитывают праздники, пока администратор их не добавит.',
   'search.query_length': 'Для поиска нужно от %{min} до %{max} символов.',
+  'contribution.not_found': 'Дополнения %{id} нет.',
+  'contribution.already_decided': 'По дополнению %{id} уже принято решение (%{status}).',
+  'contribution.source_required': 'Чтобы принять, укажите источник архивной ссылкой (архив, фонд, опись, дело) или книгой со страницей; автор написал: %{source}',
+  'contribution.scan_unchecked': 'Скан дополнения %{id} ещё не проверен.',
+  'contribution.rejected_no_source': 'Указанный источник не найден или не назван.',
+  'contribution.rejected_contradicts_records': 'Архивные документы говорят иное.',
+  'contribution.rejected_other_person': 'Сведения относятся к другому человеку.',
+  'contribution.rejected_already_known': 'Эти сведения уже есть в Книге памяти.',
+  'contribution.rejected_unverifiable': 'Сведения не удалось проверить.',
+  'contribution.rejected_scan_unsafe': 'Приложенный скан не удалось безопасно принять.',
   'stats.period_range': 'Период с %{from} по %{to} задан неверно (с ≤ по, ГГГГ-ММ-ДД, не более 20 лет).',
 };
 

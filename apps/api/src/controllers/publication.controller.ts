@@ -80,7 +80,9 @@ export class PublicBookController {
   @Throttle({ auth: { limit: publicReadsPerMinute, ttl: 60_000 } })
   @Get(':id')
   @ApiExcludeEndpoint()
-  async person(@Param('id') id: string, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async person(
+    @Param('id') id: string, @Query('lang') lang: unknown, @Query('contributed') contributed: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     const language = checkPageLanguage(lang, request.headers['accept-language']);
     response.type('html');
     response.setHeader('Content-Language', language);
@@ -89,6 +91,7 @@ export class PublicBookController {
       response.status(person === null ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
       return renderPublicMissingPage(language, person === 'withdrawn');
     }
-    return renderPublicPersonPage(language, person);
+    // after a contribution (POST, then 303 here): the thanks above the form
+    return renderPublicPersonPage(language, person, { thanks: contributed === '1' });
   }
 }

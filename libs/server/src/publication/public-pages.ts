@@ -1,3 +1,4 @@
+import { contributionSubjects } from '@aqtalu/contracts';
 import type { PublicLanguage, PublicPerson, PublicSearchHit, PublicationBasis } from './publication.service.js';
 import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
 
@@ -36,6 +37,35 @@ const messages = {
     withdrawn: 'Бұл жазба өтініш бойынша алынып тасталды',
     back: 'Іздеуге оралу',
     language: 'Тіл',
+    contribute: 'Бұл адам туралы көбірек білемін',
+    contribute_intro: 'Мәліметті дереккөзімен жіберіңіз. Ол модерациядан кейін ғана жарияланады; нәтижесін электрондық поштаңызға жазамыз.',
+    contribute_subject: 'Не туралы',
+    contribute_value: 'Мәлімет (мысалы, кәсібі)',
+    contribute_date: 'Күні (мысалы, 1937 жылдың күзі)',
+    contribute_place: 'Орны',
+    contribute_details: 'Толығырақ',
+    contribute_source: 'Дереккөз (мұрағат, қор, тізімдеме, іс немесе кітап пен беті)',
+    contribute_scan: 'Құжаттың сканы (PDF, JPEG, PNG, 10 МБ-қа дейін, міндетті емес)',
+    contribute_name: 'Сіздің атыңыз',
+    contribute_email: 'Электрондық пошта (жарияланбайды)',
+    contribute_trap: 'Бұл өрісті бос қалдырыңыз',
+    contribute_send: 'Жіберу',
+    contribute_thanks: 'Рақмет! Мәліметіңіз модерацияға жіберілді.',
+    contribute_error_required: 'Дереккөзді, атыңызды, электрондық поштаңызды және мәліметті толтырыңыз.',
+    contribute_error_email: 'Электрондық пошта мекенжайы дұрыс емес.',
+    contribute_error_scan: 'Скан PDF, JPEG немесе PNG файлы болуы тиіс.',
+    contribute_error_too_many: 'Тым көп жіберілді. Кейінірек қайталаңыз.',
+    subject_nationality: 'Ұлты',
+    subject_occupation: 'Кәсібі',
+    subject_social_position: 'Әлеуметтік жағдайы',
+    subject_party_membership: 'Партиялығы',
+    subject_arrest: 'Тұтқындалуы',
+    subject_sentence: 'Үкім',
+    subject_camp: 'Лагерь',
+    subject_exile: 'Жер аудару',
+    subject_release: 'Босатылуы',
+    subject_death: 'Қайтыс болуы',
+    subject_execution: 'Атылуы',
   },
   ru: {
     site: 'Книга памяти',
@@ -66,6 +96,35 @@ const messages = {
     withdrawn: 'Запись снята с публикации по просьбе',
     back: 'К поиску',
     language: 'Язык',
+    contribute: 'Я знаю больше об этом человеке',
+    contribute_intro: 'Пришлите сведения с источником. Они будут опубликованы только после проверки; о решении мы напишем вам на почту.',
+    contribute_subject: 'О чём',
+    contribute_value: 'Сведения (например, род занятий)',
+    contribute_date: 'Дата (например, осень 1937)',
+    contribute_place: 'Место',
+    contribute_details: 'Подробнее',
+    contribute_source: 'Источник (архив, фонд, опись, дело или книга и страница)',
+    contribute_scan: 'Скан документа (PDF, JPEG, PNG, до 10 МБ, необязательно)',
+    contribute_name: 'Ваше имя',
+    contribute_email: 'Электронная почта (не публикуется)',
+    contribute_trap: 'Оставьте это поле пустым',
+    contribute_send: 'Отправить',
+    contribute_thanks: 'Спасибо! Ваши сведения отправлены на проверку.',
+    contribute_error_required: 'Заполните источник, имя, почту и сами сведения.',
+    contribute_error_email: 'Адрес электронной почты неверен.',
+    contribute_error_scan: 'Скан должен быть файлом PDF, JPEG или PNG.',
+    contribute_error_too_many: 'Слишком много отправок. Попробуйте позже.',
+    subject_nationality: 'Национальность',
+    subject_occupation: 'Род занятий',
+    subject_social_position: 'Социальное положение',
+    subject_party_membership: 'Партийность',
+    subject_arrest: 'Арест',
+    subject_sentence: 'Приговор',
+    subject_camp: 'Лагерь',
+    subject_exile: 'Ссылка',
+    subject_release: 'Освобождение',
+    subject_death: 'Смерть',
+    subject_execution: 'Расстрел',
   },
   en: {
     site: 'Book of Memory',
@@ -96,6 +155,35 @@ const messages = {
     withdrawn: 'This record was withdrawn on request',
     back: 'Back to the search',
     language: 'Language',
+    contribute: 'I know more about this person',
+    contribute_intro: 'Send what you know with its source. It is published only after moderation; we e-mail you the outcome.',
+    contribute_subject: 'About',
+    contribute_value: 'What you know (e.g. the occupation)',
+    contribute_date: 'Date (e.g. autumn 1937)',
+    contribute_place: 'Place',
+    contribute_details: 'Details',
+    contribute_source: 'Source (archive, fond, opis, delo, or a book and page)',
+    contribute_scan: 'A scan of the document (PDF, JPEG, PNG, up to 10 MB, optional)',
+    contribute_name: 'Your name',
+    contribute_email: 'E-mail (never published)',
+    contribute_trap: 'Leave this field empty',
+    contribute_send: 'Send',
+    contribute_thanks: 'Thank you! What you told us goes to moderation.',
+    contribute_error_required: 'Fill in the source, your name, your e-mail and what you know.',
+    contribute_error_email: 'The e-mail address is not valid.',
+    contribute_error_scan: 'The scan must be a PDF, JPEG or PNG file.',
+    contribute_error_too_many: 'Too many submissions. Try again later.',
+    subject_nationality: 'Nationality',
+    subject_occupation: 'Occupation',
+    subject_social_position: 'Social position',
+    subject_party_membership: 'Party membership',
+    subject_arrest: 'Arrest',
+    subject_sentence: 'Sentence',
+    subject_camp: 'Camp',
+    subject_exile: 'Exile',
+    subject_release: 'Release',
+    subject_death: 'Death',
+    subject_execution: 'Execution',
   },
 } satisfies Record<PublicLanguage, Record<string, string>>;
 
@@ -110,7 +198,9 @@ a{color:#0b4f8a}nav{font-size:.9rem;margin-bottom:1rem}form{display:flex;flex-wr
 input[type=search]{flex:1 1 12rem;font-size:1rem;padding:.5rem}button{font-size:1rem;padding:.5rem 1rem}
 ul.hits{padding:0;list-style:none}ul.hits li{padding:.5rem 0;border-bottom:1px solid #ddd}
 dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
-.basis{padding:.5rem;background:#f1f4f8;border-left:4px solid #0b4f8a}`;
+.basis{padding:.5rem;background:#f1f4f8;border-left:4px solid #0b4f8a}
+form.contribute{display:grid;gap:.25rem;max-width:32rem}form.contribute input,form.contribute select,form.contribute textarea{font-size:1rem;padding:.4rem}
+.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.error{color:#a1120b;font-weight:600}.thanks{padding:.5rem;background:#e7f4ea;border-left:4px solid #1d6b32}`;
 
 function layout(language: PublicLanguage, title: string, query: Record<string, string>, body: string): string {
   const m = publicPageMessages[language];
@@ -158,8 +248,46 @@ ${results}`,
 
 const basisText = (m: (typeof publicPageMessages)[PublicLanguage], basis: PublicationBasis) => m[`basis_${basis}`];
 
-/** A person's permanent page: only the fields the publication names, and the record's reliability. */
-export function renderPublicPersonPage(language: PublicLanguage, person: PublicPerson): string {
+/** The contribution form's state when the page is shown again: what was typed, what went wrong, or the thanks. */
+export interface ContributionFormState {
+  values?: Record<string, string>;
+  error?: 'required' | 'email' | 'scan' | 'too_many';
+  thanks?: boolean;
+}
+
+/** "I know more about this person": a plain multipart form (no JavaScript) with a honeypot field bots fill in. */
+function contributionForm(language: PublicLanguage, personId: string, state: ContributionFormState): string {
+  const m = publicPageMessages[language];
+  const v = (name: string) => escapeHtml(state.values?.[name] ?? '');
+  const field = (name: string, label: string, input: string) => `<label for="c-${name}">${escapeHtml(label)}</label>${input}`;
+  const text = (name: string, label: string, extra = '') => field(name, label, `<input type="text" id="c-${name}" name="${name}" value="${v(name)}" maxlength="2000"${extra}>`);
+  const options = contributionSubjects
+    .map((subject) => `<option value="${subject}"${state.values?.subject === subject ? ' selected' : ''}>${escapeHtml(m[`subject_${subject}`])}</option>`)
+    .join('');
+  const error = state.error ? `<p class="error" role="alert">${escapeHtml(m[`contribute_error_${state.error}`])}</p>` : '';
+  return `<section aria-labelledby="contribute">
+<h2 id="contribute">${escapeHtml(m.contribute)}</h2>
+${state.thanks ? `<p class="thanks" role="status">${escapeHtml(m.contribute_thanks)}</p>` : ''}
+<p>${escapeHtml(m.contribute_intro)}</p>
+${error}
+<form class="contribute" method="post" enctype="multipart/form-data" action="${publicBookPath}/${personId}/contributions?lang=${language}">
+${field('subject', m.contribute_subject, `<select id="c-subject" name="subject">${options}</select>`)}
+${text('value', m.contribute_value)}
+${text('date', m.contribute_date)}
+${text('place', m.contribute_place)}
+${field('details', m.contribute_details, `<textarea id="c-details" name="details" rows="3" maxlength="4000">${v('details')}</textarea>`)}
+${text('source', m.contribute_source, ' required')}
+${field('scan', m.contribute_scan, `<input type="file" id="c-scan" name="scan" accept="application/pdf,image/jpeg,image/png">`)}
+${text('name', m.contribute_name, ' required autocomplete="name"')}
+${field('email', m.contribute_email, `<input type="email" id="c-email" name="email" value="${v('email')}" required maxlength="320" autocomplete="email">`)}
+<div class="trap" aria-hidden="true"><label for="c-website">${escapeHtml(m.contribute_trap)}</label><input type="text" id="c-website" name="website" tabindex="-1" autocomplete="off"></div>
+<button type="submit">${escapeHtml(m.contribute_send)}</button>
+</form>
+</section>`;
+}
+
+/** A person's permanent page: only the fields the publication names, the record's reliability, and the contribution form. */
+export function renderPublicPersonPage(language: PublicLanguage, person: PublicPerson, form: ContributionFormState = {}): string {
   const m = publicPageMessages[language];
   const rows: Array<[string, string]> = [];
   const add = (label: string, value: string | null | undefined) => {
@@ -195,7 +323,8 @@ export function renderPublicPersonPage(language: PublicLanguage, person: PublicP
 <dl>
 ${rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`).join('\n')}
 </dl>
-</article>`,
+</article>
+${contributionForm(language, person.id, form)}`,
   );
 }
 

@@ -1,0 +1,191 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Role, type ContributionResponse } from '@aqtalu/contracts';
+import { demoLogins } from '@aqtalu/server';
+import { createTestEnvironment, HttpSession, renderTestScan, type TestEnvironment } from '@aqtalu/testing';
+import { createWorker } from '@aqtalu/worker';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from './bootstrap.js';
+
+const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() - start > timeoutMs) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('contributions to the Book of Memory', () => {
+  let environment: TestEnvironment;
+  let api: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let baseUrl: string;
+  let db: pg.Client;
+  let secretary: HttpSession;
+  let smtp: SMTPServer;
+  let personId: string;
+  const mails: Array<{ to: string[]; raw: string }> = [];
+
+  /** The public form as a browser without JavaScript posts it (multipart), not following the redirect. */
+  async function contribute(fields: Record<string, string>, scan?: Buffer, lang = 'kk'): Promise<{ status: number; location: string | null; html: string }> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    if (scan) form.append('scan', new Blob([new Uint8Array(scan)], { type: 'image/png' }), 'certificate.png');
+    const response = await fetch(`${baseUrl}/api/public/persons/${personId}/contributions?lang=${lang}`, { method: 'POST', body: form, redirect: 'manual' });
+    return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+  }
+  const contributions = async () => (await db.query(`SELECT id, status, scan_state FROM contributions WHERE person_id = $1 ORDER BY created_at`, [personId])).rows;
+  const visitor = { name: 'Ержан Сәрсенбаев', email: 'erzhan.grandson@example.kz' };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      smtp.once('error', reject);
+      smtp.listen(port, '127.0.0.1', () => resolve());
+    });
+    environment = await createTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    api = await createApi(environment.config);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+    worker = await createWorker(environment.config);
+    await worker.init();
+    db = new pg.Client({ connectionString: environment.databaseUrl });
+    await db.connect();
+    secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+    const created = await secretary.post<{ id: string }>('/api/registry/persons', { names: [{ fullName: 'Тынышбаев Мұхамеджан' }, { fullName: 'Тынышпаев Мухамеджан' }], birthYear: '1879' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    personId = created.body.id;
+    const published = await secretary.request('PUT', `/api/publication/persons/${personId}`, { basis: 'book', fields: ['names', 'birth_year', 'occupation', 'arrest', 'sources'] });
+    expect(published.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await worker?.close();
+    await api?.close();
+    await environment?.dispose();
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  });
+
+  it('takes a fact with a source and a scan from the public page, checks the scan, and a moderator accepts it into a fact citing it; the contributor is told', async () => {
+    const page = await fetch(`${baseUrl}/api/public/persons/${personId}?lang=kk`);
+    const html = await page.text();
+    expect(html).toContain('Бұл адам туралы көбірек білемін');
+    expect(html).toContain(`action="/api/public/persons/${personId}/contributions?lang=kk"`);
+
+    const sent = await contribute(
+      { subject: 'occupation', value: 'инженер-теміржолшы', source: 'ЦГА РК, ф. 141, оп. 1, д. 1234, л. 5', name: visitor.name, email: visitor.email, website: '' },
+      await renderTestScan(['Тынышбаев М.', 'инженер путей сообщения']),
+    );
+    expect(sent.status, sent.html).toBe(303);
+    expect(sent.location).toBe(`/api/public/persons/${personId}?lang=kk&contributed=1`);
+    expect(await (await fetch(`${baseUrl}${sent.location}`)).text()).toContain('Рақмет! Мәліметіңіз модерацияға жіберілді.');
+    const [row] = await contributions();
+    expect(row).toMatchObject({ status: 'pending' });
+
+    // the worker checks the scan before a moderator may open it
+    const checked = await until(async () => (await secretary.get<ContributionResponse>(`/api/contributions/${row.id}`)).body, (body) => body.scan.state !== 'pending');
+    expect(checked.scan).toMatchObject({ state: 'passed', mime: 'image/png', name: 'certificate.png' });
+    const queue = await secretary.get<ContributionResponse[]>(`/api/contributions?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`);
+    expect(queue.status).toBe(200);
+    expect(queue.body.map((item) => item.id)).toEqual([row.id]);
+    expect(queue.body[0]).toMatchObject({ subject: 'occupation', value: 'инженер-теміржолшы', contributorEmail: visitor.email });
+    const scan = await fetch(`${baseUrl}/api/contributions/${row.id}/scan`, { headers: { authorization: `Bearer ${secretary.token}` } });
+    expect(scan.status).toBe(200);
+    expect(scan.headers.get('content-type')).toBe('image/png');
+
+    const accepted = await secretary.post<ContributionResponse>(`/api/contributions/${row.id}/acceptance`, {});
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted' });
+    const fact = await db.query(`SELECT kind, value, accepted, note, source_kind, fond, delo FROM person_facts WHERE id = $1`, [accepted.body.factId]);
+    expect(fact.rows[0]).toMatchObject({ kind: 'occupation', value: 'инженер-теміржолшы', accepted: true, source_kind: 'archival', fond: '141', delo: '1234' });
+    expect(fact.rows[0].note).toContain(`contribution:${row.id}`);
+    // a second decision finds it decided
+    expect((await secretary.post(`/api/contributions/${row.id}/rejection`, { reason: 'no_source' })).status).toBe(409);
+
+    const person = await (await fetch(`${baseUrl}/api/public/persons/${personId}?lang=ru`)).text();
+    expect(person).toContain('инженер-теміржолшы');
+    expect(person).not.toContain(visitor.email);
+    expect(person).not.toContain(visitor.name);
+
+    const audit = await db.query(`SELECT action, actor_role FROM audit_log WHERE entity_id = $1 AND action LIKE 'contribution.%' ORDER BY id`, [personId]);
+    expect(audit.rows).toEqual([{ action: 'contribution.submit', actor_role: 'public' }, { action: 'contribution.accept', actor_role: 'secretary' }]);
+    const mail = await until(async () => mails.filter((item) => item.to.includes(visitor.email)), (found) => found.length > 0);
+    expect(mail).toHaveLength(1);
+  });
+
+  it('tells a rejected contributor why, in their language, as the reason code says', async () => {
+    const sent = await contribute({ subject: 'arrest', date: 'осень 1937', place: 'Ташкент', source: 'рассказ бабушки', name: visitor.name, email: visitor.email }, undefined, 'ru');
+    expect(sent.status, sent.html).toBe(303);
+    const [, row] = await contributions();
+    expect(row).toMatchObject({ status: 'pending', scan_state: 'none' });
+    // a source that is not a reference: accepting needs one from the moderator
+    const refused = await secretary.post<{ code: string }>(`/api/contributions/${row.id}/acceptance`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('contribution.source_required');
+    expect((await secretary.post(`/api/contributions/${row.id}/rejection`, { reason: 'rumour' })).status).toBe(400);
+    const rejected = await secretary.post<ContributionResponse>(`/api/contributions/${row.id}/rejection`, { reason: 'no_source' });
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'rejected', rejection: 'no_source', factId: null });
+    const mail = await until(async () => mails.filter((item) => item.to.includes(visitor.email)), (found) => found.length > 1);
+    expect(mail).toHaveLength(2);
+    // nodemailer encodes the Cyrillic body; the reason's Russian sentence is in it
+    const raw = mail[1]!.raw;
+    const body = raw.includes('Content-Transfer-Encoding: base64')
+      ? Buffer.from(raw.slice(raw.indexOf('\r\n\r\n') + 4), 'base64').toString('utf8')
+      : raw.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/g, (bytes) => Buffer.from(bytes.split('=').slice(1).map((hex) => parseInt(hex, 16))).toString('utf8'));
+    expect(body).toContain('Указанный источник не найден или не назван.');
+    expect(body).toContain(`/api/public/persons/${personId}?lang=ru`);
+  });
+
+  it('drops a honeypot submission, re-shows a bad form with its reason, limits an e-mail address, and keeps the queue from other roles', async () => {
+    const before = (await contributions()).length;
+    const bot = await contribute({ subject: 'occupation', value: 'spam', source: 'x', name: 'bot', email: 'bot@example.com', website: 'http://spam.example' });
+    expect(bot.status).toBe(303);
+    const badEmail = await contribute({ subject: 'occupation', value: 'мұғалім', source: 'ф. 1', name: visitor.name, email: 'not-an-address' }, undefined, 'en');
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.html).toContain('The e-mail address is not valid.');
+    expect(badEmail.html).toContain('value="мұғалім"');
+    const notPng = await contribute({ subject: 'occupation', value: 'мұғалім', source: 'ф. 1', name: visitor.name, email: visitor.email }, Buffer.from('%PDF-1.4 not a png'));
+    expect(notPng.status).toBe(400);
+    expect((await contributions()).length).toBe(before);
+
+    // the visitor's address has sent 2 today; 3 more pass, the next is refused
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await contribute({ subject: 'nationality', value: 'қазақ', source: 'ф. 1', name: visitor.name, email: visitor.email.toUpperCase() })).status);
+    expect(statuses).toEqual([303, 303, 303, 429]);
+
+    const member = await HttpSession.loginAs(baseUrl, demo(Role.WgMember));
+    expect((await member.get('/api/contributions')).status).toBe(403);
+  });
+});
