@@ -16,6 +16,7 @@ import {
   EventsModule,
   InventoryModule,
   ExportsModule,
+  PublicApplicationsModule,
   PublicationModule,
   ContributionsModule,
   IdentityModule,
@@ -56,6 +57,7 @@ import { GroupCasesController } from './controllers/group-cases.controller.js';
 import { ArchiveRequestCitationsController, InventoryController } from './controllers/inventory.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
 import { PublicBookController, PublicationController } from './controllers/publication.controller.js';
+import { PublicApplicationsController } from './controllers/public-applications.controller.js';
 import { ContributionsController, PublicContributionsController } from './controllers/contributions.controller.js';
 import { PlaceSourcesController } from './controllers/place-sources.controller.js';
 import { ExportsController } from './controllers/exports.controller.js';
@@ -127,6 +129,7 @@ export class AppModule implements NestModule {
         CorrespondenceModule,
         ExportsModule,
         PublicationModule,
+        PublicApplicationsModule,
         ContributionsModule,
         CalendarModule,
         StatsModule,
@@ -152,6 +155,7 @@ export class AppModule implements NestModule {
         PersonLinksController,
         PublicationController,
         PublicBookController,
+        PublicApplicationsController,
         PublicContributionsController,
         ContributionsController,
         PlaceSourcesController,

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  ApplicantMailModule,
   AuditModule,
   CasesModule,
   ConfigModule,
@@ -48,6 +49,7 @@ export class WorkerModule {
         OutboxRelayModule,
         OutboxModule,
         NotificationModule,
+        ApplicantMailModule,
         AuditModule,
         CasesModule,
         RegistryModule,

@@ -320,6 +320,16 @@ export interface CodeParams extends CaseRuleParams {
   'case.subjects_remove_all': Record<string, never>;
   'case.subject_link_target': { personId: string };
   'case.bulk_fields': { action: string; fields: string[] };
+  // --- online applications (the public door) ---
+  'public_application.field_required': { field: string };
+  'public_application.field_invalid': { field: string };
+  'public_application.consent_required': { version: string };
+  'public_application.person_not_published': { personId: string };
+  'public_application.too_many': { retryAfterSeconds: number };
+  'public_application.not_found': Record<string, never>;
+  'public_application.not_awaiting_documents': { status: string };
+  'public_application.documents_required': Record<string, never>;
+  'public_application.too_many_files': { max: number };
   'retention.rule_unknown': { category: string; known: string[] };
   'letter.template_unknown': { kind: string; language: string };
   'letter.not_found': { id: string };
@@ -617,6 +627,15 @@ export const codeTemplatesEn = {
   'case.subjects_remove_all': 'A case keeps at least one subject: removing all of them is refused.',
   'case.subject_link_target': 'The person %{personId} is already a subject of this case (or is not in the registry).',
   'case.bulk_fields': 'The action %{action} needs %{fields}.',
+  'public_application.field_required': 'Fill in %{field}.',
+  'public_application.field_invalid': '%{field} is not valid.',
+  'public_application.consent_required': 'Your consent to the processing of personal data (text version %{version}) is required to apply.',
+  'public_application.person_not_published': 'The person %{personId} is not in the published registry: enter the name as a new person.',
+  'public_application.too_many': 'Too many applications from this address or e-mail: try again in %{retryAfterSeconds} seconds.',
+  'public_application.not_found': 'There is no application with this tracking code.',
+  'public_application.not_awaiting_documents': 'The application awaits no documents from you now (its status: %{status}).',
+  'public_application.documents_required': 'Attach at least one document.',
+  'public_application.too_many_files': 'Attach at most %{max} files.',
   'retention.rule_unknown': 'There is no retention rule for %{category}; the rules are %{known}.',
   'letter.template_unknown': 'There is no letter template %{kind} in %{language}.',
   'letter.not_found': 'There is no letter %{id} in the cases you may see.',

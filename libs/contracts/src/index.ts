@@ -13,4 +13,5 @@ export * from './retention.js';
 export * from './stats.js';
 export * from './inventory.js';
 export * from './correspondence.js';
+export * from './public-applications.js';
 export * from './contributions.js';

@@ -19,6 +19,8 @@ export enum QueueName {
 
 export enum JobName {
   DeliverNotification = 'deliver-notification',
+  /** An e-mail to an online applicant (their tracking link, a request for documents); sent at most once. */
+  MailApplicant = 'mail-applicant',
   RenderCertificates = 'render-certificates',
   MarkOverdueArchiveRequests = 'mark-overdue-archive-requests',
   DetectDuplicates = 'detect-duplicates',
@@ -32,6 +34,7 @@ export enum JobName {
 
 export interface JobPayload {
   [JobName.DeliverNotification]: { notificationId: string };
+  [JobName.MailApplicant]: { mailId: string };
   [JobName.RenderCertificates]: { caseId: string };
   /** `today` (YYYY-MM-DD) is given by the scheduler, so a run can be replayed for a past day. */
   [JobName.MarkOverdueArchiveRequests]: { today?: string };
@@ -53,6 +56,7 @@ export interface JobPayload {
 /** Which queue each job runs on. */
 export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.MailApplicant]: QueueName.Notifications,
   [JobName.RenderCertificates]: QueueName.Documents,
   [JobName.MarkOverdueArchiveRequests]: QueueName.Deadlines,
   [JobName.DetectDuplicates]: QueueName.Duplicates,

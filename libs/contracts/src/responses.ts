@@ -865,6 +865,7 @@ export const auditActions = [
   'export',
   'letter.create', 'letter.register_incoming', 'letter.download', 'letter.delivery', 'letter.email', 'letter.template_update',
   'publication.publish', 'publication.withdraw',
+  'public_application.submit', 'public_application.refused', 'public_application.read_status', 'public_application.answer', 'public_application.mail',
   'contribution.submit', 'contribution.accept', 'contribution.reject', 'contribution.scan_quarantine',
   'holiday.create', 'holiday.update', 'holiday.delete', 'holiday.add_fixed_year',
   'inventory.create', 'inventory.update', 'inventory.import', 'inventory.add_mention',

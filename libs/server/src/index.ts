@@ -109,6 +109,7 @@ export * from './storage/s3.storage.js';
 export * from './events/index.js';
 export * from './inventory/index.js';
 export * from './publication/index.js';
+export * from './public-applications/index.js';
 export * from './contributions/index.js';
 export * from './correspondence/correspondence.module.js';
 export * from './correspondence/correspondence.service.js';

@@ -20,6 +20,7 @@ const multipartRoutes: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: 'POST', path: /^\/api\/group-cases\/import\/?$/ },
   { method: 'POST', path: /^\/api\/inventory\/import\/?$/ },
   { method: 'POST', path: /^\/api\/public\/persons\/[^/]+\/contributions\/?$/ },
+  { method: 'POST', path: /^\/api\/public\/applications(\/[^/]+\/documents)?\/?$/ },
 ];
 
 /** Routes that carry no personal data and may be cached (the probes and the API's documentation). */

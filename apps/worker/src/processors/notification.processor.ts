@@ -1,16 +1,20 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
-import { NotificationService, jobLockOptions } from '@aqtalu/server';
+import { ApplicantMailService, NotificationService, jobLockOptions } from '@aqtalu/server';
 import type { Job } from 'bullmq';
 
 @Processor(QueueName.Notifications, jobLockOptions())
 export class NotificationProcessor extends WorkerHost {
-  constructor(private readonly notifications: NotificationService) {
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly applicantMails: ApplicantMailService,
+  ) {
     super();
   }
 
-  async process(job: Job<JobPayload[JobName.DeliverNotification]>): Promise<{ delivered: boolean }> {
-    // idempotent: a second run finds the notification delivered and does nothing
-    return { delivered: await this.notifications.deliver(job.data.notificationId) };
+  async process(job: Job<JobPayload[JobName.DeliverNotification] | JobPayload[JobName.MailApplicant]>): Promise<{ delivered: boolean }> {
+    // idempotent: a second run finds the notification delivered (the e-mail sent) and does nothing
+    if (job.name === JobName.MailApplicant) return { delivered: await this.applicantMails.deliver((job.data as JobPayload[JobName.MailApplicant]).mailId) };
+    return { delivered: await this.notifications.deliver((job.data as JobPayload[JobName.DeliverNotification]).notificationId) };
   }
 }

@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { NotificationService } from '../notifications/notification.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { tellOnlineApplicant } from '../public-applications/applicant-mails.js';
 import { CaseAccess } from './case-access.service.js';
 import { refusalException } from './case-rules.service.js';
 import { CaseRepository, type CaseRow } from './case.repository.js';
@@ -215,7 +216,8 @@ export class CaseWorkflowService {
       case 'liaisons':
         return this.notifications.notifyAudience(manager, { archivesOfCase: row.id }, message, params);
       case 'applicant':
-        // Applicants have no account: they are told by e-mail once SMTP delivery is configured.
+        // Applicants have no account: one who applied online is e-mailed (public-applications), no user is notified.
+        await tellOnlineApplicant(manager, this.outbox, row.id, message);
         return [];
     }
   }

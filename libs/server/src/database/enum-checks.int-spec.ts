@@ -1,4 +1,6 @@
 import {
+  publicApplicationLanguages,
+  PublicApplicationMailKind,
   ApplicantKind,
   ArchiveRequestStatus,
   CaseStatus,
@@ -76,6 +78,8 @@ const enumColumns: Record<string, readonly string[]> = {
   'archive_inventory_entries.status': Object.values(DeclassificationStatus),
   'place_sources.source_kind': Object.values(FactSourceKind),
   'published_persons.basis': publicationBases,
+  'public_applications.language': publicApplicationLanguages,
+  'public_application_mails.kind': Object.values(PublicApplicationMailKind),
   'letter_templates.kind': Object.values(LetterKind),
   'letter_templates.language': Object.values(LetterLanguage),
   'letter_counters.kind': Object.values(LetterKind),
