@@ -14,6 +14,9 @@ export type ContributionSubject = (typeof contributionSubjects)[number];
 /** The subjects that are a repression episode (date and place), the rest being a value. */
 export const contributionEpisodes: readonly ContributionSubject[] = ['arrest', 'sentence', 'camp', 'exile', 'release', 'death', 'execution'];
 
+/** The languages a contributor writes in and is answered in (the public pages' languages). */
+export const contributionLanguages = ['kk', 'ru', 'en'] as const;
+
 export const contributionStatuses = ['pending', 'accepted', 'rejected'] as const;
 export type ContributionStatus = (typeof contributionStatuses)[number];
 

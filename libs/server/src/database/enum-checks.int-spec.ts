@@ -36,6 +36,7 @@ import {
 import { createTestEnvironment, type TestEnvironment } from '@aqtalu/testing';
 import pg from 'pg';
 import { publicationBases } from '../publication/publication.service.js';
+import { contributionLanguages, contributionRejections, contributionScanStates, contributionStatuses, contributionSubjects } from '@aqtalu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -78,6 +79,11 @@ const enumColumns: Record<string, readonly string[]> = {
   'archive_inventory_entries.status': Object.values(DeclassificationStatus),
   'place_sources.source_kind': Object.values(FactSourceKind),
   'published_persons.basis': publicationBases,
+  'contributions.subject': contributionSubjects,
+  'contributions.status': contributionStatuses,
+  'contributions.scan_state': contributionScanStates,
+  'contributions.rejection': contributionRejections,
+  'contributions.language': contributionLanguages,
   'public_applications.language': publicApplicationLanguages,
   'public_application_mails.kind': Object.values(PublicApplicationMailKind),
   'letter_templates.kind': Object.values(LetterKind),
