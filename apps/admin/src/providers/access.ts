@@ -57,6 +57,8 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
   // The archives' inventories: read with the reference data, kept by each archive's liaisons (and the secretary).
   inventory: {
     list: Permission.ReferenceRead,
+    create: Permission.InventoryManage,
+    edit: Permission.InventoryManage,
   },
   // Events are a historical record every case worker and the commission reads; the secretary and working groups keep them.
   events: {

@@ -8,6 +8,7 @@ import { CaseEvidenceTab } from './CaseEvidenceTab';
 import { VotesTab } from './VotesTab';
 import { CaseEditButton } from './CaseEditButton';
 import { LettersTab } from '../letters/LettersTab';
+import { GroupSubjects } from '../events/GroupSubjects';
 
 /** A dictionary entry's name in the screen's language, or the code while the dictionary loads. */
 const nameIn = (choices: Array<{ id: string; name: string }>, code: string) => choices.find((choice) => choice.id === code)?.name ?? code;
@@ -45,6 +46,8 @@ const SubjectsTable = () => {
   const translate = useTranslate();
   const { canAccess: canOpenPerson } = useCanAccess({ resource: 'persons', action: 'show' });
   const f = (field: string) => translate(`resources.cases.fields.subjects_${field}`);
+  // a group case: its subjects with exceptions and bulk actions (resources/events/GroupSubjects)
+  if (record?.isGroup) return <GroupSubjects />;
   return (
     <Table size="small">
       <TableHead>

@@ -1,6 +1,7 @@
 import type { EventView } from '@aqtalu/contracts';
 import { Stack, Typography } from '@mui/material';
 import { EditButton, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { LazyPlacesMap } from '../../map';
 import { localName } from '../../providers/useApi';
 import { eventKindChoices } from './event';
 import { EventPeople } from './EventPeople';
@@ -20,6 +21,7 @@ const PlacesAndSources = () => {
       <Labeled label="resources.events.fields.places">
         <Typography variant="body2">{record.places.map((place) => localName({ ...place, code: place.nameRu }, locale)).join('; ') || '—'}</Typography>
       </Labeled>
+      <LazyPlacesMap places={record.places} label={translate('resources.events.map.of_event')} />
       <Labeled label="resources.events.fields.sources">
         <Stack>
           {record.sources.length === 0 ? <Typography variant="body2">—</Typography> : null}

@@ -1,29 +1,52 @@
-import { DeclassificationStatus } from '@aqtalu/contracts';
-import { DataTable, List, SelectField, SelectInput, TextInput } from 'react-admin';
+import { DataTable, List, SelectField, SelectInput, TextInput, TopToolbar, useCanAccess } from 'react-admin';
+import { readSession } from '../../providers/session';
+import { useDictionaryChoices } from '../../providers/useApi';
+import { DeclassificationButton } from './DeclassificationButton';
+import { declassificationChoices } from './inventory';
+import { InventoryImportButton } from './InventoryImport';
+import { InventoryTree } from './InventoryTree';
 
-export const declassificationChoices = Object.values(DeclassificationStatus).map((id) => ({ id, name: `resources.inventory.status.${id}` }));
+export { declassificationChoices } from './inventory';
 
-const filters = [
-  <TextInput key="archiveCode" source="archiveCode" alwaysOn parse={(value: string) => value.toUpperCase()} />,
-  <TextInput key="fond" source="fond" alwaysOn />,
-  <TextInput key="opis" source="opis" alwaysOn />,
-  <SelectInput key="status" source="status" choices={declassificationChoices} alwaysOn />,
-  <TextInput key="q" source="q" alwaysOn resettable />,
-];
+const Actions = () => {
+  const { canAccess } = useCanAccess({ resource: 'inventory', action: 'create' });
+  return <TopToolbar>{canAccess ? <InventoryImportButton /> : null}</TopToolbar>;
+};
 
-/** The files of the archives' inventories in archival order, with their declassification and how many persons they mention. */
-export const InventoryList = () => (
-  <List filters={filters} sort={{ field: 'reference', order: 'ASC' }} perPage={25}>
-    <DataTable rowClick={false} bulkActionButtons={false}>
-      <DataTable.Col source="archiveCode" disableSort />
-      <DataTable.Col source="reference" />
-      <DataTable.Col source="title" disableSort />
-      <DataTable.Col source="years" disableSort />
-      <DataTable.Col source="status">
-        <SelectField source="status" choices={declassificationChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="declassifiedOn" disableSort />
-      <DataTable.Col source="mentions" disableSort />
-    </DataTable>
-  </List>
-);
+/**
+ * An archive's inventory: the tree of its fonds and opisi beside its files in archival order, with their
+ * declassification and how many persons they mention. A liaison opens on their own archive's inventory and
+ * keeps it (edit a file's declassification, import a list); others keep any archive's.
+ */
+export const InventoryList = () => {
+  const archives = useDictionaryChoices('archives');
+  const { canAccess: canEdit } = useCanAccess({ resource: 'inventory', action: 'edit' });
+  const own = readSession()?.user.archiveCode ?? undefined;
+  const filters = [
+    <SelectInput key="archiveCode" source="archiveCode" choices={archives.choices} isLoading={archives.loading} alwaysOn />,
+    <TextInput key="fond" source="fond" alwaysOn />,
+    <TextInput key="opis" source="opis" alwaysOn />,
+    <SelectInput key="status" source="status" choices={declassificationChoices} alwaysOn />,
+    <TextInput key="q" source="q" alwaysOn resettable />,
+  ];
+  return (
+    <List filters={filters} filterDefaultValues={own ? { archiveCode: own } : undefined} sort={{ field: 'reference', order: 'ASC' }} perPage={25} actions={<Actions />} aside={<InventoryTree />}>
+      <DataTable rowClick={false} bulkActionButtons={false}>
+        <DataTable.Col source="archiveCode" disableSort />
+        <DataTable.Col source="reference" />
+        <DataTable.Col source="title" disableSort />
+        <DataTable.Col source="years" disableSort />
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={declassificationChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="declassifiedOn" disableSort />
+        <DataTable.Col source="mentions" disableSort />
+        {canEdit ? (
+          <DataTable.Col label="ra.action.edit" disableSort>
+            <DeclassificationButton />
+          </DataTable.Col>
+        ) : null}
+      </DataTable>
+    </List>
+  );
+};

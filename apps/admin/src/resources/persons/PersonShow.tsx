@@ -27,6 +27,7 @@ import { type PersonRecord, scripts, sourcesOf } from './person';
 import { PersonCases, PersonFacts } from './PersonFacts';
 import { PersonEvents } from '../events/PersonEvents';
 import { PersonRelations } from '../events/PersonRelations';
+import { PersonPlaces } from '../events/PersonPlaces';
 import { useCodeText } from '../../i18n/useCodeText';
 
 export const scriptChoices = scripts.map((script) => ({ id: script, name: `resources.persons.script.${script}` }));
@@ -172,6 +173,7 @@ const FactsAndCases = () => {
     <>
       <PersonFacts personId={record.id} />
       <PersonEvents personId={record.id} />
+      <PersonPlaces personId={record.id} birthplaceId={(record as PersonRecord & { birthplacePlaceId?: string | null }).birthplacePlaceId ?? null} />
       <PersonRelations personId={record.id} />
       <Labeled label="aqtalu.screens.person.cases" fullWidth>
         <PersonCases personId={record.id} />

@@ -1,0 +1,73 @@
+import type { InventoryEntryView } from '@aqtalu/contracts';
+import { Box, Card, CardContent, CircularProgress, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, useListContext, useTranslate } from 'react-admin';
+import { inventoryTree, treeScanLimit } from './inventory';
+
+/**
+ * The archive's inventory as fonds → opisi with their number of files; a click filters the files beside it.
+ * Read from the archive's first files in archival order (up to treeScanLimit); filters narrow it further.
+ */
+export const InventoryTree = () => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider();
+  const { filterValues, setFilters, displayedFilters } = useListContext<InventoryEntryView>();
+  const archiveCode = typeof filterValues.archiveCode === 'string' && filterValues.archiveCode ? filterValues.archiveCode : null;
+  const { data, isPending } = useQuery({
+    queryKey: ['aqtalu.inventory-tree', archiveCode],
+    enabled: archiveCode !== null,
+    queryFn: async () => {
+      const rows: InventoryEntryView[] = [];
+      let total = 0;
+      for (let page = 1; rows.length < treeScanLimit; page += 1) {
+        const answer = await dataProvider.getList<InventoryEntryView>('inventory', {
+          pagination: { page, perPage: 100 },
+          sort: { field: 'reference', order: 'ASC' },
+          filter: { archiveCode },
+        });
+        rows.push(...answer.data);
+        total = answer.total ?? rows.length;
+        if (answer.data.length < 100 || rows.length >= total) break;
+      }
+      return { tree: inventoryTree(rows), scanned: rows.length, total };
+    },
+  });
+  const choose = (fond?: string, opis?: string) => {
+    const { fond: _fond, opis: _opis, ...rest } = filterValues as Record<string, unknown>;
+    setFilters({ ...rest, ...(fond ? { fond } : {}), ...(opis ? { opis } : {}) }, displayedFilters);
+  };
+  return (
+    <Card variant="outlined" sx={{ order: -1, mr: 2, mt: 8, minWidth: 220, alignSelf: 'flex-start' }} data-testid="inventory-tree">
+      <CardContent>
+        <Typography variant="subtitle2">{translate('resources.inventory.tree.title')}</Typography>
+        {!archiveCode ? <Typography variant="body2" color="text.secondary">{translate('resources.inventory.tree.choose_archive')}</Typography> : null}
+        {archiveCode && isPending ? <CircularProgress size={20} aria-label={translate('ra.page.loading')} /> : null}
+        {data ? (
+          <List dense disablePadding aria-label={translate('resources.inventory.tree.title')}>
+            <ListItemButton selected={!filterValues.fond} onClick={() => choose()}>
+              <ListItemText primary={translate('resources.inventory.tree.all', { smart_count: data.total })} />
+            </ListItemButton>
+            {data.tree.map((fond) => (
+              <Box key={fond.fond}>
+                <ListItemButton selected={filterValues.fond === fond.fond && !filterValues.opis} onClick={() => choose(fond.fond)}>
+                  <ListItemText primary={translate('resources.inventory.tree.fond', { fond: fond.fond, smart_count: fond.files })} />
+                </ListItemButton>
+                {fond.opisi.map((opis) => (
+                  <ListItemButton key={opis.opis} sx={{ pl: 4 }} selected={filterValues.fond === fond.fond && filterValues.opis === opis.opis} onClick={() => choose(fond.fond, opis.opis)}>
+                    <ListItemText
+                      primary={translate('resources.inventory.tree.opis', { opis: opis.opis, smart_count: opis.files })}
+                      secondary={translate('resources.inventory.tree.declassified', { count: opis.declassified, smart_count: opis.files })}
+                    />
+                  </ListItemButton>
+                ))}
+              </Box>
+            ))}
+            {data.scanned < data.total ? (
+              <Typography variant="caption" color="text.secondary">{translate('resources.inventory.tree.partial', { scanned: data.scanned, total: data.total })}</Typography>
+            ) : null}
+          </List>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+};
