@@ -232,8 +232,11 @@ describe('case lifecycle over HTTP, one user per step', () => {
     expect(cannotSign.status).toBe(409);
     expect(cannotSign.body.detail).toContain('cites evidence that is no longer verified (troika-protocol.pdf: unverified)');
     await eventually(async () => (await (await member()).post(`/api/evidence/${troikaScan.id}/verify`, { verified: true })).status === 200 || null, 60_000, 'the re-verification after the recheck');
-    const signed = await (await lead()).post<{ version: number; signatureValid: boolean }>(`/api/cases/${id}/conclusion/sign`, { version: draft.body.version });
+    const signed = await (await lead()).post<{ version: number; signatureValid: boolean; signerName: string | null; signedAt: string | null }>(`/api/cases/${id}/conclusion/sign`, { version: draft.body.version });
     expect(signed.body.signatureValid).toBe(true);
+    // the screen says who signed and when
+    expect(signed.body.signerName).toBe(demo(Role.WgLead).displayName);
+    expect(Number.isNaN(Date.parse(signed.body.signedAt ?? ''))).toBe(false);
 
     // a change to the case after signing voids the signature
     const current = await caseOf(id);

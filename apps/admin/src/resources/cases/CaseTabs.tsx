@@ -149,8 +149,8 @@ interface Conclusion {
   reasoning: string;
   legalArticleCode: string;
   signedBy: string | null;
-  /** Who signed, by name (older APIs send the id in signedBy only). */
-  signerName?: string | null;
+  /** Who signed, by name (ConclusionResponse.signerName; null while unsigned). */
+  signerName: string | null;
   signedAt: string | null;
   signatureValid: boolean;
   citations: ConclusionCitation[];
