@@ -15,6 +15,7 @@ import { cases } from './resources/cases';
 import { commissionSessions } from './resources/commission-sessions';
 import { dictionaries } from './resources/dictionaries';
 import { duplicates } from './resources/duplicates';
+import { contributions } from './resources/contributions';
 import { events } from './resources/events';
 import { inventory } from './resources/inventory';
 import { imports } from './resources/imports';
@@ -45,6 +46,7 @@ export const App = () => (
     <Resource {...commissionSessions} />
     <Resource {...persons} />
     <Resource {...duplicates} />
+    <Resource {...contributions} />
     <Resource {...events} />
     <Resource {...inventory} />
     <Resource {...imports} />

@@ -54,6 +54,11 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
     list: Permission.RegistryRead,
     edit: Permission.RegistryManage,
   },
+  // Contributions to the Book of Memory: moderated by those who publish it.
+  contributions: {
+    list: Permission.PublicationManage,
+    edit: Permission.PublicationManage,
+  },
   // The archives' inventories: read with the reference data, kept by each archive's liaisons (and the secretary).
   inventory: {
     list: Permission.ReferenceRead,

@@ -9,6 +9,9 @@ import { statisticsRu } from '../i18n/statistics.ru';
 import { lettersEn } from '../i18n/letters.en';
 import { lettersKk } from '../i18n/letters.kk';
 import { lettersRu } from '../i18n/letters.ru';
+import { contributionsEn } from '../i18n/contributions.en';
+import { contributionsKk } from '../i18n/contributions.kk';
+import { contributionsRu } from '../i18n/contributions.ru';
 
 export type Locale = 'kk' | 'ru' | 'en';
 
@@ -16,9 +19,9 @@ export const defaultLocale: Locale = 'ru';
 
 // English underneath each translation: a key it lacks (one a react-admin upgrade adds, say) reads in English.
 const messages: Record<Locale, TranslationMessages> = {
-  kk: mergeTranslations(en, statisticsEn, lettersEn, kk, statisticsKk, lettersKk),
-  ru: mergeTranslations(en, statisticsEn, lettersEn, ru, statisticsRu, lettersRu),
-  en: mergeTranslations(en, statisticsEn, lettersEn),
+  kk: mergeTranslations(en, statisticsEn, lettersEn, contributionsEn, kk, statisticsKk, lettersKk, contributionsKk),
+  ru: mergeTranslations(en, statisticsEn, lettersEn, contributionsEn, ru, statisticsRu, lettersRu, contributionsRu),
+  en: mergeTranslations(en, statisticsEn, lettersEn, contributionsEn),
 };
 
 const isLocale = (locale: string): locale is Locale => Object.hasOwn(messages, locale);
