@@ -11,6 +11,7 @@ import { i18nProvider } from './providers/i18nProvider';
 import { archiveRequests } from './resources/archive-requests';
 import { auditLog } from './resources/audit-log';
 import { holidays } from './resources/calendar';
+import { letterTemplates } from './resources/letters';
 import { cases } from './resources/cases';
 import { commissionSessions } from './resources/commission-sessions';
 import { dictionaries } from './resources/dictionaries';
@@ -55,6 +56,7 @@ export const App = () => (
     <Resource {...statistics} />
     <Resource {...search} />
     <Resource {...holidays} />
+    <Resource {...letterTemplates} />
     {dictionaries.map((dictionary) => (
       <Resource key={dictionary.name} {...dictionary} />
     ))}

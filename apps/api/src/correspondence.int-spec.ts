@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { LetterKind, LetterLanguage, LetterStatus, Role, type LetterResponse, type LetterTemplateResponse } from '@aqtalu/contracts';
+import { LetterKind, LetterLanguage, LetterStatus, PrintBatchStatus, Role, type LetterResponse, type LetterTemplateResponse, type SessionPrintBatchResponse } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
-import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { createTestEnvironment, HttpSession, renderTestPdf, type TestEnvironment } from '@aqtalu/testing';
 import { createWorker } from '@aqtalu/worker';
+import { PDFDocument } from 'pdf-lib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from './bootstrap.js';
@@ -115,11 +116,13 @@ describe('correspondence register: templates, numbered letters, their PDF and sc
     const bad = await secretary.post<{ code: string }>(`/api/cases/${caseZha}/letters`, { kind: 'love_letter', language: LetterLanguage.Ru });
     expect(bad.status).toBe(400);
     // an incoming letter, its scan only from the case's own evidence
-    const incoming = await secretary.post<LetterResponse>(`/api/cases/${caseZha}/incoming-letters`, { number: '17-04/312', letterDate: '2026-03-04', sender: 'Архив ДКНБ' });
+    const incoming = await secretary.post<LetterResponse>(`/api/cases/${caseZha}/incoming-letters`, { senderNumber: '17-04/312', letterDate: '2026-03-04', sender: 'Архив ДКНБ' });
     expect(incoming.status).toBe(201);
     expect(incoming.body.status).toBe(LetterStatus.Registered);
+    expect([incoming.body.senderNumber, incoming.body.direction]).toEqual(['17-04/312', 'incoming']);
+    expect(incoming.body.number).toMatch(/^ВХ-\d{4}\/0001$/);
     const foreign = await secretary.post<{ code: string }>(`/api/cases/${caseZha}/incoming-letters`, {
-      number: '1', letterDate: '2026-03-04', sender: 'x', evidenceId: '00000000-0000-4000-8000-000000000000',
+      senderNumber: '1', letterDate: '2026-03-04', sender: 'x', evidenceId: '00000000-0000-4000-8000-000000000000',
     });
     expect(foreign.body.code).toBe('letter.evidence_not_of_case');
   }, 60_000);
@@ -141,4 +144,84 @@ describe('correspondence register: templates, numbered letters, their PDF and sc
     const letter = await secretary.post<LetterResponse>(`/api/cases/${caseAlm}/letters`, { kind: LetterKind.ApplicantDecision, language: LetterLanguage.Ru });
     expect(letter.body.subject).toBe('Решение Комиссии: дело ALM-2026-LT1');
   }, 60_000);
+
+  it('registers incoming letters with the next number of the register, a scan uploaded through the evidence checks, and none twice', async () => {
+    const upload = new FormData();
+    upload.append('file', new Blob([new Uint8Array(await renderTestPdf([['Ответ архива № R-1']]))], { type: 'application/pdf' }), 'reply.pdf');
+    upload.append('kind', 'other');
+    const scan = await fetch(`${baseUrl}/api/cases/${caseAlm}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${secretary.token}` }, body: upload });
+    expect(scan.status).toBe(201);
+    const evidenceId = ((await scan.json()) as { id: string }).id;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => secretary.post<LetterResponse>(`/api/cases/${caseAlm}/incoming-letters`, { senderNumber: `R-${i}`, letterDate: '2026-05-06', sender: 'ЦГА РК', evidenceId })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(201));
+    const seqs = (await db.query(`SELECT seq FROM letters WHERE direction = 'incoming' ORDER BY seq`)).rows.map((row) => row.seq as number);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    const listed = await secretary.get<LetterResponse[]>(`/api/cases/${caseAlm}/letters`);
+    const incoming = listed.body.filter((letter) => letter.direction === 'incoming');
+    expect(incoming.map((letter) => letter.senderNumber).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `R-${i}`));
+    expect(incoming.every((letter) => letter.hasPdf && letter.evidenceId === evidenceId)).toBe(true);
+    // the scan is the case's evidence: its checks run as for any upload
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM evidence_checks WHERE evidence_id = $1`, [evidenceId]);
+    expect(rows[0].n).toBeGreaterThan(0);
+    const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'letter.register_incoming' AND details->>'caseId' = $1`, [caseAlm]);
+    expect(audit.rows[0].n).toBe(10);
+  }, 60_000);
+
+  it("prints a session's certificates and decision letters as one PDF merged by the worker, for the commission's readers only, audited", async () => {
+    const chairId = (await db.query(`SELECT id FROM users WHERE role = 'chair' LIMIT 1`)).rows[0].id as string;
+    const decided = await caseIn('ALM', 'ALM-2026-BATCH');
+    const persons = (await db.query(`INSERT INTO persons (name_kk, name_ru) VALUES ('Мағжан Жұмабаев', 'Магжан Жумабаев'), ('Жүсіпбек Аймауытов', 'Жусупбек Аймаутов') RETURNING id`)).rows;
+    for (const [position, person] of persons.entries()) await db.query(`INSERT INTO case_subjects (case_id, person_id, position) VALUES ($1, $2, $3)`, [decided, person.id, position]);
+    const session = (await db.query(`INSERT INTO commission_sessions (number, session_date, place, created_by) VALUES ('BATCH-1', '2026-11-30', 'Астана', $1) RETURNING id`, [chairId])).rows[0].id as string;
+    const empty = (await db.query(`INSERT INTO commission_sessions (number, session_date, place, created_by) VALUES ('BATCH-0', '2026-11-30', 'Астана', $1) RETURNING id`, [chairId])).rows[0].id as string;
+    const item = (await db.query(`INSERT INTO agenda_items (session_id, case_id, position) VALUES ($1, $2, 1) RETURNING id`, [session, decided])).rows[0].id as string;
+    const decision = (
+      await db.query(`INSERT INTO decisions (number, case_id, agenda_item_id, outcome, reasons, decided_by, decided_at) VALUES ('D-BATCH-1', $1, $2, 'rehabilitated', 'art. 58', $3, now() - interval '1 hour') RETURNING id`, [decided, item, chairId])
+    ).rows[0].id as string;
+    // certificates as the workflow leaves them: not rendered yet (the batch renders them first)
+    for (const [i, person] of persons.entries()) {
+      await db.query(`INSERT INTO certificates (number, verification_code, case_id, person_id, decision_id) VALUES ($1, $2, $3, $4, $5)`, [`C-BATCH-${i}`, `BATCHCODE${i}`, decided, person.id, decision]);
+    }
+    const letter = await secretary.post<LetterResponse>(`/api/cases/${decided}/letters`, { kind: LetterKind.ApplicantDecision, language: LetterLanguage.Kk });
+    await secretary.post<LetterResponse>(`/api/cases/${decided}/letters`, { kind: LetterKind.ApplicantReceipt, language: LetterLanguage.Kk }); // not a decision letter
+
+    const none = await secretary.get<{ code: string }>(`/api/commission/sessions/${session}/batch-print`);
+    expect([none.status, none.body.code]).toEqual([404, 'letter.batch_none']);
+    const nothing = await secretary.post<{ code: string }>(`/api/commission/sessions/${empty}/batch-print`, {});
+    expect([nothing.status, nothing.body.code]).toEqual([409, 'letter.batch_nothing_to_print']);
+    const member = await HttpSession.loginAs(baseUrl, demo(Role.WgMember));
+    const auditor = await HttpSession.loginAs(baseUrl, demo(Role.Auditor));
+    expect((await auditor.post(`/api/commission/sessions/${session}/batch-print`, {})).status).toBe(403);
+    expect((await member.get(`/api/commission/sessions/${session}/batch-print`)).status).toBe(403);
+
+    const asked = await secretary.post<SessionPrintBatchResponse>(`/api/commission/sessions/${session}/batch-print`, {});
+    expect(asked.status).toBe(201);
+    expect(asked.body.status).toBe(PrintBatchStatus.Rendering);
+    let batch = asked.body;
+    for (let attempt = 0; attempt < 300 && batch.status !== PrintBatchStatus.Ready; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      batch = (await secretary.get<SessionPrintBatchResponse>(`/api/commission/sessions/${session}/batch-print`)).body;
+    }
+    expect(batch.status).toBe(PrintBatchStatus.Ready);
+    expect(batch.documents).toBe(3);
+
+    // the pages of the merged PDF are the pages of the two certificates and the decision letter, now rendered
+    const parts = (await db.query(`SELECT pdf FROM certificates WHERE decision_id = $1 UNION ALL SELECT pdf FROM letters WHERE id = $2`, [decision, letter.body.id])).rows;
+    expect(parts.every((row) => row.pdf !== null)).toBe(true);
+    let expectedPages = 0;
+    for (const row of parts) expectedPages += (await PDFDocument.load(row.pdf as Buffer)).getPageCount();
+    const commissioner = await HttpSession.loginAs(baseUrl, demo(Role.CommissionMember));
+    for (const reader of [secretary, commissioner, auditor]) {
+      const response = await fetch(`${baseUrl}/api/commission/sessions/${session}/batch-print.pdf`, { headers: { authorization: `Bearer ${reader.token}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/pdf');
+      expect((await PDFDocument.load(Buffer.from(await response.arrayBuffer()))).getPageCount()).toBe(expectedPages);
+    }
+    expect((await member.get(`/api/commission/sessions/${session}/batch-print.pdf`)).status).toBe(403);
+    const audit = await db.query(`SELECT action, details FROM audit_log WHERE entity_id = $1 AND action LIKE 'commission_session.batch%' ORDER BY id`, [session]);
+    expect(audit.rows.map((row) => row.action)).toEqual(['commission_session.batch_print', ...Array(3).fill('commission_session.batch_download')]);
+    expect(audit.rows[0].details.documents).toBe(3);
+  }, 90_000);
 });

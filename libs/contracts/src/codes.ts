@@ -335,6 +335,9 @@ export interface CodeParams extends CaseRuleParams {
   'letter.not_found': { id: string };
   'letter.not_rendered': { number: string };
   'letter.evidence_not_of_case': { id: string };
+  'letter.batch_nothing_to_print': { sessionNumber: string };
+  'letter.batch_not_ready': { sessionNumber: string };
+  'letter.batch_none': { sessionNumber: string };
   'inventory.archive_not_yours': { userArchive: string; archive: string };
   'inventory.entry_exists': { reference: string };
   'inventory.entry_other_archive': { reference: string; archive: string };
@@ -641,6 +644,9 @@ export const codeTemplatesEn = {
   'letter.not_found': 'There is no letter %{id} in the cases you may see.',
   'letter.not_rendered': 'Letter %{number} is being rendered; its PDF is not ready yet.',
   'letter.evidence_not_of_case': 'The scan %{id} is not evidence of this case.',
+  'letter.batch_nothing_to_print': 'Session %{sessionNumber} has no certificate or decision letter to print yet.',
+  'letter.batch_not_ready': 'The batch print of session %{sessionNumber} is still being put together; try again in a moment.',
+  'letter.batch_none': 'Session %{sessionNumber} has no batch print yet: start one first.',
   'inventory.archive_not_yours': 'You keep the inventory of %{userArchive}; this is the inventory of %{archive}.',
   'inventory.entry_exists': 'The inventory already lists %{reference}.',
   'inventory.entry_other_archive': '%{reference} is a file of %{archive}, not of the archive this request is addressed to.',

@@ -40,3 +40,12 @@ export const letterNumberPrefix: { readonly [K in LetterKind]: string } = {
 
 /** The placeholders a template may use, filled from the case when a letter is created. */
 export const letterPlaceholders = ['caseNumber', 'applicantName', 'subjectName', 'archiveName', 'date', 'letterNumber'] as const;
+
+/** The register's prefix of incoming letters: `ВХ-<year>/<0001>`, counted per year. */
+export const incomingLetterNumberPrefix = 'ВХ';
+
+/** A batch print of a commission session: merged by the worker, then ready to download. */
+export enum PrintBatchStatus {
+  Rendering = 'rendering',
+  Ready = 'ready',
+}

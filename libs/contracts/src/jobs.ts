@@ -28,6 +28,7 @@ export enum JobName {
   CheckEvidence = 'check-evidence',
   ApplyRetention = 'apply-retention',
   RenderLetter = 'render-letter',
+  RenderSessionBatch = 'render-session-batch',
   CheckContributionScan = 'check-contribution-scan',
   MailContributor = 'mail-contributor',
 }
@@ -47,6 +48,8 @@ export interface JobPayload {
   [JobName.ApplyRetention]: Record<string, never>;
   /** Renders an outgoing letter's PDF and sends it when it has an address; safe to run twice. */
   [JobName.RenderLetter]: { letterId: string };
+  /** Merges a commission session's certificates and decision letters into one PDF; safe to run twice. */
+  [JobName.RenderSessionBatch]: { batchId: string };
   /** Sniffs, checksums and malware-scans a contribution's scan; safe to run twice. */
   [JobName.CheckContributionScan]: { contributionId: string };
   /** Tells a contributor the outcome (a rejection with its reason code); sent at most once. */
@@ -64,6 +67,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.CheckEvidence]: QueueName.Evidence,
   [JobName.ApplyRetention]: QueueName.Retention,
   [JobName.RenderLetter]: QueueName.Correspondence,
+  [JobName.RenderSessionBatch]: QueueName.Correspondence,
   [JobName.CheckContributionScan]: QueueName.Contributions,
   [JobName.MailContributor]: QueueName.Contributions,
 };

@@ -856,7 +856,7 @@ export const auditActions = [
   'certificate.download', 'certificate.verify',
   'commission.read_pending_votes', 'commission.vote',
   'commission_session.create', 'commission_session.read', 'commission_session.attendance', 'commission_session.agenda_add',
-  'commission_session.read_candidates', 'commission_session.protocol',
+  'commission_session.read_candidates', 'commission_session.protocol', 'commission_session.batch_print', 'commission_session.batch_download',
   'conclusion.draft', 'conclusion.sign',
   'dictionary.create', 'dictionary.update',
   'event.create', 'event.update', 'event.add_participant', 'event.remove_participant', 'event.read_people',
@@ -891,6 +891,18 @@ export const caseEventKinds = [
 
 export type CaseEventKind = (typeof caseEventKinds)[number];
 
+/** `GET /api/commission/sessions/:id/batch-print`: the latest batch print of a session (its PDF at `…/batch-print.pdf` once ready). */
+export interface SessionPrintBatchResponse {
+  id: string;
+  sessionId: string;
+  /** A PrintBatchStatus: rendering, ready. */
+  status: string;
+  /** How many documents (certificates and decision letters) the PDF holds; null while rendering. */
+  documents: number | null;
+  createdAt: string;
+  renderedAt: string | null;
+}
+
 /** `GET /api/letter-templates`: a template of the correspondence register (subject and body with {placeholders}). */
 export interface LetterTemplateResponse {
   /** A LetterKind. */
@@ -913,7 +925,7 @@ export interface LetterResponse {
   /** A LetterKind (outgoing letters); null for incoming ones. */
   kind: string | null;
   language: string | null;
-  /** `ЗП-2026/0001` for outgoing letters; the sender's number for incoming ones. */
+  /** The register's number: `ЗП-2026/0001` for outgoing letters, `ВХ-2026/0001` for incoming ones. */
   number: string;
   /** The day on the letter, `YYYY-MM-DD`. */
   letterDate: string;
@@ -921,6 +933,8 @@ export interface LetterResponse {
   /** The addressee's e-mail (outgoing) or the sender (incoming). */
   recipientEmail: string | null;
   sender: string | null;
+  /** The sender's own number of an incoming letter (null for outgoing ones). */
+  senderNumber: string | null;
   /** A LetterStatus. */
   status: string;
   /** The PDF is ready (outgoing) or a scan is linked (incoming). */

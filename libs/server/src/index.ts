@@ -113,3 +113,4 @@ export * from './public-applications/index.js';
 export * from './contributions/index.js';
 export * from './correspondence/correspondence.module.js';
 export * from './correspondence/correspondence.service.js';
+export * from './correspondence/session-batch.service.js';

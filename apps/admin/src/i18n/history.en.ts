@@ -63,6 +63,8 @@ export const auditSentencesEn: Record<AuditAction, string> = {
   'commission_session.agenda_add': '%{actor} put a case on the agenda of session %{sessionNumber}',
   'commission_session.read_candidates': '%{actor} read the cases ready for session %{sessionNumber}',
   'commission_session.protocol': '%{actor} downloaded the protocol of session %{sessionNumber}',
+  'commission_session.batch_print': '%{actor} put together the certificates and decision letters of session %{sessionNumber} for printing',
+  'commission_session.batch_download': '%{actor} downloaded the batch print of session %{sessionNumber}',
   'conclusion.draft': '%{actor} drafted the conclusion of case %{caseNumber}',
   'conclusion.sign': '%{actor} signed the conclusion of case %{caseNumber}',
   'dictionary.create': '%{actor} added %{entity} to a dictionary',

@@ -59,6 +59,8 @@ export const auditSentencesKk: Record<AuditAction, string> = {
   'commission_session.agenda_add': '%{actor} %{sessionNumber} отырысының күн тәртібіне іс енгізді',
   'commission_session.read_candidates': '%{actor} %{sessionNumber} отырысына дайын істерді қарады',
   'commission_session.protocol': '%{actor} %{sessionNumber} отырысының хаттамасын жүктеп алды',
+  'commission_session.batch_print': '%{actor} %{sessionNumber} отырысының анықтамалары мен шешім туралы хаттарын басып шығаруға жинады',
+  'commission_session.batch_download': '%{actor} %{sessionNumber} отырысының құжаттар жинағын жүктеп алды',
   'conclusion.draft': '%{actor} %{caseNumber} ісі бойынша қорытынды дайындады',
   'conclusion.sign': '%{actor} %{caseNumber} ісі бойынша қорытындыға қол қойды',
   'dictionary.create': '%{actor} анықтамалыққа %{entity} қосты',

@@ -59,6 +59,8 @@ export const auditSentencesRu: Record<AuditAction, string> = {
   'commission_session.agenda_add': '%{actor} включил(а) дело в повестку заседания %{sessionNumber}',
   'commission_session.read_candidates': '%{actor} просмотрел(а) дела, готовые к заседанию %{sessionNumber}',
   'commission_session.protocol': '%{actor} скачал(а) протокол заседания %{sessionNumber}',
+  'commission_session.batch_print': '%{actor} собрал(а) справки и письма о решении заседания %{sessionNumber} для печати',
+  'commission_session.batch_download': '%{actor} скачал(а) пакет документов заседания %{sessionNumber}',
   'conclusion.draft': '%{actor} подготовил(а) заключение по делу %{caseNumber}',
   'conclusion.sign': '%{actor} подписал(а) заключение по делу %{caseNumber}',
   'dictionary.create': '%{actor} добавил(а) %{entity} в справочник',

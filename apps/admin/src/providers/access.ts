@@ -89,6 +89,8 @@ export const resourcePermissions: Readonly<Record<string, Readonly<Record<string
   search: { list: Permission.CasesRead },
   // The holiday calendar deadlines count against: read by every role with reference data, kept by administrators.
   holidays: { list: Permission.ReferenceRead, create: Permission.ReferenceManage, edit: Permission.ReferenceManage, delete: Permission.ReferenceManage },
+  // The letter templates of the correspondence register: an administrator's screen (the API lets case workers read them).
+  'letter-templates': { list: Permission.ReferenceManage, edit: Permission.ReferenceManage },
   conclusions: {
     create: Permission.ConclusionsDraft,
     sign: Permission.ConclusionsSign,

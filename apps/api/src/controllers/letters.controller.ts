@@ -1,17 +1,22 @@
-import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Permission, type LetterResponse, type LetterTemplateResponse, type SessionUser } from '@aqtalu/contracts';
-import { CorrespondenceService } from '@aqtalu/server';
+import { Permission, type LetterResponse, type LetterTemplateResponse, type SessionPrintBatchResponse, type SessionUser } from '@aqtalu/contracts';
+import { CorrespondenceService, SessionBatchService } from '@aqtalu/server';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CreateLetterDto, LetterDeliveryDto, RegisterIncomingLetterDto, UpdateLetterTemplateDto } from '../dtos/letters.dto.js';
 import { ApiAnswer, ApiFileAnswer } from '../dtos/responses/api-answer.js';
 
+const sessionId = new ParseUUIDPipe({ version: '4' });
+
 @ApiTags('letters')
 @Controller()
 export class LettersController {
-  constructor(private readonly correspondence: CorrespondenceService) {}
+  constructor(
+    private readonly correspondence: CorrespondenceService,
+    private readonly batches: SessionBatchService,
+  ) {}
 
   /** The letter templates (kind × kk|ru), subject and body with {placeholders}. */
   @Authenticated({ permission: Permission.ReferenceRead })
@@ -69,6 +74,33 @@ export class LettersController {
     const { number, pdf } = await this.correspondence.pdf(user, id);
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(number)}.pdf`);
+    return new StreamableFile(pdf);
+  }
+
+  /** Batch printing: the worker merges every certificate and decision letter of the session into one PDF; audited with their number. */
+  @Authenticated({ permission: Permission.CommissionManage })
+  @Post('commission/sessions/:id/batch-print')
+  @ApiAnswer('SessionPrintBatchResponse', { status: HttpStatus.CREATED })
+  batchPrint(@CurrentUser() user: SessionUser, @Param('id', sessionId) id: string): Promise<SessionPrintBatchResponse> {
+    return this.batches.request(user, id);
+  }
+
+  /** The session's latest batch print (rendering or ready). */
+  @Authenticated({ permission: Permission.CommissionRead })
+  @Get('commission/sessions/:id/batch-print')
+  @ApiAnswer('SessionPrintBatchResponse')
+  batch(@Param('id', sessionId) id: string): Promise<SessionPrintBatchResponse> {
+    return this.batches.latest(id);
+  }
+
+  /** The latest batch print's PDF (409 letter.batch_not_ready while the worker merges it); audited. */
+  @Authenticated({ permission: Permission.CommissionRead })
+  @Get('commission/sessions/:id/batch-print.pdf')
+  @ApiFileAnswer('application/pdf')
+  async batchPdf(@Param('id', sessionId) id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const { sessionNumber, pdf } = await this.batches.pdf(id);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`session-${sessionNumber}`)}.pdf`);
     return new StreamableFile(pdf);
   }
 }

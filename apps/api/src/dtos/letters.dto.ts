@@ -19,7 +19,7 @@ export class CreateLetterDto {
 }
 
 export class RegisterIncomingLetterDto {
-  @ApiProperty({ description: "The sender's number of the letter" }) @IsString() @Length(1, 100) number!: string;
+  @ApiProperty({ description: "The sender's own number of the letter (the register gives it its own, ВХ-<year>/<0001>)" }) @IsString() @Length(1, 100) senderNumber!: string;
   @ApiProperty({ description: 'The day on the letter, YYYY-MM-DD', example: '2026-03-04' })
   @IsISO8601({ strict: true }, { message: 'letterDate must be a date, YYYY-MM-DD' })
   @Length(10, 10, { message: 'letterDate must be a date, YYYY-MM-DD' })

@@ -5,6 +5,7 @@ import {
   LetterKind,
   LetterLanguage,
   LetterStatus,
+  incomingLetterNumberPrefix,
   letterNumberPrefix,
   Permission,
   type LetterResponse,
@@ -23,7 +24,7 @@ import { renderLetter } from './letter.pdf.js';
 const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value);
 
 const letterColumns = `l.id, l.case_id AS "caseId", l.direction, l.kind, l.language, l.number, to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
-  l.subject, l.recipient_email AS "recipientEmail", l.sender, l.status, (l.pdf IS NOT NULL OR l.evidence_id IS NOT NULL) AS "hasPdf",
+  l.subject, l.recipient_email AS "recipientEmail", l.sender, l.sender_number AS "senderNumber", l.status, (l.pdf IS NOT NULL OR l.evidence_id IS NOT NULL) AS "hasPdf",
   l.evidence_id AS "evidenceId", l.sent_at AS "sentAt", l.created_at AS "createdAt"`;
 const templateColumns = `kind, language, subject, body, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
@@ -32,8 +33,8 @@ export function fillPlaceholders(text: string, values: Record<string, string>): 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-export function letterNumber(kind: LetterKind, year: number, seq: number): string {
-  return `${letterNumberPrefix[kind]}-${year}/${String(seq).padStart(4, '0')}`;
+export function letterNumber(kind: LetterKind | 'incoming', year: number, seq: number): string {
+  return `${kind === 'incoming' ? incomingLetterNumberPrefix : letterNumberPrefix[kind]}-${year}/${String(seq).padStart(4, '0')}`;
 }
 
 /**
@@ -123,21 +124,34 @@ export class CorrespondenceService {
     return (await this.find(id))!;
   }
 
-  /** Registers an incoming letter (the sender's number and date), with its scan when the case's evidence holds it. */
-  async registerIncoming(user: SessionUser, caseId: string, input: { number: string; letterDate: string; sender: string; subject?: string; evidenceId?: string }): Promise<LetterResponse> {
+  /**
+   * Registers an incoming letter: the register's number `ВХ-<year>/<0001>` from the year's counter (row-locked
+   * like outgoing numbers), the sender's own number and date, and its scan when the case's evidence holds it
+   * (uploaded through the evidence pipeline, so nobody opens it before its checks pass).
+   */
+  async registerIncoming(user: SessionUser, caseId: string, input: { senderNumber: string; letterDate: string; sender: string; subject?: string; evidenceId?: string }): Promise<LetterResponse> {
     const caseRow = await this.access.require(user, caseId, Permission.CasesUpdate);
     if (input.evidenceId !== undefined) {
       const [evidence] = isUuid(input.evidenceId) ? await this.dataSource.query(`SELECT id FROM evidence WHERE id = $1 AND case_id = $2`, [input.evidenceId, caseRow.id]) : [];
       if (!evidence) throw new CodedException(HttpStatus.BAD_REQUEST, 'letter.evidence_not_of_case', { id: input.evidenceId });
     }
     const id = await this.dataSource.transaction(async (manager) => {
+      const [counter] = await sqlRows<{ year: number; seq: number }>(
+        manager,
+        `INSERT INTO incoming_letter_counters (year, last_no) VALUES (extract(year FROM now() AT TIME ZONE 'Asia/Almaty')::int, 1)
+         ON CONFLICT (year) DO UPDATE SET last_no = incoming_letter_counters.last_no + 1 RETURNING year, last_no AS seq`,
+      );
+      const number = letterNumber('incoming', counter!.year, counter!.seq);
       const [created] = await sqlRows<{ id: string }>(
         manager,
-        `INSERT INTO letters (case_id, direction, number, letter_date, subject, sender, evidence_id, status, created_by)
-         VALUES ($1, 'incoming', $2, $3, $4, $5, $6, 'registered', $7) RETURNING id`,
-        [caseRow.id, input.number, input.letterDate, input.subject ?? null, input.sender, input.evidenceId ?? null, user.id],
+        `INSERT INTO letters (case_id, direction, year, seq, number, sender_number, letter_date, subject, sender, evidence_id, status, created_by)
+         VALUES ($1, 'incoming', $2, $3, $4, $5, $6, $7, $8, $9, 'registered', $10) RETURNING id`,
+        [caseRow.id, counter!.year, counter!.seq, number, input.senderNumber, input.letterDate, input.subject ?? null, input.sender, input.evidenceId ?? null, user.id],
       );
-      await this.audit.record({ action: 'letter.register_incoming', entityType: 'letter', entityId: created!.id, details: { caseId: caseRow.id, number: input.number, sender: input.sender } }, manager);
+      await this.audit.record(
+        { action: 'letter.register_incoming', entityType: 'letter', entityId: created!.id, details: { caseId: caseRow.id, number, senderNumber: input.senderNumber, sender: input.sender } },
+        manager,
+      );
       return created!.id;
     });
     return (await this.find(id))!;

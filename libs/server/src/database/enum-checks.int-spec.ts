@@ -23,6 +23,7 @@ import {
   LetterKind,
   LetterLanguage,
   LetterStatus,
+  PrintBatchStatus,
   NameScript,
   PlaceKind,
   PlaceNameLanguage,
@@ -92,6 +93,7 @@ const enumColumns: Record<string, readonly string[]> = {
   'letters.direction': Object.values(LetterDirection),
   'letters.kind': Object.values(LetterKind),
   'letters.status': Object.values(LetterStatus),
+  'session_print_batches.status': Object.values(PrintBatchStatus),
 };
 
 /** Columns a CHECK limits to listed values for another reason than an enum (a scope rule, not a domain). */

@@ -22,6 +22,7 @@ import { codeText } from '../../i18n/codeText';
 import { LabelledButton as Button } from '../../layout/LabelledButton';
 import { apiJson, downloadFile } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
+import { SessionBatchPrint } from '../letters/SessionBatchPrint';
 import { type AgendaCandidate, type AgendaItem, candidateLabel, type SessionRecord, tally, toggledAttendance } from './session';
 import { useApi } from '../../providers/useApi';
 
@@ -248,7 +249,7 @@ const Header = () => {
 };
 
 export const CommissionSessionShow = () => (
-  <Show actions={<TopToolbar><ProtocolButton /></TopToolbar>}>
+  <Show actions={<TopToolbar><ProtocolButton /><SessionBatchPrint /></TopToolbar>}>
     <Header />
     <Stack spacing={2} sx={{ p: 2 }}>
       <Attendance />

@@ -3,6 +3,7 @@ import { List as MuiList, ListItem, ListItemText, MenuItem, Stack, TextField as 
 import { useState } from 'react';
 import { Button, useCanAccess, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { formatDate } from '../../i18n/dates';
+import { IncomingLetterForm } from './IncomingLetterForm';
 import { apiJson, downloadFile } from '../../providers/api';
 import { useApi } from '../../providers/useApi';
 import type { CaseRecord } from '../cases/CaseFields';
@@ -17,6 +18,7 @@ export const LettersTab = () => {
   const [kind, setKind] = useState<LetterKind>(LetterKind.ApplicantReceipt);
   const [language, setLanguage] = useState<LetterLanguage>(locale === 'kk' ? LetterLanguage.Kk : LetterLanguage.Ru);
   const [busy, setBusy] = useState(false);
+  const [registering, setRegistering] = useState(false);
   const { canAccess: canWrite } = useCanAccess({ resource: 'cases', action: 'edit' });
   const { data, reload } = useApi<LetterResponse[]>(record ? `/cases/${record.id}/letters` : null);
   const fail = (error: unknown) => notify(messageOf(error), { type: 'error', messageArgs: { _: messageOf(error) } });
@@ -40,7 +42,18 @@ export const LettersTab = () => {
             ))}
           </MuiTextField>
           <Button label="aqtalu.letters.create" variant="contained" disabled={busy} onClick={() => act(() => apiJson(`/cases/${record.id}/letters`, { method: 'POST', body: { kind, language } }))} />
+          <Button label="aqtalu.letters.incoming_form.open" variant="outlined" onClick={() => setRegistering((open) => !open)} aria-expanded={registering} />
         </Stack>
+      ) : null}
+      {canWrite && registering ? (
+        <IncomingLetterForm
+          caseId={String(record.id)}
+          onDone={(letter) => {
+            setRegistering(false);
+            notify('aqtalu.letters.incoming_form.registered', { type: 'success', messageArgs: { number: letter.number } });
+            reload();
+          }}
+        />
       ) : null}
       {!data?.length ? (
         <Typography color="text.secondary">{translate('aqtalu.letters.none')}</Typography>
@@ -50,7 +63,7 @@ export const LettersTab = () => {
             <ListItem key={letter.id} divider sx={{ flexWrap: 'wrap', gap: 1 }}>
               <ListItemText
                 primary={`${letter.number} · ${letter.kind ? translate(`aqtalu.letters.kind.${letter.kind}`) : translate('aqtalu.letters.incoming')} · ${formatDate(letter.letterDate, locale)}`}
-                secondary={`${translate(`aqtalu.letters.status.${letter.status}`)}${letter.subject ? ` · ${letter.subject}` : ''}${letter.sender ? ` · ${letter.sender}` : ''}`}
+                secondary={`${translate(`aqtalu.letters.status.${letter.status}`)}${letter.subject ? ` · ${letter.subject}` : ''}${letter.sender ? ` · ${letter.sender}` : ''}${letter.senderNumber ? ` · ${translate('aqtalu.letters.sender_number', { number: letter.senderNumber })}` : ''}`}
               />
               {letter.direction === 'outgoing' ? (
                 <Stack direction="row" spacing={1}>
@@ -61,6 +74,8 @@ export const LettersTab = () => {
                       ))
                     : null}
                 </Stack>
+              ) : letter.evidenceId ? (
+                <Button label="aqtalu.letters.scan" onClick={() => downloadFile(`/evidence/${letter.evidenceId}/download`, `${letter.number.replace(/[^\p{L}\p{N}-]/gu, '_')}-scan`).catch(fail)} />
               ) : null}
             </ListItem>
           ))}

@@ -391,6 +391,8 @@ export const responseSchemas = {
       "commission_session.agenda_add",
       "commission_session.read_candidates",
       "commission_session.protocol",
+      "commission_session.batch_print",
+      "commission_session.batch_download",
       "conclusion.draft",
       "conclusion.sign",
       "dictionary.create",
@@ -3433,7 +3435,7 @@ export const responseSchemas = {
       },
       "number": {
         "type": "string",
-        "description": "`ЗП-2026/0001` for outgoing letters; the sender's number for incoming ones."
+        "description": "The register's number: `ЗП-2026/0001` for outgoing letters, `ВХ-2026/0001` for incoming ones."
       },
       "letterDate": {
         "type": "string",
@@ -3457,6 +3459,13 @@ export const responseSchemas = {
           "string",
           "null"
         ]
+      },
+      "senderNumber": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "description": "The sender's own number of an incoming letter (null for outgoing ones)."
       },
       "status": {
         "type": "string",
@@ -3493,6 +3502,7 @@ export const responseSchemas = {
       "subject",
       "recipientEmail",
       "sender",
+      "senderNumber",
       "status",
       "hasPdf",
       "evidenceId",
@@ -4632,6 +4642,46 @@ export const responseSchemas = {
       "auditor"
     ],
     "description": "The roles of DESIGN.md §1. String values: they are stored in the database and sent over the wire."
+  },
+  "SessionPrintBatchResponse": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "sessionId": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "description": "A PrintBatchStatus: rendering, ready."
+      },
+      "documents": {
+        "type": [
+          "number",
+          "null"
+        ],
+        "description": "How many documents (certificates and decision letters) the PDF holds; null while rendering."
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "renderedAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "id",
+      "sessionId",
+      "status",
+      "documents",
+      "createdAt",
+      "renderedAt"
+    ],
+    "description": "`GET /api/commission/sessions/:id/batch-print`: the latest batch print of a session (its PDF at `…/batch-print.pdf` once ready)."
   },
   "SessionUser": {
     "type": "object",

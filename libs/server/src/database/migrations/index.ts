@@ -22,6 +22,7 @@ import { CaseFullTextSearch1796181051965 } from './1796181051965-CaseFullTextSea
 import { CorrespondenceRegister1796183100000 } from './1796183100000-CorrespondenceRegister.js';
 import { RetentionRules1796178923071 } from './1796178923071-RetentionRules.js';
 import { BookOfMemory1796183450688 } from './1796183450688-BookOfMemory.js';
+import { SessionPrintBatchesIncomingNumbers1796189931197 } from './1796189931197-SessionPrintBatchesIncomingNumbers.js';
 import { PublicApplications1796190010017 } from './1796190010017-PublicApplications.js';
 import { Contributions1796189951874 } from './1796189951874-Contributions.js';
 /**
@@ -53,6 +54,7 @@ export const migrations: Function[] = [
   ExecutionBurialSites1796181674055,
   CorrespondenceRegister1796183100000,
   BookOfMemory1796183450688,
+  SessionPrintBatchesIncomingNumbers1796189931197,
   PublicApplications1796190010017,
   Contributions1796189951874,
 ];
