@@ -182,6 +182,53 @@ describe('the public Book of Memory', () => {
     expect(found.html).toContain(rehabilitated!.personId);
   });
 
+  it('filters the public search by region, years, sentence kind, camp and event, on published fields only', async () => {
+    const [place] = (await db.query(`SELECT pl.id, rg.code FROM places pl JOIN regions rg ON rg.id = pl.region_id LIMIT 1`)).rows;
+    const [kind] = (await db.query(`SELECT code FROM sentence_kinds ORDER BY code LIMIT 1`)).rows;
+    const [camp] = (await db.query(`SELECT code FROM camps ORDER BY code LIMIT 1`)).rows;
+    const [user] = (await db.query(`SELECT id FROM users WHERE role = 'secretary' LIMIT 1`)).rows;
+    const [event] = (await db.query(`INSERT INTO events (kind, name_ru, created_by) VALUES ('group_trial', 'Процесс Алаш 1930', $1) RETURNING id`, [user.id])).rows;
+    const seed = async (name: string, fields: string[]) => {
+      const id = await createPerson([name], { birthYear: '1890' });
+      await db.query(`UPDATE persons SET birthplace_place_id = $2 WHERE id = $1`, [id, place.id]);
+      const episode = (episodeKind: string, extra: string, values: unknown[]) =>
+        db.query(
+          `INSERT INTO person_facts (person_id, recorded_for_id, kind, episode_kind, accept_key, date_text, date_earliest, date_latest, source_kind, reference_text, archive, fond, opis, delo, accepted, created_by${extra ? `, ${extra}` : ''})
+           VALUES ($1, $1, 'episode', $2, $3, '1937', '1937-01-01', '1937-12-31', 'archival', 'ЦГА РК, ф. 141, оп. 1, д. 9', 'ЦГА РК', '141', '1', '9', true, $4${values.map((_, i) => `, $${i + 5}`).join('')})`,
+          [id, episodeKind, `episode:${episodeKind}`, user.id, ...values],
+        );
+      await episode('arrest', '', []);
+      await episode('sentence', 'sentence_kind_code, camp_code', [kind.code, camp.code]);
+      await db.query(
+        `INSERT INTO event_participants (event_id, person_id, role, source_kind, reference_text, archive, fond, opis, delo) VALUES ($1, $2, 'accused', 'archival', 'ЦГА РК, ф. 141, оп. 1, д. 9', 'ЦГА РК', '141', '1', '9')`,
+        [event.id, id],
+      );
+      expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields })).status).toBe(200);
+      return id;
+    };
+    const shown = await seed('Сүзгібаев Жұмабек', ['names', 'birthplace', 'arrest', 'sentence', 'camp']);
+    // the same facts, but only the name published: no filter may find them
+    const hidden = await seed('Сүзгібаев Оспан', ['names']);
+    const search = async (query: string) => (await page(`/api/public/persons?${query}`)).html;
+    for (const filter of [`region=${place.code}`, 'from=1936&to=1938', `sentence=${kind.code}`, `camp=${camp.code}`, `event=${event.id}`]) {
+      const html = await search(`q=${encodeURIComponent('Suzgibaev')}&${filter}`);
+      expect(html, filter).toContain(shown);
+      expect(html, filter).not.toContain(hidden);
+      // without a name, the filter alone lists the published persons it selects
+      const browsed = await search(filter);
+      expect(browsed, filter).toContain(shown);
+      expect(browsed, filter).not.toContain(hidden);
+    }
+    expect(await search(`q=Suzgibaev`)).toContain(hidden);
+    expect(await search(`q=Suzgibaev&from=1950&to=1960`)).not.toContain(shown);
+    // the form offers the filters, keeping the chosen ones; a malformed value is ignored
+    const form = await search(`q=Suzgibaev&region=${place.code}&from=19x7&lang=en`);
+    expect(form).toContain(`<option value="${place.code}" selected>`);
+    expect(form).toContain('Years of repression');
+    expect(form).toContain('Процесс Алаш 1930');
+    expect(form).toContain(shown);
+  });
+
   it('shows no canary of a non-public column of a published person or their case on any public page', async () => {
     const canary = (column: string) => `CANARY${column.replace(/[^a-z]/gi, '').toUpperCase()}Q`;
     const id = await createPerson(['Кенесарин Нұрмұхамед', 'Kenesarin Nurmukhamed'], { birthYear: '1880', birthplace: canary('persons.birthplace') });

@@ -3,12 +3,28 @@ import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
 import {
-  checkPageLanguage, CodedException, PublicationService, renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage, type PublicationView,
+  checkPageLanguage, CodedException, PublicationService, renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage, type PublicationView, type PublicSearchFilters,
 } from '@aqtalu/server';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { PublishPersonDto, WithdrawPublicationDto } from '../dtos/publication.dto.js';
+
+const code = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The search form's filters from the query string; a value of the wrong form is ignored (a plain page, not a 400). */
+export function publicSearchFiltersOf(params: Record<string, unknown>): PublicSearchFilters {
+  const text = (name: string, pattern: RegExp) => (typeof params[name] === 'string' && pattern.test(params[name] as string) ? (params[name] as string) : undefined);
+  const year = (name: string) => {
+    const value = typeof params[name] === 'string' && /^\d{4}$/.test(params[name] as string) ? Number(params[name]) : undefined;
+    return value !== undefined && value >= 1800 && value <= 2100 ? value : undefined;
+  };
+  const filters: PublicSearchFilters = {
+    region: text('region', code), yearFrom: year('from'), yearTo: year('to'), sentenceKind: text('sentence', code), camp: text('camp', code), event: text('event', uuid),
+  };
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as PublicSearchFilters;
+}
 
 /** Public reads per address and minute (per route, counted in Redis by the API's throttler storage). */
 const publicReadsPerMinute = 600;
@@ -57,22 +73,23 @@ export class PublicBookController {
   @Throttle({ auth: { limit: publicReadsPerMinute, ttl: 60_000 } })
   @Get()
   @ApiExcludeEndpoint()
-  async search(@Query('q') q: unknown, @Query('lang') lang: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const language = checkPageLanguage(lang, request.headers['accept-language']);
-    const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
+  async search(@Query() params: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const language = checkPageLanguage(params.lang, request.headers['accept-language']);
+    const query = typeof params.q === 'string' ? params.q.trim().slice(0, 200) : '';
+    const filters = publicSearchFiltersOf(params);
     response.type('html');
     response.setHeader('Content-Language', language);
     let hits = null;
-    if (query) {
+    if (query || Object.keys(filters).length) {
       try {
-        hits = await this.publication.search(query);
+        hits = await this.publication.search(query, 25, filters);
       } catch (error) {
         // a query without a name word (digits, punctuation) finds nothing
         if (!(error instanceof CodedException) || error.code !== 'registry.search_no_name') throw error;
         hits = [];
       }
     }
-    return renderPublicSearchPage(language, query, hits);
+    return renderPublicSearchPage(language, query, hits, filters, await this.publication.searchOptions(language));
   }
 
   @Public()

@@ -1,5 +1,5 @@
 import { contributionSubjects } from '@aqtalu/contracts';
-import type { PublicLanguage, PublicPerson, PublicSearchHit, PublicationBasis } from './publication.service.js';
+import type { PublicLanguage, PublicPerson, PublicSearchFilters, PublicSearchHit, PublicSearchOptions, PublicationBasis } from './publication.service.js';
 import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
 
 /** Where the public pages live (the API's prefix, then the public door's own). */
@@ -37,6 +37,15 @@ const messages = {
     withdrawn: 'Бұл жазба өтініш бойынша алынып тасталды',
     back: 'Іздеуге оралу',
     language: 'Тіл',
+    filters: 'Сүзгілер',
+    filter_region: 'Туған өңірі',
+    filter_years: 'Қуғын-сүргін жылдары',
+    filter_year_from: 'бастап',
+    filter_year_to: 'дейін',
+    filter_sentence: 'Үкім түрі',
+    filter_camp: 'Лагерь',
+    filter_event: 'Оқиға',
+    filter_any: 'Кез келген',
     contribute: 'Бұл адам туралы көбірек білемін',
     contribute_intro: 'Мәліметті дереккөзімен жіберіңіз. Ол модерациядан кейін ғана жарияланады; нәтижесін электрондық поштаңызға жазамыз.',
     contribute_subject: 'Не туралы',
@@ -96,6 +105,15 @@ const messages = {
     withdrawn: 'Запись снята с публикации по просьбе',
     back: 'К поиску',
     language: 'Язык',
+    filters: 'Фильтры',
+    filter_region: 'Регион рождения',
+    filter_years: 'Годы репрессий',
+    filter_year_from: 'с',
+    filter_year_to: 'по',
+    filter_sentence: 'Вид приговора',
+    filter_camp: 'Лагерь',
+    filter_event: 'Событие',
+    filter_any: 'Любой',
     contribute: 'Я знаю больше об этом человеке',
     contribute_intro: 'Пришлите сведения с источником. Они будут опубликованы только после проверки; о решении мы напишем вам на почту.',
     contribute_subject: 'О чём',
@@ -155,6 +173,15 @@ const messages = {
     withdrawn: 'This record was withdrawn on request',
     back: 'Back to the search',
     language: 'Language',
+    filters: 'Filters',
+    filter_region: 'Region of birth',
+    filter_years: 'Years of repression',
+    filter_year_from: 'from',
+    filter_year_to: 'to',
+    filter_sentence: 'Kind of sentence',
+    filter_camp: 'Camp',
+    filter_event: 'Event',
+    filter_any: 'Any',
     contribute: 'I know more about this person',
     contribute_intro: 'Send what you know with its source. It is published only after moderation; we e-mail you the outcome.',
     contribute_subject: 'About',
@@ -200,6 +227,7 @@ ul.hits{padding:0;list-style:none}ul.hits li{padding:.5rem 0;border-bottom:1px s
 dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
 .basis{padding:.5rem;background:#f1f4f8;border-left:4px solid #0b4f8a}
 form.contribute{display:grid;gap:.25rem;max-width:32rem}form.contribute input,form.contribute select,form.contribute textarea{font-size:1rem;padding:.4rem}
+fieldset.filters{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center;border:1px solid #ccc;margin-top:.5rem}fieldset.filters input{width:5.5rem;font-size:1rem;padding:.3rem}fieldset.filters select{font-size:1rem;padding:.3rem;max-width:100%}
 .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.error{color:#a1120b;font-weight:600}.thanks{padding:.5rem;background:#e7f4ea;border-left:4px solid #1d6b32}`;
 
 function layout(language: PublicLanguage, title: string, query: Record<string, string>, body: string): string {
@@ -222,8 +250,40 @@ ${body}
 </html>`;
 }
 
-/** The search page: a plain GET form (no JavaScript) and the hits, each linking to its permanent page. */
-export function renderPublicSearchPage(language: PublicLanguage, query: string, hits: PublicSearchHit[] | null): string {
+/** The filters as query parameters (the form's names), for links that keep them. */
+export function publicFilterQuery(filters: PublicSearchFilters): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.region) query.region = filters.region;
+  if (filters.yearFrom !== undefined) query.from = String(filters.yearFrom);
+  if (filters.yearTo !== undefined) query.to = String(filters.yearTo);
+  if (filters.sentenceKind) query.sentence = filters.sentenceKind;
+  if (filters.camp) query.camp = filters.camp;
+  if (filters.event) query.event = filters.event;
+  return query;
+}
+
+function filterFields(language: PublicLanguage, filters: PublicSearchFilters, options: PublicSearchOptions | null): string {
+  if (!options) return '';
+  const m = publicPageMessages[language];
+  const select = (name: string, label: string, choices: Array<{ code: string; name: string }>, value: string | undefined) =>
+    `<label for="f-${name}">${escapeHtml(label)}</label><select id="f-${name}" name="${name}"><option value="">${escapeHtml(m.filter_any)}</option>${choices
+      .map((choice) => `<option value="${escapeHtml(choice.code)}"${choice.code === value ? ' selected' : ''}>${escapeHtml(choice.name)}</option>`)
+      .join('')}</select>`;
+  const year = (name: string, label: string, value: number | undefined) =>
+    `<label for="f-${name}">${escapeHtml(label)}</label><input type="number" id="f-${name}" name="${name}" min="1800" max="2100" inputmode="numeric" value="${value ?? ''}">`;
+  return `<fieldset class="filters"><legend>${escapeHtml(m.filters)}</legend>
+${select('region', m.filter_region, options.regions, filters.region)}
+<span role="group" aria-label="${escapeHtml(m.filter_years)}">${escapeHtml(m.filter_years)}: ${year('from', m.filter_year_from, filters.yearFrom)} ${year('to', m.filter_year_to, filters.yearTo)}</span>
+${select('sentence', m.filter_sentence, options.sentenceKinds, filters.sentenceKind)}
+${select('camp', m.filter_camp, options.camps, filters.camp)}
+${options.events.length ? select('event', m.filter_event, options.events, filters.event) : ''}
+</fieldset>`;
+}
+
+/** The search page: a plain GET form (no JavaScript) with its filters, and the hits, each linking to its permanent page. */
+export function renderPublicSearchPage(
+  language: PublicLanguage, query: string, hits: PublicSearchHit[] | null, filters: PublicSearchFilters = {}, options: PublicSearchOptions | null = null,
+): string {
   const m = publicPageMessages[language];
   const results =
     hits === null
@@ -237,11 +297,12 @@ export function renderPublicSearchPage(language: PublicLanguage, query: string, 
   return layout(
     language,
     m.site,
-    query ? { q: query } : {},
+    { ...(query ? { q: query } : {}), ...publicFilterQuery(filters) },
     `<h1>${escapeHtml(m.site)}</h1>
 <p>${escapeHtml(m.intro)}</p>
 <form method="get" action="${publicBookPath}" role="search"><label for="q">${escapeHtml(m.search_label)}</label>
-<input type="search" id="q" name="q" value="${escapeHtml(query)}" required><input type="hidden" name="lang" value="${language}"><button type="submit">${escapeHtml(m.search_button)}</button></form>
+<input type="search" id="q" name="q" value="${escapeHtml(query)}"><input type="hidden" name="lang" value="${language}"><button type="submit">${escapeHtml(m.search_button)}</button>
+${filterFields(language, filters, options)}</form>
 ${results}`,
   );
 }

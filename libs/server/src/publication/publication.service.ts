@@ -44,6 +44,60 @@ export interface PublicSearchHit {
   basis: PublicationBasis;
 }
 
+/**
+ * Filters of the public search. Each looks only at what the person's publication shows (a region through the
+ * published birthplace, years through published episodes, and so on), so a filter never tells an unpublished fact.
+ */
+export interface PublicSearchFilters {
+  /** Today's region of the published birthplace (regions.code). */
+  region?: string;
+  /** Years of repression: an accepted, published arrest, sentence or execution/death within [yearFrom, yearTo]. */
+  yearFrom?: number;
+  yearTo?: number;
+  /** A published sentence of this kind (sentence_kinds.code). */
+  sentenceKind?: string;
+  /** A published camp (camps.code). */
+  camp?: string;
+  /** Taking part in this event (events.id), for persons whose repression (arrest, sentence or death) is published. */
+  event?: string;
+}
+
+/** The choices of the search form's filters, in the page's language. */
+export interface PublicSearchOptions {
+  regions: Array<{ code: string; name: string }>;
+  sentenceKinds: Array<{ code: string; name: string }>;
+  camps: Array<{ code: string; name: string }>;
+  events: Array<{ code: string; name: string }>;
+}
+
+const hasFilters = (filters: PublicSearchFilters) => Object.values(filters).some((value) => value !== undefined);
+
+/** The SQL conditions of the filters over `p` (persons) and `pub` (published_persons), adding their params. */
+function publicFilterConditions(filters: PublicSearchFilters, params: unknown[]): string[] {
+  const conditions: string[] = [];
+  if (filters.region !== undefined) {
+    conditions.push(`'birthplace' = ANY(pub.fields) AND EXISTS (SELECT 1 FROM places pl JOIN regions rg ON rg.id = pl.region_id WHERE pl.id = p.birthplace_place_id AND rg.code = $${params.push(filters.region)})`);
+  }
+  if (filters.yearFrom !== undefined || filters.yearTo !== undefined) {
+    const from = params.push(filters.yearFrom ?? 1);
+    const to = params.push(filters.yearTo ?? 9999);
+    conditions.push(`EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.accepted AND f.kind = 'episode'
+      AND ((f.episode_kind IN ('arrest', 're_arrest') AND 'arrest' = ANY(pub.fields)) OR (f.episode_kind = 'sentence' AND 'sentence' = ANY(pub.fields))
+        OR (f.episode_kind IN ('execution', 'death') AND 'death' = ANY(pub.fields)))
+      AND f.date_latest >= make_date($${from}::int, 1, 1) AND f.date_earliest <= make_date($${to}::int, 12, 31))`);
+  }
+  if (filters.sentenceKind !== undefined) {
+    conditions.push(`'sentence' = ANY(pub.fields) AND EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.accepted AND f.episode_kind = 'sentence' AND f.sentence_kind_code = $${params.push(filters.sentenceKind)})`);
+  }
+  if (filters.camp !== undefined) {
+    conditions.push(`'camp' = ANY(pub.fields) AND EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.accepted AND f.camp_code = $${params.push(filters.camp)})`);
+  }
+  if (filters.event !== undefined) {
+    conditions.push(`pub.fields && ARRAY['arrest', 'sentence', 'death']::varchar[] AND EXISTS (SELECT 1 FROM event_participants ep WHERE ep.person_id = p.id AND ep.event_id::text = $${params.push(filters.event)})`);
+  }
+  return conditions;
+}
+
 export interface PublicationView {
   personId: string;
   basis: PublicationBasis;
@@ -125,21 +179,58 @@ export class PublicationService {
     };
   }
 
-  /** The registry's name search in any script, over published persons only; answers names and birth years only where published. */
-  async search(query: string, limit = 25): Promise<PublicSearchHit[]> {
-    const hits = await this.registry.search(query, { limit, publishedOnly: true });
+  /**
+   * The registry's name search in any script over published persons only, narrowed by the filters; without a name,
+   * the published persons the filters select, by name. Answers names and birth years only where published.
+   */
+  async search(query: string, limit = 25, filters: PublicSearchFilters = {}): Promise<PublicSearchHit[]> {
+    const params: unknown[] = [];
+    const conditions = publicFilterConditions(filters, params);
+    const filterSql = conditions.map((condition) => `AND ${condition}`).join(' ');
+    if (!query.trim()) {
+      if (!hasFilters(filters)) return [];
+      const rows: Array<{ id: string; basis: PublicationBasis; birth_year: string | null; name: string }> = await this.dataSource.query(
+        `SELECT pub.person_id AS id, pub.basis, CASE WHEN 'birth_year' = ANY(pub.fields) THEN p.birth_year END AS birth_year,
+                (SELECT min(v.full_name) FROM person_name_variants v WHERE v.person_id = p.id) AS name
+         FROM published_persons pub JOIN persons p ON p.id = pub.person_id
+         WHERE pub.withdrawn_at IS NULL AND 'names' = ANY(pub.fields) AND p.merged_into_id IS NULL ${filterSql}
+         ORDER BY name, pub.person_id LIMIT $${params.length + 1}`,
+        [...params, limit],
+      );
+      return rows.map((row) => ({ id: row.id, name: row.name, birthYear: row.birth_year, basis: row.basis }));
+    }
+    // with filters, more name matches are read so that enough of them pass the filters
+    const hits = await this.registry.search(query, { limit: conditions.length ? 200 : limit, publishedOnly: true });
     if (hits.length === 0) return [];
     const rows: Array<{ id: string; basis: PublicationBasis; fields: string[]; birth_year: string | null }> = await this.dataSource.query(
       `SELECT pub.person_id AS id, pub.basis, pub.fields, CASE WHEN 'birth_year' = ANY(pub.fields) THEN p.birth_year END AS birth_year
        FROM published_persons pub JOIN persons p ON p.id = pub.person_id
-       WHERE pub.person_id = ANY($1::uuid[]) AND pub.withdrawn_at IS NULL AND 'names' = ANY(pub.fields)`,
-      [hits.map((hit) => hit.personId)],
+       WHERE pub.person_id = ANY($${params.length + 1}::uuid[]) AND pub.withdrawn_at IS NULL AND 'names' = ANY(pub.fields) ${filterSql}`,
+      [...params, hits.map((hit) => hit.personId)],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return hits.flatMap((hit) => {
-      const row = byId.get(hit.personId);
-      return row ? [{ id: row.id, name: hit.matchedVariant, birthYear: row.birth_year, basis: row.basis }] : [];
-    });
+    return hits
+      .flatMap((hit) => {
+        const row = byId.get(hit.personId);
+        return row ? [{ id: row.id, name: hit.matchedVariant, birthYear: row.birth_year, basis: row.basis }] : [];
+      })
+      .slice(0, limit);
+  }
+
+  /** The choices of the search form: every region, the sentence kinds and camps, and the events with a published participant. */
+  async searchOptions(language: PublicLanguage): Promise<PublicSearchOptions> {
+    const name = nameColumn[language];
+    const list = (sql: string) => this.dataSource.query(sql) as Promise<Array<{ code: string; name: string }>>;
+    const [regions, sentenceKinds, camps, events] = await Promise.all([
+      list(`SELECT code, ${name} AS name FROM regions ORDER BY ${name}`),
+      list(`SELECT code, ${name} AS name FROM sentence_kinds ORDER BY ${name}`),
+      list(`SELECT code, ${name} AS name FROM camps ORDER BY ${name}`),
+      list(`SELECT e.id::text AS code, coalesce(nullif(e.${name}, ''), nullif(e.name_kk, ''), e.name_ru) AS name FROM events e
+            WHERE EXISTS (SELECT 1 FROM event_participants ep JOIN published_persons pub ON pub.person_id = ep.person_id
+                          WHERE ep.event_id = e.id AND pub.withdrawn_at IS NULL AND pub.fields && ARRAY['arrest', 'sentence', 'death']::varchar[])
+            ORDER BY 2`),
+    ]);
+    return { regions, sentenceKinds, camps, events };
   }
 
   /**
