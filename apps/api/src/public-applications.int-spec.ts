@@ -186,6 +186,9 @@ describe('online applications through the public door', () => {
     const fake = await post('/api/public/applications?lang=en', applicant(), [{ name: 'letter.pdf', content: Buffer.from('not a pdf at all'), type: 'application/pdf' }], ip);
     expect(fake.status).toBe(400);
     expect(fake.html).toContain('letter.pdf');
+    const four = await post('/api/public/applications?lang=ru', applicant({ lang: 'ru' }), [1, 2, 3, 4].map((n) => ({ name: `${n}.png`, content: png, type: 'image/png' })), ip);
+    expect(four.status).toBe(400);
+    expect(four.html).toContain('не больше 3 файлов');
     const unpublished = (await secretary.post<{ id: string }>('/api/registry/persons', { names: [{ fullName: 'Жасырын Адам' }] })).body.id;
     const hidden = await post('/api/public/applications?lang=en', applicant({ personId: unpublished }), [], ip);
     expect(hidden.status).toBe(400);

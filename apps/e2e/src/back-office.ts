@@ -1,5 +1,5 @@
 import { requireProgram } from '@aqtalu/dev-stack';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { launch, launchEnvironment, stop, type Launch, type LaunchEnvironment } from './launcher.js';
 
 /** Debian's chromium, headless; never a browser Playwright downloads. */
@@ -52,6 +52,13 @@ export class BackOffice {
     const page = await context.newPage();
     await page.goto(this.baseUrl);
     return page;
+  }
+
+  /** A fresh browser context of its own options (a phone, a language, JavaScript off), closed by stop(). */
+  async newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+    const context = await this.browser!.newContext(options);
+    this.contexts.push(context);
+    return context;
   }
 
   /** Closes what it opened, each step even when one before failed; answers the launcher's exit code. */

@@ -1,9 +1,8 @@
 import { CaseTransition, Role } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
 import { HttpSession } from '@aqtalu/testing';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BackOffice, launchBrowser } from './back-office.js';
+import { BackOffice } from './back-office.js';
 
 const secretaryLogin = demoLogins.find((login) => login.role === Role.Secretary)!;
 /** A 1×1 PNG: a real image for the evidence pipeline's content check. */
@@ -11,21 +10,16 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 describe('a relative applies online in Kazakh on a phone', () => {
   const office = new BackOffice();
-  let browser: Browser;
 
-  beforeAll(async () => {
-    await office.start();
-    browser = await launchBrowser();
-  });
+  beforeAll(() => office.start());
 
   afterAll(async () => {
-    await browser?.close();
     expect(await office.stop()).toBe(0);
   });
 
   it('applies without JavaScript, follows the status and answers a request for documents by uploading one', async () => {
     // a phone's width, Kazakh, and no JavaScript at all: the public door is plain HTML forms
-    const context = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 }, javaScriptEnabled: false, isMobile: true });
+    const context = await office.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 }, javaScriptEnabled: false, isMobile: true });
     const page = await context.newPage();
     await page.goto(`${office.baseUrl}/api/public/applications/new`);
     await page.getByRole('heading', { name: 'Ақтау туралы өтініш', exact: true }).waitFor();
@@ -79,6 +73,5 @@ describe('a relative applies online in Kazakh on a phone', () => {
     expect(after.body.status).toBe('submitted');
     const evidence = await secretary.get<unknown[]>(`/api/cases/${caseId}/evidence`);
     expect(evidence.body).toHaveLength(2);
-    await context.close();
   });
 });
