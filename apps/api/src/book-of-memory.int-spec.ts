@@ -1,7 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseTransition, Role } from '@aqtalu/contracts';
-import { demoLogins, seedDemoPublications, seedDemoRegistry } from '@aqtalu/server';
+import { demoLogins, OpenDataService, seedDemoPublications, seedDemoRegistry } from '@aqtalu/server';
 import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +99,8 @@ describe('the public Book of Memory', () => {
     expect((await page(`/api/public/persons/${id}`)).status).toBe(200);
     expect((await page(`/api/public/persons?q=Seifullin`)).html).toContain(id);
 
+    await api.get(OpenDataService).build();
+    expect(await (await fetch(`${baseUrl}/api/public/open-data/book-of-memory.csv`)).text()).toContain(id);
     const withdrawn = await secretary.post<{ withdrawnAt: string | null; withdrawalReason: string }>(`/api/publication/persons/${id}/withdrawal`, { reason: 'at the request of the family' });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     expect(withdrawn.body.withdrawnAt).not.toBeNull();
@@ -104,6 +108,9 @@ describe('the public Book of Memory', () => {
     expect(gone.status).toBe(410);
     expect(gone.html).not.toContain('Сейфуллин');
     expect((await page(`/api/public/persons?q=Seifullin`)).html).not.toContain(id);
+    // the dump's next build leaves the withdrawn record out
+    await api.get(OpenDataService).build();
+    for (const file of ['book-of-memory.csv', 'book-of-memory.json']) expect(await (await fetch(`${baseUrl}/api/public/open-data/${file}`)).text()).not.toContain(id);
     const audit = await db.query(`SELECT actor_role, diff FROM audit_log WHERE entity_id = $1 AND action = 'publication.withdraw'`, [id]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].actor_role).toBe('secretary');
@@ -270,6 +277,30 @@ describe('the public Book of Memory', () => {
       expect(answer.html).not.toContain('CANARY');
       for (const secret of ['canary.applicant@example.kz', '701 555 0199', '850101300123']) expect(answer.html).not.toContain(secret);
     }
+    // nor in the open data: the dump, its schema and checksums
+    const built = await api.get(OpenDataService).build();
+    for (const file of ['book-of-memory.csv', 'book-of-memory.json', 'book-of-memory.schema.json', 'SHA256SUMS']) {
+      const answer = await fetch(`${baseUrl}/api/public/open-data/${file}`);
+      expect(answer.status, file).toBe(200);
+      const text = await answer.text();
+      expect(text, file).not.toContain('CANARY');
+      for (const secret of ['canary.applicant@example.kz', '701 555 0199', '850101300123']) expect(text, file).not.toContain(secret);
+      if (file !== 'SHA256SUMS') expect(createHash('sha256').update(Buffer.from(await (await fetch(`${baseUrl}/api/public/open-data/${file}`)).arrayBuffer())).digest('hex')).toBe(built.files[file]!.sha256);
+    }
+    const dump = (await (await fetch(`${baseUrl}/api/public/open-data/book-of-memory.json`)).json()) as { licence: { id: string }; count: number; records: Array<Record<string, unknown>> };
+    const schema = (await (await fetch(`${baseUrl}/api/public/open-data/book-of-memory.schema.json`)).json()) as object;
+    const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(schema);
+    expect(validate(dump), JSON.stringify(validate.errors)).toBe(true);
+    expect(dump.licence.id).toBe('CC-BY-4.0');
+    expect(dump.count).toBe(dump.records.length);
+    const record = dump.records.find((item) => item.id === id)!;
+    // exactly the published fields, nothing of the rest (not even as null)
+    expect(Object.keys(record).sort()).toEqual(['basis', 'birthYear', 'id', 'names', 'nationality', 'sources', 'url']);
+    expect(record.nationality).toBe('қазақ');
+    const sums = await (await fetch(`${baseUrl}/api/public/open-data/SHA256SUMS`)).text();
+    expect(sums).toContain(`${built.files['book-of-memory.csv']!.sha256}  book-of-memory.csv`);
+    expect((await fetch(`${baseUrl}/api/public/open-data/..%2Fsecret`)).status).toBe(404);
+
     // what is published does show: the names, the year, the accepted nationality and the archival source
     expect(pages[0]!.html).toContain('Кенесарин Нұрмұхамед');
     expect(pages[0]!.html).toContain('1880');

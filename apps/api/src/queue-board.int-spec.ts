@@ -62,7 +62,7 @@ describe('the queues board at /admin/queues', () => {
     const queues = await fetch(`${baseUrl}/admin/queues/api/queues`, { headers: { cookie: opened.cookie! } });
     expect(queues.status).toBe(200);
     const board = (await queues.json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> };
-    expect(board.queues.map((q) => q.name).sort()).toEqual(['contributions', 'correspondence', 'deadlines', 'documents', 'evidence', 'notifications', 'registry', 'registry-duplicates', 'retention']);
+    expect(board.queues.map((q) => q.name).sort()).toEqual(['contributions', 'correspondence', 'deadlines', 'documents', 'evidence', 'notifications', 'open-data', 'registry', 'registry-duplicates', 'retention']);
     expect(board.queues.every((q) => q.readOnlyMode)).toBe(true);
 
     const db = new pg.Client({ connectionString: environment.databaseUrl });

@@ -17,6 +17,7 @@ import {
   RetentionModule,
   CorrespondenceModule,
   ContributionsModule,
+  PublicationModule,
   StorageModule,
   WorkerHeartbeatWriter,
   type AppConfig,
@@ -30,6 +31,7 @@ import { RegistryProcessor } from './processors/registry.processor.js';
 import { RetentionProcessor } from './processors/retention.processor.js';
 import { CorrespondenceProcessor } from './processors/correspondence.processor.js';
 import { ContributionsProcessor } from './processors/contributions.processor.js';
+import { OpenDataProcessor } from './processors/open-data.processor.js';
 import { RegistryDuplicatesProcessor } from './processors/registry-duplicates.processor.js';
 import { JobEventsRecorder } from './job-events.js';
 import { ReconciliationScheduler } from './reconciliation.scheduler.js';
@@ -58,9 +60,10 @@ export class WorkerModule {
         RetentionModule,
         CorrespondenceModule,
         ContributionsModule,
+        PublicationModule,
       ],
       providers: [
-        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor, RetentionProcessor, CorrespondenceProcessor, ContributionsProcessor,
+        WorkerHeartbeatWriter, NotificationProcessor, DocumentsProcessor, DeadlinesProcessor, RegistryProcessor, RegistryDuplicatesProcessor, EvidenceProcessor, RetentionProcessor, CorrespondenceProcessor, ContributionsProcessor, OpenDataProcessor,
         EvidenceReconciler, OutboxReconciler, ReconciliationScheduler, JobEventsRecorder,
       ],
     };

@@ -15,6 +15,8 @@ export enum QueueName {
   Correspondence = 'correspondence',
   /** Contributions to the Book of Memory: their scans checked, their contributors told. */
   Contributions = 'contributions',
+  /** The Book of Memory's nightly open data (CSV, JSON, schema, checksums) and its regional PDF books. */
+  OpenData = 'open-data',
 }
 
 export enum JobName {
@@ -31,6 +33,7 @@ export enum JobName {
   RenderSessionBatch = 'render-session-batch',
   CheckContributionScan = 'check-contribution-scan',
   MailContributor = 'mail-contributor',
+  BuildOpenData = 'build-open-data',
 }
 
 export interface JobPayload {
@@ -54,6 +57,8 @@ export interface JobPayload {
   [JobName.CheckContributionScan]: { contributionId: string };
   /** Tells a contributor the outcome (a rejection with its reason code); sent at most once. */
   [JobName.MailContributor]: { contributionId: string };
+  /** Rebuilds the open-data dump of the published records; a rerun just builds it again. */
+  [JobName.BuildOpenData]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -70,6 +75,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.RenderSessionBatch]: QueueName.Correspondence,
   [JobName.CheckContributionScan]: QueueName.Contributions,
   [JobName.MailContributor]: QueueName.Contributions,
+  [JobName.BuildOpenData]: QueueName.OpenData,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

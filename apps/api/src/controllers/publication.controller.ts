@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
 import {
-  checkPageLanguage, CodedException, PublicationService, renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage, type PublicationView, type PublicSearchFilters,
+  checkPageLanguage, CodedException, OpenDataService, PublicationService, renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage, type PublicationView, type PublicSearchFilters,
 } from '@aqtalu/server';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../auth/authenticated.decorator.js';
@@ -110,5 +110,28 @@ export class PublicBookController {
     }
     // after a contribution (POST, then 303 here): the thanks above the form
     return renderPublicPersonPage(language, person, { thanks: contributed === '1' });
+  }
+}
+
+/**
+ * The open data of the Book of Memory (rebuilt nightly by the worker): book-of-memory.csv, book-of-memory.json,
+ * book-of-memory.schema.json and SHA256SUMS, under CC BY 4.0. 404 before the first build.
+ */
+@Controller('public/open-data')
+export class PublicOpenDataController {
+  constructor(private readonly openData: OpenDataService) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ auth: { limit: 60, ttl: 60_000 } })
+  @Get(':file')
+  @ApiExcludeEndpoint()
+  async file(@Param('file') name: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const file = await this.openData.open(name);
+    if (!file) throw new CodedException(HttpStatus.NOT_FOUND, 'http.not_found', { path: `/api/public/open-data/${name.slice(0, 100)}` });
+    response.setHeader('Content-Type', file.type);
+    response.setHeader('Content-Disposition', `inline; filename="${name}"`);
+    response.setHeader('Cache-Control', 'public, max-age=3600');
+    return new StreamableFile(file.stream, { length: file.bytes });
   }
 }

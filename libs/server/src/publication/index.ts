@@ -2,3 +2,5 @@ export * from './publication.service.js';
 export * from './publication.module.js';
 export * from './public-pages.js';
 export * from './demo-publications.seed.js';
+export * from './open-data.js';
+export * from './open-data.service.js';

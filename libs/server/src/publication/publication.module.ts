@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module.js';
+import { OpenDataService } from './open-data.service.js';
 import { PublicationService } from './publication.service.js';
 
-@Module({ imports: [RegistryModule], providers: [PublicationService], exports: [PublicationService] })
+@Module({ imports: [RegistryModule], providers: [PublicationService, OpenDataService], exports: [PublicationService, OpenDataService] })
 export class PublicationModule {}

@@ -248,6 +248,11 @@ export class PublicationService {
     const publication = updated[0];
     if (!publication) return null;
     if (publication.withdrawn) return 'withdrawn';
+    return this.publishedFields(personId, publication, language);
+  }
+
+  /** The fields a publication names, each read only when it is published (no read counted: the open-data dump reads this way). */
+  async publishedFields(personId: string, publication: { basis: PublicationBasis; fields: PublicField[] }, language: PublicLanguage): Promise<PublicPerson> {
     const has = (field: PublicField) => publication.fields.includes(field);
     const person: PublicPerson = { id: personId, basis: publication.basis };
     const dictionaryName = nameColumn[language];
