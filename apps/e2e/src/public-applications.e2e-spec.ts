@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { CaseTransition, Role } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
 import { HttpSession } from '@aqtalu/testing';
@@ -73,5 +74,13 @@ describe('a relative applies online in Kazakh on a phone', () => {
     expect(after.body.status).toBe('submitted');
     const evidence = await secretary.get<unknown[]>(`/api/cases/${caseId}/evidence`);
     expect(evidence.body).toHaveLength(2);
+
+    // accessible: no serious or critical axe finding on the form and the status page (axe runs as a script: JavaScript on here)
+    const checker = await (await office.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 } })).newPage();
+    for (const path of ['/api/public/applications/new?lang=kk&q=Baitursynov', `/api/public/applications/${code}?lang=kk`]) {
+      await checker.goto(`${office.baseUrl}${path}`);
+      const { violations } = await new AxeBuilder({ page: checker }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(violations.filter((item) => item.impact === 'serious' || item.impact === 'critical').map((item) => `${path}: ${item.id} ${item.nodes[0]?.html ?? ''}`)).toEqual([]);
+    }
   });
 });
