@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     say(`back office:  ${devMode ? 'http://localhost:5173 (Vite, hot reload)' : url}`);
     say(`API:          ${url}/api   ·   OpenAPI: ${url}/api/docs   ·   health: ${url}/api/health`);
     say(`Book of Memory (public, no sign-in): ${url}/api/public/persons?q=Baitursynov`);
+    say(`online application (public, no sign-in): ${url}/api/public/applications/new`);
     if (logins.length > 0) {
       say(`demo logins (development only), password for all: ${demoLogins[0]!.password}`);
       for (const login of logins) say(`  ${login.role.padEnd(18)} ${login.email}`);
