@@ -93,6 +93,7 @@ export const auditSentencesRu: Record<AuditAction, string> = {
   'letter.template_update': '%{actor} изменил(а) шаблон письма (%{entity})',
   'publication.publish': '%{actor} опубликовал(а) %{entity}',
   'publication.withdraw': '%{actor} снял(а) с публикации %{entity}',
+  'publication.open_data_build': '%{actor} пересобрал(а) открытые данные Книги памяти',
   'public_application.submit': '%{actor} принял(а) онлайн-заявление: %{entity}',
   'public_application.refused': '%{actor} не принял(а) онлайн-заявление',
   'public_application.read_status': 'Заявитель открыл страницу статуса %{entity}',

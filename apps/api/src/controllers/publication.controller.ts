@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
 import {
-  checkPageLanguage, CodedException, OpenDataService, PublicationService, renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage, type PublicationView, type PublicSearchFilters,
+  checkPageLanguage, CodedException, OpenDataService, PublicationService, renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage, type PublicationView, type PublicSearchFilters, type OpenDataBuild,
 } from '@aqtalu/server';
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../auth/authenticated.decorator.js';
@@ -33,7 +33,10 @@ const publicReadsPerMinute = 600;
 @ApiTags('publication')
 @Controller('publication/persons')
 export class PublicationController {
-  constructor(private readonly publication: PublicationService) {}
+  constructor(
+    private readonly publication: PublicationService,
+    private readonly openData: OpenDataService,
+  ) {}
 
   @Authenticated({ permission: Permission.PublicationManage })
   @Get(':id')
@@ -48,6 +51,15 @@ export class PublicationController {
   @ApiExcludeEndpoint()
   publish(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: PublishPersonDto): Promise<PublicationView> {
     return this.publication.publish(user, id, body);
+  }
+
+  /** Builds the open-data dump now instead of waiting for the night (after a withdrawal, say). Audited. */
+  @Authenticated({ permission: Permission.PublicationManage })
+  @Post('open-data')
+  @HttpCode(HttpStatus.OK)
+  @ApiExcludeEndpoint()
+  buildOpenData(): Promise<OpenDataBuild> {
+    return this.openData.buildAudited();
   }
 
   /** Withdrawal on request: the public page answers 410 at once. Audited with its reason. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { safeCell } from '../exports/spreadsheet-cell.js';
@@ -39,8 +40,16 @@ export class OpenDataService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly publication: PublicationService,
+    private readonly audit: AuditService,
   ) {
     this.dir = join(config.storage.dir, 'open-data');
+  }
+
+  /** A build asked for by an editor (not the nightly one): audited with its count. */
+  async buildAudited(): Promise<OpenDataBuild> {
+    const built = await this.build();
+    await this.audit.record({ action: 'publication.open_data_build', entityType: 'open_data', entityId: null, details: { count: built.count } });
+    return built;
   }
 
   async build(): Promise<OpenDataBuild> {
