@@ -181,6 +181,10 @@ describe('online applications through the public door', () => {
     expect(noConsent.status).toBe(400);
     expect(noConsent.html).toContain('согласие на обработку персональных данных');
     expect(noConsent.html).toContain('value="Айгерім Нұрланқызы"');
+    const withSearch = await post('/api/public/applications?lang=ru', applicant({ lang: 'ru', consent: '', q: 'Zhumabayev' }), [], ip);
+    // the person chosen from the search is still offered, and chosen
+    expect(withSearch.html).toMatch(new RegExp(`value="${publishedId}" checked`));
+    expect(withSearch.html).toContain('href="/api/public/applications/new?q=Zhumabayev&amp;lang=kk"');
     const robot = await post('/api/public/applications?lang=en', applicant({ website: 'http://spam.example' }), [], ip);
     expect(robot.status).toBe(400);
     const fake = await post('/api/public/applications?lang=en', applicant(), [{ name: 'letter.pdf', content: Buffer.from('not a pdf at all'), type: 'application/pdf' }], ip);
@@ -193,7 +197,7 @@ describe('online applications through the public door', () => {
     const hidden = await post('/api/public/applications?lang=en', applicant({ personId: unpublished }), [], ip);
     expect(hidden.status).toBe(400);
     expect(hidden.html).toContain('not in the published registry');
-    expect((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'public_application.refused'`)).rows[0].n).toBe(4);
+    expect((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'public_application.refused'`)).rows[0].n).toBe(5);
     expect((await page('/api/public/applications/AQ-2222-3333-4444?lang=en', ip)).status).toBe(404);
   });
 

@@ -9,7 +9,7 @@ import type { Code, PublicApplicationLanguage } from '@aqtalu/contracts';
 import {
   checkPageLanguage, CodedException, maxApplicationFiles, PublicationService, PublicApplicationService, publicApplicationError, publicApplicationsPath,
   renderApplicationErrorPage, renderApplicationFormPage, renderApplicationMissingPage, renderApplicationStatusPage, renderApplicationSubmittedPage,
-  type ApplicationInput, type UploadedFileOnDisk,
+  type ApplicationInput, type PublicSearchHit, type UploadedFileOnDisk,
 } from '@aqtalu/server';
 import type { Request, Response } from 'express';
 import { rm } from 'node:fs/promises';
@@ -95,16 +95,18 @@ export class PublicApplicationsController {
   async form(@Query('q') q: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const language = languageOf(request);
     const query = typeof q === 'string' ? q.trim().slice(0, 200) : '';
-    let hits = null;
-    if (query) {
-      hits = await this.publication.search(query, 10).catch((error: unknown) => {
-        // a query without a name word (digits, punctuation) finds nothing
-        if (error instanceof CodedException && error.code === 'registry.search_no_name') return [];
-        throw error;
-      });
-    }
     response.type('html').setHeader('Content-Language', language);
-    return renderApplicationFormPage(language, await this.applications.formOptions(language), { query, hits });
+    return renderApplicationFormPage(language, await this.applications.formOptions(language), { query, hits: await this.search(query) });
+  }
+
+  /** The published persons matching the query (none without a query): the form's choice of person. */
+  private async search(query: string): Promise<PublicSearchHit[] | null> {
+    if (!query) return null;
+    return this.publication.search(query, 10).catch((error: unknown) => {
+      // a query without a name word (digits, punctuation) finds nothing
+      if (error instanceof CodedException && error.code === 'registry.search_no_name') return [];
+      throw error;
+    });
   }
 
   /** Applies: the case opens submitted in the intake queue; the answer is the tracking code (201), or the form again with the reason (4xx). */
@@ -142,8 +144,10 @@ export class PublicApplicationsController {
       if (!(error instanceof CodedException) || error.getStatus() === HttpStatus.TOO_MANY_REQUESTS) throw error;
       response.status(error.getStatus());
       const { website: _honeypot, consent: _consent, ...kept } = values;
+      // the search is made again, so that the person chosen is still offered
+      const query = (values.q ?? '').trim().slice(0, 200);
       return renderApplicationFormPage(language, await this.applications.formOptions(language), {
-        values: kept, error: publicApplicationError(language, error.code, error.params as Record<string, unknown>),
+        query, hits: await this.search(query), values: kept, error: publicApplicationError(language, error.code, error.params as Record<string, unknown>),
       });
     }
   }

@@ -278,11 +278,12 @@ button{font-size:1rem;padding:.75rem 1.25rem;background:#0b4f8a;color:#fff;borde
 .code{font:700 1.4rem/1.3 ui-monospace,monospace;letter-spacing:.05em}.request{padding:.75rem;background:#fff8e1;border-left:4px solid #8a6100;white-space:pre-wrap}
 dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}small{color:#555}`;
 
-function layout(language: PublicApplicationLanguage, title: string, query: Record<string, string>, body: string): string {
+/** `path` (with `query`) is where each language's link leads: the same page in another language, also after a POST. */
+function layout(language: PublicApplicationLanguage, title: string, path: string, query: Record<string, string>, body: string): string {
   const m = messages[language];
   const links = publicLanguages
     .map((other) => {
-      const href = `?${new URLSearchParams({ ...query, lang: other }).toString()}`;
+      const href = `${path}?${new URLSearchParams({ ...query, lang: other }).toString()}`;
       return other === language ? `<strong lang="${other}">${languageNames[other]}</strong>` : `<a lang="${other}" hreflang="${other}" href="${escapeHtml(href)}">${languageNames[other]}</a>`;
     })
     .join(' · ');
@@ -328,6 +329,7 @@ export function renderApplicationFormPage(language: PublicApplicationLanguage, o
   return layout(
     language,
     m.title,
+    `${publicApplicationsPath}/new`,
     state.query ? { q: state.query } : {},
     `<h1>${escapeHtml(m.title)}</h1>
 <p>${escapeHtml(m.intro)}</p>
@@ -337,7 +339,7 @@ ${state.error ? `<p class="error" role="alert"><strong>${escapeHtml(m.error)}.</
 <form method="get" action="${publicApplicationsPath}/new" role="search" class="search"><label for="q">${escapeHtml(m.search_label)}</label>
 <input type="search" id="q" name="q" value="${escapeHtml(state.query ?? '')}"><input type="hidden" name="lang" value="${language}"><button type="submit">${escapeHtml(m.search_button)}</button></form>
 <form method="post" action="${publicApplicationsPath}?lang=${language}" enctype="multipart/form-data">
-<input type="hidden" name="lang" value="${language}">
+<input type="hidden" name="lang" value="${language}"><input type="hidden" name="q" value="${escapeHtml(state.query ?? '')}">
 <fieldset><legend>${escapeHtml(m.person_name)}</legend>
 ${persons}
 ${choice('personId', '', escapeHtml(m.new_person), chosen === '')}
@@ -377,6 +379,7 @@ export function renderApplicationSubmittedPage(language: PublicApplicationLangua
   return layout(
     language,
     m.submitted_title,
+    `${publicApplicationsPath}/${trackingCode}`,
     {},
     `<h1>${escapeHtml(m.submitted_title)}</h1>
 <p class="notice" role="status">${escapeHtml(m.submitted_text)} <span class="code" data-tracking-code>${escapeHtml(trackingCode)}</span></p>
@@ -401,6 +404,7 @@ export function renderApplicationStatusPage(language: PublicApplicationLanguage,
   return layout(
     language,
     `${m.status_title} ${status.trackingCode}`,
+    `${publicApplicationsPath}/${status.trackingCode}`,
     {},
     `<h1>${escapeHtml(m.status_title)}</h1>
 ${state.answered ? `<p class="notice" role="status">${escapeHtml(m.answered)}</p>` : ''}
@@ -430,6 +434,7 @@ export function renderApplicationMissingPage(language: PublicApplicationLanguage
   return layout(
     language,
     m.not_found,
+    `${publicApplicationsPath}/new`,
     {},
     `<h1>${escapeHtml(m.not_found)}</h1>
 <form method="get" action="${publicApplicationsPath}/status" class="search"><label for="code">${escapeHtml(m.lookup_label)}</label>
@@ -444,6 +449,7 @@ export function renderApplicationErrorPage(language: PublicApplicationLanguage, 
   return layout(
     language,
     m.error,
+    `${publicApplicationsPath}/new`,
     {},
     `<h1>${escapeHtml(m.error)}</h1>
 <p class="error" role="alert">${escapeHtml(message)}</p>
