@@ -18,5 +18,13 @@ export const lightTheme: RaThemeOptions = {
     RaSimpleList: {
       styleOverrides: { root: { '& .RaSimpleList-tertiary': { opacity: 1, color: 'rgba(0, 0, 0, 0.6)' } } },
     },
+    // The loading page's words are in the disabled text colour (2.7:1) and the error page is drawn at 50 % opacity
+    // (its button at 1.5:1): the secondary text colour and full opacity instead.
+    RaLoading: {
+      styleOverrides: { root: { '& .RaLoading-message': { color: 'rgba(0, 0, 0, 0.6)' } } },
+    },
+    RaError: {
+      styleOverrides: { root: { opacity: 1 } },
+    },
   },
 };

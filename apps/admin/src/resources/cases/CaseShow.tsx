@@ -59,7 +59,8 @@ const SubjectsTable = () => {
         </TableRow>
       </TableHead>
       <TableBody>
-        {(record?.subjects ?? []).map((subject) => (
+        {/* the list's row (subjects as a joined string) stands in for the case until the case itself arrives */}
+        {(Array.isArray(record?.subjects) ? record.subjects : []).map((subject) => (
           <TableRow key={subject.id}>
             <TableCell>
               {canOpenPerson ? <Link to={`/persons/${subject.personId}/show`}>{subject.nameKk ?? subject.nameRu ?? '—'}</Link> : (subject.nameKk ?? '—')}
