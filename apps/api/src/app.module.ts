@@ -56,7 +56,7 @@ import { EventsController } from './controllers/events.controller.js';
 import { GroupCasesController } from './controllers/group-cases.controller.js';
 import { ArchiveRequestCitationsController, InventoryController } from './controllers/inventory.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
-import { PublicBookController, PublicOpenDataController, PublicationController } from './controllers/publication.controller.js';
+import { PublicBookController, PublicOpenDataController, PublicationController, PublicationOpenDataController } from './controllers/publication.controller.js';
 import { PublicApplicationsController } from './controllers/public-applications.controller.js';
 import { ContributionsController, PublicContributionsController } from './controllers/contributions.controller.js';
 import { PlaceSourcesController } from './controllers/place-sources.controller.js';
@@ -156,6 +156,7 @@ export class AppModule implements NestModule {
         PublicationController,
         PublicBookController,
         PublicOpenDataController,
+        PublicationOpenDataController,
         PublicApplicationsController,
         PublicContributionsController,
         ContributionsController,

@@ -4,7 +4,12 @@ import { Role, type ContributionResponse } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
 import { createTestEnvironment, HttpSession, renderTestScan, type TestEnvironment } from '@aqtalu/testing';
 import { createWorker } from '@aqtalu/worker';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,5 +192,43 @@ describe('contributions to the Book of Memory', () => {
 
     const member = await HttpSession.loginAs(baseUrl, demo(Role.WgMember));
     expect((await member.get('/api/contributions')).status).toBe(403);
+  });
+  it('renders a region\'s Book of Memory in PDF in the worker (kk and ru) with the published fields only', async () => {
+    const canary = 'CANARYREGIONALBOOKQ';
+    const [place] = (await db.query(`SELECT pl.id, rg.code FROM places pl JOIN regions rg ON rg.id = pl.region_id ORDER BY rg.code LIMIT 1`)).rows;
+    const created = await secretary.post<{ id: string }>('/api/registry/persons', { names: [{ fullName: 'Өңірбаев Қасым' }], birthYear: '1901', birthplace: 'Қарқаралы' });
+    const id = created.body.id;
+    await db.query(`UPDATE persons SET birthplace_place_id = $2 WHERE id = $1`, [id, place.id]);
+    const [user] = (await db.query(`SELECT id FROM users WHERE role = 'secretary' LIMIT 1`)).rows;
+    // an accepted occupation that is not published, and a contributor's e-mail: neither may reach the book
+    await db.query(
+      `INSERT INTO person_facts (person_id, recorded_for_id, kind, accept_key, value, source_kind, reference_text, archive, fond, opis, delo, accepted, created_by)
+       VALUES ($1, $1, 'occupation', 'occupation', $2, 'archival', 'ЦГА РК, ф. 1, оп. 1, д. 1', 'ЦГА РК', '1', '1', '1', true, $3)`,
+      [id, canary, user.id],
+    );
+    expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['names', 'birth_year', 'birthplace'] })).status).toBe(200);
+    const texts: string[] = [];
+    for (const language of ['kk', 'ru']) {
+      const asked = await secretary.post<{ file: string }>('/api/publication/regional-books', { regionCode: place.code, language });
+      expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+      expect(asked.body.file).toBe(`book-of-memory-${place.code}-${language}.pdf`);
+      const pdf = await until(() => fetch(`${baseUrl}/api/public/open-data/${asked.body.file}`), (answer) => answer.status === 200, 60_000);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      const work = await mkdtemp(join(tmpdir(), 'regional-book-'));
+      await writeFile(join(work, 'book.pdf'), Buffer.from(await pdf.arrayBuffer()));
+      texts.push((await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', join(work, 'book.pdf'), '-'])).stdout);
+      await rm(work, { recursive: true, force: true });
+    }
+    expect(texts[0]).toContain('Жады кітабы');
+    expect(texts[1]).toContain('Книга памяти');
+    for (const text of texts) {
+      expect(text).toContain('Өңірбаев Қасым');
+      expect(text).toContain('1901');
+      expect(text).not.toContain(canary);
+      expect(text).not.toContain(visitor.email);
+    }
+    expect((await secretary.post('/api/publication/regional-books', { regionCode: 'NOPE', language: 'kk' })).status).toBe(404);
+    expect((await secretary.post('/api/publication/regional-books', { regionCode: place.code, language: 'en' })).status).toBe(400);
   });
 });

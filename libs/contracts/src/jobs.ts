@@ -34,6 +34,7 @@ export enum JobName {
   CheckContributionScan = 'check-contribution-scan',
   MailContributor = 'mail-contributor',
   BuildOpenData = 'build-open-data',
+  RenderRegionalBook = 'render-regional-book',
 }
 
 export interface JobPayload {
@@ -59,6 +60,8 @@ export interface JobPayload {
   [JobName.MailContributor]: { contributionId: string };
   /** Rebuilds the open-data dump of the published records; a rerun just builds it again. */
   [JobName.BuildOpenData]: Record<string, never>;
+  /** Renders a region's Book of Memory PDF (published fields only); a rerun renders it again. */
+  [JobName.RenderRegionalBook]: { regionCode: string; language: 'kk' | 'ru' };
 }
 
 /** Which queue each job runs on. */
@@ -76,6 +79,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.CheckContributionScan]: QueueName.Contributions,
   [JobName.MailContributor]: QueueName.Contributions,
   [JobName.BuildOpenData]: QueueName.OpenData,
+  [JobName.RenderRegionalBook]: QueueName.OpenData,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

@@ -864,7 +864,7 @@ export const auditActions = [
   'evidence.verify', 'evidence.reject', 'evidence.quarantine', 'evidence.release', 'evidence.recheck', 'evidence.proposal_confirm', 'evidence.proposal_dismiss',
   'export',
   'letter.create', 'letter.register_incoming', 'letter.download', 'letter.delivery', 'letter.email', 'letter.template_update',
-  'publication.publish', 'publication.withdraw', 'publication.open_data_build',
+  'publication.publish', 'publication.withdraw', 'publication.open_data_build', 'publication.regional_book',
   'public_application.submit', 'public_application.refused', 'public_application.read_status', 'public_application.answer', 'public_application.mail',
   'contribution.submit', 'contribution.accept', 'contribution.reject', 'contribution.scan_quarantine',
   'holiday.create', 'holiday.update', 'holiday.delete', 'holiday.add_fixed_year',

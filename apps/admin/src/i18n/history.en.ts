@@ -98,6 +98,7 @@ export const auditSentencesEn: Record<AuditAction, string> = {
   'publication.publish': '%{actor} published %{entity}',
   'publication.withdraw': '%{actor} withdrew the publication of %{entity}',
   'publication.open_data_build': '%{actor} rebuilt the open data of the Book of Memory',
+  'publication.regional_book': '%{actor} asked for a regional Book of Memory in PDF',
   'public_application.submit': '%{actor} received an online application: %{entity}',
   'public_application.refused': '%{actor} refused an online application',
   'public_application.read_status': 'The applicant opened the status page of %{entity}',

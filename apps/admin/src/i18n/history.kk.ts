@@ -94,6 +94,7 @@ export const auditSentencesKk: Record<AuditAction, string> = {
   'publication.publish': '%{actor} %{entity} жариялады',
   'publication.withdraw': '%{actor} %{entity} жариялауды тоқтатты',
   'publication.open_data_build': '%{actor} Жады кітабының ашық деректерін қайта жасады',
+  'publication.regional_book': '%{actor} өңірлік Жады кітабын PDF түрінде сұрады',
   'public_application.submit': '%{actor} онлайн өтініш қабылдады: %{entity}',
   'public_application.refused': '%{actor} онлайн өтінішті қабылдамады',
   'public_application.read_status': 'Өтініш беруші %{entity} күйінің бетін ашты',

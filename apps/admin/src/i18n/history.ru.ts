@@ -94,6 +94,7 @@ export const auditSentencesRu: Record<AuditAction, string> = {
   'publication.publish': '%{actor} опубликовал(а) %{entity}',
   'publication.withdraw': '%{actor} снял(а) с публикации %{entity}',
   'publication.open_data_build': '%{actor} пересобрал(а) открытые данные Книги памяти',
+  'publication.regional_book': '%{actor} заказал(а) региональную Книгу памяти в PDF',
   'public_application.submit': '%{actor} принял(а) онлайн-заявление: %{entity}',
   'public_application.refused': '%{actor} не принял(а) онлайн-заявление',
   'public_application.read_status': 'Заявитель открыл страницу статуса %{entity}',

@@ -8,7 +8,7 @@ import {
 import type { Request, Response } from 'express';
 import { Authenticated, Public } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { PublishPersonDto, WithdrawPublicationDto } from '../dtos/publication.dto.js';
+import { PublishPersonDto, RegionalBookDto, WithdrawPublicationDto } from '../dtos/publication.dto.js';
 
 const code = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,10 +33,7 @@ const publicReadsPerMinute = 600;
 @ApiTags('publication')
 @Controller('publication/persons')
 export class PublicationController {
-  constructor(
-    private readonly publication: PublicationService,
-    private readonly openData: OpenDataService,
-  ) {}
+  constructor(private readonly publication: PublicationService) {}
 
   @Authenticated({ permission: Permission.PublicationManage })
   @Get(':id')
@@ -53,6 +50,22 @@ export class PublicationController {
     return this.publication.publish(user, id, body);
   }
 
+  /** Withdrawal on request: the public page answers 410 at once. Audited with its reason. */
+  @Authenticated({ permission: Permission.PublicationManage })
+  @Post(':id/withdrawal')
+  @HttpCode(HttpStatus.OK)
+  @ApiExcludeEndpoint()
+  withdraw(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawPublicationDto): Promise<PublicationView> {
+    return this.publication.withdraw(user, id, body.reason);
+  }
+}
+
+/** The editors' side of the open data: a build now, a region's PDF book. */
+@ApiTags('publication')
+@Controller('publication')
+export class PublicationOpenDataController {
+  constructor(private readonly openData: OpenDataService) {}
+
   /** Builds the open-data dump now instead of waiting for the night (after a withdrawal, say). Audited. */
   @Authenticated({ permission: Permission.PublicationManage })
   @Post('open-data')
@@ -62,13 +75,13 @@ export class PublicationController {
     return this.openData.buildAudited();
   }
 
-  /** Withdrawal on request: the public page answers 410 at once. Audited with its reason. */
+  /** Asks the worker for a region's Book of Memory in PDF (kk or ru), served at /api/public/open-data/<file> once rendered. Audited. */
   @Authenticated({ permission: Permission.PublicationManage })
-  @Post(':id/withdrawal')
-  @HttpCode(HttpStatus.OK)
+  @Post('regional-books')
+  @HttpCode(HttpStatus.ACCEPTED)
   @ApiExcludeEndpoint()
-  withdraw(@CurrentUser() user: SessionUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawPublicationDto): Promise<PublicationView> {
-    return this.publication.withdraw(user, id, body.reason);
+  requestRegionalBook(@Body() body: RegionalBookDto): Promise<{ file: string }> {
+    return this.openData.requestRegionalBook(body.regionCode, body.language);
   }
 }
 

@@ -1,10 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, QueueName, type JobPayload } from '@aqtalu/contracts';
-import { jobLockOptions, OpenDataService } from '@aqtalu/server';
+import { jobLockOptions, OpenDataService, regionalBookLanguages } from '@aqtalu/server';
 import type { Job, Queue } from 'bullmq';
 
-/** Every night: the Book of Memory's open data rebuilt from the published records (a withdrawn record leaves it then). */
+/** Every night: the Book of Memory's open data and regional PDF books rebuilt from the published records (a withdrawn record leaves them then); a regional book on request. */
 @Processor(QueueName.OpenData, jobLockOptions())
 export class OpenDataProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -19,8 +19,17 @@ export class OpenDataProcessor extends WorkerHost implements OnApplicationBootst
     await this.queue.upsertJobScheduler('open-data-nightly', { pattern: '15 3 * * *', tz: 'Asia/Almaty' }, { name: JobName.BuildOpenData, data: {} });
   }
 
-  // idempotent: a build replaces the dump as a whole
-  async process(_job: Job<JobPayload[JobName.BuildOpenData]>): Promise<{ count: number }> {
-    return { count: (await this.openData.build()).count };
+  // idempotent: a build replaces the dump (and a rendering the PDF) as a whole
+  async process(job: Job<JobPayload[JobName.BuildOpenData] | JobPayload[JobName.RenderRegionalBook], unknown, JobName>): Promise<{ count: number }> {
+    if (job.name === JobName.RenderRegionalBook) {
+      const { regionCode, language } = job.data as JobPayload[JobName.RenderRegionalBook];
+      return { count: (await this.openData.renderRegionalBook(regionCode, language)).count };
+    }
+    const built = await this.openData.build();
+    // the regional books of the night, in both languages
+    for (const regionCode of await this.openData.regionsWithPublished()) {
+      for (const language of regionalBookLanguages) await this.openData.renderRegionalBook(regionCode, language);
+    }
+    return { count: built.count };
   }
 }

@@ -4,3 +4,4 @@ export * from './public-pages.js';
 export * from './demo-publications.seed.js';
 export * from './open-data.js';
 export * from './open-data.service.js';
+export * from './regional-book.pdf.js';

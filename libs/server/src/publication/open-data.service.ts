@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { JobName } from '@aqtalu/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { createHash } from 'node:crypto';
@@ -11,10 +12,17 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { CodedException } from '../errors/coded.exception.js';
 import { safeCell } from '../exports/spreadsheet-cell.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { openDataCsvColumns, openDataCsvRow, openDataFiles, openDataLicence, openDataSchema, type OpenDataRecord } from './open-data.js';
 import { publicBookPath } from './public-pages.js';
+import { renderRegionalBook, type RegionalBookLanguage } from './regional-book.pdf.js';
 import { PublicationService, type PublicField, type PublicationBasis } from './publication.service.js';
+
+/** A region's Book of Memory as served: book-of-memory-<region code>-<kk|ru>.pdf. */
+export const regionalBookFile = (regionCode: string, language: RegionalBookLanguage) => `book-of-memory-${regionCode}-${language}.pdf`;
+const regionalBookPattern = /^book-of-memory-[A-Za-z0-9_-]{1,8}-(kk|ru)\.pdf$/;
 
 /** Persons read per query while building. */
 const batchSize = 500;
@@ -41,6 +49,7 @@ export class OpenDataService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly publication: PublicationService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {
     this.dir = join(config.storage.dir, 'open-data');
   }
@@ -106,6 +115,51 @@ export class OpenDataService {
     }
   }
 
+  /** Asks the worker to render a region's Book of Memory (kk or ru); answers the file it will be served as. Audited. */
+  async requestRegionalBook(regionCode: string, language: RegionalBookLanguage): Promise<{ file: string }> {
+    const [region] = await this.dataSource.query(`SELECT code FROM regions WHERE code = $1`, [regionCode]);
+    if (!region) throw new CodedException(HttpStatus.NOT_FOUND, 'resource.not_found', { entity: 'region', id: regionCode });
+    await this.dataSource.transaction(async (manager) => {
+      await this.outbox.enqueue(manager, JobName.RenderRegionalBook, { regionCode, language });
+      await this.audit.record({ action: 'publication.regional_book', entityType: 'region', entityId: null, details: { regionCode, language } }, manager);
+    });
+    return { file: regionalBookFile(regionCode, language) };
+  }
+
+  /**
+   * The worker's rendering of a region's Book of Memory: the published persons whose published birthplace lies in
+   * the region, by name, with their published fields only. Written beside the dump and renamed into place.
+   */
+  async renderRegionalBook(regionCode: string, language: RegionalBookLanguage): Promise<{ file: string; count: number }> {
+    const [region] = await this.dataSource.query(`SELECT code, name_kk, name_ru FROM regions WHERE code = $1`, [regionCode]);
+    if (!region) return { file: '', count: 0 };
+    const rows: Array<{ person_id: string; basis: PublicationBasis; fields: PublicField[] }> = await this.dataSource.query(
+      `SELECT pub.person_id, pub.basis, pub.fields FROM published_persons pub JOIN persons p ON p.id = pub.person_id
+       JOIN places pl ON pl.id = p.birthplace_place_id JOIN regions rg ON rg.id = pl.region_id
+       WHERE pub.withdrawn_at IS NULL AND p.merged_into_id IS NULL AND 'birthplace' = ANY(pub.fields) AND 'names' = ANY(pub.fields) AND rg.code = $1
+       ORDER BY (SELECT min(v.full_name) FROM person_name_variants v WHERE v.person_id = p.id), pub.person_id`,
+      [regionCode],
+    );
+    const persons = [];
+    for (const row of rows) persons.push(await this.publication.publishedFields(row.person_id, row, language));
+    const pdf = await renderRegionalBook(language, language === 'kk' ? region.name_kk : region.name_ru, persons, new Date().toISOString().slice(0, 10));
+    await mkdir(this.dir, { recursive: true });
+    const file = regionalBookFile(regionCode, language);
+    const building = join(this.dir, `${file}.building-${process.pid}-${Date.now()}`);
+    await writeFile(building, pdf);
+    await rename(building, join(this.dir, file));
+    return { file, count: persons.length };
+  }
+
+  /** The regions with a published person born there: the nightly run renders their books in both languages. */
+  async regionsWithPublished(): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT DISTINCT rg.code FROM published_persons pub JOIN persons p ON p.id = pub.person_id JOIN places pl ON pl.id = p.birthplace_place_id
+       JOIN regions rg ON rg.id = pl.region_id WHERE pub.withdrawn_at IS NULL AND 'birthplace' = ANY(pub.fields) ORDER BY rg.code`,
+    );
+    return rows.map((row) => row.code);
+  }
+
   /** A file of the last build, or null when it is not one of the dump's files or nothing was built yet. */
   async open(name: string): Promise<{ stream: Readable; bytes: number; type: string } | null> {
     const types: Record<string, string> = {
@@ -114,7 +168,7 @@ export class OpenDataService {
       [openDataFiles.schema]: 'application/schema+json; charset=utf-8',
       [openDataFiles.checksums]: 'text/plain; charset=utf-8',
     };
-    const type = types[name];
+    const type = types[name] ?? (regionalBookPattern.test(name) ? 'application/pdf' : undefined);
     if (!type) return null;
     try {
       const { size } = await stat(join(this.dir, name));

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
 import { OpenDataService } from './open-data.service.js';
 import { PublicationService } from './publication.service.js';
 
-@Module({ imports: [RegistryModule], providers: [PublicationService, OpenDataService], exports: [PublicationService, OpenDataService] })
+@Module({ imports: [RegistryModule, OutboxModule], providers: [PublicationService, OpenDataService], exports: [PublicationService, OpenDataService] })
 export class PublicationModule {}
