@@ -1,7 +1,7 @@
 import { Role, type SessionUser } from '@aqtalu/contracts';
 import { freePort, startStack } from '@aqtalu/dev-stack';
 import { formatCaseNumber } from '@aqtalu/domain';
-import { AuditService, createDataSource, OutboxService, PasswordHasher, prepareDatabase, RegistryImportService, sealAuditLog } from '@aqtalu/server';
+import { AuditService, createDataSource, OutboxService, PasswordHasher, prepareDatabase, publicFields, RegistryImportService, sealAuditLog } from '@aqtalu/server';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -28,7 +28,7 @@ export interface ApiBenchmarkOptions {
   connections: number[];
   /** Where the table goes; `bench/results/api.md` unless told otherwise. */
   output?: string;
-  /** Only these targets (keys: bare, list, case, search, stats, comment); all by default. */
+  /** Only these targets (keys: bare, list, case, search, stats, public, comment); all by default. */
   only?: string[];
   /** A folder: the API's CPU profile of each target at the most connections is written there (<key>.cpuprofile). */
   profileDir?: string;
@@ -317,6 +317,13 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const memberId = ids['member@bench.aqtalu']!;
     await seedCases(dataSource, options.cases, memberId, [memberId, ids['lead@bench.aqtalu']!]);
     const caseIds: string[] = (await dataSource.query(`SELECT c.id FROM cases c JOIN regions r ON r.id = c.region_id WHERE r.code = 'ALM' ORDER BY c.number`)).map((r: { id: string }) => r.id);
+    // the public Book of Memory: a share of the registry published with every field, read by anonymous visitors
+    const publishedIds: string[] = (
+      await dataSource.query(
+        `INSERT INTO published_persons (person_id, basis, fields) SELECT id, 'book', $1::varchar[] FROM persons WHERE merged_into_id IS NULL ORDER BY id LIMIT 2000 RETURNING person_id`,
+        [[...publicFields]],
+      )
+    ).map((r: { person_id: string }) => r.person_id);
     log(`writing ${options.auditRows.toLocaleString('en')} audit entries`);
     await seedAuditHistory(dataSource, options.auditRows, users.map((u) => ({ id: ids[u.email]!, role: u.role })), caseIds);
     await dataSource.query('VACUUM ANALYZE');
@@ -371,6 +378,12 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       },
       { key: 'stats', name: 'dashboard `GET /api/cases/stats` (secretary)', baseUrl, request: () => ({ method: 'GET', path: '/api/cases/stats', headers: { authorization: secretaryToken } }) },
       {
+        // anonymous visitors from many addresses (the API believes X-Forwarded-For from loopback): each address is
+        // throttled per minute in Redis as in production, and each read is counted
+        key: 'public', name: 'public person page `GET /api/public/persons/:id` (anonymous, HTML)', baseUrl,
+        request: () => ({ method: 'GET', path: `/api/public/persons/${next(publishedIds)}?lang=kk`, headers: { 'x-forwarded-for': `10.20.${n % 250}.${(n >> 8) % 250}`, accept: 'text/html' } }),
+      },
+      {
         key: 'comment', name: 'comment `POST /api/cases/:id/comments` (wg_member)', baseUrl, write: true,
         request: () => ({ method: 'POST', path: `/api/cases/${next(caseIds)}/comments`, headers: { authorization: member, 'content-type': 'application/json' }, body: JSON.stringify({ body: `Архив жауабы тіркелді, хаттама № ${n}.` }) }),
       },
@@ -412,7 +425,9 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
     const list = at(targets[1]!, top);
     const one = at(targets[2]!, top);
-    const comment = at(targets[5]!, top);
+    const byKey = (key: string) => targets.find((target) => target.key === key)!;
+    const comment = at(byKey('comment'), top);
+    const publicPage = at(byKey('public'), top);
     const bareTop = bareAt(top);
     const lines = [
       `# API benchmark — ${counts.alm.toLocaleString('en')} cases in one region (${counts.cases.toLocaleString('en')} in all), ${counts.persons.toLocaleString('en')} registry persons, ${counts.audit.toLocaleString('en')} audit entries`,
@@ -437,6 +452,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       `| case ≥ 30 % of the bare route's requests/s | ${((one.requestsPerSecond / bareTop.requestsPerSecond) * 100).toFixed(1)} % | ${verdict(one.requestsPerSecond >= 0.3 * bareTop.requestsPerSecond)} |`,
       `| case p97.5 ≤ 3 × the bare route's | ${one.p975} ms | ${verdict(one.p975 <= 3 * Math.max(bareTop.p975, 1))} |`,
       `| comments ≥ 200 writes/s | ${comment.requestsPerSecond.toFixed(1)} | ${verdict(comment.requestsPerSecond >= 200 && comment.non2xx === 0)} |`,
+      `| public person page ≥ 200 requests/s | ${publicPage.requestsPerSecond.toFixed(1)} | ${verdict(publicPage.requestsPerSecond >= 200 && publicPage.non2xx === 0)} |`,
       `| audit seal lag ≤ 2 s under load (\`aqtalu_audit_seal_lag_seconds\`, ${sealLag.samples} samples) | max ${sealLag.max.toFixed(2)} s | ${verdict(sealLag.samples > 0 && sealLag.max <= 2)} |`,
       `| API resident memory after the run ≤ 300 MB | ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB; ${idle.rssMb.toFixed(0)} MB when started) | ${verdict(memory.rssMb <= 300)} |`,
       '',
