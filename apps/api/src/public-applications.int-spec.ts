@@ -137,7 +137,12 @@ describe('online applications through the public door', () => {
     const received = await eventually(async () => mails.find((mail) => mail.to.includes('aigerim@example.kz') && mail.raw.includes(code)), 15_000, 'the tracking e-mail');
     expect(received.raw).toContain(`https://aqtalu.example.kz/api/public/applications/${code}?lang=kk`);
 
-    const status = await page(`/api/public/applications/${code.toLowerCase()}?lang=kk`);
+    // the Book of Memory leads to the form, and the form's code box to the status page
+    expect((await page('/api/public/persons?lang=kk')).html).toContain('href="/api/public/applications/new?lang=kk"');
+    const lookup = await page(`/api/public/applications/status?code=${code.toLowerCase()}&lang=kk`);
+    expect(lookup.status).toBe(303);
+    expect(lookup.location).toBe(`/api/public/applications/${code.toLowerCase()}?lang=kk`);
+    const status = await page(lookup.location!);
     expect(status.status).toBe(200);
     expect(status.html).toContain('data-status="submitted"');
     expect(status.html).toContain('хатшының тексеруін күтуде');

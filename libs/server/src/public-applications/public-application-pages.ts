@@ -333,6 +333,8 @@ export function renderApplicationFormPage(language: PublicApplicationLanguage, o
     state.query ? { q: state.query } : {},
     `<h1>${escapeHtml(m.title)}</h1>
 <p>${escapeHtml(m.intro)}</p>
+<form method="get" action="${publicApplicationsPath}/status" class="search"><label for="code">${escapeHtml(m.lookup_label)}</label>
+<input id="code" name="code" autocomplete="off" placeholder="AQ-XXXX-XXXX-XXXX"><input type="hidden" name="lang" value="${language}"><button type="submit">${escapeHtml(m.lookup_button)}</button></form>
 ${state.error ? `<p class="error" role="alert"><strong>${escapeHtml(m.error)}.</strong> ${escapeHtml(state.error)}</p>` : ''}
 <h2>${escapeHtml(m.step_person)}</h2>
 <p><small>${escapeHtml(m.search_hint)}</small></p>

@@ -37,6 +37,7 @@ const messages = {
     withdrawn: 'Бұл жазба өтініш бойынша алынып тасталды',
     back: 'Іздеуге оралу',
     language: 'Тіл',
+    apply: 'Ақтау туралы өтініш беру немесе өтініштің күйін білу',
     filters: 'Сүзгілер',
     filter_region: 'Туған өңірі',
     filter_years: 'Қуғын-сүргін жылдары',
@@ -105,6 +106,7 @@ const messages = {
     withdrawn: 'Запись снята с публикации по просьбе',
     back: 'К поиску',
     language: 'Язык',
+    apply: 'Подать заявление о реабилитации или узнать его статус',
     filters: 'Фильтры',
     filter_region: 'Регион рождения',
     filter_years: 'Годы репрессий',
@@ -173,6 +175,7 @@ const messages = {
     withdrawn: 'This record was withdrawn on request',
     back: 'Back to the search',
     language: 'Language',
+    apply: 'Apply for rehabilitation or follow an application',
     filters: 'Filters',
     filter_region: 'Region of birth',
     filter_years: 'Years of repression',
@@ -300,6 +303,7 @@ export function renderPublicSearchPage(
     { ...(query ? { q: query } : {}), ...publicFilterQuery(filters) },
     `<h1>${escapeHtml(m.site)}</h1>
 <p>${escapeHtml(m.intro)}</p>
+<p><a href="/api/public/applications/new?lang=${language}">${escapeHtml(m.apply)}</a></p>
 <form method="get" action="${publicBookPath}" role="search"><label for="q">${escapeHtml(m.search_label)}</label>
 <input type="search" id="q" name="q" value="${escapeHtml(query)}"><input type="hidden" name="lang" value="${language}"><button type="submit">${escapeHtml(m.search_button)}</button>
 ${filterFields(language, filters, options)}</form>
