@@ -109,10 +109,24 @@ function comparePart(x: NamePart, y: NamePart): PartMatch {
   }
   if (x.stem === y.stem) return { sim: weights.same, kind: 'same' };
   if (x.phonetic === y.phonetic) return { sim: weights.soundsAlike, kind: 'sounds alike' };
-  // squared: two unrelated short codes still share a letter or two, and that must not look like a match
-  const sim = weights.similarScale * Math.max(trigramSimilarity(x.stem, y.stem), codeSimilarity(x.phonetic, y.phonetic) ** 2);
-  return { sim, kind: sim < differentBelow ? 'different' : 'similar' };
+  const key = x.stem < y.stem ? `${x.stem} ${x.phonetic} ${y.stem} ${y.phonetic}` : `${y.stem} ${y.phonetic} ${x.stem} ${x.phonetic}`;
+  let match = wordMatches.get(key);
+  if (!match) {
+    // squared: two unrelated short codes still share a letter or two, and that must not look like a match
+    const sim = weights.similarScale * Math.max(trigramSimilarity(x.stem, y.stem), codeSimilarity(x.phonetic, y.phonetic) ** 2);
+    match = { sim, kind: sim < differentBelow ? 'different' : 'similar' };
+    if (wordMatches.size >= maxWordMatches) wordMatches.clear();
+    wordMatches.set(key, match);
+  }
+  return match;
 }
+
+/**
+ * How alike two different full words are, kept: a search compares its words with a hundred and fifty
+ * spellings that share most of theirs, a duplicate sweep the same common names again and again. Bounded.
+ */
+const wordMatches = new Map<string, PartMatch>();
+const maxWordMatches = 200_000;
 
 /**
  * A word an -ович suffix calls the father's name, paired with a word that is this person's own name:
@@ -304,8 +318,24 @@ export function compareNames(first: string | NameKeys, second: string | NameKeys
   return explained(Math.round(Math.max(0, Math.min(1, score)) * 1000) / 1000, reasons);
 }
 
-/** The comparison with its reasons once each, as codes and in English. */
+/**
+ * The comparison with its reasons once each, as codes and in English. The English texts are made when read:
+ * a search compares a hundred and fifty spellings and shows ten.
+ */
 function explained(score: number, reasons: MatchReason[]): NameComparison {
-  const unique = [...new Map(reasons.map((coded) => [renderCode(coded.code, coded.params as never), coded])).entries()];
-  return { score, reasons: unique.map(([text]) => text), codes: unique.map(([, coded]) => coded) };
+  const seen = new Set<string>();
+  const codes = reasons.filter((coded) => {
+    const key = `${coded.code} ${(coded.params as { part?: string }).part ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  let texts: string[] | undefined;
+  return {
+    score,
+    codes,
+    get reasons() {
+      return (texts ??= codes.map((coded) => renderCode(coded.code, coded.params as never)));
+    },
+  };
 }

@@ -14,9 +14,26 @@ export function trigrams(text: string): Set<string> {
   return grams;
 }
 
+/**
+ * The trigrams of the words a search or a duplicate sweep compares, kept: the same few thousand name words
+ * are compared hundreds of thousands of times. Bounded; emptied when full.
+ */
+const known = new Map<string, Set<string>>();
+const maxKnown = 50_000;
+
+function trigramsOf(text: string): Set<string> {
+  let grams = known.get(text);
+  if (!grams) {
+    if (known.size >= maxKnown) known.clear();
+    grams = trigrams(text);
+    known.set(text, grams);
+  }
+  return grams;
+}
+
 export function trigramSimilarity(a: string, b: string): number {
-  const left = trigrams(a);
-  const right = trigrams(b);
+  const left = trigramsOf(a);
+  const right = trigramsOf(b);
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const gram of left) if (right.has(gram)) shared += 1;

@@ -242,9 +242,9 @@ export class RegistryImportService implements OnModuleDestroy {
           await this.outbox.enqueue(manager, JobName.DetectDuplicates, {});
         });
         // a bulk load leaves fresh statistics and a visibility map behind, so searches read the pair index only
-        // (what autovacuum would do some minutes later). The import is done either way: a failure here is
+        // and the initial-key index only (what autovacuum would do some minutes later). The import is done either way: a failure here is
         // logged, not retried. The database role must own the table, or PostgreSQL skips it with a warning.
-        await this.dataSource.query('VACUUM (ANALYZE) name_word_pairs').catch((error: Error) => this.logger.warn(`VACUUM after import ${importId}: ${error.message}`));
+        await this.dataSource.query('VACUUM (ANALYZE) name_word_pairs, name_initial_keys').catch((error: Error) => this.logger.warn(`VACUUM after import ${importId}: ${error.message}`));
         await this.dataSource.query('ANALYZE name_words, person_name_variants, persons').catch((error: Error) => this.logger.warn(`ANALYZE after import ${importId}: ${error.message}`));
         return { applied, done: true };
       }

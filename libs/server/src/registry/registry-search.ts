@@ -7,8 +7,8 @@
  *    trigrams. Each taken word gets a score (similarity, raised when the code agrees).
  * 2. Spellings are found through exact pairs of those words (name_word_pairs), all of the words at once:
  *    no early stop, so the second-closest spelling of the other word is tried too. A spelling with one
- *    full word and initials ("Baitursynov A. K.") is found through its word joined with its given initial
- *    (name_word_initial_keys), which a one-word query with an initial ("A. Baitursynov") uses as well.
+ *    full word and initials ("Baitursynov A. K.") is found through its word joined with its initials
+ *    (name_initial_keys), which a one-word query with an initial ("A. Baitursynov") uses as well.
  * 3. The spellings found are ranked by how well their words agree with the query's, word by word (the best
  *    word of each query word's list, plus an agreeing initial), and the closest are handed to compareNames.
  *
@@ -83,17 +83,42 @@ function wordPairs(lists: ScoredWord[][]): Map<string, number> {
   return pairs;
 }
 
-/** Word-and-initial keys ("baitursin|a") to look up: the lists' good words, each with each initial. */
-function initialKeys(lists: ScoredWord[][], initials: string[]): string[] {
-  const keys = new Set<string>();
+/** A range of `name_initial_keys` to read: one key, or every key that starts with a prefix. */
+interface KeyRange {
+  from: string;
+  to: string;
+}
+/** Keys are folded Latin letters, dots and a bar: `\u0001` follows a key, `~` every key of a prefix (C collation). */
+const exactKey = (key: string): KeyRange => ({ from: key, to: `${key}\u0001` });
+const keyPrefix = (prefix: string): KeyRange => ({ from: prefix, to: `${prefix}~` });
+
+/**
+ * Word-and-initials keys to read ("baitursin|a.k."): the lists' good words, each with each possible given
+ * initial. With the query's patronymic initial too, the spellings whose initials both agree and those with
+ * the given initial only; with the given initial alone, every spelling whose initials start with it.
+ */
+function initialKeyRanges(lists: ScoredWord[][], givenInitials: string[], queryInitials: string): KeyRange[] {
+  const ranges = new Map<string, KeyRange>();
+  const full = queryInitials.split('.').filter(Boolean).length >= 2;
   for (const list of lists) {
     for (const { word, score } of list) {
       if (score < initialKeyMinScore) continue;
-      for (const initial of initials) keys.add(`${word}|${initial}`);
+      for (const initial of givenInitials) {
+        const given = `${word}|${initial}.`;
+        if (full && queryInitials.startsWith(`${initial}.`)) {
+          ranges.set(given, exactKey(given));
+          ranges.set(`${word}|${queryInitials}`, exactKey(`${word}|${queryInitials}`));
+        } else {
+          ranges.set(given, keyPrefix(given));
+        }
+      }
     }
   }
-  return [...keys];
+  return [...ranges.values()];
 }
+
+/** Keys read per range at most: a common surname with a common initial is ranked on a sample. */
+const maxHitsPerRange = 5000;
 
 /** Hits read per search at most: a name shared by more spellings than this is ranked on a sample of them. */
 const maxHits = 20_000;
@@ -119,19 +144,29 @@ export async function findSpellings(
   const given = full.filter((part, i) => part.role === 'given' && found[i]!.length > 0).map((part) => initialOf(part.stem));
   const surnameAt = full.findIndex((part, i) => part.role === 'surname' && found[i]!.length > 0);
   const keyLists = surnameAt >= 0 ? [found[surnameAt]!] : lists;
-  const keys = initialKeys(keyLists, [...new Set([...queryInitials, ...(surnameAt >= 0 ? given : full.map((part) => initialOf(part.stem)))])]);
+  const ranges = initialKeyRanges(keyLists, [...new Set([...queryInitials, ...(surnameAt >= 0 ? given : full.map((part) => initialOf(part.stem)))])], query.initials);
   // one word and no initial: every spelling with one of its words
-  const byWords = lists.length === 1 && keys.length === 0;
+  const byWords = lists.length === 1 && ranges.length === 0;
 
   const hitParams: unknown[] = [];
   const hp = (value: unknown) => `$${hitParams.push(value)}`;
   const hitSources: string[] = [];
   if (pairs.size > 0) hitSources.push(`SELECT variant_id, skeleton, NULL::text AS initials FROM name_word_pairs WHERE pair = ANY(${hp([...pairs.keys()])}::text[])`);
-  if (keys.length > 0) hitSources.push(`SELECT id, skeleton, initials FROM person_name_variants WHERE name_word_initial_keys(skeleton, initials) && ${hp(keys)}::text[]`);
+  // a query of several full words finds the spellings of full words through their pairs: by an initial it needs only
+  // the spellings of one full word ("Baitursynov A. K.")
+  if (ranges.length > 0) {
+    hitSources.push(
+      `SELECT k.variant_id, k.skeleton, k.initials FROM unnest(${hp(ranges.map((range) => range.from))}::text[], ${hp(ranges.map((range) => range.to))}::text[]) r(low, high)
+       CROSS JOIN LATERAL (SELECT variant_id, skeleton, initials FROM name_initial_keys
+                           WHERE key >= r.low COLLATE "C" AND key < r.high COLLATE "C"${lists.length > 1 ? ` AND position(' ' in skeleton) = 0` : ''}
+                           LIMIT ${maxHitsPerRange}) k`,
+    );
+  }
   if (byWords) hitSources.push(`SELECT id, skeleton, NULL FROM person_name_variants WHERE string_to_array(skeleton, ' ') && ${hp(lists[0]!.map((entry) => entry.word))}::text[]`);
   // initials are read for the spellings found by an initial (their given initial agrees), to rank by the rest
-  const hits: Array<{ skeleton: string; ids: string[]; initials: string | null }> = await db.query(
-    `SELECT skeleton, initials, array_agg(DISTINCT variant_id) AS ids
+  // the ids as one text, not an array: parsing thousands of uuid arrays took more than ranking them
+  const hits: Array<{ skeleton: string; ids: string; initials: string | null }> = await db.query(
+    `SELECT skeleton, initials, string_agg(DISTINCT variant_id::text, ',') AS ids
      FROM (SELECT * FROM (${hitSources.join(' UNION ALL ')}) h(variant_id, skeleton, initials) LIMIT ${maxHits}) h
      GROUP BY skeleton, initials`,
     hitParams,
@@ -158,7 +193,7 @@ export async function findSpellings(
       if (query.initials.length > 2 && hit.initials.startsWith(query.initials)) closeness += initialBonus / 2;
     }
     if (lists.length === 1 && query.initials.length <= 2) closeness += 0.1 * Math.min(2, words.length - 1);
-    for (const id of hit.ids) ranked.push({ id, closeness });
+    for (const id of hit.ids.split(',')) ranked.push({ id, closeness });
   }
   ranked.sort((a, b) => b.closeness - a.closeness || (a.id < b.id ? -1 : 1));
   const chosen = ranked.slice(0, Math.max(options.take, maxCandidates));

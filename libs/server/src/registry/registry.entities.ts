@@ -10,8 +10,8 @@ import { PersonEntity } from './person.entity.js';
 @Index('ix_person_name_variants_person', ['personId'])
 // a GIN index on the skeleton's words is written by hand in the migration (one-word searches)
 @Index('ix_person_name_variants_words', { synchronize: false })
-// and a GIN index on name_word_initial_keys(skeleton, initials) ("A. Baitursynov" searches), also by hand
-@Index('ix_person_name_variants_initial_keys', { synchronize: false })
+// its words with its initials ("abai|a.o.", "A. Baitursynov" searches) are rows of name_initial_keys, which
+// triggers of the migration keep (1796192000000-NameInitialKeys): no write path writes them
 @Index('ix_person_name_variants_key_version', ['keyVersion', 'id'])
 @Check('ck_person_name_variants_script', `script IN ('kk-cyrl','ru-cyrl','latin','other')`)
 export class PersonNameVariantEntity {

@@ -272,7 +272,8 @@ export class RegistryService {
     const filterSql = filters.map((filter) => `AND ${filter}`).join(' ');
 
     const candidates = await findSpellings(this.dataSource, normalised, { filterSql, params, take: filters.length ? maxFilteredCandidates : maxCandidates });
-    const best = new Map<string, Omit<SearchHit, 'nameKk' | 'nameRu' | 'birthYear'>>();
+    // the comparison is kept, not its reasons: their texts are made for the page only
+    const best = new Map<string, { personId: string; score: number; matchedVariant: string; comparison: ReturnType<typeof compareNames> }>();
     // common names bring the same spelling many times: each is compared once
     const compared = new Map<string, ReturnType<typeof compareNames>>();
     for (const candidate of candidates) {
@@ -280,13 +281,7 @@ export class RegistryService {
       if (!comparison) compared.set(candidate.full_name, (comparison = compareNames(normalised, candidateKeys(candidate.full_name))));
       const current = best.get(candidate.person_id);
       if (!current || comparison.score > current.score) {
-        best.set(candidate.person_id, {
-          personId: candidate.person_id,
-          score: Math.round(comparison.score * 1000) / 1000,
-          matchedVariant: candidate.full_name,
-          reasons: comparison.reasons,
-          reasonCodes: comparison.codes,
-        });
+        best.set(candidate.person_id, { personId: candidate.person_id, score: Math.round(comparison.score * 1000) / 1000, matchedVariant: candidate.full_name, comparison });
       }
     }
     const offset = options.offset ?? 0;
@@ -298,9 +293,9 @@ export class RegistryService {
       [page.map((hit) => hit.personId)],
     );
     const byId = new Map(persons.map((person) => [person.id, person]));
-    return page.flatMap((hit) => {
+    return page.flatMap(({ comparison, ...hit }) => {
       const person = byId.get(hit.personId);
-      return person ? [{ ...hit, nameKk: person.name_kk, nameRu: person.name_ru, birthYear: person.birth_year }] : [];
+      return person ? [{ ...hit, reasons: comparison.reasons, reasonCodes: comparison.codes, nameKk: person.name_kk, nameRu: person.name_ru, birthYear: person.birth_year }] : [];
     });
   }
 

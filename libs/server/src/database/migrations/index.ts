@@ -25,6 +25,7 @@ import { BookOfMemory1796183450688 } from './1796183450688-BookOfMemory.js';
 import { SessionPrintBatchesIncomingNumbers1796189931197 } from './1796189931197-SessionPrintBatchesIncomingNumbers.js';
 import { PublicApplications1796190010017 } from './1796190010017-PublicApplications.js';
 import { Contributions1796189951874 } from './1796189951874-Contributions.js';
+import { NameInitialKeys1796192000000 } from './1796192000000-NameInitialKeys.js';
 /**
  * Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file here and
  * adds it to this list; a landed migration is never edited.
@@ -57,4 +58,5 @@ export const migrations: Function[] = [
   SessionPrintBatchesIncomingNumbers1796189931197,
   PublicApplications1796190010017,
   Contributions1796189951874,
+  NameInitialKeys1796192000000,
 ];
