@@ -3,6 +3,7 @@ import { Role } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpSession } from '@aqtalu/testing';
 import { BackOffice } from './back-office.js';
 
 const secretary = demoLogins.find((login) => login.role === Role.Secretary)!;
@@ -14,6 +15,9 @@ const ru = {
   signedIn: /^Вы вошли как /,
   statistics: 'Статистика',
   counts: 'Заявления и дела',
+  letters: 'Письма',
+  createLetter: 'Создать письмо',
+  pdf: 'PDF',
 };
 
 describe('the statistics page in the back office', () => {
@@ -25,12 +29,17 @@ describe('the statistics page in the back office', () => {
     expect(await office.stop()).toBe(0);
   });
 
-  it('shows the tables in Russian and downloads one as XLSX with its filters written above it', async () => {
+  const signIn = async () => {
     const page = await office.newPage();
     await page.getByRole('textbox', { name: ru.email }).fill(secretary.email);
     await page.getByLabel(new RegExp(`^${ru.password}`)).fill(secretary.password);
     await page.getByRole('button', { name: ru.signIn }).click();
     await page.getByText(ru.signedIn).waitFor();
+    return page;
+  };
+
+  it('shows the tables in Russian and downloads one as XLSX with its filters written above it', async () => {
+    const page = await signIn();
 
     await page.getByRole('menuitem', { name: ru.statistics, exact: true }).click();
     await page.getByText(ru.counts).waitFor();
@@ -44,5 +53,30 @@ describe('the statistics page in the back office', () => {
     const rows = Array.from({ length: sheet.rowCount }, (_, index) => values(index + 1));
     expect(rows.find((cells) => cells[0] === 'role')).toEqual(['role', 'secretary']);
     expect(rows).toContainEqual(['period', 'key', 'name_kk', 'name_ru', 'applications', 'cases', 'subjects']);
+  }, 120_000);
+
+  it("writes a letter from the case's Letters tab and opens its PDF once the worker has rendered it", async () => {
+    const api = await HttpSession.login(office.baseUrl, secretary.email, secretary.password);
+    const created = await api.post<{ id: string; number: string }>('/api/cases', {
+      regionCode: 'ALM',
+      categoryCode: 'counter_revolutionary',
+      applicant: { kind: 'relative', name: 'Әлия Мағжанқызы', kinship: 'внучка', kinshipProof: 'свидетельства о рождении' },
+      subjects: [{ nameKk: 'Мағжан Жұмабаев', nameRu: 'Магжан Жумабаев' }],
+    });
+    expect(created.status).toBe(201);
+    const page = await signIn();
+    await page.goto(`${office.baseUrl}/#/cases/${created.body.id}/show/letters`);
+    await page.getByRole('tab', { name: ru.letters }).waitFor();
+    await page.getByRole('button', { name: ru.createLetter }).click();
+    const row = page.getByRole('listitem').filter({ hasText: /^ЗП-\d{4}\/\d{4}/ }).first();
+    await row.waitFor();
+    const pdfButton = row.getByRole('button', { name: ru.pdf, exact: true });
+    await page.waitForFunction((button) => !(button as HTMLButtonElement).disabled, await pdfButton.elementHandle(), { timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), pdfButton.click()]);
+    expect(download.suggestedFilename()).toMatch(/^ЗП-\d{4}_\d{4}\.pdf$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const letters = await api.get<Array<{ number: string; status: string }>>(`/api/cases/${created.body.id}/letters`);
+    expect(letters.body).toEqual([expect.objectContaining({ status: 'to_send' })]);
   }, 120_000);
 });

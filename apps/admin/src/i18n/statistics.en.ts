@@ -50,7 +50,7 @@ export const statisticsEn = {
       hint: 'Type at least two letters. Russian words are found in any form; Kazakh ones with or without ә, ғ, қ, ң, ө, ұ, ү, і.',
       case: 'Case',
     },
-    exports: { button: 'Export', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'The export failed.' },
+    exports: { button: 'Export', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'The export failed.', votes: 'Export votes', decisions: 'Export decisions', facts: 'Export facts' },
   },
 };
 

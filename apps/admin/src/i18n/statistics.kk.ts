@@ -51,6 +51,6 @@ export const statisticsKk: StatisticsMessages = {
       hint: 'Кемінде екі әріп енгізіңіз. Орыс сөздері кез келген тұлғада, қазақ сөздері ә, ғ, қ, ң, ө, ұ, ү, і әріптерімен де, оларсыз да табылады.',
       case: 'Іс',
     },
-    exports: { button: 'Жүктеп алу', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'Жүктеп алу мүмкін болмады.' },
+    exports: { button: 'Жүктеп алу', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'Жүктеп алу мүмкін болмады.', votes: 'Дауыстарды жүктеп алу', decisions: 'Шешімдерді жүктеп алу', facts: 'Фактілерді жүктеп алу' },
   },
 };

@@ -51,6 +51,6 @@ export const statisticsRu: StatisticsMessages = {
       hint: 'Введите не менее двух букв. Русские слова находятся в любой форме, казахские — с буквами ә, ғ, қ, ң, ө, ұ, ү, і и без них.',
       case: 'Дело',
     },
-    exports: { button: 'Выгрузить', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'Не удалось выгрузить.' },
+    exports: { button: 'Выгрузить', csv: 'CSV (Excel)', xlsx: 'XLSX', failed: 'Не удалось выгрузить.', votes: 'Выгрузить голоса', decisions: 'Выгрузить решения', facts: 'Выгрузить факты' },
   },
 };

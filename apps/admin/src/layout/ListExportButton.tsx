@@ -1,6 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, Menu, MenuItem } from '@mui/material';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { CreateButton, FilterButton, TopToolbar, useCanAccess, useFilterContext, useListContext, useNotify, useResourceContext, useResourceDefinition, useTranslate } from 'react-admin';
 import { authorizedFetch } from '../providers/authFetch';
 import { readProblemDetail } from '../providers/problemDetails';
@@ -29,18 +29,17 @@ export function exportFilter(filter: Record<string, unknown>): Record<string, un
 }
 
 /**
- * The whole list as the API streams it (`/api/exports/<path>`), with the list's current filter and sort: every
- * row the user may see, not the page on screen. `filter` adds what the list's own filter lacks (e.g. a person).
+ * The export menu (CSV or XLSX) of `/api/exports/<path>` with the given filter and sort; `label` names what is
+ * exported where one screen offers several exports.
  */
-export const ListExportButton = ({ path, filter, sort = true }: { path: string; filter?: Record<string, unknown>; sort?: boolean }) => {
+export const ExportButton = ({ path, filter, sort, label = 'aqtalu.exports.button' }: { path: string; filter: Record<string, unknown>; sort?: [string, string]; label?: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const list = useListContext();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const run = (format: 'csv' | 'xlsx') => {
     setAnchor(null);
-    const query = new URLSearchParams({ format, filter: JSON.stringify(exportFilter({ ...(list?.filterValues ?? {}), ...(filter ?? {}) })) });
-    if (sort && list?.sort?.field) query.set('sort', JSON.stringify([list.sort.field, list.sort.order]));
+    const query = new URLSearchParams({ format, filter: JSON.stringify(exportFilter(filter)) });
+    if (sort) query.set('sort', JSON.stringify(sort));
     downloadAs(`/exports/${path}?${query.toString()}`, `${path}-${new Date().toISOString().slice(0, 10)}.${format}`).catch((error: Error) =>
       notify(error.message, { type: 'error' }),
     );
@@ -48,7 +47,7 @@ export const ListExportButton = ({ path, filter, sort = true }: { path: string; 
   return (
     <>
       <Button size="small" startIcon={<DownloadIcon />} onClick={(event) => setAnchor(event.currentTarget)} aria-haspopup="menu">
-        {translate('aqtalu.exports.button')}
+        {translate(label)}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={() => run('csv')}>{translate('aqtalu.exports.csv')}</MenuItem>
@@ -58,8 +57,24 @@ export const ListExportButton = ({ path, filter, sort = true }: { path: string; 
   );
 };
 
+/**
+ * The whole list as the API streams it (`/api/exports/<path>`), with the list's current filter and sort: every
+ * row the user may see, not the page on screen. `filter` adds what the list's own filter lacks (e.g. a person).
+ */
+export const ListExportButton = ({ path, filter, sort = true, label }: { path: string; filter?: Record<string, unknown>; sort?: boolean; label?: string }) => {
+  const list = useListContext();
+  return (
+    <ExportButton
+      path={path}
+      filter={{ ...(list?.filterValues ?? {}), ...(filter ?? {}) }}
+      sort={sort && list?.sort?.field ? [list.sort.field, list.sort.order] : undefined}
+      label={label}
+    />
+  );
+};
+
 /** A list's toolbar with the streamed export instead of react-admin's page-by-page one (give the List `exporter={false}`). */
-export const ExportActions = ({ path, filter }: { path: string; filter?: Record<string, unknown> }) => {
+export const ExportActions = ({ path, filter, label, children }: { path: string; filter?: Record<string, unknown>; label?: string; children?: ReactNode }) => {
   const resource = useResourceContext();
   const { hasCreate } = useResourceDefinition();
   const { canAccess } = useCanAccess({ resource, action: 'create' });
@@ -68,7 +83,8 @@ export const ExportActions = ({ path, filter }: { path: string; filter?: Record<
     <TopToolbar>
       {filters?.length ? <FilterButton /> : null}
       {hasCreate && canAccess ? <CreateButton /> : null}
-      <ListExportButton path={path} filter={filter} />
+      <ListExportButton path={path} filter={filter} label={label} />
+      {children}
     </TopToolbar>
   );
 };

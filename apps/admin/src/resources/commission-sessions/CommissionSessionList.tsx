@@ -2,7 +2,7 @@ import { DataTable, List, SimpleList, useLocaleState, useTranslate } from 'react
 import { formatDate } from '../../i18n/dates';
 import { DateText } from '../../layout/DateText';
 import { useIsSmall } from '../../layout/useIsSmall';
-import { ExportActions } from '../../layout/ListExportButton';
+import { ExportActions, ExportButton } from '../../layout/ListExportButton';
 
 interface SessionRow {
   id: string;
@@ -17,7 +17,7 @@ export const CommissionSessionList = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
-    <List sort={{ field: 'date', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportActions path="commission-sessions" />}>
+    <List sort={{ field: 'date', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportActions path="commission-sessions" label="aqtalu.exports.votes"><ExportButton path="decisions" filter={{}} label="aqtalu.exports.decisions" /></ExportActions>}>
       {small ? (
         <SimpleList<SessionRow>
           linkType="show"

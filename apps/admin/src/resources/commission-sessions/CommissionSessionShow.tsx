@@ -23,6 +23,7 @@ import { LabelledButton as Button } from '../../layout/LabelledButton';
 import { apiJson, downloadFile } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { SessionBatchPrint } from '../letters/SessionBatchPrint';
+import { ExportButton } from '../../layout/ListExportButton';
 import { type AgendaCandidate, type AgendaItem, candidateLabel, type SessionRecord, tally, toggledAttendance } from './session';
 import { useApi } from '../../providers/useApi';
 
@@ -60,6 +61,18 @@ const ProtocolButton = () => {
         )
       }
     />
+  );
+};
+
+/** This session's votes and decisions as CSV or XLSX (the streamed exports, filtered to the session). */
+const SessionExports = () => {
+  const record = useRecordContext<SessionRecord>();
+  if (!record) return null;
+  return (
+    <>
+      <ExportButton path="commission-sessions" filter={{ sessionId: record.id }} label="aqtalu.exports.votes" />
+      <ExportButton path="decisions" filter={{ sessionId: record.id }} label="aqtalu.exports.decisions" />
+    </>
   );
 };
 
@@ -249,7 +262,7 @@ const Header = () => {
 };
 
 export const CommissionSessionShow = () => (
-  <Show actions={<TopToolbar><ProtocolButton /><SessionBatchPrint /></TopToolbar>}>
+  <Show actions={<TopToolbar><ProtocolButton /><SessionExports /><SessionBatchPrint /></TopToolbar>}>
     <Header />
     <Stack spacing={2} sx={{ p: 2 }}>
       <Attendance />

@@ -1,6 +1,6 @@
 import { LetterKind, LetterLanguage, LetterStatus, type LetterResponse } from '@aqtalu/contracts';
 import { List as MuiList, ListItem, ListItemText, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, useCanAccess, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { formatDate } from '../../i18n/dates';
 import { IncomingLetterForm } from './IncomingLetterForm';
@@ -21,6 +21,13 @@ export const LettersTab = () => {
   const [registering, setRegistering] = useState(false);
   const { canAccess: canWrite } = useCanAccess({ resource: 'cases', action: 'edit' });
   const { data, reload } = useApi<LetterResponse[]>(record ? `/cases/${record.id}/letters` : null);
+  // the worker renders a new letter in a moment: look again until none is being prepared
+  const rendering = data?.some((letter) => letter.status === LetterStatus.Rendering) ?? false;
+  useEffect(() => {
+    if (!rendering) return undefined;
+    const timer = setInterval(reload, 1500);
+    return () => clearInterval(timer);
+  }, [rendering, reload]);
   const fail = (error: unknown) => notify(messageOf(error), { type: 'error', messageArgs: { _: messageOf(error) } });
   const act = (work: () => Promise<unknown>) => {
     setBusy(true);

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { localName, useApi } from '../../providers/useApi';
 import { messageOf } from '../cases/TransitionsPanel';
+import { ExportButton } from '../../layout/ListExportButton';
 import { episodeDetails, type FactDictionaryRef, type PersonCase, type PersonFact, type Phrase, sourcePhrase, splitFacts } from './person';
 
 const usePhrase = () => {
@@ -44,9 +45,12 @@ export const PersonFacts = ({ personId }: { personId: string }) => {
   return (
     <Stack spacing={2} sx={{ width: '100%' }}>
       <Box>
-        <Typography variant="subtitle1" component="h2">
-          {translate('aqtalu.screens.person.facts')}
-        </Typography>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+          <Typography variant="subtitle1" component="h2">
+            {translate('aqtalu.screens.person.facts')}
+          </Typography>
+          {data.length ? <ExportButton path="facts" filter={{ personId }} label="aqtalu.exports.facts" /> : null}
+        </Stack>
         {facts.length === 0 ? (
           <Typography color="text.secondary">{translate('aqtalu.screens.person.no_facts')}</Typography>
         ) : (
