@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -148,7 +148,7 @@ function judge(spellings: Spelling[], query: Spelling, found: string[], recall: 
  * per script pair, next to a plain pg_trgm search (nearest raw strings) in the same database; recall of
  * generated second records of a person; search latency; database size. Seeded and deterministic.
  */
-export async function runRegistryBenchmark(options: { persons: number; queries: number; seed?: number; hold?: boolean }): Promise<void> {
+export async function runRegistryBenchmark(options: { persons: number; queries: number; seed?: number; hold?: boolean; baseline?: boolean }): Promise<void> {
   // BENCH_DATA_DIR keeps the database between runs (a run on a loaded database only searches)
   const keptDir = process.env.BENCH_DATA_DIR;
   const dataDir = keptDir ?? (await mkdtemp(join(tmpdir(), 'aqtalu-bench-')));
@@ -228,13 +228,18 @@ export async function runRegistryBenchmark(options: { persons: number; queries: 
     for (const entry of sample) await timed(typo(entry.fullName, random));
     latencies.sort((a, b) => a - b);
 
-    // baseline: plain pg_trgm, the nearest raw strings, in the same database
-    log('baseline: trigram index on the raw spellings');
-    await dataSource.query(`CREATE INDEX bench_full_name_trgm ON person_name_variants USING gist (lower(full_name) gist_trgm_ops)`);
+    const searchLoad = loadavg()[0];
+    // baseline: plain pg_trgm, the nearest raw strings, in the same database (--no-baseline leaves it out: at
+    // 5 M its index takes long to build and each of its queries seconds)
+    const withBaseline = options.baseline !== false;
+    if (withBaseline) {
+      log('baseline: trigram index on the raw spellings');
+      await dataSource.query(`CREATE INDEX bench_full_name_trgm ON person_name_variants USING gist (lower(full_name) gist_trgm_ops)`);
+    }
     const baseline = new Map<string, RecallTally>();
     const baselineMrr = new Map<string, RecallTally>();
     const baselineLatencies: number[] = [];
-    for (const spelling of spellings) {
+    for (const spelling of withBaseline ? spellings : []) {
       const start = performance.now();
       const rows: Array<{ person_id: string }> = await dataSource.query(
         `SELECT person_id FROM person_name_variants ORDER BY lower(full_name) <-> lower($1), id LIMIT 10`,
@@ -249,15 +254,19 @@ export async function runRegistryBenchmark(options: { persons: number; queries: 
     const row = (key: string) => {
       const a = { ...(ours.get(key) ?? tally()), reciprocal: (mrr.get(key)?.reciprocal ?? 0) / (mrr.get(key)?.pairs || 1) };
       const b = { ...(baseline.get(key) ?? tally()), reciprocal: (baselineMrr.get(key)?.reciprocal ?? 0) / (baselineMrr.get(key)?.pairs || 1) };
-      const target = key === 'all' ? '≥ 0.95' : '≥ 0.90';
-      const met = a.pairs && a.hits / a.pairs >= (key === 'all' ? 0.95 : 0.9) ? 'met' : 'missed';
+      const target = key === 'all' ? `≥ ${recallTarget.toFixed(2)}` : '≥ 0.90';
+      const met = a.pairs && a.hits / a.pairs >= (key === 'all' ? recallTarget : 0.9) ? 'met' : 'missed';
       return `| ${key === 'all' ? '**all pairs**' : key} | ${a.pairs} | ${ratio(a.hits, a.pairs)} | ${a.reciprocal.toFixed(3)} | ${ratio(b.hits, b.pairs)} | ${b.reciprocal.toFixed(3)} | ${target} (${met}) |`;
     };
     const p95 = percentile(latencies, 95);
+    // the targets of issue 14: at 1 M p95 ≤ 50 ms and recall ≥ 0.95; at 5 M p95 ≤ 80 ms and recall ≥ 0.93
+    const large = options.persons >= 5_000_000;
+    const latencyTarget = large ? 80 : 50;
+    const recallTarget = large ? 0.93 : 0.95;
     const table = [
       `# Registry search benchmark — ${options.persons.toLocaleString('en')} generated persons`,
       '',
-      `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}, one PostgreSQL on this machine (2 cores shared with other work).`,
+      `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, ${availableParallelism()} cores, Node ${process.version}, one PostgreSQL on this machine; load average ${searchLoad.toFixed(1)} while searching (other work shares the cores when it is above ${availableParallelism()}).`,
       `Generated with tools/bench/src/realistic-names.ts (seed ${options.seed ?? 1937}); the ${spellings.length} spellings of ../shared/data/name-variants.tsv hidden among them, each its own person.`,
       `Corpus loaded directly (keys as every write computes them, vocabulary and word pairs in SQL)${loadSeconds ? ` in ${loadSeconds.toFixed(0)} s` : ' by an earlier run'}; the import is measured by its own stage.`,
       '',
@@ -276,9 +285,9 @@ export async function runRegistryBenchmark(options: { persons: number; queries: 
       '| measure | Aqtalu | pg_trgm nearest raw strings | target |',
       '|---|---|---|---|',
       `| queries | ${latencies.length} (shared spellings, generated records, misspelled names) | ${baselineLatencies.length} | |`,
-      `| p50 | ${ms(percentile(latencies, 50))} | ${ms(percentile(baselineLatencies, 50))} | |`,
-      `| p95 | ${ms(p95)} | ${ms(percentile(baselineLatencies, 95))} | ≤ 50 ms at 1 M (${p95 <= 50 ? 'met' : 'missed'}) |`,
-      `| p99 | ${ms(percentile(latencies, 99))} | ${ms(percentile(baselineLatencies, 99))} | |`,
+      `| p50 | ${ms(percentile(latencies, 50))} | ${withBaseline ? ms(percentile(baselineLatencies, 50)) : 'not run'} | |`,
+      `| p95 | ${ms(p95)} | ${withBaseline ? ms(percentile(baselineLatencies, 95)) : 'not run'} | ≤ ${latencyTarget} ms at ${large ? '5' : '1'} M (${p95 <= latencyTarget ? 'met' : 'missed'}) |`,
+      `| p99 | ${ms(percentile(latencies, 99))} | ${withBaseline ? ms(percentile(baselineLatencies, 99)) : 'not run'} | |`,
       `| database size | ${size} (before the baseline's index) | | |`,
       '',
       misses.length ? `Missed pairs (query → spelling not in the first 10), ${misses.length}:` : 'No pair missed.',
@@ -289,7 +298,7 @@ export async function runRegistryBenchmark(options: { persons: number; queries: 
     process.stdout.write(`${table}\n`);
     await mkdir(resultsDir, { recursive: true });
     await writeFile(join(resultsDir, `registry-${options.persons}.md`), table);
-    await dataSource.query(`DROP INDEX bench_full_name_trgm`);
+    if (withBaseline) await dataSource.query(`DROP INDEX bench_full_name_trgm`);
     if (options.hold) {
       log(`holding the database open at ${stack.databaseUrl} until SIGINT or SIGTERM`);
       await new Promise<void>((resolve) => {
