@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseTransition, Role } from '@aqtalu/contracts';
 import { demoLogins, OpenDataService, seedDemoPublications, seedDemoRegistry } from '@aqtalu/server';
 import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
