@@ -127,7 +127,7 @@ describe('correspondence register: templates, numbered letters, their PDF and sc
     expect(foreign.body.code).toBe('letter.evidence_not_of_case');
   }, 60_000);
 
-  it('lets only the administrator edit a template, audited with before and after, and uses the edit in the next letter', async () => {
+  it('lets only the administrator edit a template, with known placeholders only, audited with before and after, and uses the edit in the next letter', async () => {
     const admin = await HttpSession.loginAs(baseUrl, demo(Role.Admin));
     const templates = await admin.get<LetterTemplateResponse[]>('/api/letter-templates');
     expect(templates.body).toHaveLength(12);
@@ -139,6 +139,8 @@ describe('correspondence register: templates, numbered letters, their PDF and sc
     expect(rows).toHaveLength(1);
     expect(rows[0].actor_id).toBe(admin.login!.user.id);
     expect(JSON.stringify(rows[0].diff)).toContain('Решение Комиссии: дело {caseNumber}');
+    const typo = await admin.patch<{ code: string; params: { name: string } }>('/api/letter-templates/applicant_decision/ru', { body: 'Уважаемый(ая) {aplicantName}!' });
+    expect([typo.status, typo.body.code, typo.body.params.name]).toEqual([400, 'letter.template_placeholder_unknown', 'aplicantName']);
     const unknown = await admin.patch<{ code: string }>('/api/letter-templates/applicant_decision/en', { subject: 'x' });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'letter.template_unknown']);
     const letter = await secretary.post<LetterResponse>(`/api/cases/${caseAlm}/letters`, { kind: LetterKind.ApplicantDecision, language: LetterLanguage.Ru });

@@ -338,6 +338,7 @@ export interface CodeParams extends CaseRuleParams {
   'letter.batch_nothing_to_print': { sessionNumber: string };
   'letter.batch_not_ready': { sessionNumber: string };
   'letter.batch_none': { sessionNumber: string };
+  'letter.template_placeholder_unknown': { name: string; known: string[] };
   'inventory.archive_not_yours': { userArchive: string; archive: string };
   'inventory.entry_exists': { reference: string };
   'inventory.entry_other_archive': { reference: string; archive: string };
@@ -647,6 +648,7 @@ export const codeTemplatesEn = {
   'letter.batch_nothing_to_print': 'Session %{sessionNumber} has no certificate or decision letter to print yet.',
   'letter.batch_not_ready': 'The batch print of session %{sessionNumber} is still being put together; try again in a moment.',
   'letter.batch_none': 'Session %{sessionNumber} has no batch print yet: start one first.',
+  'letter.template_placeholder_unknown': 'The template uses {%{name}}, which no case fills; the placeholders are %{known}.',
   'inventory.archive_not_yours': 'You keep the inventory of %{userArchive}; this is the inventory of %{archive}.',
   'inventory.entry_exists': 'The inventory already lists %{reference}.',
   'inventory.entry_other_archive': '%{reference} is a file of %{archive}, not of the archive this request is addressed to.',

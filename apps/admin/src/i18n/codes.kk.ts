@@ -270,6 +270,7 @@ export const codesKk: Record<Code, string> = {
   'letter.batch_nothing_to_print': '%{sessionNumber} отырысында басып шығаратын анықтама не шешім туралы хат әлі жоқ.',
   'letter.batch_not_ready': '%{sessionNumber} отырысының құжаттар жинағы әлі дайындалып жатыр; сәлден соң қайталаңыз.',
   'letter.batch_none': '%{sessionNumber} отырысының құжаттар жинағы әлі жоқ: алдымен оны жасаңыз.',
+  'letter.template_placeholder_unknown': 'Үлгіде {%{name}} бар, бірақ оны іс толтырмайды; рұқсат етілгендері: %{known}.',
   'inventory.archive_not_yours': 'Сіз %{userArchive} мұрағатының тізімдемесін жүргізесіз; бұл %{archive} мұрағатының тізімдемесі.',
   'inventory.entry_exists': 'Тізімдемеде %{reference} бұрыннан бар.',
   'inventory.entry_other_archive': '%{reference} — %{archive} мұрағатының ісі, ал сұрау басқа мұрағатқа жолданған.',

@@ -270,6 +270,7 @@ export const codesRu: Record<Code, string> = {
   'letter.batch_nothing_to_print': 'У заседания %{sessionNumber} пока нет справок и писем о решении для печати.',
   'letter.batch_not_ready': 'Пакет документов заседания %{sessionNumber} ещё собирается; повторите чуть позже.',
   'letter.batch_none': 'Пакета документов заседания %{sessionNumber} ещё нет: сначала соберите его.',
+  'letter.template_placeholder_unknown': 'В шаблоне есть {%{name}}, но дело его не заполняет; допустимые поля: %{known}.',
   'inventory.archive_not_yours': 'Вы ведёте опись архива %{userArchive}; это опись архива %{archive}.',
   'inventory.entry_exists': 'В описи уже есть %{reference}.',
   'inventory.entry_other_archive': '%{reference} — дело архива %{archive}, а запрос адресован другому архиву.',

@@ -7,6 +7,7 @@ import {
   LetterStatus,
   incomingLetterNumberPrefix,
   letterNumberPrefix,
+  letterPlaceholders,
   Permission,
   type LetterResponse,
   type LetterTemplateResponse,
@@ -58,8 +59,12 @@ export class CorrespondenceService {
     return sqlRows<LetterTemplateResponse>(this.dataSource, `SELECT ${templateColumns} FROM letter_templates ORDER BY kind, language`);
   }
 
-  /** An administrator's edit of a template's subject and/or body; audited as letter.template_update with before and after. */
+  /** An administrator's edit of a template's subject and/or body (only known {placeholders}); audited as letter.template_update with before and after. */
   async updateTemplate(user: SessionUser, kind: string, language: string, change: { subject?: string; body?: string }): Promise<LetterTemplateResponse> {
+    for (const text of [change.subject ?? '', change.body ?? '']) {
+      const unknown = [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).find((name) => !(letterPlaceholders as readonly string[]).includes(name));
+      if (unknown) throw new CodedException(HttpStatus.BAD_REQUEST, 'letter.template_placeholder_unknown', { name: unknown, known: [...letterPlaceholders] });
+    }
     return this.dataSource.transaction(async (manager) => {
       const [before] = await sqlRows<LetterTemplateResponse>(manager, `SELECT ${templateColumns} FROM letter_templates WHERE kind = $1 AND language = $2 FOR UPDATE`, [kind, language]);
       if (!before) throw new CodedException(HttpStatus.NOT_FOUND, 'letter.template_unknown', { kind, language });
