@@ -49,11 +49,13 @@ describe('contributions to the Book of Memory', () => {
   const mails: Array<{ to: string[]; raw: string }> = [];
 
   /** The public form as a browser without JavaScript posts it (multipart), not following the redirect. */
-  async function contribute(fields: Record<string, string>, scan?: Buffer, lang = 'kk'): Promise<{ status: number; location: string | null; html: string }> {
+  async function contribute(
+    fields: Record<string, string>, scan?: Buffer, lang = 'kk', file = { name: 'certificate.png', type: 'image/png' }, headers: Record<string, string> = {},
+  ): Promise<{ status: number; location: string | null; html: string }> {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    if (scan) form.append('scan', new Blob([new Uint8Array(scan)], { type: 'image/png' }), 'certificate.png');
-    const response = await fetch(`${baseUrl}/api/public/persons/${personId}/contributions?lang=${lang}`, { method: 'POST', body: form, redirect: 'manual' });
+    if (scan) form.append('scan', new Blob([new Uint8Array(scan)], { type: file.type }), file.name);
+    const response = await fetch(`${baseUrl}/api/public/persons/${personId}/contributions?lang=${lang}`, { method: 'POST', body: form, redirect: 'manual', headers });
     return { status: response.status, location: response.headers.get('location'), html: await response.text() };
   }
   const contributions = async () => (await db.query(`SELECT id, status, scan_state FROM contributions WHERE person_id = $1 ORDER BY created_at`, [personId])).rows;
@@ -193,6 +195,31 @@ describe('contributions to the Book of Memory', () => {
     const member = await HttpSession.loginAs(baseUrl, demo(Role.WgMember));
     expect((await member.get('/api/contributions')).status).toBe(403);
   });
+  it('quarantines a scan with active content: the moderator cannot open it, and rejects the contribution as unsafe', async () => {
+    // a PDF whose catalogue runs JavaScript on opening (the evidence checks' active-content finding)
+    const objects = ['<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+    let body = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((object, index) => {
+      offsets.push(Buffer.byteLength(body, 'latin1'));
+      body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    });
+    const xref = Buffer.byteLength(body, 'latin1');
+    body += `xref\n0 4\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    // another visitor's address (the API believes X-Forwarded-For from loopback) and e-mail
+    const sent = await contribute(
+      { subject: 'death', date: '1938', place: 'Алматы', source: 'ЦГА РК, ф. 141, оп. 1, д. 77', name: 'Гүлнар', email: 'gulnar@example.kz' },
+      Buffer.from(body, 'latin1'), 'kk', { name: 'akt.pdf', type: 'application/pdf' }, { 'x-forwarded-for': '10.9.8.7' },
+    );
+    expect(sent.status, sent.html).toBe(303);
+    const [row] = (await db.query(`SELECT id FROM contributions WHERE contributor_email = 'gulnar@example.kz'`)).rows;
+    const checked = await until(async () => (await secretary.get<ContributionResponse>(`/api/contributions/${row.id}`)).body, (view) => view.scan.state !== 'pending');
+    expect(checked.scan).toMatchObject({ state: 'quarantined', reasonCode: 'check.active_content_found' });
+    expect((await fetch(`${baseUrl}/api/contributions/${row.id}/scan`, { headers: { authorization: `Bearer ${secretary.token}` } })).status).toBe(409);
+    expect((await db.query(`SELECT 1 FROM audit_log WHERE action = 'contribution.scan_quarantine' AND details->>'contributionId' = $1`, [row.id])).rowCount).toBe(1);
+    expect((await secretary.post<ContributionResponse>(`/api/contributions/${row.id}/rejection`, { reason: 'scan_unsafe' })).body).toMatchObject({ status: 'rejected', rejection: 'scan_unsafe' });
+  });
+
   it('renders a region\'s Book of Memory in PDF in the worker (kk and ru) with the published fields only', async () => {
     const canary = 'CANARYREGIONALBOOKQ';
     const [place] = (await db.query(`SELECT pl.id, rg.code FROM places pl JOIN regions rg ON rg.id = pl.region_id ORDER BY rg.code LIMIT 1`)).rows;
