@@ -7,7 +7,7 @@ import { kazakhstanOutline } from './kazakhstan-outline';
 import { kazakhstanBounds, placePoints, type MapPlace } from './places';
 
 const outlineStyle = { color: '#5b6b7a', weight: 1.5, fillColor: '#e8eef3', fillOpacity: 1 };
-const markerStyle = { color: '#8b1e1e', weight: 2, fillColor: '#c62828', fillOpacity: 0.85, className: 'aqtalu-place-marker' };
+const markerStyle = { color: '#8b1e1e', weight: 2, fillColor: '#c62828', fillOpacity: 0.85 };
 
 /**
  * Places with coordinates as markers over the border of Kazakhstan (vector outline shipped with the app: no
@@ -30,7 +30,7 @@ export default function PlacesMap({ places, label }: { places: readonly MapPlace
         <MapContainer bounds={bounds} scrollWheelZoom={false} attributionControl={false} style={{ height: '100%' }}>
           <GeoJSON data={kazakhstanOutline} style={outlineStyle} interactive={false} />
           {points.map((point) => (
-            <CircleMarker key={point.id} center={point.position} radius={7} pathOptions={markerStyle}>
+            <CircleMarker key={point.id} center={point.position} radius={7} pathOptions={markerStyle} className="aqtalu-place-marker">
               <Tooltip permanent direction="top" offset={[0, -6]}>
                 <span data-testid="map-place">{point.name}</span>
                 {point.note ? <span style={{ display: 'block', opacity: 0.8 }}>{point.note}</span> : null}

@@ -39,7 +39,8 @@ export const EventPeople = ({ eventId }: { eventId: string }) => {
       {canOpenCases && data.participants.length > 0 ? (
         <Typography variant="body2" color="text.secondary">{translate('resources.events.group.select_hint')}</Typography>
       ) : null}
-      <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+      {/* room above the table for the bulk actions bar, which slides up over it */}
+      <Box sx={{ overflowX: 'auto', maxWidth: '100%', pt: canOpenCases ? 6 : 0 }}>
         <ListContextProvider value={list}>
           <DataTable<EventParticipantView>
             rowClick={false}

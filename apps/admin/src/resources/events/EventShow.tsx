@@ -15,7 +15,8 @@ const PlacesAndSources = () => {
   const record = useRecordContext<EventView>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  if (!record) return null;
+  // opened from the list, the list's row (no places, no sources) stands in until the event arrives
+  if (!record?.places || !record.sources) return null;
   return (
     <Stack spacing={1}>
       <Labeled label="resources.events.fields.places">

@@ -25,7 +25,6 @@ import {
   useRecordContext,
   useRefresh,
   useTranslate,
-  useUnselectAll,
 } from 'react-admin';
 import { apiJson } from '../../providers/api';
 import { useApi } from '../../providers/useApi';
@@ -42,8 +41,7 @@ function useBulk(after: () => void) {
   const record = useRecordContext<CaseRecord>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const { selectedIds, resource } = useListContext();
-  const unselectAll = useUnselectAll(resource);
+  const { selectedIds, onUnselectItems } = useListContext();
   const [pending, setPending] = useState(false);
   const run = async (action: SubjectBulkAction, extra: Record<string, unknown> = {}) => {
     if (!record) return;
@@ -51,7 +49,7 @@ function useBulk(after: () => void) {
     try {
       await apiJson(`/group-cases/${record.id}/subjects/bulk`, { method: 'POST', body: { version: record.version, action, subjectIds: selectedIds, ...extra } });
       notify(`resources.events.subjects.done.${action}`, { type: 'success', messageArgs: { smart_count: selectedIds.length } });
-      unselectAll();
+      onUnselectItems();
       after();
       refresh();
     } catch (error) {
@@ -165,6 +163,7 @@ export const GroupSubjects = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'cases', action: 'edit' });
+  const { canAccess: canOpenPerson } = useCanAccess({ resource: 'persons', action: 'show' });
   const { data, error } = useApi<GroupSubjectResponse[]>(record ? `/group-cases/${record.id}/subjects` : null);
   const list = useList<GroupSubjectResponse>({ data: data ?? [], isPending: !data, perPage: 10_000, resource: `group-subjects-${record?.id ?? ''}` });
   if (error) return <Alert severity="warning">{translate(messageOf(error), { _: messageOf(error) })}</Alert>;
@@ -177,8 +176,10 @@ export const GroupSubjects = () => {
         {translate('resources.events.subjects.summary', { smart_count: data.length, exceptions })}
       </Typography>
       <ListContextProvider value={list}>
+        {/* room above the table for the bulk actions bar, which slides up over it */}
+        {canAccess ? <Box sx={{ height: 48 }} /> : null}
         <DataTable<GroupSubjectResponse> rowClick={false} bulkActionButtons={canAccess ? <BulkButtons /> : false} size="small">
-          <DataTable.Col label="resources.cases.fields.subjects_nameKk" render={(s) => <Link to={`/persons/${s.personId}/show`}>{s.nameKk ?? '—'}</Link>} />
+          <DataTable.Col label="resources.cases.fields.subjects_nameKk" render={(s) => (canOpenPerson ? <Link to={`/persons/${s.personId}/show`}>{s.nameKk ?? s.nameRu ?? '—'}</Link> : (s.nameKk ?? s.nameRu ?? '—'))} />
           <DataTable.Col label="resources.cases.fields.subjects_nameRu" render={(s) => s.nameRu ?? '—'} />
           <DataTable.Col label="resources.cases.fields.subjects_birthYear" render={(s) => s.birthYear ?? '—'} />
           <DataTable.Col label="resources.events.subjects.exception_outcome" render={(s) => outcome(s.exceptionOutcome)} />

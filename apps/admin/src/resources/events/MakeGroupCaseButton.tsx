@@ -2,7 +2,7 @@ import { ApplicantKind, EventKind, type CaseResponse, type EventParticipantView,
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Button, Form, minLength, required, SaveButton, SelectInput, TextInput, useListContext, useNotify, useRedirect, useTranslate, useUnselectAll } from 'react-admin';
+import { Button, Form, minLength, required, SaveButton, SelectInput, TextInput, useListContext, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { apiJson } from '../../providers/api';
 import { readSession } from '../../providers/session';
 import { useDictionaryChoices } from '../../providers/useApi';
@@ -30,15 +30,14 @@ export const MakeGroupCaseButton = ({ event, participants }: { event?: EventView
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
-  const { selectedIds, resource } = useListContext();
-  const unselectAll = useUnselectAll(resource);
+  const { selectedIds, onUnselectItems } = useListContext();
   const regions = useDictionaryChoices('regions');
   const categories = useDictionaryChoices('victim-categories');
   const [open, setOpen] = useState(false);
   const personIds = [...new Set(participants.filter((p) => selectedIds.includes(p.id)).map((p) => p.personId))];
   const user = readSession()?.user;
   const defaults: GroupCaseValues = {
-    regionCode: user?.regionCode ?? event?.places.find((place) => place.regionCode)?.regionCode ?? '',
+    regionCode: user?.regionCode ?? event?.places?.find((place) => place.regionCode)?.regionCode ?? '',
     categoryCode: (event && categoryOf[event.kind]) ?? 'counter_revolutionary',
     summary: event ? [event.nameKk || event.nameRu, event.date?.text].filter(Boolean).join(', ') : '',
     applicant: { kind: ApplicantKind.WorkingGroup, name: user?.displayName ?? '' },
@@ -53,7 +52,7 @@ export const MakeGroupCaseButton = ({ event, participants }: { event?: EventView
       });
       notify('resources.events.group.created', { type: 'success', messageArgs: { number: created.number, smart_count: personIds.length } });
       setOpen(false);
-      unselectAll();
+      onUnselectItems();
       redirect('show', 'cases', created.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : 'ra.notification.http_error';

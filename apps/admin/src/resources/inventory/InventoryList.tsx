@@ -30,7 +30,7 @@ export const InventoryList = () => {
     <TextInput key="q" source="q" alwaysOn resettable />,
   ];
   return (
-    <List filters={filters} filterDefaultValues={own ? { archiveCode: own } : undefined} sort={{ field: 'reference', order: 'ASC' }} perPage={25} actions={<Actions />} aside={<InventoryTree />}>
+    <List empty={false} filters={filters} filterDefaultValues={own ? { archiveCode: own } : undefined} sort={{ field: 'reference', order: 'ASC' }} perPage={25} actions={<Actions />} aside={<InventoryTree />}>
       <DataTable rowClick={false} bulkActionButtons={false}>
         <DataTable.Col source="archiveCode" disableSort />
         <DataTable.Col source="reference" />

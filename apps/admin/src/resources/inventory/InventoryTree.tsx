@@ -37,7 +37,7 @@ export const InventoryTree = () => {
     setFilters({ ...rest, ...(fond ? { fond } : {}), ...(opis ? { opis } : {}) }, displayedFilters);
   };
   return (
-    <Card variant="outlined" sx={{ order: -1, mr: 2, mt: 8, minWidth: 220, alignSelf: 'flex-start' }} data-testid="inventory-tree">
+    <Card variant="outlined" sx={{ order: -1, mr: 2, mt: 8, width: 200, flexShrink: 0, alignSelf: 'flex-start', overflowWrap: 'anywhere' }} data-testid="inventory-tree">
       <CardContent>
         <Typography variant="subtitle2">{translate('resources.inventory.tree.title')}</Typography>
         {!archiveCode ? <Typography variant="body2" color="text.secondary">{translate('resources.inventory.tree.choose_archive')}</Typography> : null}
