@@ -134,6 +134,21 @@ export function scoreDuplicate(a: NameKeys, b: NameKeys, aFacts: PersonEvidence,
   return { score: Math.round(score * 1000) / 1000, reasons };
 }
 
+/**
+ * The name keys of spellings, kept across batches: a sweep reads the same common names for thousands of
+ * persons. Bounded; emptied when full.
+ */
+const knownKeys = new Map<string, NameKeys>();
+function keysOf(fullName: string): NameKeys {
+  let keys = knownKeys.get(fullName);
+  if (!keys) {
+    if (knownKeys.size >= 100_000) knownKeys.clear();
+    keys = normaliseName(fullName);
+    knownKeys.set(fullName, keys);
+  }
+  return keys;
+}
+
 interface Spelling {
   person_id: string;
   full_name: string;
@@ -164,7 +179,7 @@ export class DuplicateDetectionService {
       ).map((row: { id: string }) => row.id);
       if (ids.length === 0) return { checked: 0, proposed: 0 };
       const pairs: Array<{ a: string; b: string }> = await manager.query(
-        `WITH mine AS MATERIALIZED (SELECT v.person_id, v.skeleton FROM person_name_variants v WHERE v.person_id = ANY($1::uuid[]) AND v.skeleton <> ''),
+        `WITH mine AS MATERIALIZED (SELECT v.person_id, v.skeleton, v.initials FROM person_name_variants v WHERE v.person_id = ANY($1::uuid[]) AND v.skeleton <> ''),
          keys AS (SELECT DISTINCT m.person_id, m.skeleton, k.key FROM mine m, unnest(name_word_pairs(m.skeleton) || string_to_array(m.skeleton, ' ')) k(key)),
          by_key AS (
            SELECT k.person_id, k.skeleton AS mine, hit.variant_id, hit.skeleton FROM keys k
@@ -172,19 +187,40 @@ export class DuplicateDetectionService {
                                FROM (SELECT variant_id, skeleton FROM name_word_pairs WHERE pair = k.key LIMIT ${maxBlock + 1}) s) block
            CROSS JOIN LATERAL unnest(block.ids, block.skeletons) hit(variant_id, skeleton)
            WHERE cardinality(block.ids) <= ${maxBlock}),
+         -- a surname with initials (one word): the spellings of that word whose initials agree, read from the
+         -- initial keys (every initial, or the given one only; with one initial, every spelling starting with it)
+         initial_ranges AS (
+           SELECT m.person_id, m.skeleton, r.low, r.high FROM mine m
+           CROSS JOIN LATERAL (VALUES
+             (m.skeleton || '|' || m.initials, m.skeleton || '|' || m.initials || chr(1)),
+             (m.skeleton || '|' || split_part(m.initials, '.', 1) || '.',
+              m.skeleton || '|' || split_part(m.initials, '.', 1) || CASE WHEN m.initials ~ '^[^.]+\\.$' THEN '.~' ELSE '.' || chr(1) END)) r(low, high)
+           WHERE position(' ' in m.skeleton) = 0 AND m.initials <> ''),
+         by_initials AS (
+           SELECT DISTINCT r.person_id, r.skeleton AS mine, hit.variant_id, hit.skeleton FROM initial_ranges r
+           CROSS JOIN LATERAL (SELECT array_agg(variant_id) AS ids, array_agg(skeleton) AS skeletons FROM (SELECT variant_id, skeleton FROM name_initial_keys
+                                WHERE key >= r.low COLLATE "C" AND key < r.high COLLATE "C" LIMIT ${maxBlock + 1}) s) block
+           CROSS JOIN LATERAL unnest(block.ids, block.skeletons) hit(variant_id, skeleton)
+           WHERE cardinality(block.ids) <= ${maxBlock}),
+         -- a surname alone: every spelling with that word
          by_word AS (
            SELECT m.person_id, m.skeleton AS mine, hit.variant_id, hit.skeleton FROM mine m
            CROSS JOIN LATERAL (SELECT array_agg(id) AS ids, array_agg(skeleton) AS skeletons FROM (SELECT id, skeleton FROM person_name_variants o
                                 WHERE string_to_array(o.skeleton, ' ') @> string_to_array(m.skeleton, ' ') LIMIT ${maxBlock + 1}) s) block
            CROSS JOIN LATERAL unnest(block.ids, block.skeletons) hit(variant_id, skeleton)
-           WHERE position(' ' in m.skeleton) = 0 AND cardinality(block.ids) <= ${maxBlock}),
+           WHERE position(' ' in m.skeleton) = 0 AND m.initials = '' AND cardinality(block.ids) <= ${maxBlock}),
          hits AS (SELECT person_id, variant_id, max(similarity(mine, skeleton)) AS closeness,
                          bool_or(position(' ' in mine) = 0 OR position(' ' in skeleton) = 0) AS one_word
-                  FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_word) h GROUP BY 1, 2),
-         found AS (SELECT h.person_id AS a, v.person_id AS b, max(h.closeness) AS closeness FROM hits h
+                  FROM (SELECT * FROM by_key UNION ALL SELECT * FROM by_initials UNION ALL SELECT * FROM by_word) h GROUP BY 1, 2),
+         -- a surname with initials is alike no full name by trigrams: it is kept, the rest must be close; the
+         -- closest spellings first, before their persons are read (three for each candidate person kept)
+         close AS (SELECT person_id, variant_id, closeness FROM (
+                     SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY closeness DESC, variant_id) AS rank FROM hits
+                     WHERE closeness >= ${minCloseness} OR one_word) c
+                   WHERE rank <= ${3 * candidatesPerPerson}),
+         found AS (SELECT h.person_id AS a, v.person_id AS b, max(h.closeness) AS closeness FROM close h
                    JOIN person_name_variants v ON v.id = h.variant_id
-                   -- a surname with initials is alike no full name by trigrams: it is kept, the rest must be close
-                   WHERE v.person_id <> h.person_id AND (h.closeness >= ${minCloseness} OR h.one_word) GROUP BY 1, 2),
+                   WHERE v.person_id <> h.person_id GROUP BY 1, 2),
          ranked AS (SELECT a, b, row_number() OVER (PARTITION BY a ORDER BY closeness DESC, b) AS rank FROM found)
          SELECT f.a, f.b FROM ranked f JOIN persons p ON p.id = f.b AND p.merged_into_id IS NULL
          WHERE f.rank <= ${candidatesPerPerson}
@@ -203,7 +239,7 @@ export class DuplicateDetectionService {
       const byPerson = new Map<string, { keys: NameKeys[]; facts: PersonEvidence }>();
       for (const spelling of spellings) {
         const entry = byPerson.get(spelling.person_id) ?? { keys: [], facts: { birthYear: spelling.birth_year, birthplace: spelling.birthplace } };
-        entry.keys.push(normaliseName(spelling.full_name));
+        entry.keys.push(keysOf(spelling.full_name));
         byPerson.set(spelling.person_id, entry);
       }
       const proposals = new Map<string, { a: string; b: string; score: number; reasons: string[] }>();
