@@ -33,6 +33,9 @@ export default defineConfig({
   plugins: [decorators],
   resolve: { alias },
   test: {
+    // Vitest's default on 2 cores is one file at a time, while most of a test file's time is spent waiting on
+    // PostgreSQL, Redis, the document tools or a browser: three files at once keep both cores busy (CI: 2 cores).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
