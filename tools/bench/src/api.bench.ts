@@ -72,7 +72,7 @@ function pick<T>(items: Array<[T, number]>, random: () => number): T {
   return items[items.length - 1]![0];
 }
 
-async function waitFor(url: string, what: string, child?: ChildProcess): Promise<void> {
+export async function waitFor(url: string, what: string, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} before answering`);

@@ -28,12 +28,12 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'registry-pipeline': () =>
     runRegistryPipelineBenchmark({ count: Number(option('--count') ?? 100_000), dedupe: Number(option('--dedupe') ?? 100_000), withIds: rest.includes('--with-ids') }),
   registry: () =>
-    runRegistryBenchmark({ persons: Number(option('--persons') ?? 1_000_000), queries: Number(option('--queries') ?? 1000), hold: rest.includes('--hold'), baseline: !rest.includes('--no-baseline') }),
+    runRegistryBenchmark({ persons: Number(option('--persons') ?? 1_000_000), queries: Number(option('--queries') ?? 1000), hold: rest.includes('--hold'), baseline: !rest.includes('--no-baseline'), api: rest.includes('--api') }),
 };
 
 const run = benchmarks[name ?? ''];
 if (!run) {
-  process.stderr.write(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [--persons N] [--count N] [--dedupe N] [--with-ids] [--queries N] [--no-baseline] [--hold] [--documents N] [--duration S] [--cases N] [--audit N] [--connections 1,8,32] [--only list,case,…] [--profile DIR] [--output FILE]\n`);
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [--persons N] [--count N] [--dedupe N] [--with-ids] [--queries N] [--no-baseline] [--api] [--hold] [--documents N] [--duration S] [--cases N] [--audit N] [--connections 1,8,32] [--only list,case,…] [--profile DIR] [--output FILE]\n`);
   process.exit(2);
 }
 await run();
