@@ -42,7 +42,7 @@ describe('an event in the back office, in Kazakh', () => {
     if (context.task.result?.state === 'fail') await shown?.screenshot({ path: `${screenshots}FAILED.png`, fullPage: true }).catch(() => undefined);
   });
 
-  it('shows the event\'s places on a map, makes a group case of its selected people and marks an exception among its subjects', async () => {
+  it('maps an event\'s places, makes a group case of its selected people, marks an exception, maps a subject\'s places and imports an inventory', async () => {
     const page = await office.newPage({ width: 1280, height: 1000 });
     shown = page;
     page.setDefaultTimeout(20_000);
@@ -91,6 +91,10 @@ describe('an event in the back office, in Kazakh', () => {
     await exception.getByRole('button', { name: /растау|Растау/ }).click();
     await subjects.getByText('Құрбандар: 5, ерекше жағдайлар: 1').waitFor();
     await page.screenshot({ path: `${screenshots}group-case-kk.png`, fullPage: true, animations: 'disabled' });
+
+    // the person's page maps their places too: here the place of the event they took part in
+    await subjects.getByRole('link', { name: 'Сейфуллин Сәкен' }).click();
+    await page.getByTestId('person-places').getByTestId('map-place').filter({ hasText: 'Алматы' }).waitFor();
 
 
     // the archive's inventory: a list imported through the dialog, then its fond and opis in the tree
