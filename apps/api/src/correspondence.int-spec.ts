@@ -164,9 +164,18 @@ describe('correspondence register: templates, numbered letters, their PDF and sc
     const incoming = listed.body.filter((letter) => letter.direction === 'incoming');
     expect(incoming.map((letter) => letter.senderNumber).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `R-${i}`));
     expect(incoming.every((letter) => letter.hasPdf && letter.evidenceId === evidenceId)).toBe(true);
-    // the scan is the case's evidence: its checks run as for any upload
+    // the scan is the case's evidence: its checks run as for any upload, and the letter says when they are through
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM evidence_checks WHERE evidence_id = $1`, [evidenceId]);
     expect(rows[0].n).toBeGreaterThan(0);
+    let checked: LetterResponse | undefined;
+    for (let attempt = 0; attempt < 600 && !checked?.scanChecked; attempt += 1) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 100));
+      checked = (await secretary.get<LetterResponse[]>(`/api/cases/${caseAlm}/letters`)).body.find((letter) => letter.id === answers[0]!.body.id);
+    }
+    expect(checked?.scanChecked).toBe(true);
+    const pending = await db.query(`SELECT count(*)::int AS n FROM evidence_checks WHERE evidence_id = $1 AND state IN ('pending', 'running')`, [evidenceId]);
+    expect(pending.rows[0].n).toBe(0);
+    expect(listed.body.find((letter) => letter.direction === 'outgoing')?.scanChecked).toBeNull();
     const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'letter.register_incoming' AND details->>'caseId' = $1`, [caseAlm]);
     expect(audit.rows[0].n).toBe(10);
   }, 60_000);

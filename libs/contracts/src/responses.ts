@@ -942,4 +942,6 @@ export interface LetterResponse {
   evidenceId: string | null;
   sentAt: string | null;
   createdAt: string;
+  /** An incoming letter's scan has been through its checks and is not quarantined (null: no scan). */
+  scanChecked: boolean | null;
 }

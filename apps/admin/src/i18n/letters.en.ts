@@ -28,6 +28,7 @@ export const lettersEn = {
       },
       mark: { printed: 'Printed', handed_over: 'Handed over' },
       scan: 'Scan',
+      scan_checking: 'Scan (being checked)',
       sender_number: 'sender\'s no. %{number}',
       incoming_form: {
         open: 'Register incoming letter',

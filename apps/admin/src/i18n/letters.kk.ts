@@ -29,6 +29,7 @@ export const lettersKk: LetterMessages = {
       },
       mark: { printed: 'Басып шығарылды', handed_over: 'Табысталды' },
       scan: 'Скан',
+      scan_checking: 'Скан (тексерілуде)',
       sender_number: 'жіберушінің № %{number}',
       incoming_form: {
         open: 'Кіріс хатты тіркеу',

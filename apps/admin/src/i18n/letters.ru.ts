@@ -29,6 +29,7 @@ export const lettersRu: LetterMessages = {
       },
       mark: { printed: 'Распечатано', handed_over: 'Вручено' },
       scan: 'Скан',
+      scan_checking: 'Скан (проверяется)',
       sender_number: 'исх. № отправителя %{number}',
       incoming_form: {
         open: 'Зарегистрировать входящее',

@@ -26,7 +26,8 @@ const isUuid = (value: unknown): value is string => typeof value === 'string' &&
 
 const letterColumns = `l.id, l.case_id AS "caseId", l.direction, l.kind, l.language, l.number, to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
   l.subject, l.recipient_email AS "recipientEmail", l.sender, l.sender_number AS "senderNumber", l.status, (l.pdf IS NOT NULL OR l.evidence_id IS NOT NULL) AS "hasPdf",
-  l.evidence_id AS "evidenceId", l.sent_at AS "sentAt", l.created_at AS "createdAt"`;
+  l.evidence_id AS "evidenceId", l.sent_at AS "sentAt", l.created_at AS "createdAt",
+  CASE WHEN l.evidence_id IS NULL THEN NULL ELSE NOT EXISTS (SELECT 1 FROM evidence_checks q WHERE q.evidence_id = l.evidence_id AND q.state IN ('pending','running','quarantined')) END AS "scanChecked"`;
 const templateColumns = `kind, language, subject, body, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 /** Fills `{name}` placeholders; an unknown one stays as written, so a typo shows in the letter rather than vanishing. */

@@ -21,8 +21,8 @@ export const LettersTab = () => {
   const [registering, setRegistering] = useState(false);
   const { canAccess: canWrite } = useCanAccess({ resource: 'cases', action: 'edit' });
   const { data, reload } = useApi<LetterResponse[]>(record ? `/cases/${record.id}/letters` : null);
-  // the worker renders a new letter in a moment: look again until none is being prepared
-  const rendering = data?.some((letter) => letter.status === LetterStatus.Rendering) ?? false;
+  // the worker renders a new letter (and checks a new scan) in a moment: look again until none is pending
+  const rendering = data?.some((letter) => letter.status === LetterStatus.Rendering || letter.scanChecked === false) ?? false;
   useEffect(() => {
     if (!rendering) return undefined;
     const timer = setInterval(reload, 1500);
@@ -82,7 +82,7 @@ export const LettersTab = () => {
                     : null}
                 </Stack>
               ) : letter.evidenceId ? (
-                <Button label="aqtalu.letters.scan" onClick={() => downloadFile(`/evidence/${letter.evidenceId}/download`, `${letter.number.replace(/[^\p{L}\p{N}-]/gu, '_')}-scan`).catch(fail)} />
+                <Button label={letter.scanChecked ? 'aqtalu.letters.scan' : 'aqtalu.letters.scan_checking'} disabled={!letter.scanChecked} onClick={() => downloadFile(`/evidence/${letter.evidenceId}/download`, `${letter.number.replace(/[^\p{L}\p{N}-]/gu, '_')}-scan`).catch(fail)} />
               ) : null}
             </ListItem>
           ))}

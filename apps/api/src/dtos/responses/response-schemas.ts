@@ -3495,6 +3495,13 @@ export const responseSchemas = {
       },
       "createdAt": {
         "type": "string"
+      },
+      "scanChecked": {
+        "type": [
+          "boolean",
+          "null"
+        ],
+        "description": "An incoming letter's scan has been through its checks and is not quarantined (null: no scan)."
       }
     },
     "required": [
@@ -3513,7 +3520,8 @@ export const responseSchemas = {
       "hasPdf",
       "evidenceId",
       "sentAt",
-      "createdAt"
+      "createdAt",
+      "scanChecked"
     ],
     "description": "`GET /api/cases/:id/letters`: an outgoing or incoming letter of the case (its PDF at `/api/letters/:id/pdf`)."
   },
