@@ -46,6 +46,7 @@ export const statisticsEn = {
       placeholder: 'Words from documents, OCR, summaries, conclusions, notes',
       source: { evidence: 'Document', summary: 'Case summary', conclusion: 'Conclusion', fact_note: 'Note on a fact' },
       any_source: 'Everywhere',
+      source_label: 'Where to search',
       empty: 'Nothing found.',
       hint: 'Type at least two letters. Russian words are found in any form; Kazakh ones with or without ә, ғ, қ, ң, ө, ұ, ү, і.',
       case: 'Case',

@@ -47,6 +47,7 @@ export const statisticsRu: StatisticsMessages = {
       placeholder: 'Слова из документов, OCR, описаний, заключений, примечаний',
       source: { evidence: 'Документ', summary: 'Описание дела', conclusion: 'Заключение', fact_note: 'Примечание к факту' },
       any_source: 'Везде',
+      source_label: 'Где искать',
       empty: 'Ничего не найдено.',
       hint: 'Введите не менее двух букв. Русские слова находятся в любой форме, казахские — с буквами ә, ғ, қ, ң, ө, ұ, ү, і и без них.',
       case: 'Дело',

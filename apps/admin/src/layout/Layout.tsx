@@ -63,7 +63,13 @@ export const Layout = ({ children }: LayoutProps) => {
   useTotpEnrolmentRedirect();
   useSignOutWithOtherTabs();
   const outer = useTheme();
-  const theme = useMemo(() => createTheme(outer, muiLocales[locale as keyof typeof muiLocales] ?? ruRU), [outer, locale]);
+  const translate = useTranslate();
+  const loadingLabel = translate('ra.page.loading');
+  // a spinner (the app bar's among them) is a progress bar that needs a name, in the screen's language
+  const theme = useMemo(
+    () => createTheme(outer, muiLocales[locale as keyof typeof muiLocales] ?? ruRU, { components: { MuiCircularProgress: { defaultProps: { 'aria-label': loadingLabel } } } }),
+    [outer, locale, loadingLabel],
+  );
   return (
     <ThemeProvider theme={theme}>
       <RaLayout menu={AppMenu} sx={{ '& .RaLayout-content': { minWidth: 0 } }}>

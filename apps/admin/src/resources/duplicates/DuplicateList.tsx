@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { LabelledButton } from '../../layout/LabelledButton';
+import { useIsSmall } from '../../layout/useIsSmall';
 import { apiJson } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { type PersonRecord, sourcesOf } from '../persons/person';
@@ -169,20 +170,25 @@ const Empty = () => {
   );
 };
 
-/** Pairs that may be one person, strongest first; open one to compare and decide. */
-export const DuplicateList = () => (
-  <List filters={filters} sort={{ field: 'score', order: 'DESC' }} perPage={25} empty={false} exporter={false}>
-    <DataTable bulkActionButtons={false} expand={<Compare />} expandSingle rowClick="expand" empty={<Empty />}>
-      <DataTable.Col source="nameA" label="resources.duplicates.fields.nameA" disableSort />
-      <DataTable.Col source="birthYearA" label="resources.duplicates.fields.birthYearA" disableSort />
-      <DataTable.Col source="nameB" label="resources.duplicates.fields.nameB" disableSort />
-      <DataTable.Col source="birthYearB" label="resources.duplicates.fields.birthYearB" disableSort />
-      <DataTable.Col source="score" label="resources.duplicates.fields.score" disableSort>
-        <Score />
-      </DataTable.Col>
-      <DataTable.Col label="resources.duplicates.fields.review" disableSort>
-        <CompareButton />
-      </DataTable.Col>
-    </DataTable>
-  </List>
-);
+/** Pairs that may be one person, strongest first; open one to compare and decide. On a phone: the two names and the button. */
+export const DuplicateList = () => {
+  const small = useIsSmall();
+  return (
+    <List filters={filters} sort={{ field: 'score', order: 'DESC' }} perPage={25} empty={false} exporter={false}>
+      <DataTable bulkActionButtons={false} expand={<Compare />} expandSingle rowClick="expand" empty={<Empty />}>
+        <DataTable.Col source="nameA" label="resources.duplicates.fields.nameA" disableSort />
+        {small ? null : <DataTable.Col source="birthYearA" label="resources.duplicates.fields.birthYearA" disableSort />}
+        <DataTable.Col source="nameB" label="resources.duplicates.fields.nameB" disableSort />
+        {small ? null : <DataTable.Col source="birthYearB" label="resources.duplicates.fields.birthYearB" disableSort />}
+        {small ? null : (
+          <DataTable.Col source="score" label="resources.duplicates.fields.score" disableSort>
+            <Score />
+          </DataTable.Col>
+        )}
+        <DataTable.Col label="resources.duplicates.fields.review" disableSort>
+          <CompareButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

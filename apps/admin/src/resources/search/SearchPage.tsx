@@ -36,7 +36,14 @@ export const SearchPage = () => {
             slotProps={{ htmlInput: { 'aria-label': translate('resources.search.name', { smart_count: 1 }), maxLength: 200 } }}
             autoFocus
           />
-          <TextField select size="small" value={source} onChange={(event) => setSource(event.target.value)} sx={{ minWidth: 200 }}>
+          <TextField
+            select
+            size="small"
+            value={source}
+            onChange={(event) => setSource(event.target.value)}
+            sx={{ minWidth: 200 }}
+            slotProps={{ select: { SelectDisplayProps: { 'aria-label': translate('aqtalu.search.source_label') } } }}
+          >
             <MenuItem value="">{translate('aqtalu.search.any_source')}</MenuItem>
             {Object.values(CaseSearchSource).map((value) => (
               <MenuItem key={value} value={value}>

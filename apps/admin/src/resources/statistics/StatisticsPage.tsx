@@ -32,6 +32,21 @@ const queryOf = (filters: Filters) =>
 
 const colors = ['#1565c0', '#ef6c00', '#2e7d32', '#c62828', '#6a1b9a'];
 
+/**
+ * A chart's legend as our own list: recharts' default legend names each swatch "legend icon" (English, read out
+ * by screen readers); here the swatch is decoration and the series' translated name is the text.
+ */
+const ChartLegend = ({ payload }: { payload?: ReadonlyArray<{ value?: unknown; color?: string }> }) => (
+  <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: 2, listStyle: 'none', m: 0, p: 0, fontSize: 13 }}>
+    {(payload ?? []).map((item) => (
+      <Box component="li" key={String(item.value)} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+        <Box component="span" aria-hidden sx={{ width: 12, height: 12, bgcolor: item.color }} />
+        {String(item.value ?? '')}
+      </Box>
+    ))}
+  </Box>
+);
+
 /** A table's card: its title, its XLSX download (the same filters, written on the sheet) and its content. */
 const TableCard = ({ table, filters, children }: { table: StatsTable; filters: Filters; children: ReactNode }) => {
   const translate = useTranslate();
@@ -68,9 +83,11 @@ const Loading = ({ loading, error, empty }: { loading: boolean; error?: Error; e
   return null;
 };
 
-const SimpleTable = ({ head, rows }: { head: string[]; rows: Array<Array<ReactNode>> }) => (
-  <Box sx={{ overflowX: 'auto', maxHeight: 360 }}>
-    <Table size="small" stickyHeader>
+const SimpleTable = ({ head, rows, label }: { head: string[]; rows: Array<Array<ReactNode>>; label: string }) => (
+  // A scrolling region is reached by the keyboard too (tabIndex), and named for screen readers.
+  // On a phone the box is held to the screen's width (less the page's and the card's padding): the table scrolls inside it.
+  <Box sx={{ overflowX: 'auto', maxHeight: 360, maxWidth: { xs: 'calc(100vw - 64px)', sm: '100%' } }} tabIndex={0} role="region" aria-label={label}>
+    <Table size="small" stickyHeader aria-label={label}>
       <TableHead>
         <TableRow>
           {head.map((cell) => (
@@ -114,12 +131,13 @@ const Counts = ({ filters }: { filters: Filters }) => {
               <XAxis dataKey="label" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Legend />
+              <Legend content={<ChartLegend />} />
               <Bar dataKey="applications" name={column('applications')} fill={colors[1]} />
               <Bar dataKey="cases" name={column('cases')} fill={colors[0]} />
             </BarChart>
           </ResponsiveContainer>
           <SimpleTable
+            label={translate(`aqtalu.statistics.tables.${StatsTable.Counts}`)}
             head={['period', 'key', 'applications', 'cases', 'subjects'].map(column)}
             rows={rows.map((row) => [row.period, keyLabel(filters.by, row, locale, translate), row.applications, row.cases, row.subjects])}
           />
@@ -147,12 +165,13 @@ const Durations = ({ filters }: { filters: Filters }) => {
               <XAxis dataKey="label" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
               <YAxis />
               <Tooltip />
-              <Legend />
+              <Legend content={<ChartLegend />} />
               <Bar dataKey="medianDays" name={column('medianDays')} fill={colors[0]} />
               <Bar dataKey="p90Days" name={column('p90Days')} fill={colors[3]} />
             </BarChart>
           </ResponsiveContainer>
           <SimpleTable
+            label={translate(`aqtalu.statistics.tables.${StatsTable.Durations}`)}
             head={['step', 'period', 'count', 'medianDays', 'p90Days'].map(column)}
             rows={rows.map((row) => [step(row.step), row.period ?? column('whole'), row.count, row.medianDays, row.p90Days])}
           />
@@ -180,7 +199,7 @@ const ArchiveRequests = ({ filters }: { filters: Filters }) => {
               <XAxis dataKey="label" tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Legend />
+              <Legend content={<ChartLegend />} />
               <Bar dataKey="onTime" stackId="a" name={column('onTime')} fill={colors[2]} />
               <Bar dataKey="late" stackId="a" name={column('late')} fill={colors[1]} />
               <Bar dataKey="openOverdue" stackId="a" name={column('openOverdue')} fill={colors[3]} />
@@ -188,6 +207,7 @@ const ArchiveRequests = ({ filters }: { filters: Filters }) => {
             </BarChart>
           </ResponsiveContainer>
           <SimpleTable
+            label={translate(`aqtalu.statistics.tables.${StatsTable.ArchiveRequests}`)}
             head={['archive', 'sent', 'answered', 'onTime', 'late', 'openOverdue', 'open', 'cancelled'].map(column)}
             rows={rows.map((row) => [name(row), row.sent, row.answered, row.onTime, row.late, row.openOverdue, row.open, row.cancelled])}
           />
@@ -221,13 +241,13 @@ const Backlog = ({ filters }: { filters: Filters }) => {
               <XAxis dataKey="label" interval={0} angle={-20} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Legend />
+              <Legend content={<ChartLegend />} />
               {backlogAgeBuckets.map((bucket, index) => (
                 <Bar key={bucket} dataKey={bucket} stackId="a" name={bucket} fill={colors[index % colors.length]} />
               ))}
             </BarChart>
           </ResponsiveContainer>
-          <SimpleTable head={['status', 'age', 'count'].map(column)} rows={rows.map((row) => [status(row.status), row.age, row.count])} />
+          <SimpleTable label={translate(`aqtalu.statistics.tables.${StatsTable.Backlog}`)} head={['status', 'age', 'count'].map(column)} rows={rows.map((row) => [status(row.status), row.age, row.count])} />
         </>
       ) : null}
     </TableCard>
@@ -283,16 +303,16 @@ export const StatisticsPage = () => {
         </CardContent>
       </Card>
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, lg: 6 }} sx={{ minWidth: 0 }}>
           <Counts filters={filters} />
         </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, lg: 6 }} sx={{ minWidth: 0 }}>
           <Durations filters={filters} />
         </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, lg: 6 }} sx={{ minWidth: 0 }}>
           <ArchiveRequests filters={filters} />
         </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, lg: 6 }} sx={{ minWidth: 0 }}>
           <Backlog filters={filters} />
         </Grid>
       </Grid>
