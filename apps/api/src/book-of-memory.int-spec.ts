@@ -227,6 +227,15 @@ describe('the public Book of Memory', () => {
       expect(browsed, filter).not.toContain(hidden);
     }
     expect(await search(`q=Suzgibaev`)).toContain(hidden);
+    // the pages show the published episode fields, in the page's language, and nothing of the unpublished ones
+    const [names] = (await db.query(`SELECT (SELECT name_ru FROM camps WHERE code = $1) AS camp, (SELECT name_ru FROM sentence_kinds WHERE code = $2) AS kind`, [camp.code, kind.code])).rows;
+    const shownPage = (await page(`/api/public/persons/${shown}?lang=ru`)).html;
+    expect(shownPage).toContain(names.camp);
+    expect(shownPage).toContain(names.kind);
+    expect(shownPage).toMatch(/<dt>Арест<\/dt><dd>1937<\/dd>/);
+    const hiddenPage = (await page(`/api/public/persons/${hidden}?lang=ru`)).html;
+    expect(hiddenPage).not.toContain(names.camp);
+    expect(hiddenPage).not.toContain('<dt>Арест</dt>');
     expect(await search(`q=Suzgibaev&from=1950&to=1960`)).not.toContain(shown);
     // the form offers the filters, keeping the chosen ones; a malformed value is ignored
     const form = await search(`q=Suzgibaev&region=${place.code}&from=19x7&lang=en`);

@@ -251,78 +251,64 @@ export class PublicationService {
     return this.publishedFields(personId, publication, language);
   }
 
-  /** The fields a publication names, each read only when it is published (no read counted: the open-data dump reads this way). */
+  /**
+   * The fields a publication names, in one query, each column read only when its field is published (no read
+   * counted: the open-data dump and the regional books read this way). Only accepted facts; archival and book
+   * sources only (a case's evidence is not a public source).
+   */
   async publishedFields(personId: string, publication: { basis: PublicationBasis; fields: PublicField[] }, language: PublicLanguage): Promise<PublicPerson> {
     const has = (field: PublicField) => publication.fields.includes(field);
+    const name = nameColumn[language];
+    const published = (field: PublicField) => `'${field}' = ANY($2::varchar[])`;
+    const fact = (kind: string) => `(SELECT value FROM person_facts WHERE person_id = $1 AND kind = '${kind}' AND accepted LIMIT 1)`;
+    const episode = (kind: string) =>
+      `(SELECT jsonb_build_object('date', date_text, 'place', place_text) FROM person_facts WHERE person_id = $1 AND kind = 'episode' AND episode_kind = '${kind}' AND accepted LIMIT 1)`;
+    const [row] = await this.dataSource.query(
+      `SELECT
+         CASE WHEN ${published('names')} THEN (SELECT array_agg(v.full_name ORDER BY v.full_name) FROM (SELECT DISTINCT full_name FROM person_name_variants WHERE person_id = $1) v) END AS names,
+         CASE WHEN ${published('birth_year')} THEN p.birth_year END AS birth_year,
+         CASE WHEN ${published('birthplace')} THEN p.birthplace END AS birthplace,
+         CASE WHEN ${published('nationality')} THEN ${fact('nationality')} END AS nationality,
+         CASE WHEN ${published('occupation')} THEN ${fact('occupation')} END AS occupation,
+         CASE WHEN ${published('arrest')} THEN ${episode('arrest')} END AS arrest,
+         CASE WHEN ${published('death')} THEN coalesce(${episode('death')}, ${episode('execution')}) END AS death,
+         CASE WHEN ${published('sentencing_body')} THEN (SELECT sb.${name} FROM sentencing_bodies sb WHERE sb.code = f.sentencing_body_code) END AS body,
+         CASE WHEN ${published('articles')} THEN (SELECT array_agg(a.article ORDER BY a.article) FROM criminal_articles a WHERE a.code = ANY(f.article_codes)) END AS articles,
+         CASE WHEN ${published('sentence')} THEN (SELECT k.${name} FROM sentence_kinds k WHERE k.code = f.sentence_kind_code) END AS sentence_kind,
+         CASE WHEN ${published('sentence')} THEN f.sentence_term END AS sentence_term,
+         CASE WHEN ${published('camp')} THEN (SELECT c.${name} FROM camps c WHERE c.code = coalesce(f.camp_code,
+           (SELECT cf.camp_code FROM person_facts cf WHERE cf.person_id = $1 AND cf.episode_kind = 'camp' AND cf.accepted LIMIT 1))) END AS camp,
+         CASE WHEN ${published('rehabilitation')} THEN p.rehabilitated_on::text END AS rehabilitation_date,
+         CASE WHEN ${published('rehabilitation')} THEN (SELECT d.number FROM certificates c JOIN decisions d ON d.id = c.decision_id
+           WHERE c.person_id = p.id AND d.outcome = $3 ORDER BY c.created_at DESC LIMIT 1) END AS rehabilitation_number,
+         CASE WHEN ${published('sources')} THEN (SELECT array_agg(x.source ORDER BY x.source) FROM (
+           SELECT DISTINCT CASE WHEN source_kind = 'book' THEN book_title || coalesce(', ' || book_volume, '') || ', p. ' || book_page
+                                ELSE concat_ws(', ', archive, 'ф. ' || fond, 'оп. ' || opis, 'д. ' || delo) END AS source
+           FROM person_facts WHERE person_id = $1 AND accepted AND source_kind IN ('archival', 'book')) x WHERE x.source IS NOT NULL AND x.source <> '') END AS sources
+       FROM persons p
+       LEFT JOIN LATERAL (SELECT sentencing_body_code, article_codes, sentence_kind_code, sentence_term, camp_code FROM person_facts
+                          WHERE person_id = $1 AND kind = 'episode' AND episode_kind = 'sentence' AND accepted LIMIT 1) f ON true
+       WHERE p.id = $1`,
+      [personId, publication.fields, DecisionOutcome.Rehabilitated],
+    );
     const person: PublicPerson = { id: personId, basis: publication.basis };
-    const dictionaryName = nameColumn[language];
-
-    if (has('names')) {
-      const rows: Array<{ full_name: string }> = await this.dataSource.query(
-        `SELECT DISTINCT full_name FROM person_name_variants WHERE person_id = $1 ORDER BY full_name`,
-        [personId],
-      );
-      person.names = rows.map((row) => row.full_name);
-    }
-    if (has('birth_year') || has('birthplace')) {
-      const [row] = await this.dataSource.query(
-        `SELECT ${has('birth_year') ? 'birth_year' : 'NULL'} AS birth_year, ${has('birthplace') ? 'birthplace' : 'NULL'} AS birthplace FROM persons WHERE id = $1`,
-        [personId],
-      );
-      if (has('birth_year')) person.birthYear = row?.birth_year ?? null;
-      if (has('birthplace')) person.birthplace = row?.birthplace ?? null;
-    }
-    // accepted facts only: a value the registry has not accepted is unverified and never public
-    const fact = async (kind: string) => {
-      const [row] = await this.dataSource.query(`SELECT value FROM person_facts WHERE person_id = $1 AND kind = $2 AND accepted`, [personId, kind]);
-      return (row?.value as string | undefined) ?? null;
-    };
-    if (has('nationality')) person.nationality = await fact('nationality');
-    if (has('occupation')) person.occupation = await fact('occupation');
-    const episode = async (kind: string) => {
-      const [row] = await this.dataSource.query(
-        `SELECT date_text, place_text FROM person_facts WHERE person_id = $1 AND kind = 'episode' AND episode_kind = $2 AND accepted`,
-        [personId, kind],
-      );
-      return row ? { date: (row.date_text as string | null) ?? null, place: (row.place_text as string | null) ?? null } : null;
-    };
-    if (has('arrest')) person.arrest = await episode('arrest');
-    if (has('death')) person.death = (await episode('death')) ?? (await episode('execution'));
-    if (has('sentencing_body') || has('articles') || has('sentence') || has('camp')) {
-      const [row] = await this.dataSource.query(
-        `SELECT ${has('sentencing_body') ? `(SELECT sb.${dictionaryName} FROM sentencing_bodies sb WHERE sb.code = f.sentencing_body_code)` : 'NULL'} AS body,
-                ${has('articles') ? `(SELECT array_agg(a.article ORDER BY a.article) FROM criminal_articles a WHERE a.code = ANY(f.article_codes))` : 'NULL'} AS articles,
-                ${has('sentence') ? `(SELECT k.${dictionaryName} FROM sentence_kinds k WHERE k.code = f.sentence_kind_code)` : 'NULL'} AS sentence_kind,
-                ${has('sentence') ? 'f.sentence_term' : 'NULL'} AS sentence_term,
-                ${has('camp') ? `(SELECT c.${dictionaryName} FROM camps c WHERE c.code = coalesce(f.camp_code, (SELECT cf.camp_code FROM person_facts cf WHERE cf.person_id = f.person_id AND cf.episode_kind = 'camp' AND cf.accepted)))` : 'NULL'} AS camp
-         FROM person_facts f WHERE f.person_id = $1 AND f.kind = 'episode' AND f.episode_kind = 'sentence' AND f.accepted`,
-        [personId],
-      );
-      if (has('sentencing_body')) person.sentencingBody = row?.body ?? null;
-      if (has('articles')) person.articles = row?.articles ?? [];
-      if (has('sentence')) person.sentence = row && (row.sentence_kind || row.sentence_term) ? { kind: row.sentence_kind ?? null, term: row.sentence_term ?? null } : null;
-      if (has('camp')) person.camp = row?.camp ?? null;
-    }
+    if (!row) return person;
+    const datePlace = (value: { date: string | null; place: string | null } | null) => (value ? { date: value.date ?? null, place: value.place ?? null } : null);
+    if (has('names')) person.names = row.names ?? [];
+    if (has('birth_year')) person.birthYear = row.birth_year ?? null;
+    if (has('birthplace')) person.birthplace = row.birthplace ?? null;
+    if (has('nationality')) person.nationality = row.nationality ?? null;
+    if (has('occupation')) person.occupation = row.occupation ?? null;
+    if (has('arrest')) person.arrest = datePlace(row.arrest);
+    if (has('death')) person.death = datePlace(row.death);
+    if (has('sentencing_body')) person.sentencingBody = row.body ?? null;
+    if (has('articles')) person.articles = row.articles ?? [];
+    if (has('sentence')) person.sentence = row.sentence_kind || row.sentence_term ? { kind: row.sentence_kind ?? null, term: row.sentence_term ?? null } : null;
+    if (has('camp')) person.camp = row.camp ?? null;
     if (has('rehabilitation')) {
-      const [row] = await this.dataSource.query(
-        `SELECT p.rehabilitated_on::text AS date,
-                (SELECT d.number FROM certificates c JOIN decisions d ON d.id = c.decision_id
-                 WHERE c.person_id = p.id AND d.outcome = $2 ORDER BY c.created_at DESC LIMIT 1) AS number
-         FROM persons p WHERE p.id = $1`,
-        [personId, DecisionOutcome.Rehabilitated],
-      );
-      person.rehabilitation = row && (row.date || row.number) ? { date: row.date ?? null, decisionNumber: row.number ?? null } : null;
+      person.rehabilitation = row.rehabilitation_date || row.rehabilitation_number ? { date: row.rehabilitation_date ?? null, decisionNumber: row.rehabilitation_number ?? null } : null;
     }
-    if (has('sources')) {
-      // archival references and published books only: a case's evidence is not a public source
-      const rows: Array<{ source: string }> = await this.dataSource.query(
-        `SELECT DISTINCT CASE WHEN source_kind = 'book' THEN book_title || coalesce(', ' || book_volume, '') || ', p. ' || book_page
-                              ELSE concat_ws(', ', archive, 'ф. ' || fond, 'оп. ' || opis, 'д. ' || delo) END AS source
-         FROM person_facts WHERE person_id = $1 AND accepted AND source_kind IN ('archival', 'book') ORDER BY 1`,
-        [personId],
-      );
-      person.sources = rows.map((row) => row.source).filter(Boolean);
-    }
+    if (has('sources')) person.sources = row.sources ?? [];
     return person;
   }
 }
