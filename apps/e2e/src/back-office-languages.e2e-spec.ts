@@ -291,9 +291,9 @@ describe('the back office in Kazakh and Russian, on a desktop and on a phone', (
 
   const roles = [Role.Secretary, Role.WgMember, Role.WgLead, Role.ArchiveLiaison, Role.CommissionMember, Role.Chair, Role.Admin, Role.Auditor];
 
-  // The full walk takes about half an hour on two cores and still finds open faults (issue 15: a recharts
-  // legend's English label, button contrast, wide tables on a phone); it runs on demand with
-  // AQTALU_LANGUAGE_WALK=1 and is not part of npm test until those are fixed.
+  // The full walk takes about half an hour on two cores; it runs on demand with AQTALU_LANGUAGE_WALK=1 (one role:
+  // -t "chair in ru"). The short walk below is its always-on part. Still open: the events and inventory lists
+  // scroll sideways on a phone, the commission sessions' list by 3 px.
   const walk = process.env.AQTALU_LANGUAGE_WALK === '1';
   for (const locale of ['kk', 'ru'] as const) {
     for (const role of roles) {
