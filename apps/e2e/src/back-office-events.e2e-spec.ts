@@ -39,6 +39,7 @@ describe('an event in the back office, in Kazakh', () => {
   });
 
   afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') console.error('page problems:', problems);
     if (context.task.result?.state === 'fail') await shown?.screenshot({ path: `${screenshots}FAILED.png`, fullPage: true }).catch(() => undefined);
   });
 
@@ -68,6 +69,7 @@ describe('an event in the back office, in Kazakh', () => {
       });
     await map.getByTestId('map-place').filter({ hasText: 'Алматы' }).waitFor();
     expect(await map.locator('path.aqtalu-place-marker').count()).toBe(1);
+    await map.getByRole('button', { name: 'Жақындату' }).waitFor();
     // the border of Kazakhstan is drawn from the outline shipped with the app
     expect(await map.locator('path.leaflet-interactive, svg path').count()).toBeGreaterThan(1);
 

@@ -73,7 +73,8 @@ export const eventsEn = {
         points: '%{smart_count} place on the map |||| %{smart_count} places on the map',
         no_points: 'No place has coordinates yet',
         unplaced: 'without coordinates: %{names}',
-        outline_source: 'Border: Natural Earth',
+        zoom_in: 'Zoom in',
+        zoom_out: 'Zoom out',
       },
       group: {
         make: 'Make a group case',

@@ -73,7 +73,8 @@ export const eventsKk = {
         points: 'Картада %{smart_count} жер |||| Картада %{smart_count} жер',
         no_points: 'Жерлердің ешқайсысының әзірге координаттары жоқ',
         unplaced: 'координатсыз: %{names}',
-        outline_source: 'Шекара: Natural Earth',
+        zoom_in: 'Жақындату',
+        zoom_out: 'Алыстату',
       },
       group: {
         make: 'Топтық іс ашу',

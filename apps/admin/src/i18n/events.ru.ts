@@ -73,7 +73,8 @@ export const eventsRu = {
         points: '%{smart_count} место на карте |||| %{smart_count} места на карте |||| %{smart_count} мест на карте',
         no_points: 'Ни у одного места пока нет координат',
         unplaced: 'без координат: %{names}',
-        outline_source: 'Граница: Natural Earth',
+        zoom_in: 'Приблизить',
+        zoom_out: 'Отдалить',
       },
       group: {
         make: 'Создать групповое дело',

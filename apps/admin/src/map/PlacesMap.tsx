@@ -1,7 +1,7 @@
 import 'leaflet/dist/leaflet.css';
 import { Box, Typography } from '@mui/material';
 import { latLngBounds } from 'leaflet';
-import { CircleMarker, GeoJSON, MapContainer, Tooltip } from 'react-leaflet';
+import { CircleMarker, GeoJSON, MapContainer, Tooltip, ZoomControl } from 'react-leaflet';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { kazakhstanOutline } from './kazakhstan-outline';
 import { kazakhstanBounds, placePoints, type MapPlace } from './places';
@@ -27,7 +27,9 @@ export default function PlacesMap({ places, label }: { places: readonly MapPlace
         aria-label={label}
         sx={{ height: 360, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', '& .leaflet-container': { background: '#f7f9fb', height: '100%' } }}
       >
-        <MapContainer bounds={bounds} scrollWheelZoom={false} attributionControl={false} style={{ height: '100%' }}>
+        <MapContainer bounds={bounds} scrollWheelZoom={false} attributionControl={false} zoomControl={false} style={{ height: '100%' }}>
+          {/* Leaflet's own buttons are titled in English: these speak the screen's language */}
+          <ZoomControl zoomInTitle={translate('resources.events.map.zoom_in')} zoomOutTitle={translate('resources.events.map.zoom_out')} />
           <GeoJSON data={kazakhstanOutline} style={outlineStyle} interactive={false} />
           {points.map((point) => (
             <CircleMarker key={point.id} center={point.position} radius={7} pathOptions={markerStyle} className="aqtalu-place-marker">
@@ -42,8 +44,6 @@ export default function PlacesMap({ places, label }: { places: readonly MapPlace
       <Typography variant="caption" color="text.secondary" component="p">
         {points.length === 0 ? translate('resources.events.map.no_points') : translate('resources.events.map.points', { smart_count: points.length })}
         {unplaced.length ? ` · ${translate('resources.events.map.unplaced', { names: unplaced.join('; ') })}` : ''}
-        {' · '}
-        {translate('resources.events.map.outline_source')}
       </Typography>
     </Box>
   );
