@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseTransition, Role } from '@aqtalu/contracts';
-import { demoLogins, OpenDataService, seedDemoPublications, seedDemoRegistry } from '@aqtalu/server';
+import { demoLogins, OpenDataService, PublicationService, seedDemoPublications, seedDemoRegistry } from '@aqtalu/server';
 import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createHash } from 'node:crypto';
@@ -87,6 +87,8 @@ describe('the public Book of Memory', () => {
     expect(person.html).toContain('1893');
     expect(person.html).toContain('Из опубликованной книги памяти');
     expect(person.html).not.toContain('<script');
+    // counted in Redis, added to the row by the worker's flush
+    await api.get(PublicationService).flushPublicReads();
     const reads = await db.query(`SELECT public_reads FROM published_persons WHERE person_id = $1`, [id]);
     expect(Number(reads.rows[0].public_reads)).toBe(1);
     // reads are counted, not audited per visitor

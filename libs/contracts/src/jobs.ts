@@ -35,6 +35,7 @@ export enum JobName {
   MailContributor = 'mail-contributor',
   BuildOpenData = 'build-open-data',
   RenderRegionalBook = 'render-regional-book',
+  FlushPublicReads = 'flush-public-reads',
 }
 
 export interface JobPayload {
@@ -62,6 +63,8 @@ export interface JobPayload {
   [JobName.BuildOpenData]: Record<string, never>;
   /** Renders a region's Book of Memory PDF (published fields only); a rerun renders it again. */
   [JobName.RenderRegionalBook]: { regionCode: string; language: 'kk' | 'ru' };
+  /** Every minute: the public reads counted in Redis added to the published persons' counters. */
+  [JobName.FlushPublicReads]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -80,6 +83,7 @@ export const jobQueue: { readonly [J in JobName]: QueueName } = {
   [JobName.MailContributor]: QueueName.Contributions,
   [JobName.BuildOpenData]: QueueName.OpenData,
   [JobName.RenderRegionalBook]: QueueName.OpenData,
+  [JobName.FlushPublicReads]: QueueName.OpenData,
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

@@ -1,9 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DecisionOutcome, type SessionUser } from '@aqtalu/contracts';
+import type { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CodedException } from '../errors/coded.exception.js';
+import { REDIS } from '../queue/redis.module.js';
 import { RegistryService } from '../registry/registry.service.js';
 
 /** The fields of a person that may be published, each decided on its own (the migration's CHECK lists the same). */
@@ -108,6 +110,9 @@ export interface PublicationView {
   publicReads: number;
 }
 
+/** The Redis hash counting public reads of person pages until the worker adds them to the database. */
+const publicReadsKey = 'book-of-memory:public-reads';
+
 /** Published and not withdrawn: the only persons any public query may see. */
 export const publishedPersonCondition = `EXISTS (SELECT 1 FROM published_persons pub WHERE pub.person_id = p.id AND pub.withdrawn_at IS NULL)`;
 
@@ -123,6 +128,7 @@ export class PublicationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly registry: RegistryService,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   /** Called where the commission's decision rehabilitates a person: published with every field, unless already published. */
@@ -239,16 +245,44 @@ export class PublicationService {
    */
   async readPublic(personId: string, language: PublicLanguage): Promise<PublicPerson | 'withdrawn' | null> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(personId)) return null;
-    // an UPDATE answers [rows, affected count]
-    const [updated]: [Array<{ basis: PublicationBasis; fields: PublicField[]; withdrawn: boolean }>, number] = await this.dataSource.query(
-      `UPDATE published_persons SET public_reads = public_reads + CASE WHEN withdrawn_at IS NULL THEN 1 ELSE 0 END
-       WHERE person_id = $1 RETURNING basis, fields, withdrawn_at IS NOT NULL AS withdrawn`,
+    const [publication]: Array<{ basis: PublicationBasis; fields: PublicField[]; withdrawn: boolean }> = await this.dataSource.query(
+      `SELECT basis, fields, withdrawn_at IS NOT NULL AS withdrawn FROM published_persons WHERE person_id = $1`,
       [personId],
     );
-    const publication = updated[0];
     if (!publication) return null;
     if (publication.withdrawn) return 'withdrawn';
+    // counted in Redis (no write transaction per page read); the worker adds the counts to public_reads every minute
+    // a read that cannot be counted (Redis away) is still served
+    await this.redis.hincrby(publicReadsKey, personId, 1).catch(() => undefined);
     return this.publishedFields(personId, publication, language);
+  }
+
+  /**
+   * Adds the reads counted in Redis since the last flush to `published_persons.public_reads`. The hash is renamed
+   * first, so reads counted meanwhile go to a fresh one; answers how many persons' counts were added. One flush at
+   * a time: the worker's repeatable job (BullMQ runs each tick once).
+   */
+  async flushPublicReads(): Promise<number> {
+    const flushing = `${publicReadsKey}:flushing`;
+    // a flush that died after the rename left its hash: it is added now (HINCRBY meanwhile would only grow it)
+    if (!(await this.redis.exists(flushing))) {
+      try {
+        await this.redis.rename(publicReadsKey, flushing);
+      } catch {
+        return 0; // nothing counted since the last flush
+      }
+    }
+    const counts = await this.redis.hgetall(flushing);
+    const ids = Object.keys(counts);
+    if (ids.length) {
+      await this.dataSource.query(
+        `UPDATE published_persons pub SET public_reads = pub.public_reads + c.reads
+         FROM unnest($1::uuid[], $2::bigint[]) AS c(person_id, reads) WHERE pub.person_id = c.person_id`,
+        [ids, ids.map((id) => counts[id])],
+      );
+    }
+    await this.redis.del(flushing);
+    return ids.length;
   }
 
   /**
