@@ -293,7 +293,7 @@ describe('the back office in Kazakh and Russian, on a desktop and on a phone', (
 
   // The full walk takes about half an hour on two cores; it runs on demand with AQTALU_LANGUAGE_WALK=1 (one role:
   // -t "chair in ru"). The short walk below is its always-on part. Still open: the events and inventory lists
-  // scroll sideways on a phone, the commission sessions' list by 3 px.
+  // scroll sideways on a phone.
   const walk = process.env.AQTALU_LANGUAGE_WALK === '1';
   for (const locale of ['kk', 'ru'] as const) {
     for (const role of roles) {

@@ -32,6 +32,13 @@ export const lightTheme: RaThemeOptions = {
     RaList: {
       styleOverrides: { root: { '& .RaList-content': { overflowX: 'auto' } } },
     },
+    // A list's buttons (exports beside create) wrap onto a second line on a phone instead of widening the page
+    RaTopToolbar: {
+      styleOverrides: { root: { flexWrap: 'wrap', maxWidth: '100%' } },
+    },
+    RaListToolbar: {
+      styleOverrides: { root: { flexWrap: 'wrap', maxWidth: '100%' } },
+    },
     // An empty list's words are at 50 % opacity (2.7:1) and, 34 px high, wider than a phone
     RaEmpty: {
       styleOverrides: {
