@@ -1,7 +1,7 @@
 import { CaseStatus, personalDataConsentVersion, type Code, type PublicApplicationLanguage } from '@aqtalu/contracts';
 import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
 import type { PublicSearchHit } from '../publication/publication.service.js';
-import { publicBookPath, publicLanguages } from '../publication/public-pages.js';
+import { publicBookPath, publicPage } from '../publication/public-pages.js';
 import { maxApplicationFiles, publicApplicationsPath, type ApplicationStatus, type FormOptions } from './public-application.service.js';
 
 type Messages = Record<keyof typeof messages.en, string>;
@@ -266,7 +266,6 @@ export function publicApplicationError(language: PublicApplicationLanguage, code
   return fill(m[key], { field, retryAfterSeconds: text(params.retryAfterSeconds) });
 }
 
-const languageNames: Record<PublicApplicationLanguage, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 const css = `*{box-sizing:border-box}body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:42rem;padding:1rem;color:#1a1a1a}
 a{color:#0b4f8a}nav{font-size:.9rem;margin-bottom:1rem}fieldset{border:1px solid #ccc;margin:0 0 1rem;padding:.75rem}
@@ -281,23 +280,11 @@ dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{f
 /** `path` (with `query`) is where each language's link leads: the same page in another language, also after a POST. */
 function layout(language: PublicApplicationLanguage, title: string, path: string, query: Record<string, string>, body: string): string {
   const m = messages[language];
-  const links = publicLanguages
-    .map((other) => {
-      const href = `${path}?${new URLSearchParams({ ...query, lang: other }).toString()}`;
-      return other === language ? `<strong lang="${other}">${languageNames[other]}</strong>` : `<a lang="${other}" hreflang="${other}" href="${escapeHtml(href)}">${languageNames[other]}</a>`;
-    })
-    .join(' · ');
-  return `<!doctype html>
-<html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head>
-<body>
-<nav aria-label="${escapeHtml(m.language)}">${links}</nav>
-<main>
-${body}
-</main>
-<footer><p><a href="${publicBookPath}?lang=${language}">${escapeHtml(m.back)}</a></p></footer>
-</body>
-</html>`;
+  return publicPage({
+    language, title, navLabel: m.language, css, body,
+    href: (other) => `${path}?${new URLSearchParams({ ...query, lang: other }).toString()}`,
+    footer: `<p><a href="${publicBookPath}?lang=${language}">${escapeHtml(m.back)}</a></p>`,
+  });
 }
 
 export interface ApplicationFormState {

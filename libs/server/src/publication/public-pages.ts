@@ -233,24 +233,33 @@ form.contribute{display:grid;gap:.25rem;max-width:32rem}form.contribute input,fo
 fieldset.filters{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center;border:1px solid #ccc;margin-top:.5rem}fieldset.filters input{width:5.5rem;font-size:1rem;padding:.3rem}fieldset.filters select{font-size:1rem;padding:.3rem;max-width:100%}
 .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.error{color:#a1120b;font-weight:600}.thanks{padding:.5rem;background:#e7f4ea;border-left:4px solid #1d6b32}`;
 
-function layout(language: PublicLanguage, title: string, query: Record<string, string>, body: string): string {
-  const m = publicPageMessages[language];
+/**
+ * A public page: the language links (each leading to `href(language)`), the body, an optional footer, the page's
+ * own CSS. Every public page (the Book of Memory, online applications) is drawn by this one frame.
+ */
+export function publicPage(page: { language: PublicLanguage; title: string; navLabel: string; css: string; href: (language: PublicLanguage) => string; body: string; footer?: string }): string {
   const links = publicLanguages
-    .map((other) => {
-      const href = `?${new URLSearchParams({ ...query, lang: other }).toString()}`;
-      return other === language ? `<strong lang="${other}">${languageNames[other]}</strong>` : `<a lang="${other}" hreflang="${other}" href="${escapeHtml(href)}">${languageNames[other]}</a>`;
-    })
+    .map((other) =>
+      other === page.language
+        ? `<strong lang="${other}">${languageNames[other]}</strong>`
+        : `<a lang="${other}" hreflang="${other}" href="${escapeHtml(page.href(other))}">${languageNames[other]}</a>`,
+    )
     .join(' · ');
   return `<!doctype html>
-<html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${css}</style></head>
+<html lang="${page.language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(page.title)}</title><style>${page.css}</style></head>
 <body>
-<nav aria-label="${escapeHtml(m.language)}">${links}</nav>
+<nav aria-label="${escapeHtml(page.navLabel)}">${links}</nav>
 <main>
-${body}
+${page.body}
 </main>
-</body>
+${page.footer ? `<footer>${page.footer}</footer>\n` : ''}</body>
 </html>`;
+}
+
+function layout(language: PublicLanguage, title: string, query: Record<string, string>, body: string): string {
+  const href = (other: PublicLanguage) => `?${new URLSearchParams({ ...query, lang: other }).toString()}`;
+  return publicPage({ language, title, navLabel: publicPageMessages[language].language, css, href, body });
 }
 
 /** The filters as query parameters (the form's names), for links that keep them. */
