@@ -73,7 +73,8 @@ export default defineConfig({
           exclude,
           testTimeout: 180_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          // each file starts its own stack and browser on free ports, so browser files run beside the others (a
+          // project of one file at a time would run in a group of its own, after all the rest)
         },
       },
     ],
