@@ -14,6 +14,7 @@ COPY package.json package-lock.json ./
 COPY apps/admin/package.json apps/admin/
 COPY apps/api/package.json apps/api/
 COPY apps/e2e/package.json apps/e2e/
+COPY apps/public/package.json apps/public/
 COPY apps/worker/package.json apps/worker/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/dev-stack/package.json libs/dev-stack/
@@ -68,3 +69,12 @@ COPY --from=prod-deps /app ./
 COPY --from=build /out ./
 USER node
 CMD ["node", "apps/worker/dist/main.js"]
+
+FROM runtime AS public
+# The public site (Book of Memory, online applications, certificate checks): server-rendered pages, no back office.
+ENV PUBLIC_SITE_PORT=3100
+COPY --from=prod-deps /app ./
+COPY --from=build /out ./
+USER node
+EXPOSE 3100
+CMD ["node", "apps/public/dist/main.js"]

@@ -47,8 +47,9 @@ export default tseslint.config(
     },
   },
   {
-    // Integration and end-to-end tests may start the api and the worker side by side.
-    files: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Integration and end-to-end tests (and their set-ups under an app's src/testing) may start the api, the worker
+    // and the public site side by side.
+    files: ['**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

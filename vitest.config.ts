@@ -14,6 +14,7 @@ const alias = {
   '@aqtalu/dev-stack': root('./libs/dev-stack/src/index.ts'),
   '@aqtalu/api': root('./apps/api/src/index.ts'),
   '@aqtalu/worker': root('./apps/worker/src/index.ts'),
+  '@aqtalu/public': root('./apps/public/src/index.ts'),
 };
 
 // esbuild drops the decorator metadata that Nest's injection needs; SWC keeps it.

@@ -202,8 +202,8 @@ describe('docker-compose.yml', () => {
     expect(compose.services.clamav).toBeDefined();
   });
 
-  it('lets api and worker be scaled (--scale api=3 --scale worker=3): no fixed name or host port, one proxy in front', () => {
-    for (const name of ['api', 'worker']) {
+  it('lets api, worker and public site be scaled (--scale api=3 --scale worker=3): no fixed name or host port, one proxy in front', () => {
+    for (const name of ['api', 'worker', 'public']) {
       const service = compose.services[name]!;
       expect(service.container_name, `${name} has a container_name`).toBeUndefined();
       expect(service.ports ?? [], `${name} publishes a host port`).toEqual([]);
@@ -211,6 +211,7 @@ describe('docker-compose.yml', () => {
     const published = Object.entries(compose.services).filter(([, service]) => (service.ports ?? []).length > 0);
     expect(published.map(([name]) => name)).toEqual(['proxy']);
     expect(commandLine(compose.services.proxy!)).toMatch(/dynamic a[\s\S]*name api[\s\S]*port 3000/);
+    expect(commandLine(compose.services.proxy!)).toMatch(/:3100 \{[\s\S]*dynamic a[\s\S]*name public[\s\S]*port 3100/);
     expect(compose.services.api!.environment).toMatchObject({ TRUST_PROXY: 'loopback,uniquelocal' });
   });
 

@@ -16,10 +16,11 @@ import {
   EventsModule,
   InventoryModule,
   ExportsModule,
-  PublicApplicationsModule,
   PublicationModule,
   ContributionsModule,
   IdentityModule,
+  LoggingModule,
+  RequestContextMiddleware,
   MetricsService,
   NotificationModule,
   QueueModule,
@@ -56,9 +57,8 @@ import { EventsController } from './controllers/events.controller.js';
 import { GroupCasesController } from './controllers/group-cases.controller.js';
 import { ArchiveRequestCitationsController, InventoryController } from './controllers/inventory.controller.js';
 import { PersonLinksController } from './controllers/person-links.controller.js';
-import { PublicBookController, PublicOpenDataController, PublicationController, PublicationOpenDataController } from './controllers/publication.controller.js';
-import { PublicApplicationsController } from './controllers/public-applications.controller.js';
-import { ContributionsController, PublicContributionsController } from './controllers/contributions.controller.js';
+import { PublicationController, PublicationOpenDataController } from './controllers/publication.controller.js';
+import { ContributionsController } from './controllers/contributions.controller.js';
 import { PlaceSourcesController } from './controllers/place-sources.controller.js';
 import { ExportsController } from './controllers/exports.controller.js';
 import { DictionariesController } from './controllers/dictionaries.controller.js';
@@ -78,9 +78,7 @@ import { QueueBoardController } from './http/queue-board.js';
 import { HttpMetricsInterceptor } from './http/http-metrics.interceptor.js';
 import { BulkReadsInterceptor } from './http/bulk-reads.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
-import { LoggingModule } from './http/logging.module.js';
 import { ReadRoutingInterceptor, ReadScopeMiddleware } from './http/read-routing.js';
-import { RequestContextMiddleware } from './http/request-context.middleware.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -129,7 +127,6 @@ export class AppModule implements NestModule {
         CorrespondenceModule,
         ExportsModule,
         PublicationModule,
-        PublicApplicationsModule,
         ContributionsModule,
         CalendarModule,
         StatsModule,
@@ -154,11 +151,7 @@ export class AppModule implements NestModule {
         GroupCasesController,
         PersonLinksController,
         PublicationController,
-        PublicBookController,
-        PublicOpenDataController,
         PublicationOpenDataController,
-        PublicApplicationsController,
-        PublicContributionsController,
         ContributionsController,
         PlaceSourcesController,
         InventoryController,

@@ -25,7 +25,7 @@ interface Problem {
 
 const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
 
-/** The API behind the back office's screens of issue 15: case edit, name search, person's cases, proposals, agenda picker, votes, certificate page. */
+/** The API behind the back office's screens of issue 15: case edit, name search, person's cases, proposals, agenda picker, votes (the certificate page: apps/public). */
 describe('back-office screens over HTTP', () => {
   let environment: TestEnvironment;
   let api: NestExpressApplication;
@@ -319,80 +319,6 @@ describe('back-office screens over HTTP', () => {
       expect((await (await commissioner()).get<Pending[]>('/api/tasks/votes')).body[0]?.present).toBe(true);
       expect((await (await commissioner()).post(`/api/commission/sessions/${session.body.id}/agenda/${waiting.id}/vote`, { choice: 'for' })).status).toBe(200);
       expect((await (await commissioner()).get<Pending[]>('/api/tasks/votes')).body).toEqual([]);
-    });
-  });
-
-  describe('the public certificate check page', () => {
-    /** A decided case with a rendered certificate, inserted as the workflow leaves them. */
-    async function certificateFor(nameKk: string, nameRu: string, code: string) {
-      const opened = await openCase([{ nameKk, nameRu }]);
-      const chairId = await userId(demo(Role.Chair).email);
-      const [session] = (await db.query(`INSERT INTO commission_sessions (number, session_date, place, created_by) VALUES ($1, '2026-11-30', 'Астана', $2) RETURNING id`, [`T/${code}`, chairId])).rows;
-      const [item] = (await db.query(`INSERT INTO agenda_items (session_id, case_id, position) VALUES ($1, $2, 1) RETURNING id`, [session.id, opened.id])).rows;
-      const [decision] = (
-        await db.query(
-          `INSERT INTO decisions (number, case_id, agenda_item_id, outcome, reasons, decided_by, decided_at) VALUES ($1, $2, $3, 'rehabilitated', 'the troika', $4, '2026-11-30T20:30:00Z') RETURNING id`,
-          [`D-T-${code}`, opened.id, item.id, chairId],
-        )
-      ).rows;
-      await db.query(
-        `INSERT INTO certificates (number, verification_code, case_id, person_id, decision_id, pdf, rendered_at) VALUES ($1, $2, $3, $4, $5, '\\x00', now())`,
-        [`C-T-${code}`, code, opened.id, opened.subjects[0]!.personId, decision.id],
-      );
-      return { caseId: opened.id, caseNumber: opened.number, itemId: item.id as string, chairId };
-    }
-    const page = (code: string, headers: Record<string, string>) => fetch(`${baseUrl}/api/public/certificates/${code}`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers } });
-
-    it('shows a browser who, which decision and that the certificate is valid, in Russian, Kazakh or English, with nothing else', async () => {
-      const made = await certificateFor('Ілияс Жансүгіров', 'Ильяс Джансугуров', 'CHECKPAGE01');
-      const ru = await page('checkpage01', { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' });
-      expect(ru.status).toBe(200);
-      expect(ru.headers.get('content-type')).toMatch(/^text\/html/);
-      const html = await ru.text();
-      expect(html).toContain('<html lang="ru">');
-      expect(html).toContain('Справка действительна');
-      expect(html).toContain('Ілияс Жансүгіров');
-      expect(html).toContain('Ильяс Джансугуров');
-      // the decision of 30 November 20:30 UTC is the 1st of December in Kazakhstan
-      expect(html).toContain('№ D-T-CHECKPAGE01 от 01.12.2026');
-      expect(html).not.toContain(made.caseNumber);
-      expect(html).not.toContain('Айгерім');
-      expect(html).not.toMatch(/<script/i);
-
-      const english = await page('CHECKPAGE01', { 'accept-language': 'de-DE, en;q=0.5' }).then((r) => r.text());
-      expect(english).toContain('<html lang="en">');
-      expect(english).toContain('The certificate is valid');
-      const chosen = await fetch(`${baseUrl}/api/public/certificates/CHECKPAGE01?lang=kk`, { headers: { accept: 'text/html' } }).then((r) => r.text());
-      expect(chosen).toContain('Анықтама жарамды');
-
-      // other clients still get JSON
-      const json = await new HttpSession(baseUrl).get<Record<string, unknown>>('/api/public/certificates/CHECKPAGE01');
-      expect(json.body).toMatchObject({ valid: true, revoked: false, decisionNumber: 'D-T-CHECKPAGE01', decisionDate: '2026-12-01' });
-      expect(await auditRows('certificate.verify', null)).not.toHaveLength(0);
-    });
-
-    it('says revoked once the commission decided the case again, and names no certificate for an unknown code (404)', async () => {
-      const made = await certificateFor('Бейімбет Майлин', 'Беимбет Майлин', 'CHECKPAGE02');
-      await db.query(
-        `INSERT INTO decisions (number, case_id, agenda_item_id, outcome, reasons, decided_by, decided_at) VALUES ('D-T-LATER02', $1, $2, 'rejected', 'reopened', $3, '2027-03-01T08:00:00Z')`,
-        [made.caseId, made.itemId, made.chairId],
-      );
-      const html = await (await page('CHECKPAGE02', { 'accept-language': 'ru' })).text();
-      expect(html).toContain('Справка отозвана');
-      expect(html).toContain('data-state="revoked"');
-      expect(html).not.toContain('D-T-LATER02');
-      expect((await new HttpSession(baseUrl).get<Record<string, unknown>>('/api/public/certificates/CHECKPAGE02')).body).toMatchObject({ valid: false, revoked: true });
-
-      const unknown = await page('NOSUCHCODE9', { 'accept-language': 'kk' });
-      expect(unknown.status).toBe(404);
-      const text = await unknown.text();
-      expect(text).toContain('Мұндай анықтама табылмады');
-      const hostile = await page(encodeURIComponent('<b>x</b>'), { 'accept-language': 'ru' });
-      expect(hostile.status).toBe(404);
-      expect(await hostile.text()).toContain('&lt;B&gt;X&lt;/B&gt;');
-      const jsonMissing = await new HttpSession(baseUrl).get<Problem>('/api/public/certificates/NOSUCHCODE9');
-      expect(jsonMissing.status).toBe(404);
-      expect(jsonMissing.body.code).toBe('commission.certificate_unknown');
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseStatus, CaseTransition, Role } from '@aqtalu/contracts';
-import { ArchiveRequestService, demoLogins } from '@aqtalu/server';
+import { ArchiveRequestService, CertificateService, demoLogins } from '@aqtalu/server';
 import { createTestEnvironment, eventually, HttpSession, renderTestPdf, type TestEnvironment } from '@aqtalu/testing';
 import { createWorker } from '@aqtalu/worker';
 import { PDFParse } from 'pdf-parse';
@@ -267,9 +267,8 @@ describe('case lifecycle over HTTP, one user per step', () => {
     }, 20_000, 'the certificate rendering');
     expect((await moveOk(await secretary(), id, CaseTransition.IssueCertificates)).status).toBe(CaseStatus.CertificateIssued);
 
-    const check = await new HttpSession(baseUrl).get<Record<string, string>>(`/api/public/certificates/${certificate.verificationCode}`);
-    expect(check.status).toBe(200);
-    expect(check.body).toEqual({
+    // what the public site's check answers (its page and JSON: apps/public certificate-check.int-spec.ts)
+    expect(await api.get(CertificateService).verify(certificate.verificationCode)).toEqual({
       valid: true,
       revoked: false,
       certificateNumber: expect.stringMatching(/^C-ALM-/),
@@ -278,7 +277,7 @@ describe('case lifecycle over HTTP, one user per step', () => {
       decisionNumber: expect.stringMatching(/^D-\d{4}-\d{5}$/),
       decisionDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
-    expect((await new HttpSession(baseUrl).get('/api/public/certificates/MADEUPCODE99')).status).toBe(404);
+    await expect(api.get(CertificateService).verify('MADEUPCODE99')).rejects.toMatchObject({ code: 'commission.certificate_unknown' });
 
     const download = await fetch(`${baseUrl}/api/certificates/${certificate.id}/pdf`, { headers: { authorization: `Bearer ${(await secretary()).token}` } });
     expect(download.headers.get('content-type')).toBe('application/pdf');

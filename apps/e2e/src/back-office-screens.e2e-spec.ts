@@ -225,7 +225,7 @@ describe('proposals, case edit, the person page, the Latin case search and the c
 
   it('shows a citizen who scans the QR code a page saying whose certificate, which decision and that it is valid, in Kazakh and Russian', async () => {
     const citizen = await office.newPage({ width: 390, height: 844 });
-    await citizen.goto(`${office.baseUrl}/api/public/certificates/${verificationCode}?lang=kk`);
+    await citizen.goto(`${office.publicUrl}/certificates/${verificationCode}?lang=kk`);
     await citizen.getByRole('heading', { name: 'Анықтама жарамды' }).waitFor();
     await citizen.getByText('Мағжан Жұмабаев').waitFor();
     await screenshot('certificate-check-kk', citizen);

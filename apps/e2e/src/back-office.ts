@@ -39,6 +39,11 @@ export class BackOffice {
     return this.stack!.baseUrl;
   }
 
+  /** The public site `npm start` serves beside the back office. */
+  get publicUrl(): string {
+    return this.stack!.publicUrl;
+  }
+
   async start(): Promise<void> {
     this.stack = await launchEnvironment();
     this.launched = await launch(this.stack.env);

@@ -26,7 +26,7 @@ describe('the public Book of Memory in a browser', () => {
   it('a visitor without JavaScript finds a name typed in Latin and tells more; a moderator accepts it into a fact', async () => {
     const context = await office.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 }, javaScriptEnabled: false, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`${office.baseUrl}/api/public/persons`);
+    await page.goto(`${office.publicUrl}/persons`);
     await page.getByRole('searchbox', { name: 'Аты-жөні' }).fill('Baitursynov Akhmet');
     await page.getByRole('button', { name: 'Іздеу', exact: true }).click();
     await page.getByRole('link', { name: /Байт[уұ]рсын(ұлы|ов) Ахмет/ }).first().click();
@@ -63,7 +63,7 @@ describe('the public Book of Memory in a browser', () => {
   it('an editor withdraws a record: its page and its entry in the open data disappear', async () => {
     const secretary = await HttpSession.login(office.baseUrl, secretaryLogin.email, secretaryLogin.password);
     const page = await (await office.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${office.baseUrl}/api/public/persons?q=Dulatuly&lang=ru`);
+    await page.goto(`${office.publicUrl}/persons?q=Dulatuly&lang=ru`);
     const link = page.getByRole('link', { name: /Дулатұлы Міржақып/ }).first();
     const personId = /persons\/([0-9a-f-]{36})/.exec((await link.getAttribute('href'))!)![1]!;
     // the public pages pass axe (JavaScript on here: axe runs as a script)
@@ -73,11 +73,11 @@ describe('the public Book of Memory in a browser', () => {
     await expectAccessible(page);
 
     expect((await secretary.post('/api/publication/open-data', {})).status).toBe(200);
-    expect(await (await fetch(`${office.baseUrl}/api/public/open-data/book-of-memory.csv`)).text()).toContain(personId);
+    expect(await (await fetch(`${office.publicUrl}/open-data/book-of-memory.csv`)).text()).toContain(personId);
     expect((await secretary.post(`/api/publication/persons/${personId}/withdrawal`, { reason: 'по просьбе семьи' })).status).toBe(200);
     await page.reload();
     await page.getByRole('heading', { name: 'Запись снята с публикации по просьбе' }).waitFor();
     expect((await secretary.post('/api/publication/open-data', {})).status).toBe(200);
-    for (const file of ['book-of-memory.csv', 'book-of-memory.json']) expect(await (await fetch(`${office.baseUrl}/api/public/open-data/${file}`)).text()).not.toContain(personId);
+    for (const file of ['book-of-memory.csv', 'book-of-memory.json']) expect(await (await fetch(`${office.publicUrl}/open-data/${file}`)).text()).not.toContain(personId);
   });
 });

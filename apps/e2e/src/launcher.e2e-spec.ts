@@ -18,7 +18,7 @@ describe('npm start on a machine with no PostgreSQL or Redis running', () => {
     await stack.dispose();
   });
 
-  it('starts, serves the back office and the API, stops on Ctrl-C, and keeps its data for the next start', async () => {
+  it('starts, serves the back office, the API and the public site, stops on Ctrl-C, and keeps its data for the next start', async () => {
     const first = await launch(stack.env);
     let stopped = false;
     try {
@@ -33,6 +33,12 @@ describe('npm start on a machine with no PostgreSQL or Redis running', () => {
       const page = await new HttpSession(stack.baseUrl).get<string>('/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('<div id="root">');
+
+      // the public site, a process of its own, with the demo names published (no sign-in)
+      expect(first.output()).toContain(stack.publicUrl);
+      const book = await fetch(`${stack.publicUrl}/persons?q=Baitursynov&lang=en`);
+      expect(book.status).toBe(200);
+      expect(await book.text()).toMatch(/Байт[уұ]рсын|Baitursyn/);
 
       // the demo registry answers a search in another spelling (SCENARIOS.md §1)
       const secretary = await HttpSession.loginAs(stack.baseUrl, demoLogins.find((login) => login.role === Role.Secretary)!);
@@ -52,6 +58,7 @@ describe('npm start on a machine with no PostgreSQL or Redis running', () => {
       stopped = true;
       // Nothing it started is left running.
       expect(await isPortFree(stack.ports.api)).toBe(true);
+      expect(await isPortFree(stack.ports.publicSite)).toBe(true);
       expect(await isPortFree(stack.ports.postgres)).toBe(true);
       expect(await isPortFree(stack.ports.redis)).toBe(true);
     } finally {

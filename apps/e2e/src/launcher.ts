@@ -48,14 +48,16 @@ export interface LaunchEnvironment {
   env: NodeJS.ProcessEnv;
   dataDir: string;
   baseUrl: string;
-  ports: { api: number; postgres: number; redis: number };
+  /** The public site's address (Book of Memory, online applications, certificate checks). */
+  publicUrl: string;
+  ports: { api: number; publicSite: number; postgres: number; redis: number };
   dispose(): Promise<void>;
 }
 
 /** A data folder and free ports of its own, and none of the caller's DATABASE_URL / REDIS_URL. */
 export async function launchEnvironment(): Promise<LaunchEnvironment> {
   const dataDir = await mkdtemp(join(tmpdir(), 'aqtalu-e2e-'));
-  const ports = { api: await freePort(), postgres: await freePort(), redis: await freePort() };
+  const ports = { api: await freePort(), publicSite: await freePort(), postgres: await freePort(), redis: await freePort() };
   const { DATABASE_URL: _db, REDIS_URL: _redis, NODE_ENV: _env, ...inherited } = process.env;
   const env = {
     ...inherited,
@@ -64,6 +66,7 @@ export async function launchEnvironment(): Promise<LaunchEnvironment> {
     AQTALU_REDIS_PORT: String(ports.redis),
     AQTALU_NO_INSTALL: '1',
     PORT: String(ports.api),
+    PUBLIC_SITE_PORT: String(ports.publicSite),
     LOG_LEVEL: 'warn',
   };
   return {
@@ -71,6 +74,7 @@ export async function launchEnvironment(): Promise<LaunchEnvironment> {
     dataDir,
     ports,
     baseUrl: `http://localhost:${ports.api}`,
+    publicUrl: `http://localhost:${ports.publicSite}`,
     dispose: () => rm(dataDir, { recursive: true, force: true }),
   };
 }

@@ -22,7 +22,7 @@ describe('a relative applies online in Kazakh on a phone', () => {
     // a phone's width, Kazakh, and no JavaScript at all: the public door is plain HTML forms
     const context = await office.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 }, javaScriptEnabled: false, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`${office.baseUrl}/api/public/applications/new`);
+    await page.goto(`${office.publicUrl}/applications/new`);
     await page.getByRole('heading', { name: 'Ақтау туралы өтініш', exact: true }).waitFor();
 
     // the person, found in the published registry by a name typed in Latin
@@ -77,8 +77,8 @@ describe('a relative applies online in Kazakh on a phone', () => {
 
     // accessible: no serious or critical axe finding on the form and the status page (axe runs as a script: JavaScript on here)
     const checker = await (await office.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 } })).newPage();
-    for (const path of ['/api/public/applications/new?lang=kk&q=Baitursynov', `/api/public/applications/${code}?lang=kk`]) {
-      await checker.goto(`${office.baseUrl}${path}`);
+    for (const path of ['/applications/new?lang=kk&q=Baitursynov', `/applications/${code}?lang=kk`]) {
+      await checker.goto(`${office.publicUrl}${path}`);
       const { violations } = await new AxeBuilder({ page: checker }).withTags(['wcag2a', 'wcag2aa']).analyze();
       expect(violations.filter((item) => item.impact === 'serious' || item.impact === 'critical').map((item) => `${path}: ${item.id} ${item.nodes[0]?.html ?? ''}`)).toEqual([]);
     }

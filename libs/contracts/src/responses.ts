@@ -206,7 +206,7 @@ export interface CertificateResponse {
   renderedAt: Instant | null;
 }
 
-/** `GET /api/public/certificates/:code`: only what anyone may know. */
+/** The public site's `GET /certificates/:code` (JSON): only what anyone may know. */
 export interface CertificateVerificationResponse {
   valid: true;
   certificateNumber: string;

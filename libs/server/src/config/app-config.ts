@@ -35,6 +35,12 @@ export class EnvironmentVariables {
   @Max(65535, { message: 'PORT must be between 0 and 65535' })
   PORT = 3000;
 
+  @Type(() => Number)
+  @IsInt({ message: 'PUBLIC_SITE_PORT must be a whole number (the public site listens on it), e.g. 3100' })
+  @Min(0, { message: 'PUBLIC_SITE_PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PUBLIC_SITE_PORT must be between 0 and 65535' })
+  PUBLIC_SITE_PORT = 3100;
+
   @IsString()
   HOST = '0.0.0.0';
 
@@ -118,6 +124,10 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be the public http(s) address of Aqtalu, e.g. https://aqtalu.gov.kz' })
   PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_SITE_URL must be the http(s) address of the public site (Book of Memory, applications), e.g. https://memory.aqtalu.gov.kz' })
+  PUBLIC_SITE_URL?: string;
 
   @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'QUEUE_PREFIX must be lower-case letters, digits, - or _ (at most 32), e.g. aqtalu' })
   QUEUE_PREFIX = 'aqtalu';
@@ -315,8 +325,13 @@ export interface AppConfig {
   adminDistDir?: string;
   /** The commission's quorum rule (libs/domain quorum.ts). */
   quorum: { presentShare: number; votingShare: number };
-  /** Public address of the back office, printed on certificates for their verification. */
+  /** Public address of the back office (links in the staff's e-mails). */
   publicUrl: string;
+  /**
+   * The public site (apps/public: Book of Memory, online applications, certificate checks): its port, and its
+   * address as visitors reach it (printed in the certificates' QR codes, the applicants' e-mails, the open data).
+   */
+  publicSite: { port: number; url: string };
   /** Namespaces every Redis key of this installation (queues, heartbeat). */
   queuePrefix: string;
   outboxPollMs: number;
@@ -404,6 +419,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDistDir: env.ADMIN_DIST_DIR,
     quorum: { presentShare: env.QUORUM_PRESENT_SHARE, votingShare: env.QUORUM_VOTING_SHARE },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicSite: { port: env.PUBLIC_SITE_PORT, url: (env.PUBLIC_SITE_URL ?? `http://localhost:${env.PUBLIC_SITE_PORT}`).replace(/\/$/, '') },
     queuePrefix: env.QUEUE_PREFIX,
     outboxPollMs: env.OUTBOX_POLL_MS,
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,

@@ -288,7 +288,7 @@ export class ContributionService {
       );
     const row = rows[0];
     if (!row || !this.mailer.enabled) return false;
-    const personUrl = `${this.config.publicUrl}${publicBookPath}/${row.person_id}?lang=${row.language}`;
+    const personUrl = `${this.config.publicSite.url}${publicBookPath}/${row.person_id}?lang=${row.language}`;
     await this.mailer.send({ to: row.contributor_email, ...contributionMail(row.language, row.rejection ? contributionRejectionCode(row.rejection) : null, personUrl) });
     return true;
   }

@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { fillTemplate } from '../documents/html-text.js';
 import { MailerService } from '../notifications/mailer.service.js';
 import { publicApplicationMessages } from './public-application-pages.js';
-import { publicApplicationsPath } from './public-application.service.js';
+import { publicApplicationsPath } from '../publication/public-pages.js';
 
 /** The e-mails to online applicants, sent by the worker through SMTP: at most once each, with the link to the status page. */
 @Injectable()
@@ -25,7 +25,7 @@ export class ApplicantMailService {
   /** The subject and text of one e-mail, in the applicant's language. */
   compose(kind: PublicApplicationMailKind, language: PublicApplicationLanguage, trackingCode: string): { subject: string; text: string } {
     const m = publicApplicationMessages[language];
-    const link = `${this.config.publicUrl}${publicApplicationsPath}/${trackingCode}?lang=${language}`;
+    const link = `${this.config.publicSite.url}${publicApplicationsPath}/${trackingCode}?lang=${language}`;
     const params = { code: trackingCode, link };
     const body = kind === 'received' ? m.mail_received : m.mail_documents_requested;
     return { subject: fillTemplate(kind === 'received' ? m.mail_received_subject : m.mail_documents_requested_subject, params), text: `${fillTemplate(body, params)}\n` };

@@ -1,8 +1,8 @@
 import { CaseStatus, personalDataConsentVersion, type Code, type PublicApplicationLanguage } from '@aqtalu/contracts';
 import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
 import type { PublicSearchHit } from '../publication/publication.service.js';
-import { publicBookPath, publicPage } from '../publication/public-pages.js';
-import { maxApplicationFiles, publicApplicationsPath, type ApplicationStatus, type FormOptions } from './public-application.service.js';
+import { publicApplicationsPath, publicBookPath, publicPage } from '../publication/public-pages.js';
+import { maxApplicationFiles, type ApplicationStatus, type FormOptions } from './public-application.service.js';
 
 type Messages = Record<keyof typeof messages.en, string>;
 

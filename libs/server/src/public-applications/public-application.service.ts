@@ -20,6 +20,7 @@ import { EvidenceService, type UploadedFileOnDisk } from '../evidence/evidence.s
 import { OutboxService } from '../outbox/outbox.service.js';
 import { enqueueApplicantMail } from './applicant-mails.js';
 import { publishedPersonCondition } from '../publication/publication.service.js';
+import { publicApplicationsPath } from '../publication/public-pages.js';
 import { RedisThrottlerStorage } from '../queue/redis-throttler.storage.js';
 import { requestContext } from '../request-context/request-context.js';
 
@@ -283,12 +284,10 @@ export class PublicApplicationService {
 
   /** The e-mail link to the status page. */
   statusUrl(trackingCode: string, language: PublicApplicationLanguage): string {
-    return `${this.config.publicUrl}${publicApplicationsPath}/${trackingCode}?lang=${language}`;
+    return `${this.config.publicSite.url}${publicApplicationsPath}/${trackingCode}?lang=${language}`;
   }
 }
 
-/** Where the online applications live (the API's prefix, then the public door's). */
-export const publicApplicationsPath = '/api/public/applications';
 
 /** 12 characters of an alphabet without look-alikes (about 59 bits), shown as AQ-XXXX-XXXX-XXXX. */
 function newTrackingCode(): string {

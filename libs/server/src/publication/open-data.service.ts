@@ -108,7 +108,7 @@ export class OpenDataService {
       );
       for (const row of rows) {
         const { id, ...fields } = await this.publication.publishedFields(row.person_id, row, 'ru');
-        yield { id, url: `${this.config.publicUrl}${publicBookPath}/${id}`, ...fields };
+        yield { id, url: `${this.config.publicSite.url}${publicBookPath}/${id}`, ...fields };
       }
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1]!.person_id;

@@ -3,7 +3,7 @@ import type { PublicPerson } from './publication.service.js';
 /** The open data's licence, stated in the JSON dump, the schema and the README. */
 export const openDataLicence = { id: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0 International', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
 
-/** The files of the dump, served under /api/public/open-data/<name>. */
+/** The files of the dump, served by the public site under /open-data/<name>. */
 export const openDataFiles = {
   csv: 'book-of-memory.csv',
   json: 'book-of-memory.json',

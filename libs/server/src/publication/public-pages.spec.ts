@@ -28,7 +28,7 @@ describe('the public pages of the Book of Memory', () => {
   it('put the contribution form on a person page with a honeypot, and say thanks after a contribution', () => {
     const person = { id: '6f1c0a52-0c77-4f0c-9d6a-0a0a0a0a0a0a', basis: 'book' as const, names: ['Байтұрсынұлы Ахмет'] };
     const sut = renderPublicPersonPage('kk', person, { thanks: true, values: { source: '"><script>' }, error: 'email' });
-    expect(sut).toContain(`action="/api/public/persons/${person.id}/contributions?lang=kk"`);
+    expect(sut).toContain(`action="/persons/${person.id}/contributions?lang=kk"`);
     expect(sut).toContain('enctype="multipart/form-data"');
     expect(sut).toContain('name="website" tabindex="-1"');
     expect(sut).toContain(publicPageMessages.kk.contribute_thanks);
@@ -40,7 +40,7 @@ describe('the public pages of the Book of Memory', () => {
 
 describe('the open-data CSV', () => {
   it('writes one cell per column, unpublished fields empty and lists joined by " | "', () => {
-    const sut = openDataCsvRow({ id: 'x', url: 'https://aqtalu.kz/api/public/persons/x', basis: 'book', names: ['Сейфуллин Сәкен', 'Сейфуллин Сакен'], articles: ['58-10', '58-11'] });
+    const sut = openDataCsvRow({ id: 'x', url: 'https://memory.aqtalu.kz/persons/x', basis: 'book', names: ['Сейфуллин Сәкен', 'Сейфуллин Сакен'], articles: ['58-10', '58-11'] });
     expect(sut).toHaveLength(openDataCsvColumns.length);
     expect(sut[openDataCsvColumns.indexOf('names')]).toBe('Сейфуллин Сәкен | Сейфуллин Сакен');
     expect(sut[openDataCsvColumns.indexOf('articles')]).toBe('58-10 | 58-11');

@@ -2,8 +2,14 @@ import { contributionSubjects } from '@aqtalu/contracts';
 import type { PublicLanguage, PublicPerson, PublicSearchFilters, PublicSearchHit, PublicSearchOptions, PublicationBasis } from './publication.service.js';
 import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
 
-/** Where the public pages live (the API's prefix, then the public door's own). */
-export const publicBookPath = '/api/public/persons';
+/**
+ * The public site's addresses (apps/public), under PUBLIC_SITE_URL: the pages link with them, and the e-mails,
+ * the certificates' QR codes and the open data print them after the site's address.
+ */
+export const publicBookPath = '/persons';
+export const publicApplicationsPath = '/applications';
+export const publicCertificatesPath = '/certificates';
+export const publicOpenDataPath = '/open-data';
 
 export const publicLanguages = ['kk', 'ru', 'en'] as const satisfies readonly PublicLanguage[];
 
@@ -34,6 +40,9 @@ const messages = {
     basis_book: 'Жарияланған жады кітабынан',
     basis_contributed: 'Қосылған мәлімет',
     not_found: 'Мұндай жазба жоқ',
+    page_not_found: 'Мұндай бет жоқ',
+    too_many: 'Сұрау тым көп. Бір минуттан кейін қайталаңыз.',
+    unavailable: 'Бет қазір ашылмады. Кейінірек қайталаңыз.',
     withdrawn: 'Бұл жазба өтініш бойынша алынып тасталды',
     back: 'Іздеуге оралу',
     language: 'Тіл',
@@ -103,6 +112,9 @@ const messages = {
     basis_book: 'Из опубликованной книги памяти',
     basis_contributed: 'Дополнено',
     not_found: 'Такой записи нет',
+    page_not_found: 'Такой страницы нет',
+    too_many: 'Слишком много запросов. Повторите через минуту.',
+    unavailable: 'Страница сейчас не открылась. Повторите позже.',
     withdrawn: 'Запись снята с публикации по просьбе',
     back: 'К поиску',
     language: 'Язык',
@@ -172,6 +184,9 @@ const messages = {
     basis_book: 'From a published book of memory',
     basis_contributed: 'Contributed',
     not_found: 'No such record',
+    page_not_found: 'No such page',
+    too_many: 'Too many requests. Try again in a minute.',
+    unavailable: 'The page could not be opened just now. Try again later.',
     withdrawn: 'This record was withdrawn on request',
     back: 'Back to the search',
     language: 'Language',
@@ -312,7 +327,7 @@ export function renderPublicSearchPage(
     { ...(query ? { q: query } : {}), ...publicFilterQuery(filters) },
     `<h1>${escapeHtml(m.site)}</h1>
 <p>${escapeHtml(m.intro)}</p>
-<p><a href="/api/public/applications/new?lang=${language}">${escapeHtml(m.apply)}</a></p>
+<p><a href="${publicApplicationsPath}/new?lang=${language}">${escapeHtml(m.apply)}</a></p>
 <form method="get" action="${publicBookPath}" role="search"><label for="q">${escapeHtml(m.search_label)}</label>
 <input type="search" id="q" name="q" value="${escapeHtml(query)}"><input type="hidden" name="lang" value="${language}"><button type="submit">${escapeHtml(m.search_button)}</button>
 ${filterFields(language, filters, options)}</form>
@@ -407,4 +422,10 @@ export function renderPublicMissingPage(language: PublicLanguage, withdrawn: boo
   const m = publicPageMessages[language];
   const text = withdrawn ? m.withdrawn : m.not_found;
   return layout(language, text, {}, `<h1>${escapeHtml(text)}</h1><p><a href="${publicBookPath}?lang=${language}">${escapeHtml(m.back)}</a></p>`);
+}
+
+/** What the public site answers when a page cannot be shown: no such page (404), too many requests (429), anything else. */
+export function renderPublicErrorPage(language: PublicLanguage, kind: 'page_not_found' | 'too_many' | 'unavailable'): string {
+  const m = publicPageMessages[language];
+  return layout(language, `${m[kind]} — ${m.site}`, {}, `<h1>${escapeHtml(m[kind])}</h1><p><a href="${publicBookPath}?lang=${language}">${escapeHtml(m.back)}</a></p>`);
 }

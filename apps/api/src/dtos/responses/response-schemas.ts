@@ -1197,7 +1197,7 @@ export const responseSchemas = {
       "decisionNumber",
       "decisionDate"
     ],
-    "description": "`GET /api/public/certificates/:code`: only what anyone may know."
+    "description": "The public site's `GET /certificates/:code` (JSON): only what anyone may know."
   },
   "Code": {
     "type": "string",

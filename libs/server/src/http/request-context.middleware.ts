@@ -1,5 +1,5 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { requestContext } from '@aqtalu/server';
+import { requestContext } from '../request-context/request-context.js';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Opens the request's context (request id, client address) for the audit log; the guard adds the actor. */

@@ -1,9 +1,7 @@
 import {
-  type ArgumentsHost, Body, Catch, type CallHandler, Controller, type ExceptionFilter, type ExecutionContext, Get, HttpException, HttpStatus, Injectable,
-  type NestInterceptor, Param, Post, Query, Req, Res, UploadedFiles, UseFilters, UseGuards, UseInterceptors,
+  type ArgumentsHost, Body, Catch, Controller, type ExceptionFilter, Get, HttpException, HttpStatus, Param, Post, Query, Req, Res, UploadedFiles, UseFilters, UseGuards, UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Code, PublicApplicationLanguage } from '@aqtalu/contracts';
 import {
@@ -12,9 +10,7 @@ import {
   type ApplicationInput, type PublicSearchHit, type UploadedFileOnDisk,
 } from '@aqtalu/server';
 import type { Request, Response } from 'express';
-import { rm } from 'node:fs/promises';
-import type { Observable } from 'rxjs';
-import { Public } from '../auth/authenticated.decorator.js';
+import { publicThrottler, RemoveUploadsInterceptor } from '../throttling.js';
 
 /** Page reads per address and minute; applications and uploads per address and minute (e-mails are counted apart, per hour). */
 const pageReadsPerMinute = 120;
@@ -23,20 +19,6 @@ const postsPerMinute = 10;
 const uploadLimits = { fileSize: 20 * 1024 * 1024, files: maxApplicationFiles, fields: 30, fieldSize: 10_000 };
 
 const languageOf = (request: Request): PublicApplicationLanguage => checkPageLanguage(request.query.lang ?? request.body?.lang, request.headers['accept-language']);
-
-/** Removes multer's temporary files once the response is done, whatever the outcome. */
-@Injectable()
-class RemoveUploadsInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    http.getResponse<Response>().once('close', () => {
-      const files = Array.isArray(request.files) ? request.files : [];
-      for (const file of files) void rm(file.path, { force: true });
-    });
-    return next.handle();
-  }
-}
 
 /** Any refusal of these routes as a page in the visitor's language (a page, never JSON: the forms work without JavaScript). */
 @Catch(HttpException)
@@ -78,19 +60,18 @@ const chosenFiles = (files: Express.Multer.File[] | undefined): UploadedFileOnDi
 /**
  * Online applications: the public form, the tracking page and the answer to a request for documents. Server-rendered
  * in Kazakh, Russian or English, no JavaScript needed, rate-limited per address (Redis) and per e-mail (the service).
+ * A refusal is the form or the status page again, with the reason in the visitor's language.
  */
-@ApiExcludeController()
-@Controller('public/applications')
+@Controller(publicApplicationsPath)
 @UseFilters(PublicPageErrorFilter)
-export class PublicApplicationsController {
+export class ApplicationsController {
   constructor(
     private readonly applications: PublicApplicationService,
     private readonly publication: PublicationService,
   ) {}
 
-  @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ auth: { limit: pageReadsPerMinute, ttl: 60_000 } })
+  @Throttle({ [publicThrottler]: { limit: pageReadsPerMinute, ttl: 60_000 } })
   @Get('new')
   async form(@Query('q') q: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const language = languageOf(request);
@@ -110,9 +91,8 @@ export class PublicApplicationsController {
   }
 
   /** Applies: the case opens submitted in the intake queue; the answer is the tracking code (201), or the form again with the reason (4xx). */
-  @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ auth: { limit: postsPerMinute, ttl: 60_000 } })
+  @Throttle({ [publicThrottler]: { limit: postsPerMinute, ttl: 60_000 } })
   @Post()
   @UseInterceptors(FilesInterceptor('documents', maxApplicationFiles, { limits: uploadLimits }), RemoveUploadsInterceptor)
   async apply(@Body() body: unknown, @UploadedFiles() files: Express.Multer.File[] | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
@@ -153,18 +133,16 @@ export class PublicApplicationsController {
   }
 
   /** The tracking-code form's target: on to the code's page. */
-  @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ auth: { limit: pageReadsPerMinute, ttl: 60_000 } })
+  @Throttle({ [publicThrottler]: { limit: pageReadsPerMinute, ttl: 60_000 } })
   @Get('status')
   lookup(@Query('code') code: unknown, @Req() request: Request, @Res() response: Response): void {
     const language = languageOf(request);
     response.redirect(HttpStatus.SEE_OTHER, `${publicApplicationsPath}/${encodeURIComponent(typeof code === 'string' ? code.trim().slice(0, 40) : '')}?lang=${language}`);
   }
 
-  @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ auth: { limit: pageReadsPerMinute, ttl: 60_000 } })
+  @Throttle({ [publicThrottler]: { limit: pageReadsPerMinute, ttl: 60_000 } })
   @Get(':code')
   async status(@Param('code') code: string, @Query('answered') answered: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
     const language = languageOf(request);
@@ -178,9 +156,8 @@ export class PublicApplicationsController {
   }
 
   /** The answer to a request for documents: the files go through the evidence pipeline; then back to the status page (303). */
-  @Public()
   @UseGuards(ThrottlerGuard)
-  @Throttle({ auth: { limit: postsPerMinute, ttl: 60_000 } })
+  @Throttle({ [publicThrottler]: { limit: postsPerMinute, ttl: 60_000 } })
   @Post(':code/documents')
   @UseInterceptors(FilesInterceptor('documents', maxApplicationFiles, { limits: uploadLimits }), RemoveUploadsInterceptor)
   async answer(@Param('code') code: string, @UploadedFiles() files: Express.Multer.File[] | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {

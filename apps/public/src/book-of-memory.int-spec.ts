@@ -1,27 +1,28 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseTransition, Role } from '@aqtalu/contracts';
 import { demoLogins, OpenDataService, PublicationService, seedDemoPublications, seedDemoRegistry } from '@aqtalu/server';
-import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { HttpSession } from '@aqtalu/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from './bootstrap.js';
+import { startSiteStack, type SiteStack } from './testing/site-stack.js';
 
 const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
 
 describe('the public Book of Memory', () => {
-  let environment: TestEnvironment;
+  let stack: SiteStack;
   let api: NestExpressApplication;
   let baseUrl: string;
+  let siteUrl: string;
   let db: pg.Client;
   let secretary: HttpSession;
 
   /** A public page as a browser without JavaScript gets it: no session, HTML. */
   async function page(path: string, language = 'kk'): Promise<{ status: number; html: string; type: string; rateLimit: string | null }> {
-    const response = await fetch(`${baseUrl}${path}`, { headers: { Accept: 'text/html', 'Accept-Language': language } });
-    return { status: response.status, html: await response.text(), type: response.headers.get('content-type') ?? '', rateLimit: response.headers.get('x-ratelimit-limit-auth') };
+    const response = await fetch(`${siteUrl}${path}`, { headers: { Accept: 'text/html', 'Accept-Language': language } });
+    return { status: response.status, html: await response.text(), type: response.headers.get('content-type') ?? '', rateLimit: response.headers.get('x-ratelimit-limit-public') };
   }
 
   async function createPerson(names: string[], extra: Record<string, unknown> = {}): Promise<string> {
@@ -31,13 +32,8 @@ describe('the public Book of Memory', () => {
   }
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
-    api = await createApi(environment.config);
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    db = new pg.Client({ connectionString: environment.databaseUrl });
-    await db.connect();
-    secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+    stack = await startSiteStack({  });
+    ({ api, baseUrl, siteUrl, db, secretary } = stack);
   });
 
   it('publishes the demo names once for npm start, findable in Latin', async () => {
@@ -45,25 +41,23 @@ describe('the public Book of Memory', () => {
     const published = await seedDemoPublications(api.get(DataSource));
     expect(published).toHaveLength(3);
     expect(await seedDemoPublications(api.get(DataSource))).toEqual([]);
-    const found = await page(`/api/public/persons?q=Baitursynov`);
+    const found = await page(`/persons?q=Baitursynov`);
     // the hit shows the spelling closest to the query, which may be either of his Cyrillic spellings
     expect(found.html).toMatch(/Байт[уұ]рсын(ұлы|ов) Ахмет/);
     const [id] = published.filter((personId) => found.html.includes(personId));
-    const person = await page(`/api/public/persons/${id}`, 'en');
+    const person = await page(`/persons/${id}`, 'en');
     expect(person.html).toContain('From a published book of memory');
     expect(person.html).toContain('1872');
   });
 
   afterAll(async () => {
-    await db?.end();
-    await api?.close();
-    await environment?.dispose();
+    await stack?.close();
   });
 
   it('publishes a registry person by an editor, audited, and finds the Cyrillic name typed in Latin', async () => {
     const id = await createPerson(['Жұмабаев Мағжан', 'Жумабаев Магжан'], { birthYear: '1893' });
-    expect((await page(`/api/public/persons/${id}`)).status).toBe(404);
-    const before = await page(`/api/public/persons?q=${encodeURIComponent('Zhumabayev Magzhan')}`);
+    expect((await page(`/persons/${id}`)).status).toBe(404);
+    const before = await page(`/persons?q=${encodeURIComponent('Zhumabayev Magzhan')}`);
     expect(before.html).not.toContain(id);
 
     const published = await secretary.request<{ basis: string; fields: string[] }>('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['names', 'birth_year'] });
@@ -72,15 +66,15 @@ describe('the public Book of Memory', () => {
     const audit = await db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'publication.publish'`, [id]);
     expect(audit.rowCount).toBe(1);
 
-    const found = await page(`/api/public/persons?q=${encodeURIComponent('Zhumabayev Magzhan')}&lang=en`);
+    const found = await page(`/persons?q=${encodeURIComponent('Zhumabayev Magzhan')}&lang=en`);
     expect(found.status).toBe(200);
     expect(found.type).toContain('text/html');
-    expect(found.html).toContain(`/api/public/persons/${id}`);
+    expect(found.html).toContain(`/persons/${id}`);
     expect(found.html).toContain('<html lang="en">');
     // throttled per address by the API's Redis-backed throttler
     expect(found.rateLimit).toBe('600');
 
-    const person = await page(`/api/public/persons/${id}`, 'ru');
+    const person = await page(`/persons/${id}`, 'ru');
     expect(person.status).toBe(200);
     expect(person.html).toContain('<html lang="ru">');
     expect(person.html).toContain('Жұмабаев Мағжан');
@@ -98,21 +92,21 @@ describe('the public Book of Memory', () => {
   it('withdraws a record at once on request, audited with its reason; the page answers 410 and search no longer finds it', async () => {
     const id = await createPerson(['Сейфуллин Сәкен', 'Сейфуллин Сакен']);
     expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['names'] })).status).toBe(200);
-    expect((await page(`/api/public/persons/${id}`)).status).toBe(200);
-    expect((await page(`/api/public/persons?q=Seifullin`)).html).toContain(id);
+    expect((await page(`/persons/${id}`)).status).toBe(200);
+    expect((await page(`/persons?q=Seifullin`)).html).toContain(id);
 
     await api.get(OpenDataService).build();
-    expect(await (await fetch(`${baseUrl}/api/public/open-data/book-of-memory.csv`)).text()).toContain(id);
+    expect(await (await fetch(`${siteUrl}/open-data/book-of-memory.csv`)).text()).toContain(id);
     const withdrawn = await secretary.post<{ withdrawnAt: string | null; withdrawalReason: string }>(`/api/publication/persons/${id}/withdrawal`, { reason: 'at the request of the family' });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     expect(withdrawn.body.withdrawnAt).not.toBeNull();
-    const gone = await page(`/api/public/persons/${id}`, 'en');
+    const gone = await page(`/persons/${id}`, 'en');
     expect(gone.status).toBe(410);
     expect(gone.html).not.toContain('Сейфуллин');
-    expect((await page(`/api/public/persons?q=Seifullin`)).html).not.toContain(id);
+    expect((await page(`/persons?q=Seifullin`)).html).not.toContain(id);
     // the dump's next build leaves the withdrawn record out
     await api.get(OpenDataService).build();
-    for (const file of ['book-of-memory.csv', 'book-of-memory.json']) expect(await (await fetch(`${baseUrl}/api/public/open-data/${file}`)).text()).not.toContain(id);
+    for (const file of ['book-of-memory.csv', 'book-of-memory.json']) expect(await (await fetch(`${siteUrl}/open-data/${file}`)).text()).not.toContain(id);
     const audit = await db.query(`SELECT actor_role, diff FROM audit_log WHERE entity_id = $1 AND action = 'publication.withdraw'`, [id]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].actor_role).toBe('secretary');
@@ -131,7 +125,7 @@ describe('the public Book of Memory', () => {
     expect((await secretary.request('PUT', `/api/publication/persons/${id}`, { basis: 'book', fields: ['applicant'] })).status).toBe(400);
     expect((await secretary.post(`/api/publication/persons/${id}/withdrawal`, {})).status).toBe(400);
     expect((await secretary.request('PUT', `/api/publication/persons/00000000-0000-4000-8000-000000000000`, { basis: 'book', fields: ['names'] })).status).toBe(404);
-    expect((await page(`/api/public/persons/not-an-id`)).status).toBe(404);
+    expect((await page(`/persons/not-an-id`)).status).toBe(404);
   });
 
   it('publishes the persons the commission rehabilitates, and not the one returned for evidence', async () => {
@@ -182,12 +176,12 @@ describe('the public Book of Memory', () => {
 
     const publications = await db.query(`SELECT person_id, basis FROM published_persons WHERE person_id = ANY($1::uuid[])`, [[rehabilitated!.personId, returned!.personId]]);
     expect(publications.rows).toEqual([{ person_id: rehabilitated!.personId, basis: 'commission' }]);
-    const person = await page(`/api/public/persons/${rehabilitated!.personId}`, 'kk');
+    const person = await page(`/persons/${rehabilitated!.personId}`, 'kk');
     expect(person.status).toBe(200);
     expect(person.html).toContain('Бекмұхамбетов Асқар');
     expect(person.html).toContain('Комиссия шешімімен');
-    expect((await page(`/api/public/persons/${returned!.personId}`)).status).toBe(404);
-    const found = await page(`/api/public/persons?q=${encodeURIComponent('Bekmukhambetov Askar')}`);
+    expect((await page(`/persons/${returned!.personId}`)).status).toBe(404);
+    const found = await page(`/persons?q=${encodeURIComponent('Bekmukhambetov Askar')}`);
     expect(found.html).toContain(rehabilitated!.personId);
   });
 
@@ -218,7 +212,7 @@ describe('the public Book of Memory', () => {
     const shown = await seed('Сүзгібаев Жұмабек', ['names', 'birthplace', 'arrest', 'sentence', 'camp']);
     // the same facts, but only the name published: no filter may find them
     const hidden = await seed('Сүзгібаев Оспан', ['names']);
-    const search = async (query: string) => (await page(`/api/public/persons?${query}`)).html;
+    const search = async (query: string) => (await page(`/persons?${query}`)).html;
     for (const filter of [`region=${place.code}`, 'from=1936&to=1938', `sentence=${kind.code}`, `camp=${camp.code}`, `event=${event.id}`]) {
       const html = await search(`q=${encodeURIComponent('Suzgibaev')}&${filter}`);
       expect(html, filter).toContain(shown);
@@ -231,11 +225,11 @@ describe('the public Book of Memory', () => {
     expect(await search(`q=Suzgibaev`)).toContain(hidden);
     // the pages show the published episode fields, in the page's language, and nothing of the unpublished ones
     const [names] = (await db.query(`SELECT (SELECT name_ru FROM camps WHERE code = $1) AS camp, (SELECT name_ru FROM sentence_kinds WHERE code = $2) AS kind`, [camp.code, kind.code])).rows;
-    const shownPage = (await page(`/api/public/persons/${shown}?lang=ru`)).html;
+    const shownPage = (await page(`/persons/${shown}?lang=ru`)).html;
     expect(shownPage).toContain(names.camp);
     expect(shownPage).toContain(names.kind);
     expect(shownPage).toMatch(/<dt>Арест<\/dt><dd>1937<\/dd>/);
-    const hiddenPage = (await page(`/api/public/persons/${hidden}?lang=ru`)).html;
+    const hiddenPage = (await page(`/persons/${hidden}?lang=ru`)).html;
     expect(hiddenPage).not.toContain(names.camp);
     expect(hiddenPage).not.toContain('<dt>Арест</dt>');
     expect(await search(`q=Suzgibaev&from=1950&to=1960`)).not.toContain(shown);
@@ -277,11 +271,11 @@ describe('the public Book of Memory', () => {
     await fact('occupation', canary('person_facts.value occupation'), true);
 
     const pages = [
-      await page(`/api/public/persons/${id}`, 'kk'),
-      await page(`/api/public/persons/${id}?lang=ru`),
-      await page(`/api/public/persons/${id}?lang=en`),
-      await page(`/api/public/persons?q=Kenesarin`),
-      await page(`/api/public/persons?q=${encodeURIComponent('Кенесарин Нұрмұхамед')}&lang=ru`),
+      await page(`/persons/${id}`, 'kk'),
+      await page(`/persons/${id}?lang=ru`),
+      await page(`/persons/${id}?lang=en`),
+      await page(`/persons?q=Kenesarin`),
+      await page(`/persons?q=${encodeURIComponent('Кенесарин Нұрмұхамед')}&lang=ru`),
     ];
     for (const answer of pages) {
       expect(answer.status).toBe(200);
@@ -291,15 +285,15 @@ describe('the public Book of Memory', () => {
     // nor in the open data: the dump, its schema and checksums
     const built = await api.get(OpenDataService).build();
     for (const file of ['book-of-memory.csv', 'book-of-memory.json', 'book-of-memory.schema.json', 'SHA256SUMS']) {
-      const answer = await fetch(`${baseUrl}/api/public/open-data/${file}`);
+      const answer = await fetch(`${siteUrl}/open-data/${file}`);
       expect(answer.status, file).toBe(200);
       const text = await answer.text();
       expect(text, file).not.toContain('CANARY');
       for (const secret of ['canary.applicant@example.kz', '701 555 0199', '850101300123']) expect(text, file).not.toContain(secret);
-      if (file !== 'SHA256SUMS') expect(createHash('sha256').update(Buffer.from(await (await fetch(`${baseUrl}/api/public/open-data/${file}`)).arrayBuffer())).digest('hex')).toBe(built.files[file]!.sha256);
+      if (file !== 'SHA256SUMS') expect(createHash('sha256').update(Buffer.from(await (await fetch(`${siteUrl}/open-data/${file}`)).arrayBuffer())).digest('hex')).toBe(built.files[file]!.sha256);
     }
-    const dump = (await (await fetch(`${baseUrl}/api/public/open-data/book-of-memory.json`)).json()) as { licence: { id: string }; count: number; records: Array<Record<string, unknown>> };
-    const schema = (await (await fetch(`${baseUrl}/api/public/open-data/book-of-memory.schema.json`)).json()) as object;
+    const dump = (await (await fetch(`${siteUrl}/open-data/book-of-memory.json`)).json()) as { licence: { id: string }; count: number; records: Array<Record<string, unknown>> };
+    const schema = (await (await fetch(`${siteUrl}/open-data/book-of-memory.schema.json`)).json()) as object;
     const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(schema);
     expect(validate(dump), JSON.stringify(validate.errors)).toBe(true);
     expect(dump.licence.id).toBe('CC-BY-4.0');
@@ -308,9 +302,9 @@ describe('the public Book of Memory', () => {
     // exactly the published fields, nothing of the rest (not even as null)
     expect(Object.keys(record).sort()).toEqual(['basis', 'birthYear', 'id', 'names', 'nationality', 'sources', 'url']);
     expect(record.nationality).toBe('қазақ');
-    const sums = await (await fetch(`${baseUrl}/api/public/open-data/SHA256SUMS`)).text();
+    const sums = await (await fetch(`${siteUrl}/open-data/SHA256SUMS`)).text();
     expect(sums).toContain(`${built.files['book-of-memory.csv']!.sha256}  book-of-memory.csv`);
-    expect((await fetch(`${baseUrl}/api/public/open-data/..%2Fsecret`)).status).toBe(404);
+    expect((await fetch(`${siteUrl}/open-data/..%2Fsecret`)).status).toBe(404);
 
     // what is published does show: the names, the year, the accepted nationality and the archival source
     expect(pages[0]!.html).toContain('Кенесарин Нұрмұхамед');

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { AppConfig } from '@aqtalu/server';
+import type { AppConfig } from '../config/app-config.js';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
@@ -50,7 +50,7 @@ export class LoggingModule {
               }),
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers.referer', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (request) => request.url === '/api/health' || request.url === '/api/metrics' },
+            autoLogging: { ignore: (request) => request.url === '/api/health' || request.url === '/api/metrics' || request.url === '/health' },
             customLogLevel: (_request, response, error) =>
               error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
           },

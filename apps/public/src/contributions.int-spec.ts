@@ -1,32 +1,16 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Role, type ContributionResponse } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
-import { createTestEnvironment, HttpSession, renderTestScan, type TestEnvironment } from '@aqtalu/testing';
-import { createWorker } from '@aqtalu/worker';
+import { type CapturedMail, HttpSession, renderTestScan } from '@aqtalu/testing';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from './bootstrap.js';
+import { startSiteStack, type SiteStack } from './testing/site-stack.js';
 
 const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const start = Date.now();
@@ -38,15 +22,13 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 }
 
 describe('contributions to the Book of Memory', () => {
-  let environment: TestEnvironment;
-  let api: NestExpressApplication;
-  let worker: INestApplicationContext;
+  let stack: SiteStack;
   let baseUrl: string;
+  let siteUrl: string;
   let db: pg.Client;
   let secretary: HttpSession;
-  let smtp: SMTPServer;
   let personId: string;
-  const mails: Array<{ to: string[]; raw: string }> = [];
+  let mails: CapturedMail[];
 
   /** The public form as a browser without JavaScript posts it (multipart), not following the redirect. */
   async function contribute(
@@ -55,40 +37,16 @@ describe('contributions to the Book of Memory', () => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     if (scan) form.append('scan', new Blob([new Uint8Array(scan)], { type: file.type }), file.name);
-    const response = await fetch(`${baseUrl}/api/public/persons/${personId}/contributions?lang=${lang}`, { method: 'POST', body: form, redirect: 'manual', headers });
+    const response = await fetch(`${siteUrl}/persons/${personId}/contributions?lang=${lang}`, { method: 'POST', body: form, redirect: 'manual', headers });
     return { status: response.status, location: response.headers.get('location'), html: await response.text() };
   }
   const contributions = async () => (await db.query(`SELECT id, status, scan_state FROM contributions WHERE person_id = $1 ORDER BY created_at`, [personId])).rows;
   const visitor = { name: 'Ержан Сәрсенбаев', email: 'erzhan.grandson@example.kz' };
 
   beforeAll(async () => {
-    const port = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      smtp.once('error', reject);
-      smtp.listen(port, '127.0.0.1', () => resolve());
-    });
-    environment = await createTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${port}` });
-    api = await createApi(environment.config);
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    worker = await createWorker(environment.config);
-    await worker.init();
-    db = new pg.Client({ connectionString: environment.databaseUrl });
-    await db.connect();
-    secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+    stack = await startSiteStack({ worker: true, mailbox: true });
+    ({ baseUrl, siteUrl, db, secretary } = stack);
+    mails = stack.mailbox!.mails;
     const created = await secretary.post<{ id: string }>('/api/registry/persons', { names: [{ fullName: 'Тынышбаев Мұхамеджан' }, { fullName: 'Тынышпаев Мухамеджан' }], birthYear: '1879' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     personId = created.body.id;
@@ -97,26 +55,22 @@ describe('contributions to the Book of Memory', () => {
   });
 
   afterAll(async () => {
-    await db?.end();
-    await worker?.close();
-    await api?.close();
-    await environment?.dispose();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await stack?.close();
   });
 
   it('takes a fact with a source and a scan from the public page, checks the scan, and a moderator accepts it into a fact citing it; the contributor is told', async () => {
-    const page = await fetch(`${baseUrl}/api/public/persons/${personId}?lang=kk`);
+    const page = await fetch(`${siteUrl}/persons/${personId}?lang=kk`);
     const html = await page.text();
     expect(html).toContain('Бұл адам туралы көбірек білемін');
-    expect(html).toContain(`action="/api/public/persons/${personId}/contributions?lang=kk"`);
+    expect(html).toContain(`action="/persons/${personId}/contributions?lang=kk"`);
 
     const sent = await contribute(
       { subject: 'occupation', value: 'инженер-теміржолшы', source: 'ЦГА РК, ф. 141, оп. 1, д. 1234, л. 5', name: visitor.name, email: visitor.email, website: '' },
       await renderTestScan(['Тынышбаев М.', 'инженер путей сообщения']),
     );
     expect(sent.status, sent.html).toBe(303);
-    expect(sent.location).toBe(`/api/public/persons/${personId}?lang=kk&contributed=1`);
-    expect(await (await fetch(`${baseUrl}${sent.location}`)).text()).toContain('Рақмет! Мәліметіңіз модерацияға жіберілді.');
+    expect(sent.location).toBe(`/persons/${personId}?lang=kk&contributed=1`);
+    expect(await (await fetch(`${siteUrl}${sent.location}`)).text()).toContain('Рақмет! Мәліметіңіз модерацияға жіберілді.');
     const [row] = await contributions();
     expect(row).toMatchObject({ status: 'pending' });
 
@@ -140,7 +94,7 @@ describe('contributions to the Book of Memory', () => {
     // a second decision finds it decided
     expect((await secretary.post(`/api/contributions/${row.id}/rejection`, { reason: 'no_source' })).status).toBe(409);
 
-    const person = await (await fetch(`${baseUrl}/api/public/persons/${personId}?lang=ru`)).text();
+    const person = await (await fetch(`${siteUrl}/persons/${personId}?lang=ru`)).text();
     expect(person).toContain('инженер-теміржолшы');
     expect(person).not.toContain(visitor.email);
     expect(person).not.toContain(visitor.name);
@@ -172,7 +126,7 @@ describe('contributions to the Book of Memory', () => {
       ? Buffer.from(raw.slice(raw.indexOf('\r\n\r\n') + 4), 'base64').toString('utf8')
       : raw.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/g, (bytes) => Buffer.from(bytes.split('=').slice(1).map((hex) => parseInt(hex, 16))).toString('utf8'));
     expect(body).toContain('Указанный источник не найден или не назван.');
-    expect(body).toContain(`/api/public/persons/${personId}?lang=ru`);
+    expect(body).toContain(`/persons/${personId}?lang=ru`);
   });
 
   it('drops a honeypot submission, re-shows a bad form with its reason, limits an e-mail address, and keeps the queue from other roles', async () => {
@@ -239,7 +193,7 @@ describe('contributions to the Book of Memory', () => {
       const asked = await secretary.post<{ file: string }>('/api/publication/regional-books', { regionCode: place.code, language });
       expect(asked.status, JSON.stringify(asked.body)).toBe(202);
       expect(asked.body.file).toBe(`book-of-memory-${place.code}-${language}.pdf`);
-      const pdf = await until(() => fetch(`${baseUrl}/api/public/open-data/${asked.body.file}`), (answer) => answer.status === 200, 60_000);
+      const pdf = await until(() => fetch(`${siteUrl}/open-data/${asked.body.file}`), (answer) => answer.status === 200, 60_000);
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
       const work = await mkdtemp(join(tmpdir(), 'regional-book-'));

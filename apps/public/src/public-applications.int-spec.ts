@@ -1,30 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CaseTransition, personalDataConsentVersion, Role } from '@aqtalu/contracts';
-import { freePort } from '@aqtalu/dev-stack';
+import { CaseTransition, personalDataConsentVersion } from '@aqtalu/contracts';
 import { addBusinessDays, formatCalendarDate } from '@aqtalu/domain';
-import { demoLogins } from '@aqtalu/server';
-import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
-import { createWorker } from '@aqtalu/worker';
+import { type CapturedMail, eventually, HttpSession } from '@aqtalu/testing';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from './bootstrap.js';
+import { startSiteStack, type SiteStack } from './testing/site-stack.js';
 
-const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
 /** A 1×1 PNG: a real image for the evidence pipeline's content check. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-
-/** The text of the single-part message nodemailer writes for a plain-text e-mail (base64 or quoted-printable). */
-function readBody(raw: string): string {
-  const split = raw.indexOf('\r\n\r\n');
-  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(raw.slice(0, split))?.[1]?.toLowerCase();
-  const body = raw.slice(split + 4);
-  if (encoding === 'base64') return Buffer.from(body, 'base64').toString('utf8');
-  if (encoding !== 'quoted-printable') return body;
-  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_all, hex: string) => `%${hex}`);
-  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
-}
 
 interface Page {
   status: number;
@@ -33,19 +15,16 @@ interface Page {
 }
 
 describe('online applications through the public door', () => {
-  let environment: TestEnvironment;
-  let api: NestExpressApplication;
-  let worker: INestApplicationContext;
-  let baseUrl: string;
+  let stack: SiteStack;
+  let siteUrl: string;
   let db: pg.Client;
-  let smtp: SMTPServer;
   let secretary: HttpSession;
   let publishedId: string;
-  const mails: Array<{ to: string[]; raw: string }> = [];
+  let mails: CapturedMail[];
 
   /** A page as a browser without JavaScript gets it, from an address of its own (the routes are throttled per address). */
   async function page(path: string, ip = '10.0.0.1'): Promise<Page> {
-    const response = await fetch(`${baseUrl}${path}`, { headers: { Accept: 'text/html', 'X-Forwarded-For': ip }, redirect: 'manual' });
+    const response = await fetch(`${siteUrl}${path}`, { headers: { Accept: 'text/html', 'X-Forwarded-For': ip }, redirect: 'manual' });
     return { status: response.status, html: await response.text(), location: response.headers.get('location') };
   }
 
@@ -54,7 +33,7 @@ describe('online applications through the public door', () => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     for (const file of files) form.append('documents', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
-    const response = await fetch(`${baseUrl}${path}`, { method: 'POST', body: form, headers: { Accept: 'text/html', 'X-Forwarded-For': ip }, redirect: 'manual' });
+    const response = await fetch(`${siteUrl}${path}`, { method: 'POST', body: form, headers: { Accept: 'text/html', 'X-Forwarded-For': ip }, redirect: 'manual' });
     return { status: response.status, html: await response.text(), location: response.headers.get('location') };
   }
 
@@ -66,48 +45,20 @@ describe('online applications through the public door', () => {
   const trackingCodeOf = (html: string) => /data-tracking-code>([A-Z0-9-]+)</.exec(html)?.[1];
 
   beforeAll(async () => {
-    const port = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: readBody(Buffer.concat(chunks).toString('utf8')) });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      smtp.once('error', reject);
-      smtp.listen(port, '127.0.0.1', () => resolve());
-    });
-    environment = await createTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://aqtalu.example.kz' });
-    api = await createApi(environment.config);
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    worker = await createWorker(environment.config);
-    await worker.init();
-    db = new pg.Client({ connectionString: environment.databaseUrl });
-    await db.connect();
-    secretary = await HttpSession.loginAs(baseUrl, demo(Role.Secretary));
+    stack = await startSiteStack({ worker: true, mailbox: true, env: { PUBLIC_SITE_URL: 'https://memory.aqtalu.example.kz' } });
+    ({ siteUrl, db, secretary } = stack);
+    mails = stack.mailbox!.mails;
     const person = await secretary.post<{ id: string }>('/api/registry/persons', { names: [{ fullName: 'Жұмабаев Мағжан' }, { fullName: 'Жумабаев Магжан' }], birthYear: '1893' });
     publishedId = person.body.id;
     expect((await secretary.request('PUT', `/api/publication/persons/${publishedId}`, { basis: 'book', fields: ['names', 'birth_year'] })).status).toBe(200);
   });
 
   afterAll(async () => {
-    await db?.end();
-    await worker?.close();
-    await api?.close();
-    await environment?.dispose();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await stack?.close();
   });
 
   it('applies in Kazakh, is tracked, answers a request for documents, and the case is back in the intake queue', async () => {
-    const form = await page('/api/public/applications/new?lang=kk&q=Zhumabayev%20Magzhan');
+    const form = await page('/applications/new?lang=kk&q=Zhumabayev%20Magzhan');
     expect(form.status).toBe(200);
     expect(form.html).toContain('<html lang="kk">');
     expect(form.html).toContain(`value="${publishedId}"`);
@@ -115,7 +66,7 @@ describe('online applications through the public door', () => {
     expect(form.html).toContain(`name="consentVersion" value="${personalDataConsentVersion}"`);
     expect(form.html).not.toContain('<script');
 
-    const applied = await post('/api/public/applications?lang=kk', applicant(), [{ name: 'birth-certificate.png', content: png, type: 'image/png' }]);
+    const applied = await post('/applications?lang=kk', applicant(), [{ name: 'birth-certificate.png', content: png, type: 'image/png' }]);
     expect(applied.status, applied.html).toBe(201);
     const code = trackingCodeOf(applied.html)!;
     expect(code).toMatch(/^AQ-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
@@ -134,14 +85,14 @@ describe('online applications through the public door', () => {
     const listed = await secretary.get<Array<{ id: string; status: string }>>(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ status: 'submitted' }))}`);
     expect(listed.body.map((row) => row.id)).toContain(caseId);
     // the tracking link by e-mail, through the worker's SMTP outbox
-    const received = await eventually(async () => mails.find((mail) => mail.to.includes('aigerim@example.kz') && mail.raw.includes(code)), 15_000, 'the tracking e-mail');
-    expect(received.raw).toContain(`https://aqtalu.example.kz/api/public/applications/${code}?lang=kk`);
+    const received = await eventually(async () => mails.find((mail) => mail.to.includes('aigerim@example.kz') && mail.body.includes(code)), 15_000, 'the tracking e-mail');
+    expect(received.body).toContain(`https://memory.aqtalu.example.kz/applications/${code}?lang=kk`);
 
     // the Book of Memory leads to the form, and the form's code box to the status page
-    expect((await page('/api/public/persons?lang=kk')).html).toContain('href="/api/public/applications/new?lang=kk"');
-    const lookup = await page(`/api/public/applications/status?code=${code.toLowerCase()}&lang=kk`);
+    expect((await page('/persons?lang=kk')).html).toContain('href="/applications/new?lang=kk"');
+    const lookup = await page(`/applications/status?code=${code.toLowerCase()}&lang=kk`);
     expect(lookup.status).toBe(303);
-    expect(lookup.location).toBe(`/api/public/applications/${code.toLowerCase()}?lang=kk`);
+    expect(lookup.location).toBe(`/applications/${code.toLowerCase()}?lang=kk`);
     const status = await page(lookup.location!);
     expect(status.status).toBe(200);
     expect(status.html).toContain('data-status="submitted"');
@@ -158,16 +109,16 @@ describe('online applications through the public door', () => {
     };
     await move(CaseTransition.StartIntake);
     await move(CaseTransition.ReturnToApplicant, { reason: 'Әкеңіздің туу туралы куәлігін жіберіңіз' });
-    const request = await eventually(async () => mails.find((mail) => mail.to.includes('aigerim@example.kz') && mail.raw.includes('қосымша құжаттар сұрады')), 15_000, 'the request e-mail');
-    expect(request.raw).toContain(code);
-    const asked = await page(`/api/public/applications/${code}?lang=kk`);
+    const request = await eventually(async () => mails.find((mail) => mail.to.includes('aigerim@example.kz') && mail.body.includes('қосымша құжаттар сұрады')), 15_000, 'the request e-mail');
+    expect(request.body).toContain(code);
+    const asked = await page(`/applications/${code}?lang=kk`);
     expect(asked.html).toContain('data-status="returned_to_applicant"');
     expect(asked.html).toContain('Әкеңіздің туу туралы куәлігін жіберіңіз');
     expect(asked.html).toContain('name="documents"');
 
-    const answered = await post(`/api/public/applications/${code}/documents?lang=kk`, {}, [{ name: 'father.png', content: png, type: 'image/png' }]);
+    const answered = await post(`/applications/${code}/documents?lang=kk`, {}, [{ name: 'father.png', content: png, type: 'image/png' }]);
     expect(answered.status, answered.html).toBe(303);
-    expect(answered.location).toBe(`/api/public/applications/${code}?lang=kk&answered=1`);
+    expect(answered.location).toBe(`/applications/${code}?lang=kk&answered=1`);
     expect((await db.query(`SELECT status FROM cases WHERE id = $1`, [caseId])).rows[0].status).toBe('submitted');
     expect((await db.query(`SELECT count(*)::int AS n FROM evidence WHERE case_id = $1`, [caseId])).rows[0].n).toBe(2);
     const after = await page(answered.location!);
@@ -176,46 +127,46 @@ describe('online applications through the public door', () => {
     expect((await db.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'public_application.answer'`, [caseId])).rowCount).toBe(1);
     expect((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'public_application.read_status'`, [caseId])).rows[0].n).toBeGreaterThanOrEqual(3);
     // a second answer is refused: nothing is asked now
-    const again = await post(`/api/public/applications/${code}/documents?lang=kk`, {}, [{ name: 'more.png', content: png, type: 'image/png' }]);
+    const again = await post(`/applications/${code}/documents?lang=kk`, {}, [{ name: 'more.png', content: png, type: 'image/png' }]);
     expect(again.status).toBe(409);
   });
 
   it('refuses an application without consent, with a honeypot, with a file that is not what it claims, keeping the form filled', async () => {
     const ip = '10.0.0.2';
-    const noConsent = await post('/api/public/applications?lang=ru', applicant({ lang: 'ru', consent: '' }), [], ip);
+    const noConsent = await post('/applications?lang=ru', applicant({ lang: 'ru', consent: '' }), [], ip);
     expect(noConsent.status).toBe(400);
     expect(noConsent.html).toContain('согласие на обработку персональных данных');
     expect(noConsent.html).toContain('value="Айгерім Нұрланқызы"');
-    const withSearch = await post('/api/public/applications?lang=ru', applicant({ lang: 'ru', consent: '', q: 'Zhumabayev' }), [], ip);
+    const withSearch = await post('/applications?lang=ru', applicant({ lang: 'ru', consent: '', q: 'Zhumabayev' }), [], ip);
     // the person chosen from the search is still offered, and chosen
     expect(withSearch.html).toMatch(new RegExp(`value="${publishedId}" checked`));
-    expect(withSearch.html).toContain('href="/api/public/applications/new?q=Zhumabayev&amp;lang=kk"');
-    const robot = await post('/api/public/applications?lang=en', applicant({ website: 'http://spam.example' }), [], ip);
+    expect(withSearch.html).toContain('href="/applications/new?q=Zhumabayev&amp;lang=kk"');
+    const robot = await post('/applications?lang=en', applicant({ website: 'http://spam.example' }), [], ip);
     expect(robot.status).toBe(400);
-    const fake = await post('/api/public/applications?lang=en', applicant(), [{ name: 'letter.pdf', content: Buffer.from('not a pdf at all'), type: 'application/pdf' }], ip);
+    const fake = await post('/applications?lang=en', applicant(), [{ name: 'letter.pdf', content: Buffer.from('not a pdf at all'), type: 'application/pdf' }], ip);
     expect(fake.status).toBe(400);
     expect(fake.html).toContain('letter.pdf');
-    const four = await post('/api/public/applications?lang=ru', applicant({ lang: 'ru' }), [1, 2, 3, 4].map((n) => ({ name: `${n}.png`, content: png, type: 'image/png' })), ip);
+    const four = await post('/applications?lang=ru', applicant({ lang: 'ru' }), [1, 2, 3, 4].map((n) => ({ name: `${n}.png`, content: png, type: 'image/png' })), ip);
     expect(four.status).toBe(400);
     expect(four.html).toContain('не больше 3 файлов');
     const unpublished = (await secretary.post<{ id: string }>('/api/registry/persons', { names: [{ fullName: 'Жасырын Адам' }] })).body.id;
-    const hidden = await post('/api/public/applications?lang=en', applicant({ personId: unpublished }), [], ip);
+    const hidden = await post('/applications?lang=en', applicant({ personId: unpublished }), [], ip);
     expect(hidden.status).toBe(400);
     expect(hidden.html).toContain('not in the published registry');
     expect((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'public_application.refused'`)).rows[0].n).toBe(5);
-    expect((await page('/api/public/applications/AQ-2222-3333-4444?lang=en', ip)).status).toBe(404);
+    expect((await page('/applications/AQ-2222-3333-4444?lang=en', ip)).status).toBe(404);
   });
 
   it('limits applications per e-mail and per address in Redis', async () => {
     for (let n = 0; n < 5; n++) {
-      const applied = await post('/api/public/applications?lang=kk', applicant({ email: 'flood@example.kz', personId: '', personName: `Жаңа Адам ${n}` }), [], `10.0.1.${n}`);
+      const applied = await post('/applications?lang=kk', applicant({ email: 'flood@example.kz', personId: '', personName: `Жаңа Адам ${n}` }), [], `10.0.1.${n}`);
       expect(applied.status, applied.html).toBe(201);
     }
-    const sixth = await post('/api/public/applications?lang=kk', applicant({ email: 'FLOOD@example.kz' }), [], '10.0.1.9');
+    const sixth = await post('/applications?lang=kk', applicant({ email: 'FLOOD@example.kz' }), [], '10.0.1.9');
     expect(sixth.status).toBe(429);
     expect(sixth.html).toContain('<html lang="kk">');
     const answers: number[] = [];
-    for (let n = 0; n < 11; n++) answers.push((await post('/api/public/applications?lang=en', applicant({ consent: '' }), [], '10.0.2.1')).status);
+    for (let n = 0; n < 11; n++) answers.push((await post('/applications?lang=en', applicant({ consent: '' }), [], '10.0.2.1')).status);
     expect(answers.slice(0, 10).every((status) => status === 400)).toBe(true);
     expect(answers[10]).toBe(429);
   });
@@ -223,7 +174,7 @@ describe('online applications through the public door', () => {
   it('shows no canary of the application on the pages the public reaches', async () => {
     const canary = (field: string) => `CANARY${field.toUpperCase()}Q`;
     const applied = await post(
-      '/api/public/applications?lang=en',
+      '/applications?lang=en',
       applicant({
         lang: 'en', applicantName: canary('name'), email: 'canary.applicant@example.kz', phone: '+7 701 999 0199', kinship: canary('kinship'), kinshipProof: `${canary('proof')} IIN 850101300123`,
         personId: '', personName: canary('person'), personBirthYear: '1901',
@@ -235,7 +186,7 @@ describe('online applications through the public door', () => {
     const code = trackingCodeOf(applied.html)!;
     const caseId = (await db.query(`SELECT case_id FROM public_applications WHERE tracking_code = $1`, [code])).rows[0].case_id;
     await db.query(`UPDATE cases SET summary = $2 WHERE id = $1`, [caseId, canary('summary')]);
-    const pages = [applied, await page(`/api/public/applications/${code}?lang=en`, '10.0.3.1'), await page(`/api/public/applications/${code}?lang=ru`, '10.0.3.1'), await page(`/api/public/persons?q=${canary('person').toLowerCase()}`, '10.0.3.1')];
+    const pages = [applied, await page(`/applications/${code}?lang=en`, '10.0.3.1'), await page(`/applications/${code}?lang=ru`, '10.0.3.1'), await page(`/persons?q=${canary('person').toLowerCase()}`, '10.0.3.1')];
     for (const answer of pages) {
       expect(answer.html).not.toContain('CANARY');
       for (const secret of ['canary.applicant@example.kz', '999 0199', '850101300123']) expect(answer.html).not.toContain(secret);

@@ -1,0 +1,1 @@
+export { createPublicSite } from './bootstrap.js';
