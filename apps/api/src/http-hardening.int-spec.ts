@@ -227,6 +227,11 @@ describe('HTTP hardening: input edges, request ids, caching, bulk reads, audit o
       const uploaded = await fetch(`${baseUrl}/api/cases/${opened.body.id}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${(await member()).token}` }, body: form });
       expect(uploaded.status).toBe(201);
       const evidence = (await uploaded.json()) as { id: string };
+      // no worker here: the file is opened only once its safety checks have run
+      const unchecked = await fetch(`${baseUrl}/api/evidence/${evidence.id}/download`, { headers: { authorization: `Bearer ${(await member()).token}` } });
+      expect(unchecked.status).toBe(409);
+      expect(((await unchecked.json()) as { code: string }).code).toBe('evidence.checks_pending');
+      await owner.query(`UPDATE evidence_checks SET state = 'passed' WHERE evidence_id = $1`, [evidence.id]);
       const download = await fetch(`${baseUrl}/api/evidence/${evidence.id}/download`, { headers: { authorization: `Bearer ${(await member()).token}` } });
       expect(download.status).toBe(200);
       expect(download.headers.get('cache-control')).toBe('no-store');

@@ -192,6 +192,7 @@ export interface CodeParams extends CaseRuleParams {
   'evidence.archive_request_required': Record<string, never>;
   'evidence.quarantined_admin_only': { id: string };
   'evidence.quarantined_download': Record<string, never>;
+  'evidence.checks_pending': { id: string };
   'evidence.reject_reason_required': Record<string, never>;
   'evidence.checks_unfinished': { checks: string[] };
   'evidence.checks_not_passed': { checks: string[] };
@@ -512,6 +513,7 @@ export const codeTemplatesEn = {
   'evidence.archive_request_required': 'archiveRequestId is required: an archive liaison uploads the answer to a request addressed to their archive',
   'evidence.quarantined_admin_only': 'There is no quarantined evidence %{id}; an admin may download quarantined files only.',
   'evidence.quarantined_download': 'This file is quarantined by a safety check; only an admin may download it.',
+  'evidence.checks_pending': 'The safety checks of this file have not finished yet; it can be opened once they have (usually within a minute).',
   'evidence.reject_reason_required': 'reason is required when evidence is rejected',
   'evidence.checks_unfinished': 'The checks %{checks} are not finished; verify once they are.',
   'evidence.checks_not_passed': 'The checks %{checks} did not pass; such evidence can be rejected, not verified.',

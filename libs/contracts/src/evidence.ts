@@ -26,6 +26,12 @@ export enum EvidenceCheckName {
   Proposals = 'proposals',
 }
 
+/**
+ * The checks that may quarantine a file. Until each has run, nobody opens the file (its download answers 409
+ * `evidence.checks_pending`): a document is checked before any person sees it.
+ */
+export const evidenceSafetyChecks: readonly EvidenceCheckName[] = [EvidenceCheckName.Sniff, EvidenceCheckName.Checksum, EvidenceCheckName.Malware, EvidenceCheckName.ActiveContent];
+
 /** `not_scanned`: no scanner is configured; shown as such, never as "clean". */
 export enum EvidenceCheckState {
   Pending = 'pending',

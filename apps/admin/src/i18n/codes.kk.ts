@@ -134,6 +134,7 @@ export const codesKk: Record<Code, string> = {
   'evidence.archive_request_required': 'Сұрауды көрсетіңіз: архив қызметкері өз архивіне жолданған сұрауға жауап жүктейді',
   'evidence.quarantined_admin_only': 'Карантинде %{id} құжаты жоқ; карантиндегі файлдарды тек әкімші жүктей алады.',
   'evidence.quarantined_download': 'Файл қауіпсіздік тексерісімен карантинге қойылған; оны тек әкімші жүктей алады.',
+  'evidence.checks_pending': 'Файлдың қауіпсіздік тексерістері әлі аяқталған жоқ; олар аяқталғанда (әдетте бір минут ішінде) ашуға болады.',
   'evidence.reject_reason_required': 'Құжатты қабылдамау себебін көрсетіңіз',
   'evidence.checks_unfinished': 'Тексерістер әлі аяқталған жоқ (%{checks}); олардан кейін растаңыз.',
   'evidence.checks_not_passed': 'Тексерістерден өтпеді (%{checks}); мұндай құжатты тек қабылдамауға болады.',

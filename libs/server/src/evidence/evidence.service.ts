@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CaseAction,
   EvidenceCheckName,
+  evidenceSafetyChecks,
   EvidenceCheckState,
   EvidenceKind,
   type Code,
@@ -249,6 +250,12 @@ export class EvidenceService {
       if (evidence.quarantined) {
         await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'quarantined' } });
         throw new CodedException(HttpStatus.FORBIDDEN, 'evidence.quarantined_download');
+      }
+      // checked before any person sees it: a file whose safety checks have not run yet is not opened
+      const unchecked = (await this.checks(id)).filter((item) => evidenceSafetyChecks.includes(item.check) && (item.state === EvidenceCheckState.Pending || item.state === EvidenceCheckState.Running));
+      if (unchecked.length > 0) {
+        await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'checks pending', checks: unchecked.map((item) => item.check) } });
+        throw new CodedException(HttpStatus.CONFLICT, 'evidence.checks_pending', { id });
       }
     }
     await this.audit.record({ action: 'evidence.download', entityType: 'evidence', entityId: id, details: { sha256: evidence.sha256, quarantined: evidence.quarantined } });

@@ -30,7 +30,7 @@ import { useApi } from '../../providers/useApi';
 import { authorizedFetch } from '../../providers/authFetch';
 import { messageOf } from '../cases/TransitionsPanel';
 import { canFrameBlobs } from './framing';
-import { canBeVerified, type EvidenceCheck, type EvidenceRecord, fileSize, referenceParts, summariseChecks, viewerOf } from './evidence';
+import { canBeVerified, type EvidenceCheck, type EvidenceRecord, fileSize, referenceParts, safetyChecking, summariseChecks, viewerOf } from './evidence';
 import { type ArchiveRequestChoice, EvidenceUpload } from './EvidenceUpload';
 import { useEvidence } from './useEvidence';
 import { ProposalsPanel } from './ProposalsPanel';
@@ -102,8 +102,9 @@ const Viewer = ({ evidence }: { evidence: EvidenceRecord }) => {
   const kind = viewerOf(evidence.detectedMime ?? evidence.declaredMime);
   const [source, setSource] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const checking = safetyChecking(evidence);
   useEffect(() => {
-    if (kind === 'none' || evidence.quarantined) return;
+    if (kind === 'none' || evidence.quarantined || checking) return;
     let current = true;
     let blobUrl: string | null = null;
     setSource(null);
@@ -134,10 +135,11 @@ const Viewer = ({ evidence }: { evidence: EvidenceRecord }) => {
       current = false;
       if (blobUrl) URL.revokeObjectURL(blobUrl);
     };
-  }, [evidence.id, evidence.quarantined, kind]);
+  }, [evidence.id, evidence.quarantined, kind, checking]);
 
   if (evidence.quarantined) return <Alert severity="error">{translate('resources.evidence.viewer.quarantined')}</Alert>;
   if (kind === 'none') return <Alert severity="info">{translate('resources.evidence.viewer.no_preview')}</Alert>;
+  if (checking) return <Alert severity="info">{translate('resources.evidence.viewer.checking')}</Alert>;
   if (problem) return <Alert severity={problem === 'resources.evidence.viewer.pdf_blocked' ? 'info' : 'warning'}>{translate(problem, { _: problem })}</Alert>;
   if (!source) return <CircularProgress aria-label={translate('ra.page.loading')} />;
   return kind === 'pdf' ? (
@@ -314,7 +316,7 @@ const EvidenceDetail = ({ evidence, onChanged }: { evidence: EvidenceRecord; onC
                 {translate('resources.evidence.actions.recheck')}
               </Button>
             ) : null}
-            {!evidence.quarantined ? (
+            {!evidence.quarantined && !safetyChecking(evidence) ? (
               <MuiLink
                 component="button"
                 type="button"

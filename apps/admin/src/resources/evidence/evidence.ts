@@ -1,4 +1,4 @@
-import { EvidenceCheckName, EvidenceCheckState, EvidenceKind, EvidenceVerification } from '@aqtalu/contracts';
+import { EvidenceCheckName, EvidenceCheckState, EvidenceKind, evidenceSafetyChecks, EvidenceVerification } from '@aqtalu/contracts';
 
 /** A sheet range of an archival reference: `from`–`to`, possibly starting on the back (оборот). */
 export interface SheetRange {
@@ -71,6 +71,10 @@ export function summariseChecks(checks: readonly EvidenceCheck[] | undefined): C
   if (!checks || checks.length === 0 || checks.some((check) => unfinished.has(check.state))) return 'checking';
   return checks.some((check) => unsafe.has(check.state)) ? 'problem' : 'passed';
 }
+
+/** A safety check (type, checksum, malware, active content) has not run yet: the API does not hand the file out. */
+export const safetyChecking = (evidence: EvidenceRecord) =>
+  !evidence.checks || evidence.checks.some((check) => (evidenceSafetyChecks as readonly string[]).includes(check.check) && unfinished.has(check.state));
 
 /** Verification is offered once every check has finished and none failed; the API says the rest (four eyes). */
 export const canBeVerified = (evidence: EvidenceRecord) =>
