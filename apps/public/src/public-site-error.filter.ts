@@ -1,6 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isCode, renderCode, type Code } from '@aqtalu/contracts';
-import { checkPageLanguage, publicCertificatesPath, renderPublicErrorPage } from '@aqtalu/server';
+import { publicCertificatesPath } from '@aqtalu/server';
+import { checkPageLanguage } from './views/certificate.view.js';
+import { renderPublicErrorPage } from './views/book.view.js';
 import type { Request, Response } from 'express';
 
 /**

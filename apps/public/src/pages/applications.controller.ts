@@ -4,11 +4,9 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Code, PublicApplicationLanguage } from '@aqtalu/contracts';
-import {
-  checkPageLanguage, CodedException, maxApplicationFiles, PublicationService, PublicApplicationService, publicApplicationError, publicApplicationsPath,
-  renderApplicationErrorPage, renderApplicationFormPage, renderApplicationMissingPage, renderApplicationStatusPage, renderApplicationSubmittedPage,
-  type ApplicationInput, type PublicSearchHit, type UploadedFileOnDisk,
-} from '@aqtalu/server';
+import { CodedException, maxApplicationFiles, PublicationService, PublicApplicationService, publicApplicationsPath, type ApplicationInput, type PublicSearchHit, type UploadedFileOnDisk } from '@aqtalu/server';
+import { checkPageLanguage } from '../views/certificate.view.js';
+import { publicApplicationError, renderApplicationErrorPage, renderApplicationFormPage, renderApplicationMissingPage, renderApplicationStatusPage, renderApplicationSubmittedPage } from '../views/applications.view.js';
 import type { Request, Response } from 'express';
 import { publicThrottler, RemoveUploadsInterceptor } from '../throttling.js';
 

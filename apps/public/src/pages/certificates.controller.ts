@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { CertificateService, checkPageLanguage, CodedException, publicCertificatesPath, renderCertificateCheckPage, type CertificateVerification } from '@aqtalu/server';
+import { CertificateService, CodedException, publicCertificatesPath, type CertificateVerification } from '@aqtalu/server';
+import { checkPageLanguage, renderCertificateCheckPage } from '../views/certificate.view.js';
 import type { Request, Response } from 'express';
 import { publicThrottler } from '../throttling.js';
 

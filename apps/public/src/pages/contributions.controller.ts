@@ -2,10 +2,9 @@ import { Body, Controller, HttpStatus, Param, Post, Query, Req, Res, UploadedFil
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { contributionSubjects, type ContributionSubject } from '@aqtalu/contracts';
-import {
-  checkPageLanguage, ContributionRefused, ContributionService, PublicationService, publicBookPath, renderPublicMissingPage, renderPublicPersonPage,
-  type ContributionFormState, type ContributionInput,
-} from '@aqtalu/server';
+import { ContributionRefused, ContributionService, PublicationService, publicBookPath, type ContributionInput } from '@aqtalu/server';
+import { checkPageLanguage } from '../views/certificate.view.js';
+import { renderPublicMissingPage, renderPublicPersonPage, type ContributionFormState } from '../views/book.view.js';
 import type { Request, Response } from 'express';
 import { publicThrottler, RemoveUploadsInterceptor } from '../throttling.js';
 

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CaseAccess } from '../cases/case-access.service.js';
 import { renderCertificate } from '../documents/index.js';
-import { publicCertificatesPath } from '../publication/public-pages.js';
+import { publicCertificatesPath } from '../publication/public-site.js';
 
 export const commissionName = {
   kk: 'Саяси қуғын-сүргін құрбандарын толық ақтау жөніндегі мемлекеттік комиссия',

@@ -30,7 +30,7 @@ import { clamdScan, mimeOfUpload, pdfActiveContent, sniffFile } from '../evidenc
 import type { UploadedFileOnDisk } from '../evidence/evidence.service.js';
 import { MailerService } from '../notifications/mailer.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { publicBookPath } from '../publication/public-pages.js';
+import { publicBookPath } from '../publication/public-site.js';
 import { publishedPersonCondition } from '../publication/publication.service.js';
 import { PersonFactService, type FactInput, type FactSourceInput } from '../registry/person-fact.service.js';
 import { REDIS } from '../queue/redis.module.js';

@@ -9,4 +9,5 @@ export {
   renderCommissionProtocol,
 } from './commission-protocol.pdf.js';
 export type { AttendanceRole, Outcome, Recommendation, Vote } from './document-labels.js';
-export { type CertificateCheck, type CheckPageLanguage, checkPageLanguage, checkPageLanguages, checkPageMessages, renderCertificateCheckPage } from './certificate-check.page.js';
+export { escapeHtml, fillTemplate } from './html-text.js';
+export { formatNumericDate } from './document-dates.js';

@@ -7,8 +7,8 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { fillTemplate } from '../documents/html-text.js';
 import { MailerService } from '../notifications/mailer.service.js';
-import { publicApplicationMessages } from './public-application-pages.js';
-import { publicApplicationsPath } from '../publication/public-pages.js';
+import { applicantMailTexts } from './applicant-mail-texts.js';
+import { publicApplicationsPath } from '../publication/public-site.js';
 
 /** The e-mails to online applicants, sent by the worker through SMTP: at most once each, with the link to the status page. */
 @Injectable()
@@ -24,7 +24,7 @@ export class ApplicantMailService {
 
   /** The subject and text of one e-mail, in the applicant's language. */
   compose(kind: PublicApplicationMailKind, language: PublicApplicationLanguage, trackingCode: string): { subject: string; text: string } {
-    const m = publicApplicationMessages[language];
+    const m = applicantMailTexts[language];
     const link = `${this.config.publicSite.url}${publicApplicationsPath}/${trackingCode}?lang=${language}`;
     const params = { code: trackingCode, link };
     const body = kind === 'received' ? m.mail_received : m.mail_documents_requested;

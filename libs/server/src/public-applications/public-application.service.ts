@@ -20,7 +20,7 @@ import { EvidenceService, type UploadedFileOnDisk } from '../evidence/evidence.s
 import { OutboxService } from '../outbox/outbox.service.js';
 import { enqueueApplicantMail } from './applicant-mails.js';
 import { publishedPersonCondition } from '../publication/publication.service.js';
-import { publicApplicationsPath } from '../publication/public-pages.js';
+import { publicApplicationsPath } from '../publication/public-site.js';
 import { RedisThrottlerStorage } from '../queue/redis-throttler.storage.js';
 import { requestContext } from '../request-context/request-context.js';
 

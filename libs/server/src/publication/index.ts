@@ -1,6 +1,6 @@
 export * from './publication.service.js';
 export * from './publication.module.js';
-export * from './public-pages.js';
+export * from './public-site.js';
 export * from './demo-publications.seed.js';
 export * from './open-data.js';
 export * from './open-data.service.js';

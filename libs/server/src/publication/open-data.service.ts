@@ -16,7 +16,7 @@ import { CodedException } from '../errors/coded.exception.js';
 import { safeCell } from '../exports/spreadsheet-cell.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { openDataCsvColumns, openDataCsvRow, openDataFiles, openDataLicence, openDataSchema, type OpenDataRecord } from './open-data.js';
-import { publicBookPath } from './public-pages.js';
+import { publicBookPath } from './public-site.js';
 import { renderRegionalBook, type RegionalBookLanguage } from './regional-book.pdf.js';
 import { PublicationService, type PublicField, type PublicationBasis } from './publication.service.js';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDataCsvColumns, openDataCsvRow } from './open-data.js';
-import { publicLanguages, publicPageMessages, renderPublicPersonPage, renderPublicSearchPage } from './public-pages.js';
+import { publicLanguages, publicPageMessages, renderPublicPersonPage, renderPublicSearchPage } from './book.view.js';
 
 const options = {
   regions: [{ code: 'ALM', name: 'Алматы облысы' }],
@@ -35,15 +34,5 @@ describe('the public pages of the Book of Memory', () => {
     expect(sut).toContain(publicPageMessages.kk.contribute_error_email);
     expect(sut).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(sut).not.toContain('<script');
-  });
-});
-
-describe('the open-data CSV', () => {
-  it('writes one cell per column, unpublished fields empty and lists joined by " | "', () => {
-    const sut = openDataCsvRow({ id: 'x', url: 'https://memory.aqtalu.kz/persons/x', basis: 'book', names: ['Сейфуллин Сәкен', 'Сейфуллин Сакен'], articles: ['58-10', '58-11'] });
-    expect(sut).toHaveLength(openDataCsvColumns.length);
-    expect(sut[openDataCsvColumns.indexOf('names')]).toBe('Сейфуллин Сәкен | Сейфуллин Сакен');
-    expect(sut[openDataCsvColumns.indexOf('articles')]).toBe('58-10 | 58-11');
-    expect(sut[openDataCsvColumns.indexOf('camp')]).toBe('');
   });
 });

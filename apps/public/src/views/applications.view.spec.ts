@@ -1,7 +1,7 @@
 import { CaseStatus, personalDataConsentVersion } from '@aqtalu/contracts';
 import { describe, expect, it } from 'vitest';
-import { publicApplicationError, publicApplicationMessages, renderApplicationFormPage, renderApplicationStatusPage } from './public-application-pages.js';
-import { normaliseTrackingCode } from './public-application.service.js';
+import { publicApplicationError, publicApplicationMessages, renderApplicationFormPage, renderApplicationStatusPage } from './applications.view.js';
+import { normaliseTrackingCode } from '@aqtalu/server';
 
 describe('the online application pages', () => {
   it('have every text in Kazakh, Russian and English, a plain-words status for every case status', () => {

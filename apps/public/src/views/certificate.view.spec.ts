@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPageLanguage, checkPageLanguages, checkPageMessages, renderCertificateCheckPage } from './certificate-check.page.js';
+import { checkPageLanguage, checkPageLanguages, checkPageMessages, renderCertificateCheckPage } from './certificate.view.js';
 
 const certificate = {
   certificateNumber: 'C-ALM-2026-00001',

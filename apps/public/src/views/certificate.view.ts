@@ -1,5 +1,4 @@
-import { formatNumericDate } from './document-dates.js';
-import { escapeHtml, fillTemplate as fill } from './html-text.js';
+import { escapeHtml, fillTemplate as fill, formatNumericDate } from '@aqtalu/server';
 
 /** The languages of the public certificate check page. */
 export const checkPageLanguages = ['kk', 'ru', 'en'] as const;

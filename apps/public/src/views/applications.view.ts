@@ -1,8 +1,6 @@
 import { CaseStatus, personalDataConsentVersion, type Code, type PublicApplicationLanguage } from '@aqtalu/contracts';
-import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
-import type { PublicSearchHit } from '../publication/publication.service.js';
-import { publicApplicationsPath, publicBookPath, publicPage } from '../publication/public-pages.js';
-import { maxApplicationFiles, type ApplicationStatus, type FormOptions } from './public-application.service.js';
+import { escapeHtml, fillTemplate as fill, maxApplicationFiles, publicApplicationsPath, publicBookPath, type ApplicationStatus, type FormOptions, type PublicSearchHit } from '@aqtalu/server';
+import { publicPage } from './book.view.js';
 
 type Messages = Record<keyof typeof messages.en, string>;
 
@@ -81,10 +79,6 @@ const messages = {
     error_file: '«%{fileName}» файлы қабылданбады: тек PDF, JPEG, PNG немесе TIFF, және мазмұны кеңейтіміне сәйкес болуы тиіс.',
     error_file_size: 'Файл тым үлкен.',
     error_other: 'Өтінішті қабылдау мүмкін болмады. Қайталап көріңіз.',
-    mail_received_subject: 'Ақтау туралы өтінішіңіз қабылданды (%{code})',
-    mail_received: 'Ақтау туралы өтінішіңіз қабылданды.\n\nБақылау коды: %{code}\nКүйін мына сілтемеден көресіз: %{link}\n\nБұл хатқа жауап бермеңіз.',
-    mail_documents_requested_subject: 'Өтінішіңіз бойынша қосымша құжаттар керек (%{code})',
-    mail_documents_requested: 'Комиссия хатшысы өтінішіңіз бойынша қосымша құжаттар сұрады.\n\nСұрауды оқып, құжаттарды мына жерден жіберіңіз: %{link}\n\nБұл хатқа жауап бермеңіз.',
   },
   ru: {
     title: 'Заявление о реабилитации',
@@ -160,10 +154,6 @@ const messages = {
     error_file: 'Файл «%{fileName}» не принят: только PDF, JPEG, PNG или TIFF, и содержимое должно соответствовать расширению.',
     error_file_size: 'Файл слишком большой.',
     error_other: 'Не удалось принять заявление. Попробуйте ещё раз.',
-    mail_received_subject: 'Ваше заявление о реабилитации принято (%{code})',
-    mail_received: 'Ваше заявление о реабилитации принято.\n\nКод отслеживания: %{code}\nСтатус можно посмотреть по ссылке: %{link}\n\nНе отвечайте на это письмо.',
-    mail_documents_requested_subject: 'По вашему заявлению нужны дополнительные документы (%{code})',
-    mail_documents_requested: 'Секретарь комиссии запросил дополнительные документы по вашему заявлению.\n\nПрочтите запрос и отправьте документы здесь: %{link}\n\nНе отвечайте на это письмо.',
   },
   en: {
     title: 'Application for rehabilitation',
@@ -239,10 +229,6 @@ const messages = {
     error_file: 'The file "%{fileName}" was not accepted: only PDF, JPEG, PNG or TIFF, with content matching its extension.',
     error_file_size: 'The file is too large.',
     error_other: 'The application could not be accepted. Please try again.',
-    mail_received_subject: 'Your application for rehabilitation was received (%{code})',
-    mail_received: 'Your application for rehabilitation was received.\n\nTracking code: %{code}\nFollow its status here: %{link}\n\nPlease do not reply to this e-mail.',
-    mail_documents_requested_subject: 'More documents are needed for your application (%{code})',
-    mail_documents_requested: 'The commission\'s secretary asked for more documents for your application.\n\nRead the request and send the documents here: %{link}\n\nPlease do not reply to this e-mail.',
   },
 } satisfies Record<PublicApplicationLanguage, Record<string, string>>;
 

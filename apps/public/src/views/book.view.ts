@@ -1,15 +1,6 @@
 import { contributionSubjects } from '@aqtalu/contracts';
-import type { PublicLanguage, PublicPerson, PublicSearchFilters, PublicSearchHit, PublicSearchOptions, PublicationBasis } from './publication.service.js';
-import { escapeHtml, fillTemplate as fill } from '../documents/html-text.js';
+import { escapeHtml, fillTemplate as fill, publicApplicationsPath, publicBookPath, type PublicLanguage, type PublicPerson, type PublicSearchFilters, type PublicSearchHit, type PublicSearchOptions, type PublicationBasis } from '@aqtalu/server';
 
-/**
- * The public site's addresses (apps/public), under PUBLIC_SITE_URL: the pages link with them, and the e-mails,
- * the certificates' QR codes and the open data print them after the site's address.
- */
-export const publicBookPath = '/persons';
-export const publicApplicationsPath = '/applications';
-export const publicCertificatesPath = '/certificates';
-export const publicOpenDataPath = '/open-data';
 
 export const publicLanguages = ['kk', 'ru', 'en'] as const satisfies readonly PublicLanguage[];
 
