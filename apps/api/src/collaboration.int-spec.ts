@@ -1,51 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CaseTransition, Role } from '@aqtalu/contracts';
-import { freePort } from '@aqtalu/dev-stack';
 import { demoLogins, NotificationService } from '@aqtalu/server';
-import { createTestEnvironment, eventually, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { createTestEnvironment, eventually, HttpSession, startTestMailbox, type TestEnvironment, type TestMailbox } from '@aqtalu/testing';
 import { createWorker } from '@aqtalu/worker';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from './bootstrap.js';
 
-interface ReceivedMail {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
 const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
-
-/** The subject and body of the single-part text message nodemailer writes for a plain-text e-mail. */
-function readMail(raw: string, to: string[]): ReceivedMail {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
-  const words = (value: string) =>
-    value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_all, encoding: string, text: string) =>
-      encoding.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : quotedPrintable(text.replace(/_/g, ' ')),
-    );
-  const body = raw.slice(split + 4);
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? quotedPrintable(body) : body;
-  return { to, subject: words(header('Subject')).trim(), text };
-}
-
-function quotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  const source = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < source.length; i++) {
-    if (source[i] === '=' && /^[0-9A-F]{2}$/i.test(source.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(source.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(source[i]!, 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
 
 describe('case collaboration: watchers and e-mail', () => {
   let environment: TestEnvironment;
@@ -53,8 +16,7 @@ describe('case collaboration: watchers and e-mail', () => {
   let worker: INestApplicationContext;
   let baseUrl: string;
   let db: pg.Client;
-  let smtp: SMTPServer;
-  const mails: ReceivedMail[] = [];
+  let mailbox: TestMailbox;
   const sessions = new Map<string, HttpSession>();
 
   const as = async (email: string, password?: string) => {
@@ -90,25 +52,8 @@ describe('case collaboration: watchers and e-mail', () => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push(readMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      smtp.once('error', reject);
-      smtp.listen(port, '127.0.0.1', () => resolve());
-    });
-    environment = await createTestEnvironment({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    mailbox = await startTestMailbox();
+    environment = await createTestEnvironment({ SMTP_URL: mailbox.url });
     api = await createApi(environment.config);
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();
@@ -126,7 +71,7 @@ describe('case collaboration: watchers and e-mail', () => {
     await worker?.close();
     await api?.close();
     await environment?.dispose();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await mailbox?.close();
   });
 
   it('lets someone who may see a case watch it, and lists its watchers', async () => {
@@ -175,11 +120,11 @@ describe('case collaboration: watchers and e-mail', () => {
     const admin = await HttpSession.loginAs(baseUrl, demo(Role.Admin));
     const created = await admin.post<{ id: string }>('/api/users', { email: 'mailbox@aqtalu.kz', displayName: 'Хат алушы', password: 'auditor of the steppe archives', role: Role.Auditor });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const mailsTo = (address: string) => mails.filter((mail) => mail.to.includes(address));
+    const mailsTo = (address: string) => mailbox.mails.filter((mail) => mail.to.includes(address));
     const received = await eventually(async () => (mailsTo('mailbox@aqtalu.kz').length ? mailsTo('mailbox@aqtalu.kz') : null), 15_000, 'the e-mail');
     expect(received).toHaveLength(1);
-    expect(received[0]!.text).toContain('Сізге Aqtalu жүйесінде есептік жазба ашылды.');
-    expect(received[0]!.text).toContain('Для вас создана учётная запись в системе Aqtalu.');
+    expect(received[0]!.body).toContain('Сізге Aqtalu жүйесінде есептік жазба ашылды.');
+    expect(received[0]!.body).toContain('Для вас создана учётная запись в системе Aqtalu.');
     expect(received[0]!.subject).toContain('есептік жазба');
 
     // The job run again (a retry after a crash) delivers nothing and sends nothing.
