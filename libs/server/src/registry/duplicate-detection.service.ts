@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { renderCode } from '@aqtalu/contracts';
 import { autoMatchThreshold, compareNames, matchReasonOf, normaliseName, parseUncertainDate, placeSearchKey, type MatchReason, type NameKeys } from '@aqtalu/domain';
 import { DataSource } from 'typeorm';
+import { agreeingInitialRangesSql } from './name-initial-keys.js';
 
 /** Pairs scoring at least this are proposed for review; nothing is ever merged without a person. */
 const proposalThreshold = 0.7;
@@ -191,10 +192,7 @@ export class DuplicateDetectionService {
          -- initial keys (every initial, or the given one only; with one initial, every spelling starting with it)
          initial_ranges AS (
            SELECT m.person_id, m.skeleton, r.low, r.high FROM mine m
-           CROSS JOIN LATERAL (VALUES
-             (m.skeleton || '|' || m.initials, m.skeleton || '|' || m.initials || chr(1)),
-             (m.skeleton || '|' || split_part(m.initials, '.', 1) || '.',
-              m.skeleton || '|' || split_part(m.initials, '.', 1) || CASE WHEN m.initials ~ '^[^.]+\\.$' THEN '.~' ELSE '.' || chr(1) END)) r(low, high)
+           CROSS JOIN LATERAL ${agreeingInitialRangesSql('m.skeleton', 'm.initials')} r(low, high)
            WHERE position(' ' in m.skeleton) = 0 AND m.initials <> ''),
          by_initials AS (
            SELECT DISTINCT r.person_id, r.skeleton AS mine, hit.variant_id, hit.skeleton FROM initial_ranges r

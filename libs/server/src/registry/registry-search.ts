@@ -16,6 +16,7 @@
  */
 import { initialOf, phoneticCode, type NameKeys } from '@aqtalu/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { agreeingInitialRanges, type KeyRange } from './name-initial-keys.js';
 
 /** At most this many full words of a query are looked up (surname, given name, patronymic). */
 export const maxQueryWords = 4;
@@ -83,15 +84,6 @@ function wordPairs(lists: ScoredWord[][]): Map<string, number> {
   return pairs;
 }
 
-/** A range of `name_initial_keys` to read: one key, or every key that starts with a prefix. */
-interface KeyRange {
-  from: string;
-  to: string;
-}
-/** Keys are folded Latin letters, dots and a bar: `\u0001` follows a key, `~` every key of a prefix (C collation). */
-const exactKey = (key: string): KeyRange => ({ from: key, to: `${key}\u0001` });
-const keyPrefix = (prefix: string): KeyRange => ({ from: prefix, to: `${prefix}~` });
-
 /**
  * Word-and-initials keys to read ("baitursin|a.k."): the lists' good words, each with each possible given
  * initial. With the query's patronymic initial too, the spellings whose initials both agree and those with
@@ -104,13 +96,7 @@ function initialKeyRanges(lists: ScoredWord[][], givenInitials: string[], queryI
     for (const { word, score } of list) {
       if (score < initialKeyMinScore) continue;
       for (const initial of givenInitials) {
-        const given = `${word}|${initial}.`;
-        if (full && queryInitials.startsWith(`${initial}.`)) {
-          ranges.set(given, exactKey(given));
-          ranges.set(`${word}|${queryInitials}`, exactKey(`${word}|${queryInitials}`));
-        } else {
-          ranges.set(given, keyPrefix(given));
-        }
+        for (const range of agreeingInitialRanges(word, full && queryInitials.startsWith(`${initial}.`) ? queryInitials : `${initial}.`)) ranges.set(`${range.from} ${range.to}`, range);
       }
     }
   }
