@@ -46,8 +46,9 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     AUDIT_CHECKPOINT_DIR=/var/lib/aqtalu/audit-checkpoints
 WORKDIR /app
-# Signed audit checkpoints are written here (a volume shared by every api and worker replica).
-RUN install -d -o node -g node /var/lib/aqtalu/audit-checkpoints
+# Signed audit checkpoints are written here (a volume shared by every api and worker replica), and files in transit
+# and the open data here (STORAGE_DIR, a volume shared by api, worker and public site).
+RUN install -d -o node -g node /var/lib/aqtalu/audit-checkpoints /var/lib/aqtalu/files
 
 FROM runtime AS api
 ENV PORT=3000 \

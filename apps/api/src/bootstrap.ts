@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { answerSchemas } from './dtos/responses/api-answer.js';
 import { fileDownloadHeaders, jsonBody, noStoreOnApi, requestIds, supportedMediaTypes } from './http/http-hardening.js';
+import { publicSiteRedirects } from './http/public-site-redirects.js';
 import { mountQueueBoard } from './http/queue-board.js';
 import { createValidationPipe } from './http/validation.js';
 
@@ -38,6 +39,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.http.trustProxy);
   // Ahead of everything: the server's request id, no caching of API answers, 415 for bodies no route takes, JSON limits.
   app.use(requestIds(), noStoreOnApi(), supportedMediaTypes(), jsonBody());
+  // addresses of the public pages before they moved to the public site (printed QR codes, sent e-mails)
+  app.use(publicSiteRedirects(config.publicSite.url));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -231,6 +231,11 @@ describe('HTTP hardening: input edges, request ids, caching, bulk reads, audit o
       const unchecked = await fetch(`${baseUrl}/api/evidence/${evidence.id}/download`, { headers: { authorization: `Bearer ${(await member()).token}` } });
       expect(unchecked.status).toBe(409);
       expect(((await unchecked.json()) as { code: string }).code).toBe('evidence.checks_pending');
+      // a safety check that ended otherwise than passed (the scanner failed on its last attempt): still not opened
+      await owner.query(`UPDATE evidence_checks SET state = CASE WHEN "check" = 'malware' THEN 'failed' ELSE 'passed' END WHERE evidence_id = $1`, [evidence.id]);
+      const failed = await fetch(`${baseUrl}/api/evidence/${evidence.id}/download`, { headers: { authorization: `Bearer ${(await member()).token}` } });
+      expect(failed.status).toBe(409);
+      expect(await failed.json()).toMatchObject({ code: 'evidence.safety_check_failed', params: { checks: 'malware' } });
       await owner.query(`UPDATE evidence_checks SET state = 'passed' WHERE evidence_id = $1`, [evidence.id]);
       const download = await fetch(`${baseUrl}/api/evidence/${evidence.id}/download`, { headers: { authorization: `Bearer ${(await member()).token}` } });
       expect(download.status).toBe(200);

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@aqtalu/server';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { PublicSiteModule } from './public-site.module.js';
@@ -11,7 +12,7 @@ import { PublicSiteModule } from './public-site.module.js';
  * same database and Redis as the API (the schema is the API's to migrate: the site never migrates).
  */
 export async function createPublicSite(config: AppConfig): Promise<NestExpressApplication> {
-  // forms are urlencoded or multipart (multer, per route); nothing here reads JSON
+  // no body parser: the forms are GET or multipart (multer, per route with its limits); nothing here reads JSON
   const app = await NestFactory.create<NestExpressApplication>(PublicSiteModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
@@ -23,7 +24,12 @@ export async function createPublicSite(config: AppConfig): Promise<NestExpressAp
       contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'none'"], 'form-action': ["'self'"] } },
     }),
   );
-  app.useBodyParser('urlencoded', { extended: false, limit: '64kb', parameterLimit: 50 });
+  // nothing is kept by a browser or a proxy: a withdrawn record leaves at once, a tracking page holds personal data
+  // (the open-data files set their own)
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.enableShutdownHooks();
   return app;
 }

@@ -144,7 +144,19 @@ describe('the public certificate check page (the address of the QR code)', () =>
     const home = await fetch(`${siteUrl}/?lang=en`, { redirect: 'manual' });
     expect(home.status).toBe(302);
     expect(home.headers.get('location')).toBe('/persons?lang=en');
-    expect((await fetch(`${siteUrl}/persons?lang=kk`)).headers.get('content-security-policy')).toContain("script-src 'none'");
+    const book = await fetch(`${siteUrl}/persons?lang=kk`);
+    expect(book.headers.get('content-security-policy')).toContain("script-src 'none'");
+    // kept by no browser or proxy: a withdrawn record leaves at once, a tracking page holds personal data
+    expect(book.headers.get('cache-control')).toBe('no-store');
     expect(await (await fetch(`${siteUrl}/health`)).json()).toEqual({ status: 'ok' });
+
+    // the addresses of the public pages before the site had its own (printed QR codes, sent e-mails) lead to it
+    const apiUrl = await api.getUrl();
+    for (const path of ['/certificates/CHECKPAGE01?lang=kk', '/persons/00000000-0000-4000-8000-000000000000', '/applications/AQ-1234-ABCD-EFGH?lang=ru', '/open-data/SHA256SUMS']) {
+      const moved = await fetch(`${apiUrl}/api/public${path}`, { redirect: 'manual' });
+      expect(moved.status, path).toBe(308);
+      expect(moved.headers.get('location')).toBe(`${environment.config.publicSite.url}${path}`);
+    }
+    expect((await fetch(`${apiUrl}/api/publicity`, { redirect: 'manual' })).status).not.toBe(308);
   });
 });

@@ -139,6 +139,12 @@ describe('contributions to the Book of Memory', () => {
     expect(badEmail.html).toContain('value="мұғалім"');
     const notPng = await contribute({ subject: 'occupation', value: 'мұғалім', source: 'ф. 1', name: visitor.name, email: visitor.email }, Buffer.from('%PDF-1.4 not a png'));
     expect(notPng.status).toBe(400);
+    // a POST with no form at all (or JSON) is the form again with what is missing, never an error page
+    for (const init of [{}, { headers: { 'content-type': 'application/json' }, body: '{"subject":"occupation"}' }]) {
+      const empty = await fetch(`${siteUrl}/persons/${personId}/contributions?lang=en`, { method: 'POST', redirect: 'manual', ...init });
+      expect(empty.status).toBe(400);
+      expect(await empty.text()).toContain('Fill in the source, your name, your e-mail and what you know.');
+    }
     expect((await contributions()).length).toBe(before);
 
     // the visitor's address has sent 2 today; 3 more pass, the next is refused

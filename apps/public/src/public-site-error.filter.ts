@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isCode, renderCode, type Code } from '@aqtalu/contracts';
 import { publicCertificatesPath } from '@aqtalu/server';
-import { checkPageLanguage } from './views/certificate.view.js';
+import { checkPageLanguage } from './views/language.js';
 import { renderPublicErrorPage } from './views/book.view.js';
 import type { Request, Response } from 'express';
 

@@ -193,6 +193,7 @@ export interface CodeParams extends CaseRuleParams {
   'evidence.quarantined_admin_only': { id: string };
   'evidence.quarantined_download': Record<string, never>;
   'evidence.checks_pending': { id: string };
+  'evidence.safety_check_failed': { id: string; checks: string };
   'evidence.reject_reason_required': Record<string, never>;
   'evidence.checks_unfinished': { checks: string[] };
   'evidence.checks_not_passed': { checks: string[] };
@@ -514,6 +515,7 @@ export const codeTemplatesEn = {
   'evidence.quarantined_admin_only': 'There is no quarantined evidence %{id}; an admin may download quarantined files only.',
   'evidence.quarantined_download': 'This file is quarantined by a safety check; only an admin may download it.',
   'evidence.checks_pending': 'The safety checks of this file have not finished yet; it can be opened once they have (usually within a minute).',
+  'evidence.safety_check_failed': 'A safety check of this file could not be completed (%{checks}); it opens once the file is checked again and passes.',
   'evidence.reject_reason_required': 'reason is required when evidence is rejected',
   'evidence.checks_unfinished': 'The checks %{checks} are not finished; verify once they are.',
   'evidence.checks_not_passed': 'The checks %{checks} did not pass; such evidence can be rejected, not verified.',

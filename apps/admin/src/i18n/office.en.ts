@@ -62,6 +62,7 @@ export const officeEn = {
       },
       viewer: {
         pdf_blocked: 'This server does not let PDFs be shown inside the page yet: download the file to read it.',
+        check_failed: 'A safety check of this file could not be completed: check it again to open it.',
         checking: 'The file opens once its safety checks have run.',
         quarantined: 'The file is quarantined: only an administrator may open it.',
         no_preview: 'This file type cannot be shown here: download it.',

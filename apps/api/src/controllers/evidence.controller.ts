@@ -1,13 +1,9 @@
 import {
   Body,
-  CallHandler,
   Controller,
-  ExecutionContext,
   Get,
   HttpCode,
   HttpStatus,
-  Injectable,
-  NestInterceptor,
   Param,
   ParseUUIDPipe,
   Post,
@@ -20,10 +16,8 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Permission, type SessionUser } from '@aqtalu/contracts';
-import { CodedException, EvidenceService } from '@aqtalu/server';
-import type { Request, Response } from 'express';
-import { rm } from 'node:fs/promises';
-import type { Observable } from 'rxjs';
+import { CodedException, EvidenceService, RemoveUploadsInterceptor } from '@aqtalu/server';
+import type { Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ConfirmProposalDto, DecideProposalsDto, UploadEvidenceBodyDto, UploadEvidenceDto, VerifyEvidenceDto } from '../dtos/evidence.dto.js';
@@ -36,18 +30,6 @@ const evidenceList = { sortable: ['createdAt', 'kind', 'originalName'] as Eviden
 
 const id = new ParseUUIDPipe({ version: '4' });
 
-/** Removes multer's temporary file once the response is done, whatever the outcome (also on a 400). */
-@Injectable()
-export class RemoveUploadInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const remove = () => void (request.file ? rm(request.file.path, { force: true }) : undefined);
-    http.getResponse<Response>().once('close', remove);
-    return next.handle();
-  }
-}
-
 @ApiTags('evidence')
 @Controller()
 export class EvidenceController {
@@ -56,7 +38,7 @@ export class EvidenceController {
   /** Multipart upload (streamed to disk); the checks run in the background. 400 names a bad reference part or a content/type mismatch. */
   @Authenticated({ permission: Permission.EvidenceUpload })
   @Post('cases/:id/evidence')
-  @UseInterceptors(FileInterceptor('file'), RemoveUploadInterceptor)
+  @UseInterceptors(FileInterceptor('file'), RemoveUploadsInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadEvidenceBodyDto })
   @ApiAnswer('EvidenceResponse', { status: HttpStatus.CREATED })

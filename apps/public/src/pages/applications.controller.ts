@@ -4,11 +4,11 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Code, PublicApplicationLanguage } from '@aqtalu/contracts';
-import { CodedException, maxApplicationFiles, PublicationService, PublicApplicationService, publicApplicationsPath, type ApplicationInput, type PublicSearchHit, type UploadedFileOnDisk } from '@aqtalu/server';
-import { checkPageLanguage } from '../views/certificate.view.js';
+import { CodedException, maxApplicationFiles, PublicationService, PublicApplicationService, publicApplicationsPath, type ApplicationInput, type PublicSearchHit, type UploadedFileOnDisk, RemoveUploadsInterceptor } from '@aqtalu/server';
+import { checkPageLanguage } from '../views/language.js';
 import { publicApplicationError, renderApplicationErrorPage, renderApplicationFormPage, renderApplicationMissingPage, renderApplicationStatusPage, renderApplicationSubmittedPage } from '../views/applications.view.js';
 import type { Request, Response } from 'express';
-import { publicThrottler, RemoveUploadsInterceptor } from '../throttling.js';
+import { publicThrottler } from '../throttling.js';
 
 /** Page reads per address and minute; applications and uploads per address and minute (e-mails are counted apart, per hour). */
 const pageReadsPerMinute = 120;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { CodedException, PublicationService, publicBookPath, type PublicSearchFilters } from '@aqtalu/server';
-import { checkPageLanguage } from '../views/certificate.view.js';
+import { checkPageLanguage } from '../views/language.js';
 import { renderPublicMissingPage, renderPublicPersonPage, renderPublicSearchPage } from '../views/book.view.js';
 import type { Request, Response } from 'express';
 import { publicThrottler } from '../throttling.js';

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { CertificateService, CodedException, publicCertificatesPath, type CertificateVerification } from '@aqtalu/server';
-import { checkPageLanguage, renderCertificateCheckPage } from '../views/certificate.view.js';
+import { renderCertificateCheckPage } from '../views/certificate.view.js';
+import { checkPageLanguage } from '../views/language.js';
 import type { Request, Response } from 'express';
 import { publicThrottler } from '../throttling.js';
 

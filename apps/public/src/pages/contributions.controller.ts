@@ -2,11 +2,11 @@ import { Body, Controller, HttpStatus, Param, Post, Query, Req, Res, UploadedFil
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { contributionSubjects, type ContributionSubject } from '@aqtalu/contracts';
-import { ContributionRefused, ContributionService, PublicationService, publicBookPath, type ContributionInput } from '@aqtalu/server';
-import { checkPageLanguage } from '../views/certificate.view.js';
+import { ContributionRefused, ContributionService, PublicationService, publicBookPath, type ContributionInput, RemoveUploadsInterceptor } from '@aqtalu/server';
+import { checkPageLanguage } from '../views/language.js';
 import { renderPublicMissingPage, renderPublicPersonPage, type ContributionFormState } from '../views/book.view.js';
 import type { Request, Response } from 'express';
-import { publicThrottler, RemoveUploadsInterceptor } from '../throttling.js';
+import { publicThrottler } from '../throttling.js';
 
 /** Contributions per address and hour (the throttler's Redis storage); an e-mail address has its own daily limit. */
 const contributionsPerHour = 10;
@@ -34,12 +34,14 @@ export class ContributionsController {
   async submit(
     @Param('id') id: string,
     @Query('lang') lang: unknown,
-    @Body() body: Record<string, unknown>,
+    @Body() sent: Record<string, unknown> | undefined,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string | void> {
     const language = checkPageLanguage(lang, request.headers['accept-language']);
+    // a POST with no body or one of another type leaves no fields at all: the form comes back with what is missing
+    const body = sent && typeof sent === 'object' ? sent : {};
     const thanks = `${publicBookPath}/${encodeURIComponent(id)}?lang=${language}&contributed=1`;
     if (typeof body.website === 'string' && body.website.trim()) return response.redirect(HttpStatus.SEE_OTHER, thanks);
     const values = Object.fromEntries(formFields.map((field) => [field, typeof body[field] === 'string' ? (body[field] as string).slice(0, 4000) : '']));

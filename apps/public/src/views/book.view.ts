@@ -1,8 +1,9 @@
 import { contributionSubjects } from '@aqtalu/contracts';
+import { checkPageLanguages } from './language.js';
 import { escapeHtml, fillTemplate as fill, publicApplicationsPath, publicBookPath, type PublicLanguage, type PublicPerson, type PublicSearchFilters, type PublicSearchHit, type PublicSearchOptions, type PublicationBasis } from '@aqtalu/server';
 
 
-export const publicLanguages = ['kk', 'ru', 'en'] as const satisfies readonly PublicLanguage[];
+export const publicLanguages: readonly PublicLanguage[] = checkPageLanguages;
 
 const messages = {
   kk: {

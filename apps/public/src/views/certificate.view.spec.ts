@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPageLanguage, checkPageLanguages, checkPageMessages, renderCertificateCheckPage } from './certificate.view.js';
+import { checkPageMessages, renderCertificateCheckPage } from './certificate.view.js';
+import { checkPageLanguage, checkPageLanguages } from './language.js';
 
 const certificate = {
   certificateNumber: 'C-ALM-2026-00001',

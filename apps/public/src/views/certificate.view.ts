@@ -1,8 +1,6 @@
 import { escapeHtml, fillTemplate as fill, formatNumericDate } from '@aqtalu/server';
+import { checkPageLanguages, type CheckPageLanguage } from './language.js';
 
-/** The languages of the public certificate check page. */
-export const checkPageLanguages = ['kk', 'ru', 'en'] as const;
-export type CheckPageLanguage = (typeof checkPageLanguages)[number];
 
 /** What the page shows of a certificate: only what is public (name, decision number and date, validity). */
 export interface CertificateCheck {
@@ -72,24 +70,6 @@ export const checkPageMessages: Readonly<Record<CheckPageLanguage, Record<keyof 
 const languageNames: Record<CheckPageLanguage, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 
-
-/**
- * The language of the page: `?lang=` when it names one of ours, else the first of the browser's languages
- * (Accept-Language, by weight) we have, else Kazakh.
- */
-export function checkPageLanguage(requested: unknown, acceptLanguage: string | undefined): CheckPageLanguage {
-  if (typeof requested === 'string' && (checkPageLanguages as readonly string[]).includes(requested)) return requested as CheckPageLanguage;
-  const wanted = (acceptLanguage ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...rest] = part.trim().split(';');
-      const q = rest.map((p) => /^q=([0-9.]+)$/.exec(p.trim())?.[1]).find(Boolean);
-      return { language: tag.toLowerCase().split('-')[0]!, weight: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((entry) => entry.language && entry.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  return (wanted.find((entry) => (checkPageLanguages as readonly string[]).includes(entry.language))?.language as CheckPageLanguage | undefined) ?? 'kk';
-}
 
 /**
  * The page a citizen sees after scanning the certificate's QR code: who, which decision, valid or revoked

@@ -251,11 +251,17 @@ export class EvidenceService {
         await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'quarantined' } });
         throw new CodedException(HttpStatus.FORBIDDEN, 'evidence.quarantined_download');
       }
-      // checked before any person sees it: a file whose safety checks have not run yet is not opened
-      const unchecked = (await this.checks(id)).filter((item) => evidenceSafetyChecks.includes(item.check) && (item.state === EvidenceCheckState.Pending || item.state === EvidenceCheckState.Running));
+      // checked before any person sees it: a file opens once each safety check has passed (or found no scanner)
+      const safety = (await this.checks(id)).filter((item) => evidenceSafetyChecks.includes(item.check));
+      const unchecked = safety.filter((item) => item.state === EvidenceCheckState.Pending || item.state === EvidenceCheckState.Running);
       if (unchecked.length > 0) {
         await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'checks pending', checks: unchecked.map((item) => item.check) } });
         throw new CodedException(HttpStatus.CONFLICT, 'evidence.checks_pending', { id });
+      }
+      const failed = safety.filter((item) => item.state !== EvidenceCheckState.Passed && item.state !== EvidenceCheckState.NotScanned);
+      if (failed.length > 0) {
+        await this.audit.record({ action: 'evidence.download', outcome: 'denied', entityType: 'evidence', entityId: id, details: { reason: 'safety check failed', checks: failed.map((item) => item.check) } });
+        throw new CodedException(HttpStatus.CONFLICT, 'evidence.safety_check_failed', { id, checks: failed.map((item) => item.check).join(', ') });
       }
     }
     await this.audit.record({ action: 'evidence.download', entityType: 'evidence', entityId: id, details: { sha256: evidence.sha256, quarantined: evidence.quarantined } });

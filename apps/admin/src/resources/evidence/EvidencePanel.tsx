@@ -30,7 +30,7 @@ import { useApi } from '../../providers/useApi';
 import { authorizedFetch } from '../../providers/authFetch';
 import { messageOf } from '../cases/TransitionsPanel';
 import { canFrameBlobs } from './framing';
-import { canBeVerified, type EvidenceCheck, type EvidenceRecord, fileSize, referenceParts, safetyChecking, summariseChecks, viewerOf } from './evidence';
+import { canBeVerified, type EvidenceCheck, type EvidenceRecord, fileSize, referenceParts, safetyState, summariseChecks, viewerOf } from './evidence';
 import { type ArchiveRequestChoice, EvidenceUpload } from './EvidenceUpload';
 import { useEvidence } from './useEvidence';
 import { ProposalsPanel } from './ProposalsPanel';
@@ -102,9 +102,9 @@ const Viewer = ({ evidence }: { evidence: EvidenceRecord }) => {
   const kind = viewerOf(evidence.detectedMime ?? evidence.declaredMime);
   const [source, setSource] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const checking = safetyChecking(evidence);
+  const safety = safetyState(evidence);
   useEffect(() => {
-    if (kind === 'none' || evidence.quarantined || checking) return;
+    if (kind === 'none' || evidence.quarantined || safety !== 'open') return;
     let current = true;
     let blobUrl: string | null = null;
     setSource(null);
@@ -135,11 +135,12 @@ const Viewer = ({ evidence }: { evidence: EvidenceRecord }) => {
       current = false;
       if (blobUrl) URL.revokeObjectURL(blobUrl);
     };
-  }, [evidence.id, evidence.quarantined, kind, checking]);
+  }, [evidence.id, evidence.quarantined, kind, safety]);
 
   if (evidence.quarantined) return <Alert severity="error">{translate('resources.evidence.viewer.quarantined')}</Alert>;
   if (kind === 'none') return <Alert severity="info">{translate('resources.evidence.viewer.no_preview')}</Alert>;
-  if (checking) return <Alert severity="info">{translate('resources.evidence.viewer.checking')}</Alert>;
+  if (safety === 'checking') return <Alert severity="info">{translate('resources.evidence.viewer.checking')}</Alert>;
+  if (safety === 'failed') return <Alert severity="warning">{translate('resources.evidence.viewer.check_failed')}</Alert>;
   if (problem) return <Alert severity={problem === 'resources.evidence.viewer.pdf_blocked' ? 'info' : 'warning'}>{translate(problem, { _: problem })}</Alert>;
   if (!source) return <CircularProgress aria-label={translate('ra.page.loading')} />;
   return kind === 'pdf' ? (
@@ -316,7 +317,7 @@ const EvidenceDetail = ({ evidence, onChanged }: { evidence: EvidenceRecord; onC
                 {translate('resources.evidence.actions.recheck')}
               </Button>
             ) : null}
-            {!evidence.quarantined && !safetyChecking(evidence) ? (
+            {!evidence.quarantined && safetyState(evidence) === 'open' ? (
               <MuiLink
                 component="button"
                 type="button"

@@ -72,9 +72,15 @@ export function summariseChecks(checks: readonly EvidenceCheck[] | undefined): C
   return checks.some((check) => unsafe.has(check.state)) ? 'problem' : 'passed';
 }
 
-/** A safety check (type, checksum, malware, active content) has not run yet: the API does not hand the file out. */
-export const safetyChecking = (evidence: EvidenceRecord) =>
-  !evidence.checks || evidence.checks.some((check) => (evidenceSafetyChecks as readonly string[]).includes(check.check) && unfinished.has(check.state));
+/**
+ * Whether the API hands the file out: not while a safety check (type, checksum, malware, active content) has yet
+ * to run (`checking`), nor when one ended other than passed or "no scanner" (`failed`: a recheck opens it).
+ */
+export function safetyState(evidence: EvidenceRecord): 'checking' | 'failed' | 'open' {
+  const safety = (evidence.checks ?? []).filter((check) => (evidenceSafetyChecks as readonly string[]).includes(check.check));
+  if (!evidence.checks || safety.some((check) => unfinished.has(check.state))) return 'checking';
+  return safety.some((check) => check.state !== EvidenceCheckState.Passed && check.state !== EvidenceCheckState.NotScanned) ? 'failed' : 'open';
+}
 
 /** Verification is offered once every check has finished and none failed; the API says the rest (four eyes). */
 export const canBeVerified = (evidence: EvidenceRecord) =>
