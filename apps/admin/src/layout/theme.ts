@@ -29,12 +29,27 @@ export const lightTheme: RaThemeOptions = {
       styleOverrides: { root: { opacity: 1 } },
     },
     // A wide table scrolls inside its list, never the whole page on a phone (lists without a small-screen layout)
+    // (the list's main column may shrink below its table's width, or the table widens the page before it scrolls)
     RaList: {
-      styleOverrides: { root: { '& .RaList-content': { overflowX: 'auto' } } },
+      styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } },
     },
     // A list's buttons (exports beside create) wrap onto a second line on a phone instead of widening the page
     RaTopToolbar: {
       styleOverrides: { root: { flexWrap: 'wrap', maxWidth: '100%' } },
+    },
+    // On a phone a filter as wide as its value (an archive's long name in a select) cuts the value with an ellipsis
+    // instead of widening the page: the field is as wide as the screen (react-admin's own rule) and its content no
+    // longer sets the width of the page (inline-size containment).
+    RaFilterForm: {
+      styleOverrides: {
+        root: {
+          maxWidth: '100%',
+          '@media (max-width: 599.95px)': {
+            '& .RaFilterForm-filterFormInput': { contain: 'inline-size' },
+            '& .RaFilterForm-filterFormInput .MuiFormControl-root': { minWidth: 0, maxWidth: '100%' },
+          },
+        },
+      },
     },
     RaListToolbar: {
       styleOverrides: { root: { flexWrap: 'wrap', maxWidth: '100%' } },

@@ -37,7 +37,12 @@ export const InventoryTree = () => {
     setFilters({ ...rest, ...(fond ? { fond } : {}), ...(opis ? { opis } : {}) }, displayedFilters);
   };
   return (
-    <Card variant="outlined" sx={{ order: -1, mr: 2, mt: 8, width: 200, flexShrink: 0, alignSelf: 'flex-start', overflowWrap: 'anywhere' }} data-testid="inventory-tree">
+    // Beside the files on a wider screen, below them on a phone (the list lays them out as a column there).
+    <Card
+      variant="outlined"
+      sx={{ order: { xs: 0, sm: -1 }, mr: { xs: 0, sm: 2 }, mt: { xs: 2, sm: 8 }, width: { xs: 'auto', sm: 200 }, flexShrink: 0, alignSelf: { xs: 'stretch', sm: 'flex-start' }, overflowWrap: 'anywhere' }}
+      data-testid="inventory-tree"
+    >
       <CardContent>
         <Typography variant="subtitle2">{translate('resources.inventory.tree.title')}</Typography>
         {!archiveCode ? <Typography variant="body2" color="text.secondary">{translate('resources.inventory.tree.choose_archive')}</Typography> : null}
