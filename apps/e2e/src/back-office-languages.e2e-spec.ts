@@ -324,8 +324,9 @@ describe('the back office in Kazakh and Russian, on a desktop and on a phone', (
 
   // The short walk, always on: the screens a working-group member lives in, on a phone, in both languages,
   // with axe (the whole walk above is the long version). The events and the archives' inventories are the lists
-  // with the most filters (and the inventory with its tree beside the files): a working group reads both.
-  it('the dashboard, the cases, a case, the registry, the events and the inventories at 390 px read in kk and ru only, fit the width, and pass axe', { timeout: 180_000 }, async () => {
+  // with the most filters (and the inventory with its tree beside the files), the possible duplicates a table
+  // that stays one on a phone: a working group reads all three.
+  it('the dashboard, the cases, a case, the registry, its duplicates, the events and the inventories at 390 px read in kk and ru only, fit the width, and pass axe', { timeout: 180_000 }, async () => {
     const found: string[] = [];
     const page = await open(Role.WgMember, 'kk');
     page.on('pageerror', (error) => found.push(`page error: ${error.message}`));
@@ -335,7 +336,7 @@ describe('the back office in Kazakh and Russian, on a desktop and on a phone', (
         await page.evaluate(`localStorage.setItem('RaStore.locale', ${JSON.stringify(JSON.stringify(locale))});`);
         await page.reload();
       }
-      for (const href of ['#/', '#/cases', `#/cases/${signingCase.id}/show`, '#/persons', '#/events', '#/inventory']) {
+      for (const href of ['#/', '#/cases', `#/cases/${signingCase.id}/show`, '#/persons', '#/duplicates', '#/events', '#/inventory']) {
         await page.goto(`${office.baseUrl}/${href}`);
         found.push(...(await check(page, `${Role.WgMember}/${locale}/390 ${href}`, true)));
       }
