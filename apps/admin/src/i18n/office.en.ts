@@ -139,6 +139,7 @@ export const officeEn = {
         status: 'Status',
         nameA: 'Person A',
         birthYearA: 'Born (A)',
+        pair: 'Pair',
         nameB: 'Person B',
         birthYearB: 'Born (B)',
         score: 'Similarity',

@@ -141,6 +141,7 @@ export const officeKk: OfficeMessages = {
         status: 'Күйі',
         nameA: 'A адам',
         birthYearA: 'Туған жылы (A)',
+        pair: 'Жұп',
         nameB: 'B адам',
         birthYearB: 'Туған жылы (B)',
         score: 'Ұқсастығы',

@@ -140,6 +140,7 @@ export const officeRu: OfficeMessages = {
         status: 'Статус',
         nameA: 'Персона A',
         birthYearA: 'Год рождения (A)',
+        pair: 'Пара',
         nameB: 'Персона B',
         birthYearB: 'Год рождения (B)',
         score: 'Сходство',

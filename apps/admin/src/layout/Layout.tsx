@@ -72,7 +72,9 @@ export const Layout = ({ children }: LayoutProps) => {
   );
   return (
     <ThemeProvider theme={theme}>
-      <RaLayout menu={AppMenu} sx={{ '& .RaLayout-content': { minWidth: 0 } }}>
+      {/* The page is as wide as the screen, never as wide as its widest table or filter: react-admin's frame has
+          min-width: fit-content, which carried a list's table (its main column and content too) past a phone's width. */}
+      <RaLayout menu={AppMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
         {children}
       </RaLayout>
     </ThemeProvider>

@@ -28,13 +28,39 @@ export const lightTheme: RaThemeOptions = {
     RaError: {
       styleOverrides: { root: { opacity: 1 } },
     },
+    // The pages "not found" (a stale link, the queues' board opened in the same tab), "access denied" and the
+    // sign-in error draw their words at 50 % opacity (3.2:1): full opacity in the secondary text colour (5.7:1).
+    RaNotFound: {
+      styleOverrides: { root: { '& .RaNotFound-message': { opacity: 1, color: 'rgba(0, 0, 0, 0.6)' } } },
+    },
+    RaAccessDenied: {
+      styleOverrides: { root: { '& .RaAccessDenied-message': { opacity: 1, color: 'rgba(0, 0, 0, 0.6)' } } },
+    },
+    RaAuthError: {
+      styleOverrides: { root: { '& .RaAuthError-message': { opacity: 1, color: 'rgba(0, 0, 0, 0.6)' } } },
+    },
     // A wide table scrolls inside its list, never the whole page on a phone (lists without a small-screen layout)
+    // (the list's main column may shrink below its table's width, or the table widens the page before it scrolls)
     RaList: {
-      styleOverrides: { root: { '& .RaList-content': { overflowX: 'auto' } } },
+      styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } },
     },
     // A list's buttons (exports beside create) wrap onto a second line on a phone instead of widening the page
     RaTopToolbar: {
       styleOverrides: { root: { flexWrap: 'wrap', maxWidth: '100%' } },
+    },
+    // On a phone a filter as wide as its value (an archive's long name in a select) cuts the value with an ellipsis
+    // instead of widening the page: the field is as wide as the screen (react-admin's own rule) and its content no
+    // longer sets the width of the page (inline-size containment).
+    RaFilterForm: {
+      styleOverrides: {
+        root: {
+          maxWidth: '100%',
+          '@media (max-width: 599.95px)': {
+            '& .RaFilterForm-filterFormInput': { contain: 'inline-size' },
+            '& .RaFilterForm-filterFormInput .MuiFormControl-root': { minWidth: 0, maxWidth: '100%' },
+          },
+        },
+      },
     },
     RaListToolbar: {
       styleOverrides: { root: { flexWrap: 'wrap', maxWidth: '100%' } },

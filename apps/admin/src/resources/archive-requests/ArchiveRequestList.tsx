@@ -1,5 +1,6 @@
 import { BooleanInput, DataTable, List, SelectInput, SimpleList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../../i18n/dates';
+import { NoResults } from '../../layout/NoResults';
 import { useIsSmall } from '../../layout/useIsSmall';
 import { type ArchiveRequestRecord, ArchiveRequestStatusChip, archiveRequestStatusChoices, OverdueChip } from './ArchiveRequestFields';
 import { ExportActions } from '../../layout/ListExportButton';
@@ -19,6 +20,7 @@ export const ArchiveRequestList = () => {
       {small ? (
         // On a phone in the reading room: one row per request, what is sought under the case.
         <SimpleList<ArchiveRequestRecord>
+          empty={<NoResults />}
           linkType="show"
           primaryText={(record) => `${record.caseNumber} · ${record.subjects}`}
           secondaryText={(record) => record.sought}

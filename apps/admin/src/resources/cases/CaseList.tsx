@@ -1,6 +1,7 @@
 import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput, SimpleList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../../i18n/dates';
 import { DateText } from '../../layout/DateText';
+import { NoResults } from '../../layout/NoResults';
 import { useIsSmall } from '../../layout/useIsSmall';
 import { useDictionaryChoices } from '../../providers/useApi';
 import { type CaseRecord, CaseStatusChip, statusChoices, SubjectsField } from './CaseFields';
@@ -37,6 +38,7 @@ export const CaseList = () => {
     <List filters={caseFilters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportActions path="cases" />}>
       {small ? (
         <SimpleList<CaseRecord>
+          empty={<NoResults />}
           linkType="show"
           primaryText={(record) => record.number}
           secondaryText={() => <SubjectsField locale={locale} />}

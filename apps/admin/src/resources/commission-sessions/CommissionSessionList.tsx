@@ -1,6 +1,7 @@
 import { DataTable, List, SimpleList, useLocaleState, useTranslate } from 'react-admin';
 import { formatDate } from '../../i18n/dates';
 import { DateText } from '../../layout/DateText';
+import { NoResults } from '../../layout/NoResults';
 import { useIsSmall } from '../../layout/useIsSmall';
 import { ExportActions, ExportButton } from '../../layout/ListExportButton';
 
@@ -20,6 +21,7 @@ export const CommissionSessionList = () => {
     <List sort={{ field: 'date', order: 'DESC' }} perPage={25} exporter={false} actions={<ExportActions path="commission-sessions" label="aqtalu.exports.votes"><ExportButton path="decisions" filter={{}} label="aqtalu.exports.decisions" /></ExportActions>}>
       {small ? (
         <SimpleList<SessionRow>
+          empty={<NoResults />}
           linkType="show"
           primaryText={(record) => `${record.number} · ${formatDate(record.date, locale)}`}
           secondaryText={(record) => record.place}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button, DataTable, DateField, List, SelectInput, useCanAccess, useNotify, useRecordContext, useRefresh, useExpanded, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { LabelledButton } from '../../layout/LabelledButton';
+import { NoResults } from '../../layout/NoResults';
 import { apiJson, downloadFile } from '../../providers/api';
 import { messageOf } from '../cases/TransitionsPanel';
 import { useCodeText } from '../../i18n/useCodeText';
@@ -150,7 +151,7 @@ const OpenButton = () => {
 /** The moderation queue, oldest first: what visitors told about published persons. */
 export const ContributionList = () => (
   <List filters={filters} filterDefaultValues={{ status: 'pending' }} sort={{ field: 'createdAt', order: 'ASC' }} perPage={25} exporter={false}>
-    <DataTable bulkActionButtons={false} expand={<Moderate />} expandSingle rowClick="expand">
+    <DataTable bulkActionButtons={false} expand={<Moderate />} expandSingle rowClick="expand" empty={<NoResults />}>
       <DataTable.Col source="createdAt" label="resources.contributions.fields.createdAt">
         <DateField source="createdAt" showTime />
       </DataTable.Col>

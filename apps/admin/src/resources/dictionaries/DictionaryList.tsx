@@ -13,6 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DateText } from '../../layout/DateText';
+import { NoResults } from '../../layout/NoResults';
 import { useIsSmall } from '../../layout/useIsSmall';
 import { localName } from '../../providers/useApi';
 import { dictionaryExtras } from './dictionary';
@@ -46,6 +47,7 @@ export const DictionaryList = () => {
       {canEdit ? null : <ReadOnlyHint />}
       {small ? (
         <SimpleList
+          empty={<NoResults />}
           linkType={canEdit ? 'edit' : false}
           primaryText={(record) => localName(record as Parameters<typeof localName>[0], locale)}
           secondaryText={(record) => (locale === 'ru' ? named('kk')(record) : named('ru')(record))}

@@ -1,7 +1,6 @@
 import { Alert, Box, Chip, CircularProgress, Grid, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button,
   DataTable,
   List,
   SelectInput,
@@ -53,11 +52,13 @@ export function decisionsFor(status: DuplicateCandidate['status']): Array<'merge
 
 const PersonColumn = ({ id, side }: { id: string; side: 'a' | 'b' }) => {
   const translate = useTranslate();
+  const { stored } = useCodeText();
   const { data, isPending, error } = useGetOne<PersonRecord>('persons', { id });
   if (isPending) return <CircularProgress size={20} />;
   if (error || !data) return <Alert severity="warning">{messageOf(error)}</Alert>;
   return (
-    <Paper variant="outlined" sx={{ p: 2, height: '100%' }} data-testid={`compare-${side}`}>
+    // The spellings' table scrolls inside the card on a phone.
+    <Paper variant="outlined" sx={{ p: 2, height: '100%', overflowX: 'auto' }} data-testid={`compare-${side}`}>
       <Typography variant="subtitle1" component="h3">
         <Link to={`/persons/${id}/show`}>{data.nameKk ?? data.nameRu ?? id}</Link>
       </Typography>
@@ -67,7 +68,7 @@ const PersonColumn = ({ id, side }: { id: string; side: 'a' | 'b' }) => {
       {data.mergedIntoId ? <Chip size="small" sx={{ mt: 1 }} label={translate('resources.duplicates.status.merged')} /> : null}
       <VariantsTable person={data} />
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-        {translate('resources.persons.fields.sources')}: {sourcesOf(data.variants ?? []).join('; ') || '—'}
+        {translate('resources.persons.fields.sources')}: {sourcesOf(data.variants ?? []).map(stored).join('; ') || '—'}
       </Typography>
     </Paper>
   );
@@ -96,7 +97,8 @@ const Compare = () => {
     }
   };
   return (
-    <Box sx={{ p: 1 }}>
+    // On a phone the comparison is as wide as the list, not as its widest spelling (inline-size containment).
+    <Box sx={{ p: 1, contain: { xs: 'inline-size', sm: 'none' } }}>
       <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }}>
         {record.reasons.map((reason, index) => (
           <Chip key={reason} size="small" variant="outlined" label={text(record.reasonCodes?.[index], reason)} />
@@ -111,9 +113,10 @@ const Compare = () => {
         </Grid>
       </Grid>
       {canAccess ? (
-        <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
+        // Labelled buttons: react-admin's Button shows only its (missing) icon on a phone.
+        <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
           {decisionsFor(record.status).map((decision) => (
-            <Button
+            <LabelledButton
               key={decision}
               label={`resources.duplicates.actions.${decision}`}
               variant={decision === 'merge' ? 'contained' : 'outlined'}
@@ -140,6 +143,18 @@ const Score = () => {
     <>
       {Math.round(record.score * 100)}% {record.strong ? <Chip size="small" color="warning" label={translate('resources.duplicates.strong')} /> : null}
     </>
+  );
+};
+
+/** On a phone both names in one column, A above B (two columns of names and the button do not fit 390 px). */
+const Pair = () => {
+  const record = useRecordContext<DuplicateCandidate>();
+  if (!record) return null;
+  return (
+    <Stack>
+      <Typography variant="body2">A: {record.nameA ?? '—'}</Typography>
+      <Typography variant="body2">B: {record.nameB ?? '—'}</Typography>
+    </Stack>
   );
 };
 
@@ -170,15 +185,20 @@ const Empty = () => {
   );
 };
 
-/** Pairs that may be one person, strongest first; open one to compare and decide. On a phone: the two names and the button. */
+/** Pairs that may be one person, strongest first; open one to compare and decide. On a phone: the two names in one column and the button. */
 export const DuplicateList = () => {
   const small = useIsSmall();
   return (
     <List filters={filters} sort={{ field: 'score', order: 'DESC' }} perPage={25} empty={false} exporter={false}>
       <DataTable bulkActionButtons={false} expand={<Compare />} expandSingle rowClick="expand" empty={<Empty />}>
-        <DataTable.Col source="nameA" label="resources.duplicates.fields.nameA" disableSort />
+        {small ? (
+          <DataTable.Col label="resources.duplicates.fields.pair" disableSort>
+            <Pair />
+          </DataTable.Col>
+        ) : null}
+        {small ? null : <DataTable.Col source="nameA" label="resources.duplicates.fields.nameA" disableSort />}
         {small ? null : <DataTable.Col source="birthYearA" label="resources.duplicates.fields.birthYearA" disableSort />}
-        <DataTable.Col source="nameB" label="resources.duplicates.fields.nameB" disableSort />
+        {small ? null : <DataTable.Col source="nameB" label="resources.duplicates.fields.nameB" disableSort />}
         {small ? null : <DataTable.Col source="birthYearB" label="resources.duplicates.fields.birthYearB" disableSort />}
         {small ? null : (
           <DataTable.Col source="score" label="resources.duplicates.fields.score" disableSort>

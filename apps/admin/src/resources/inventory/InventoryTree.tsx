@@ -1,5 +1,6 @@
 import type { InventoryEntryView } from '@aqtalu/contracts';
-import { Box, Card, CardContent, CircularProgress, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Card, CardContent, CircularProgress, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Fragment } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useListContext, useTranslate } from 'react-admin';
 import { inventoryTree, treeScanLimit } from './inventory';
@@ -37,35 +38,49 @@ export const InventoryTree = () => {
     setFilters({ ...rest, ...(fond ? { fond } : {}), ...(opis ? { opis } : {}) }, displayedFilters);
   };
   return (
-    <Card variant="outlined" sx={{ order: -1, mr: 2, mt: 8, width: 200, flexShrink: 0, alignSelf: 'flex-start', overflowWrap: 'anywhere' }} data-testid="inventory-tree">
+    // Beside the files on a wider screen, below them on a phone (the list lays them out as a column there).
+    <Card
+      variant="outlined"
+      sx={{ order: { xs: 0, sm: -1 }, mr: { xs: 0, sm: 2 }, mt: { xs: 2, sm: 8 }, width: { xs: 'auto', sm: 200 }, flexShrink: 0, alignSelf: { xs: 'stretch', sm: 'flex-start' }, overflowWrap: 'anywhere' }}
+      data-testid="inventory-tree"
+    >
       <CardContent>
         <Typography variant="subtitle2">{translate('resources.inventory.tree.title')}</Typography>
         {!archiveCode ? <Typography variant="body2" color="text.secondary">{translate('resources.inventory.tree.choose_archive')}</Typography> : null}
         {archiveCode && isPending ? <CircularProgress size={20} aria-label={translate('ra.page.loading')} /> : null}
         {data ? (
-          <List dense disablePadding aria-label={translate('resources.inventory.tree.title')}>
-            <ListItemButton selected={!filterValues.fond} onClick={() => choose()}>
-              <ListItemText primary={translate('resources.inventory.tree.all', { smart_count: data.total })} />
-            </ListItemButton>
-            {data.tree.map((fond) => (
-              <Box key={fond.fond}>
-                <ListItemButton selected={filterValues.fond === fond.fond && !filterValues.opis} onClick={() => choose(fond.fond)}>
-                  <ListItemText primary={translate('resources.inventory.tree.fond', { fond: fond.fond, smart_count: fond.files })} />
+          // Each entry a list item of its own (a button straight in a list is no list item to assistive technology).
+          <>
+            <List dense disablePadding aria-label={translate('resources.inventory.tree.title')}>
+              <ListItem disablePadding>
+                <ListItemButton selected={!filterValues.fond} onClick={() => choose()}>
+                  <ListItemText primary={translate('resources.inventory.tree.all', { smart_count: data.total })} />
                 </ListItemButton>
-                {fond.opisi.map((opis) => (
-                  <ListItemButton key={opis.opis} sx={{ pl: 4 }} selected={filterValues.fond === fond.fond && filterValues.opis === opis.opis} onClick={() => choose(fond.fond, opis.opis)}>
-                    <ListItemText
-                      primary={translate('resources.inventory.tree.opis', { opis: opis.opis, smart_count: opis.files })}
-                      secondary={translate('resources.inventory.tree.declassified', { count: opis.declassified, smart_count: opis.files })}
-                    />
-                  </ListItemButton>
-                ))}
-              </Box>
-            ))}
+              </ListItem>
+              {data.tree.map((fond) => (
+                <Fragment key={fond.fond}>
+                  <ListItem disablePadding>
+                    <ListItemButton selected={filterValues.fond === fond.fond && !filterValues.opis} onClick={() => choose(fond.fond)}>
+                      <ListItemText primary={translate('resources.inventory.tree.fond', { fond: fond.fond, smart_count: fond.files })} />
+                    </ListItemButton>
+                  </ListItem>
+                  {fond.opisi.map((opis) => (
+                    <ListItem key={opis.opis} disablePadding>
+                      <ListItemButton sx={{ pl: 4 }} selected={filterValues.fond === fond.fond && filterValues.opis === opis.opis} onClick={() => choose(fond.fond, opis.opis)}>
+                        <ListItemText
+                          primary={translate('resources.inventory.tree.opis', { opis: opis.opis, smart_count: opis.files })}
+                          secondary={translate('resources.inventory.tree.declassified', { count: opis.declassified, smart_count: opis.files })}
+                        />
+                      </ListItemButton>
+                    </ListItem>
+                  ))}
+                </Fragment>
+              ))}
+            </List>
             {data.scanned < data.total ? (
               <Typography variant="caption" color="text.secondary">{translate('resources.inventory.tree.partial', { scanned: data.scanned, total: data.total })}</Typography>
             ) : null}
-          </List>
+          </>
         ) : null}
       </CardContent>
     </Card>

@@ -9,6 +9,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { NoResults } from '../../layout/NoResults';
 import { useIsSmall } from '../../layout/useIsSmall';
 import { parseCode, roleChoices } from './roles';
 import { UserStatusField } from './UserFields';
@@ -28,6 +29,7 @@ export const UserList = () => {
   <List filters={userFilters} sort={{ field: 'email', order: 'ASC' }} perPage={25}>
     {small ? (
       <SimpleList<{ id: string; email: string; displayName: string; role: string }>
+        empty={<NoResults />}
         linkType="show"
         primaryText={(record) => record.displayName}
         secondaryText={(record) => record.email}
