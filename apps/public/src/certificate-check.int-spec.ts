@@ -1,11 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApi } from '@aqtalu/api';
 import { Role } from '@aqtalu/contracts';
 import { demoLogins } from '@aqtalu/server';
-import { createTestEnvironment, HttpSession, type TestEnvironment } from '@aqtalu/testing';
+import { HttpSession, type TestEnvironment } from '@aqtalu/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicSite } from './bootstrap.js';
+import { startSiteStack, type SiteStack } from './testing/site-stack.js';
 
 interface Problem {
   status: number;
@@ -16,9 +15,9 @@ interface Problem {
 const demo = (role: Role) => demoLogins.find((login) => login.role === role)!;
 
 describe('the public certificate check page (the address of the QR code)', () => {
+  let stack: SiteStack;
   let environment: TestEnvironment;
   let api: NestExpressApplication;
-  let site: NestExpressApplication;
   let siteUrl: string;
   let db: pg.Client;
   let secretary: HttpSession;
@@ -39,22 +38,12 @@ describe('the public certificate check page (the address of the QR code)', () =>
   }
 
   beforeAll(async () => {
-    environment = await createTestEnvironment();
-    api = await createApi(environment.config);
-    await api.listen(0, '127.0.0.1');
-    site = await createPublicSite(environment.config);
-    await site.listen(0, '127.0.0.1');
-    siteUrl = await site.getUrl();
-    db = new pg.Client({ connectionString: environment.databaseUrl });
-    await db.connect();
-    secretary = await HttpSession.loginAs(await api.getUrl(), demo(Role.Secretary));
+    stack = await startSiteStack();
+    ({ environment, api, siteUrl, db, secretary } = stack);
   });
 
   afterAll(async () => {
-    await db?.end();
-    await site?.close();
-    await api?.close();
-    await environment?.dispose();
+    await stack?.close();
   });
 
   /** A decided case with a rendered certificate, inserted as the workflow leaves them. */
